@@ -1,0 +1,139 @@
+//! pm-skills: a career-path explorer for product managers.
+//!
+//! The flow is one way: arguments → load a framework → resolve names → compute a report (pure) →
+//! render it (shared renderers) → write it once. `main.rs` only calls [`main_with`].
+
+pub mod cli;
+pub mod data;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod report;
+pub mod resolve;
+pub mod terminal;
+pub mod validate;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use cli::{Cli, Command};
+use model::Framework;
+use render::{RenderOptions, Report};
+use report::Scope;
+
+/// What a successful run produced: the bytes for stdout and the exit status.
+#[derive(Debug)]
+pub struct Outcome {
+    pub output: Vec<u8>,
+    /// 0, or 3 when `--exit-code` found gaps.
+    pub status: u8,
+}
+
+/// Runs the CLI end to end and turns the result into an exit code. Output is written once, after
+/// the report rendered in full, so a failure never leaves half a report on stdout.
+pub fn main_with(cli: Cli) -> ExitCode {
+    let stdout = std::io::stdout();
+    let options = terminal::render_options(&cli.global, stdout.is_terminal());
+    match run(&cli, &options) {
+        Ok(outcome) => {
+            let mut lock = stdout.lock();
+            match lock.write_all(&outcome.output).and_then(|()| lock.flush()) {
+                Ok(()) => ExitCode::from(outcome.status),
+                // A closed pipe (`| head`) is the reader's choice, not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => report_error(&anyhow::Error::new(e).context("cannot write to standard output")),
+            }
+        }
+        Err(err) => report_error(&err),
+    }
+}
+
+fn report_error(err: &anyhow::Error) -> ExitCode {
+    let text = format!("error: {err:#}\n");
+    let _ = std::io::stderr().write_all(render::text::sanitize(&text, true).as_bytes());
+    ExitCode::from(1)
+}
+
+/// Computes and renders the answer to one command.
+pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let global = &cli.global;
+    if let Command::Frameworks = cli.command {
+        let frameworks = data::builtin_ids()
+            .into_iter()
+            .map(|id| data::load_builtin(id).map(|(f, _)| f))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let report = report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK);
+        return done(&report, options, false);
+    }
+
+    let framework = load_selected(global)?;
+    if let Command::SoftSkills { name } = &cli.command {
+        return match name {
+            None => done(&report::soft_skills::SoftSkillsReport::build(&framework), options, false),
+            Some(name) => {
+                let index = resolve::resolve_index(&framework.soft_skills, name, "soft skill")?;
+                done(&report::soft_skills::SoftSkillReport::build(&framework, index), options, false)
+            }
+        };
+    }
+    let scope = select_role(&framework, global.role.as_deref())?;
+    let levels = &scope.role.levels;
+    match &cli.command {
+        Command::Levels => done(&report::levels::LevelsReport::build(scope), options, false),
+        Command::Show { level } => {
+            let index = resolve::resolve_index(levels, level, "level")?;
+            done(&report::show::ShowReport::build(scope, index), options, false)
+        }
+        Command::Ladder => done(&report::ladder::LadderReport::build(scope), options, false),
+        Command::Skills { skill: None } => done(&report::skills::SkillsReport::build(scope), options, false),
+        Command::Skills { skill: Some(name) } => {
+            let index = resolve::resolve_index(&framework.skills, name, "skill")?;
+            done(&report::skills::SkillReport::build(scope, index), options, false)
+        }
+        Command::About => done(&report::about::AboutReport::build(scope), options, false),
+        Command::Diff { from, to, only_gaps, exit_code } => {
+            let from = resolve::resolve_index(levels, from, "level")?;
+            let to = resolve::resolve_index(levels, to, "level")?;
+            let report = report::diff::DiffReport::build(scope, from, to, *only_gaps);
+            done(&report, options, *exit_code && report.has_gaps())
+        }
+        Command::Frameworks | Command::SoftSkills { .. } => unreachable!("handled above"),
+    }
+}
+
+fn done<R: Report>(report: &R, options: &RenderOptions, gaps: bool) -> anyhow::Result<Outcome> {
+    Ok(Outcome { output: render::render(report, options)?, status: if gaps { 3 } else { 0 } })
+}
+
+/// Loads the framework the flags ask for: `--data DIR`, `--framework NAME`, or the default.
+pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<Framework> {
+    let (framework, _warnings) = match (&global.data, &global.framework) {
+        (Some(dir), _) => data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?,
+        (None, Some(name)) => data::load_builtin(data::builtin_id(name)?)?,
+        (None, None) => data::load_builtin(data::DEFAULT_FRAMEWORK)?,
+    };
+    Ok(framework)
+}
+
+/// Picks the role: the one named, the only one, or the framework's default.
+pub fn select_role<'a>(framework: &'a Framework, role: Option<&str>) -> anyhow::Result<Scope<'a>> {
+    let index = match role {
+        Some(name) => resolve::resolve_index(&framework.roles, name, "role")?,
+        None if framework.roles.len() == 1 => 0,
+        None => match framework.default_role {
+            Some(index) => index,
+            None => {
+                let ids: Vec<&str> = framework.roles.iter().map(|r| r.id.as_str()).collect();
+                anyhow::bail!(
+                    "the framework {} has {} roles; pick one with --role NAME\n  roles: {}",
+                    framework.id,
+                    ids.len(),
+                    ids.join(", ")
+                )
+            }
+        },
+    };
+    Ok(Scope { framework, role: &framework.roles[index] })
+}

@@ -1,0 +1,446 @@
+//! YAML → model. Every YAML call of the program lives here, so that every input surface gets the
+//! same limits and the same error style.
+//!
+//! A framework comes from a set of [`SourceFile`]s: the files embedded at build time, or the files
+//! of a folder given with `--data`. Parsing collects every problem of every file before giving up,
+//! so that `validate` can report them all at once.
+
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::validate::{Problem, Problems};
+
+/// Files larger than this are refused before parsing: nobody writes a framework this big by hand,
+/// and reading an unbounded file would let a hostile one exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The deepest folder nesting walked under a `--data` folder (also stops symlink loops).
+const MAX_DEPTH: usize = 8;
+
+/// One input file: where it came from (for messages) and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as shown to the user, e.g. `data/dvla/skills.yaml` or `./my-ladder/skills.yaml`.
+    pub display: String,
+    /// Path relative to the framework folder, with `/` separators, e.g. `roles/pm.yaml`.
+    pub rel: String,
+    pub text: String,
+}
+
+/// Reads a file the user named, with the size cap, UTF-8 and NUL checks every input shares.
+/// `-` reads standard input.
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    let shown = path.display();
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| anyhow::anyhow!("cannot read standard input: {e}"))?;
+        buf
+    } else {
+        let meta = fs::metadata(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        if meta.is_dir() {
+            anyhow::bail!("cannot read {shown}: it is a directory, expected a file");
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            anyhow::bail!(
+                "cannot read {shown}: the file is {} MiB, over the {} MiB limit for input files",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            );
+        }
+        let file = fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        let mut buf = Vec::with_capacity(meta.len() as usize);
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        buf
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        anyhow::bail!(
+            "cannot read {shown}: the input is over the {} MiB limit for input files",
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+    }
+    decode(&bytes).map_err(|why| anyhow::anyhow!("{shown}: {why}"))
+}
+
+/// Turns raw bytes into text: UTF-8 only, no NUL, a leading byte-order mark dropped.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(format!("line {line}: contains a NUL byte; expected a UTF-8 text file"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let pos = e.valid_up_to();
+            let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!("line {line}: invalid UTF-8 at byte {pos}; expected a UTF-8 text file"))
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            // "Too many levels of symbolic links" and friends carry no kind of their own.
+            let text = e.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_lowercase()
+        }
+    }
+}
+
+/// Lists the YAML files of a framework folder, sorted, reading each with the shared limits.
+/// A file that cannot be read becomes a problem, not an early exit.
+pub fn read_folder(dir: &Path, problems: &mut Problems) -> anyhow::Result<Vec<SourceFile>> {
+    let meta = fs::metadata(dir).map_err(|e| anyhow::anyhow!("cannot read data folder {}: {}", dir.display(), io_reason(&e)))?;
+    if !meta.is_dir() {
+        anyhow::bail!("{} is not a folder; expected a framework folder holding framework.yaml", dir.display());
+    }
+    let mut paths = Vec::new();
+    walk(dir, 0, &mut paths, problems);
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        match read_text(&path) {
+            Ok(text) => files.push(SourceFile { display: path.display().to_string(), rel, text }),
+            Err(e) => problems.error(path.display().to_string(), None, strip_prefix_path(&e.to_string(), &path)),
+        }
+    }
+    Ok(files)
+}
+
+fn strip_prefix_path(message: &str, path: &Path) -> String {
+    let shown = path.display().to_string();
+    message
+        .strip_prefix(&format!("cannot read {shown}: "))
+        .or_else(|| message.strip_prefix(&format!("{shown}: ")))
+        .unwrap_or(message)
+        .to_string()
+}
+
+fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, problems: &mut Problems) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.error(dir.display().to_string(), None, format!("cannot read folder: {}", io_reason(&e)));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() {
+            if depth + 1 < MAX_DEPTH {
+                walk(&path, depth + 1, out, problems);
+            }
+        } else if is_yaml(&path) {
+            // Regular files and symlinks to files; a broken or looping link is reported on read.
+            out.push(path);
+        }
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// Parses one YAML document into `T`, turning a failure into a problem with file and line.
+pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
+    if file.text.trim().is_empty() {
+        problems.error(&file.display, None, "the file is empty; expected a YAML mapping".to_string());
+        return None;
+    }
+    match serde_yaml::from_str::<T>(&file.text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let line = e.location().map(|l| l.line());
+            let (message, hint) = describe_yaml_error(&e.to_string());
+            problems.push(Problem::error(&file.display, line, message).with_hint(hint));
+            None
+        }
+    }
+}
+
+/// Rewrites a serde/YAML message for a person: the position goes in the prefix, and an unknown
+/// field gets a did-you-mean from the fields that were expected.
+fn describe_yaml_error(raw: &str) -> (String, Option<String>) {
+    let message = match raw.find(" at line ") {
+        Some(pos) => raw[..pos].to_string(),
+        None => raw.to_string(),
+    };
+    let hint = unknown_field_hint(&message);
+    (message, hint)
+}
+
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    crate::resolve::did_you_mean(field, candidates.iter().copied()).map(|best| format!("did you mean `{best}`?"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw file shapes. Unknown fields are errors so that a typo never silently drops data.
+
+/// `framework.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFramework {
+    pub source: Option<String>,
+    pub licence: Option<String>,
+    pub id: String,
+    pub name: String,
+    #[serde(deserialize_with = "string_or_number")]
+    pub version: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub default_role: Option<String>,
+    pub scale: Vec<RawStep>,
+}
+
+/// One entry of the proficiency scale.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub meaning: Option<String>,
+}
+
+/// `skills.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSkillsFile {
+    pub source: Option<String>,
+    pub licence: Option<String>,
+    pub skills: Vec<RawSkill>,
+}
+
+/// One skill with its per-proficiency meanings.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSkill {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub proficiencies: OrderedMap<String>,
+}
+
+/// `soft-skills.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSoftSkillsFile {
+    pub source: Option<String>,
+    pub licence: Option<String>,
+    pub soft_skills: Vec<RawSoftSkill>,
+}
+
+/// One soft skill.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSoftSkill {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub explanation: Option<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// `roles/<id>.yaml`: one role family with its levels.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRole {
+    pub source: Option<String>,
+    pub licence: Option<String>,
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub family: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub technical: Option<String>,
+    #[serde(default)]
+    pub benefits: Vec<String>,
+    #[serde(default)]
+    pub day_in_the_life: Vec<String>,
+    #[serde(default)]
+    pub responsibilities: Vec<String>,
+    pub skills: Vec<String>,
+    pub levels: Vec<RawLevel>,
+}
+
+/// One level of a role.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLevel {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub responsibilities: Vec<String>,
+    pub skills: OrderedMap<RawRating>,
+}
+
+/// A level's rating of a skill: `skill: practitioner`, or the long form with a note.
+#[derive(Debug, Clone)]
+pub struct RawRating {
+    pub proficiency: String,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLongRating {
+    proficiency: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawRating {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RatingVisitor;
+        impl<'de> Visitor<'de> for RatingVisitor {
+            type Value = RawRating;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a proficiency name, or a mapping with `proficiency` and `note`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawRating, E> {
+                Ok(RawRating { proficiency: v.to_string(), note: None })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawRating, A::Error> {
+                let long = RawLongRating::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawRating { proficiency: long.proficiency, note: long.note })
+            }
+        }
+        deserializer.deserialize_any(RatingVisitor)
+    }
+}
+
+/// A YAML mapping kept in file order, duplicates included, so that validation can name them.
+#[derive(Debug, Clone)]
+pub struct OrderedMap<V>(pub Vec<(String, V)>);
+
+impl<V> Default for OrderedMap<V> {
+    fn default() -> Self {
+        OrderedMap(Vec::new())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = OrderedMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderedMap<V>, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some((key, value)) = map.next_entry::<String, V>()? {
+                    entries.push((key, value));
+                }
+                Ok(OrderedMap(entries))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<OrderedMap<V>, E> {
+                Ok(OrderedMap::default())
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    }
+}
+
+fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    struct V;
+    impl Visitor<'_> for V {
+        type Value = String;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a version string")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+    }
+    deserializer.deserialize_any(V)
+}
+
+/// Finds the 1-based line of the first line at or after `from` (1-based) whose content, after
+/// indentation and a list dash, starts with `needle`. Used to point semantic errors at a line.
+pub fn find_line(text: &str, needle: &str, from: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, line)| {
+            let content = line.trim_start();
+            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
+            content.starts_with(needle)
+        })
+        .map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_drops_bom_and_rejects_nul_and_bad_utf8() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa: 1").unwrap(), "a: 1");
+        assert!(decode(b"a: 1\nb: \0").unwrap_err().contains("line 2"));
+        assert!(decode(b"a: \xff").unwrap_err().contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn unknown_field_gets_a_suggestion() {
+        let (msg, hint) = describe_yaml_error(
+            "unknown field `skils`, expected one of `id`, `name`, `skills`, `levels` at line 4 column 1",
+        );
+        assert!(msg.starts_with("unknown field `skils`"));
+        assert_eq!(hint.as_deref(), Some("did you mean `skills`?"));
+    }
+
+    #[test]
+    fn find_line_skips_dashes_and_indentation() {
+        let text = "a: 1\nlevels:\n  - id: x\n    skills:\n      foo: working\n";
+        assert_eq!(find_line(text, "id: x", 1), Some(3));
+        assert_eq!(find_line(text, "foo:", 3), Some(5));
+        assert_eq!(find_line(text, "id: x", 4), None);
+    }
+}

@@ -1,0 +1,109 @@
+//! A presentation-neutral document that reports build for people.
+//!
+//! The table (terminal) and Markdown renderers both draw from this, so a report describes its
+//! human view once and every human format follows.
+
+/// One piece of a human-readable report, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The report's title, e.g. the level's display name.
+    Title(String),
+    /// A section heading.
+    Heading(String),
+    /// A paragraph of prose, wrapped to the width.
+    Para(String),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// Label: value pairs, e.g. a framework's version and source.
+    Fields(Vec<(String, String)>),
+    /// A table with a header row.
+    Table(Table),
+    /// The closing one-line answer, e.g. "8 of 10 skills must grow".
+    Summary(String),
+    /// A pointer to a next command or a caveat, shown dimmed.
+    Hint(String),
+}
+
+/// A table: header plus rows of cells, each row as long as the header.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One cell with an optional tone; renderers that can colour use the tone, others ignore it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// The meaning of a cell's colour, decided by the report and drawn by the renderer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    /// A skill that must grow: a gap.
+    Grow,
+    /// An expectation that falls: never a gap.
+    Drop,
+    /// Nothing changes.
+    Same,
+    /// Emphasis, e.g. the first column's names.
+    Strong,
+}
+
+impl Cell {
+    /// A plain cell.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Cell { text: text.into(), tone: Tone::Plain }
+    }
+
+    /// A cell with a tone.
+    pub fn toned(text: impl Into<String>, tone: Tone) -> Self {
+        Cell { text: text.into(), tone }
+    }
+}
+
+impl Table {
+    /// A table with this header and no rows yet.
+    pub fn new<S: Into<String>>(header: impl IntoIterator<Item = S>) -> Self {
+        Table { header: header.into_iter().map(Into::into).collect(), rows: Vec::new() }
+    }
+
+    /// Appends a row.
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        self.rows.push(cells);
+    }
+}
+
+/// A proficiency as a bar of `max` dots with `rank` filled, e.g. `●●●○` for 3 of 4.
+pub fn bar(rank: usize, max: usize) -> String {
+    let mut out = String::with_capacity(max * 3);
+    for i in 0..max {
+        out.push(if i < rank { '●' } else { '○' });
+    }
+    out
+}
+
+/// A change in steps as people read it: `+1`, `0`, `−1` (with a real minus sign).
+pub fn signed(change: i64) -> String {
+    match change {
+        0 => "0".to_string(),
+        c if c > 0 => format!("+{c}"),
+        c => format!("\u{2212}{}", -c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_and_signs() {
+        assert_eq!(bar(3, 4), "●●●○");
+        assert_eq!(bar(0, 3), "○○○");
+        assert_eq!(signed(2), "+2");
+        assert_eq!(signed(0), "0");
+        assert_eq!(signed(-1), "−1");
+    }
+}

@@ -1,0 +1,83 @@
+//! Markdown: headings, lists and pipe tables that render on a code-hosting site.
+
+use std::io::Write;
+
+use super::Block;
+use super::text::sanitize;
+
+/// Writes `blocks` as GitHub-flavoured Markdown.
+pub fn render(blocks: &[Block], out: &mut Vec<u8>) {
+    let mut first = true;
+    for block in blocks {
+        if !first {
+            out.push(b'\n');
+        }
+        first = false;
+        // Writing to a Vec cannot fail.
+        let _ = write_block(block, out);
+    }
+}
+
+fn write_block(block: &Block, out: &mut Vec<u8>) -> std::io::Result<()> {
+    match block {
+        Block::Title(t) => writeln!(out, "# {}", inline(t)),
+        Block::Heading(t) => writeln!(out, "## {}", inline(t)),
+        Block::Para(t) => writeln!(out, "{}", inline(t)),
+        Block::List(items) => {
+            for item in items {
+                writeln!(out, "- {}", inline(item))?;
+            }
+            Ok(())
+        }
+        Block::Fields(fields) => {
+            for (label, value) in fields {
+                writeln!(out, "- **{}:** {}", inline(label), inline(value))?;
+            }
+            Ok(())
+        }
+        Block::Table(table) => {
+            writeln!(out, "| {} |", table.header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "))?;
+            writeln!(out, "|{}", "---|".repeat(table.header.len()))?;
+            for row in &table.rows {
+                writeln!(out, "| {} |", row.iter().map(|c| cell(&c.text)).collect::<Vec<_>>().join(" | "))?;
+            }
+            Ok(())
+        }
+        Block::Summary(t) => writeln!(out, "**{}**", inline(t)),
+        Block::Hint(t) => writeln!(out, "_{}_", inline(t)),
+    }
+}
+
+/// Escapes what would change Markdown's structure in running text and makes controls visible.
+fn inline(text: &str) -> String {
+    let clean = sanitize(text, false);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '|' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A table cell: inline escapes, `|` escaped, line breaks as `<br>`.
+fn cell(text: &str) -> String {
+    text.split('\n').map(inline).collect::<Vec<_>>().join("<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cell, Table};
+    use super::*;
+
+    #[test]
+    fn pipes_and_controls_are_escaped_in_cells() {
+        let mut table = Table::new(["Skill", "Level"]);
+        table.row(vec![Cell::plain("a|b"), Cell::plain("x\x1b[2Jy\nz")]);
+        let mut out = Vec::new();
+        render(&[Block::Table(table)], &mut out);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "| Skill | Level |\n|---|---|\n| a\\|b | x\\\\x1b\\[2Jy<br>z |\n");
+    }
+}

@@ -1,0 +1,111 @@
+//! The shared renderers. A command computes a report; these turn any report into bytes.
+//!
+//! Rendering goes to a buffer, never straight to stdout, so a command that fails writes nothing.
+
+pub mod doc;
+pub mod markdown;
+pub mod terminal;
+pub mod text;
+
+use serde::Serialize;
+
+pub use doc::{Block, Cell, Table, Tone};
+
+/// Output formats. Table and Markdown are for people; JSON, YAML and CSV for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    /// Aligned tables for the terminal.
+    #[default]
+    Table,
+    /// One JSON document, stable field names.
+    Json,
+    /// The same fields as JSON, in YAML.
+    Yaml,
+    /// One header row and one row per item.
+    Csv,
+    /// GitHub-flavoured Markdown, for promotion documents and pull requests.
+    Markdown,
+}
+
+/// How a report becomes bytes: chosen once from the flags and the terminal, then passed down.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    pub format: Format,
+    /// Emit ANSI colour; decided by `--color`, NO_COLOR and whether stdout is a terminal.
+    pub color: bool,
+    /// Wrap to this many columns; `None` means do not wrap (not a terminal).
+    pub width: Option<usize>,
+    /// Leave CSV cells that look like spreadsheet formulas as they are.
+    pub raw_csv: bool,
+}
+
+/// Rows for CSV: one header row and one row per item.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Records {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// What every report offers the renderers: its serialisable self, a human document, and records.
+pub trait Report: Serialize {
+    /// The human view, drawn as a terminal table or as Markdown.
+    fn document(&self) -> Vec<Block>;
+    /// The CSV view.
+    fn records(&self) -> Records;
+}
+
+/// Renders `report` in the chosen format into a buffer.
+pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match options.format {
+        Format::Table => terminal::render(&report.document(), options, &mut out),
+        Format::Markdown => markdown::render(&report.document(), &mut out),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, report)?;
+            out.push(b'\n');
+        }
+        Format::Yaml => out.extend_from_slice(serde_yaml::to_string(report)?.as_bytes()),
+        Format::Csv => write_csv(&report.records(), options.raw_csv, &mut out)?,
+    }
+    Ok(out)
+}
+
+fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(&records.header)?;
+    for row in &records.rows {
+        if raw {
+            writer.write_record(row)?;
+        } else {
+            writer.write_record(row.iter().map(|cell| neutralise_formula(cell).into_owned()))?;
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// OWASP's rule against CSV injection: a cell a spreadsheet would run as a formula gets a leading
+/// apostrophe. Plain numbers such as `-1` are left alone, since scripts read them as numbers.
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_but_numbers_kept() {
+        assert_eq!(neutralise_formula("=1+1"), "'=1+1");
+        assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise_formula("+cmd"), "'+cmd");
+        assert_eq!(neutralise_formula("-1"), "-1");
+        assert_eq!(neutralise_formula("+2"), "+2");
+        assert_eq!(neutralise_formula("plain"), "plain");
+    }
+}

@@ -1,0 +1,119 @@
+//! The terminal view: wrapped prose and tables, with colour only when it was asked for.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Attribute, Color, ContentArrangement};
+
+use super::text::{sanitize, wrap};
+use super::{Block, RenderOptions, Tone};
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Writes `blocks` for a person at a terminal (or a pipe, without colour or wrapping).
+pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
+    let width = options.width;
+    let style = |code: &str, text: &str| {
+        if options.color { format!("{code}{text}{RESET}") } else { text.to_string() }
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        let mut text = String::new();
+        // A blank line between blocks, except that a list or table sits right under its heading.
+        let under_heading = i > 0
+            && matches!(blocks[i - 1], Block::Heading(_))
+            && matches!(block, Block::List(_) | Block::Fields(_) | Block::Table(_));
+        let gap = i > 0 && !under_heading;
+        if gap {
+            text.push('\n');
+        }
+        match block {
+            Block::Title(t) => {
+                text.push_str(&style(BOLD, &sanitize(t, false)));
+                text.push('\n');
+            }
+            Block::Heading(t) => {
+                text.push_str(&style(BOLD, &sanitize(t, false)));
+                text.push('\n');
+            }
+            Block::Para(t) => text.push_str(&wrap(&sanitize(t, true), width, "", "")),
+            Block::List(items) => {
+                for item in items {
+                    text.push_str(&wrap(&sanitize(item, false), width, "  • ", "    "));
+                }
+            }
+            Block::Fields(fields) => {
+                let label_width = fields.iter().map(|(l, _)| super::text::width(l)).max().unwrap_or(0) + 1;
+                let indent = " ".repeat(label_width + 3);
+                for (label, value) in fields {
+                    let label = sanitize(label, false);
+                    let pad = " ".repeat(label_width.saturating_sub(super::text::width(&label) + 1));
+                    let lead = format!("  {label}:{pad} ");
+                    let wrapped = wrap(&sanitize(value, false), width, &lead, &indent);
+                    let styled = if options.color {
+                        wrapped.replacen(&format!("{label}:"), &style(BOLD, &format!("{label}:")), 1)
+                    } else {
+                        wrapped
+                    };
+                    text.push_str(&styled);
+                }
+            }
+            Block::Table(table) => {
+                text.push_str(&draw_table(table, options));
+                text.push('\n');
+            }
+            Block::Summary(t) => text.push_str(&style(BOLD, wrap(&sanitize(t, false), width, "", "").trim_end())),
+            Block::Hint(t) => text.push_str(&style(DIM, wrap(&sanitize(t, false), width, "", "").trim_end())),
+        }
+        if matches!(block, Block::Summary(_) | Block::Hint(_)) {
+            text.push('\n');
+        }
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
+    let mut t = comfy_table::Table::new();
+    t.load_style(UTF8_FULL_CONDENSED);
+    t.force_no_tty();
+    if options.color {
+        t.enforce_styling();
+    }
+    match options.width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(u16::try_from(w).unwrap_or(u16::MAX));
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    let header: Vec<comfy_table::Cell> = table
+        .header
+        .iter()
+        .map(|h| {
+            let cell = comfy_table::Cell::new(sanitize(h, false));
+            if options.color { cell.add_attribute(Attribute::Bold) } else { cell }
+        })
+        .collect();
+    t.set_header(header);
+    for row in &table.rows {
+        let cells: Vec<comfy_table::Cell> = row
+            .iter()
+            .map(|c| {
+                let cell = comfy_table::Cell::new(sanitize(&c.text, true));
+                if !options.color {
+                    return cell;
+                }
+                match c.tone {
+                    Tone::Plain => cell,
+                    Tone::Grow => cell.fg(Color::Yellow),
+                    Tone::Drop => cell.fg(Color::Cyan),
+                    Tone::Same => cell.add_attribute(Attribute::Dim),
+                    Tone::Strong => cell.add_attribute(Attribute::Bold),
+                }
+            })
+            .collect();
+        t.add_row(cells);
+    }
+    t.to_string()
+}

@@ -1,0 +1,103 @@
+//! Making untrusted text safe to print, and wrapping it.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Replaces control characters, ANSI escapes and bidirectional overrides with visible escapes,
+/// so text from a data file or profile can never drive the reader's terminal. Newlines survive
+/// when `keep_newlines` is set (multi-line cells); tabs become spaces.
+pub fn sanitize(text: &str, keep_newlines: bool) -> String {
+    if !text.chars().any(needs_escape) && (keep_newlines || !text.contains('\n')) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' => out.push(' '),
+            '\t' => out.push(' '),
+            '\r' => {}
+            c if needs_escape(c) => {
+                let code = c as u32;
+                if code < 0x100 {
+                    out.push_str(&format!("\\x{code:02x}"));
+                } else {
+                    out.push_str(&format!("\\u{{{code:x}}}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// Display width of text in terminal columns.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Wraps `text` to `width` columns, word by word; `None` means no wrapping. The first line gets
+/// `first` as a prefix and the others `rest` (for hanging indents on bullets).
+pub fn wrap(text: &str, width: Option<usize>, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    for (n, para_line) in text.split('\n').enumerate() {
+        let prefix = if n == 0 { first } else { rest };
+        let Some(max) = width else {
+            out.push_str(prefix);
+            out.push_str(para_line.trim_end());
+            out.push('\n');
+            continue;
+        };
+        let mut line = String::from(prefix);
+        let mut line_width = self::width(prefix);
+        let mut empty = true;
+        for word in para_line.split_whitespace() {
+            let w = self::width(word);
+            if !empty && line_width + 1 + w > max {
+                out.push_str(&line);
+                out.push('\n');
+                line = String::from(rest);
+                line_width = self::width(rest);
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+                line_width += 1;
+            }
+            line.push_str(word);
+            line_width += w;
+            empty = false;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_controls_and_bidi() {
+        assert_eq!(sanitize("a\x1b[31mred", false), "a\\x1b[31mred");
+        assert_eq!(sanitize("bell\x07", false), "bell\\x07");
+        assert_eq!(sanitize("c1\u{9b}x", false), "c1\\x9bx");
+        assert_eq!(sanitize("rtl\u{202e}x", false), "rtl\\u{202e}x");
+        assert_eq!(sanitize("two\nlines", true), "two\nlines");
+        assert_eq!(sanitize("two\nlines", false), "two lines");
+        assert_eq!(sanitize("plain ●", false), "plain ●");
+    }
+
+    #[test]
+    fn wraps_with_hanging_indent() {
+        assert_eq!(wrap("aaa bbb ccc", Some(8), "• ", "  "), "• aaa\n  bbb\n  ccc\n");
+        assert_eq!(wrap("aaa bbb ccc", None, "• ", "  "), "• aaa bbb ccc\n");
+        // A word longer than the width stands on its own line rather than looping.
+        assert_eq!(wrap("abcdefghij", Some(4), "", ""), "abcdefghij\n");
+    }
+}

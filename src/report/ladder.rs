@@ -1,0 +1,122 @@
+//! `pm-skills ladder`: the whole skills × levels matrix.
+
+use serde::Serialize;
+
+use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use crate::render::{Block, Cell, Records, Table, Tone};
+
+/// Every skill of the role against every level.
+#[derive(Debug, Serialize)]
+pub struct LadderReport {
+    pub framework: Ref,
+    pub role: Ref,
+    /// Column order, most junior first.
+    pub levels: Vec<Ref>,
+    /// The proficiency scale, lowest first.
+    pub scale: Vec<Ref>,
+    pub skills: Vec<LadderRow>,
+    #[serde(skip)]
+    pub scale_size: usize,
+}
+
+/// One skill across the levels.
+#[derive(Debug, Serialize)]
+pub struct LadderRow {
+    pub skill: Ref,
+    /// One cell per level, in the order of `levels`.
+    pub cells: Vec<LadderCell>,
+}
+
+/// The proficiency one level needs in one skill.
+#[derive(Debug, Serialize)]
+pub struct LadderCell {
+    pub level: String,
+    pub proficiency: Proficiency,
+    pub note: Option<String>,
+}
+
+impl LadderReport {
+    /// Builds the matrix of the scope's role.
+    pub fn build(scope: Scope) -> Self {
+        let role = scope.role;
+        let skills = role
+            .skills
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| {
+                let skill = &scope.framework.skills[s];
+                LadderRow {
+                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    cells: role
+                        .levels
+                        .iter()
+                        .map(|level| LadderCell {
+                            level: level.id.clone(),
+                            proficiency: scope.proficiency(level.ratings[k].proficiency),
+                            note: level.ratings[k].note.clone(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        LadderReport {
+            framework: scope.framework_ref(),
+            role: scope.role_ref(),
+            levels: (0..role.levels.len()).map(|i| scope.level_ref(i)).collect(),
+            scale: scope.framework.scale.iter().map(|s| Ref { id: s.id.clone(), name: s.name.clone() }).collect(),
+            skills,
+            scale_size: scope.scale_size(),
+        }
+    }
+}
+
+impl Report for LadderReport {
+    fn document(&self) -> Vec<Block> {
+        let header = std::iter::once("Skill".to_string()).chain(self.levels.iter().map(|l| l.name.clone()));
+        let mut table = Table::new(header);
+        let mut notes = Vec::new();
+        for row in &self.skills {
+            let mut cells = vec![Cell::toned(&row.skill.name, Tone::Strong)];
+            for (cell, level) in row.cells.iter().zip(&self.levels) {
+                let mut text = proficiency_label(&cell.proficiency, self.scale_size);
+                if let Some(note) = &cell.note {
+                    notes.push(format!("{} at {}: {note}", row.skill.name, level.name));
+                    text.push_str(&format!(" [{}]", notes.len()));
+                }
+                cells.push(Cell::plain(text));
+            }
+            table.row(cells);
+        }
+        let mut blocks = vec![
+            Block::Title(format!("{}: skills by level ({})", self.role.name, self.framework.name)),
+            Block::Table(table),
+        ];
+        if !notes.is_empty() {
+            blocks.push(Block::Heading("Notes".into()));
+            blocks.push(Block::List(notes.iter().enumerate().map(|(i, n)| format!("[{}] {n}", i + 1)).collect()));
+        }
+        if let (Some(first), Some(second)) = (self.levels.first(), self.levels.get(1)) {
+            blocks.push(Block::Hint(format!("Compare two levels: pm-skills diff {} {}", first.id, second.id)));
+        }
+        blocks
+    }
+
+    fn records(&self) -> Records {
+        let header = ["skill_id", "skill_name"]
+            .into_iter()
+            .map(String::from)
+            .chain(self.levels.iter().map(|l| l.id.clone()))
+            .collect();
+        let rows = self
+            .skills
+            .iter()
+            .map(|row| {
+                [row.skill.id.clone(), row.skill.name.clone()]
+                    .into_iter()
+                    .chain(row.cells.iter().map(|c| c.proficiency.id.clone()))
+                    .collect()
+            })
+            .collect();
+        Records { header, rows }
+    }
+}

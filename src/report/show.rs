@@ -1,0 +1,144 @@
+//! `pm-skills show LEVEL`: what one level is and which proficiencies it needs.
+
+use serde::Serialize;
+
+use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use crate::render::{Block, Cell, Records, Table, Tone};
+
+/// One level: its description, responsibilities and the proficiency it needs in every skill.
+#[derive(Debug, Serialize)]
+pub struct ShowReport {
+    pub framework: Ref,
+    pub role: Ref,
+    pub level: LevelDetail,
+    pub skills: Vec<Requirement>,
+    /// The level below, if any.
+    pub previous: Option<Ref>,
+    /// The level above, if any.
+    pub next: Option<Ref>,
+    #[serde(skip)]
+    pub scale_size: usize,
+}
+
+/// The level's own description.
+#[derive(Debug, Serialize)]
+pub struct LevelDetail {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// 1 for the most junior level.
+    pub position: usize,
+    /// How many levels the role has.
+    pub of: usize,
+    pub summary: String,
+    pub responsibilities: Vec<String>,
+}
+
+/// The proficiency a level needs in one skill, and what that looks like.
+#[derive(Debug, Serialize)]
+pub struct Requirement {
+    pub skill: Ref,
+    pub proficiency: Proficiency,
+    /// What this proficiency looks like for this skill.
+    pub meaning: String,
+    pub note: Option<String>,
+}
+
+impl ShowReport {
+    /// Describes the level at `index` of the scope's role.
+    pub fn build(scope: Scope, index: usize) -> Self {
+        let role = scope.role;
+        let level = &role.levels[index];
+        let skills = role
+            .skills
+            .iter()
+            .zip(&level.ratings)
+            .map(|(&s, rating)| {
+                let skill = &scope.framework.skills[s];
+                Requirement {
+                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    proficiency: scope.proficiency(rating.proficiency),
+                    meaning: skill.proficiencies[rating.proficiency].clone(),
+                    note: rating.note.clone(),
+                }
+            })
+            .collect();
+        ShowReport {
+            framework: scope.framework_ref(),
+            role: scope.role_ref(),
+            level: LevelDetail {
+                id: level.id.clone(),
+                name: level.name.clone(),
+                aliases: level.aliases.clone(),
+                position: index + 1,
+                of: role.levels.len(),
+                summary: level.summary.clone(),
+                responsibilities: level.responsibilities.clone(),
+            },
+            skills,
+            previous: index.checked_sub(1).map(|i| scope.level_ref(i)),
+            next: (index + 1 < role.levels.len()).then(|| scope.level_ref(index + 1)),
+            scale_size: scope.scale_size(),
+        }
+    }
+}
+
+impl Report for ShowReport {
+    fn document(&self) -> Vec<Block> {
+        let level = &self.level;
+        let mut blocks = vec![
+            Block::Title(format!("{} (level {} of {}, {})", level.name, level.position, level.of, self.role.name)),
+            Block::Para(level.summary.clone()),
+        ];
+        if !level.responsibilities.is_empty() {
+            blocks.push(Block::Heading("Responsibilities".into()));
+            blocks.push(Block::List(level.responsibilities.clone()));
+        }
+        blocks.push(Block::Heading(format!("Skills at this level ({})", self.skills.len())));
+        let with_notes = self.skills.iter().any(|r| r.note.is_some());
+        let mut header = vec!["Skill", "Proficiency"];
+        if with_notes {
+            header.push("Note");
+        }
+        let mut table = Table::new(header);
+        for r in &self.skills {
+            let mut row = vec![Cell::toned(&r.skill.name, Tone::Strong), Cell::plain(proficiency_label(&r.proficiency, self.scale_size))];
+            if with_notes {
+                row.push(Cell::plain(r.note.clone().unwrap_or_default()));
+            }
+            table.row(row);
+        }
+        blocks.push(Block::Table(table));
+        let hint = match (&self.next, &self.previous) {
+            (Some(next), _) => format!("What grows next: pm-skills diff {} {}", level.id, next.id),
+            (None, Some(previous)) => format!("What grew to reach this level: pm-skills diff {} {}", previous.id, level.id),
+            (None, None) => "Explain a skill: pm-skills skills <SKILL>".to_string(),
+        };
+        blocks.push(Block::Hint(hint));
+        blocks
+    }
+
+    fn records(&self) -> Records {
+        Records {
+            header: ["level_id", "skill_id", "skill_name", "proficiency", "proficiency_name", "rank", "meaning", "note"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .skills
+                .iter()
+                .map(|r| {
+                    vec![
+                        self.level.id.clone(),
+                        r.skill.id.clone(),
+                        r.skill.name.clone(),
+                        r.proficiency.id.clone(),
+                        r.proficiency.name.clone(),
+                        r.proficiency.rank.to_string(),
+                        r.meaning.clone(),
+                        r.note.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! `pm-skills skills [SKILL]`: the role's skills, or one skill in depth.
+
+use serde::Serialize;
+
+use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use crate::render::{Block, Cell, Records, Table, Tone};
+
+/// The skills of the role, in the role's order.
+#[derive(Debug, Serialize)]
+pub struct SkillsReport {
+    pub framework: Ref,
+    pub role: Ref,
+    pub skills: Vec<SkillSummary>,
+}
+
+/// One skill in the list.
+#[derive(Debug, Serialize)]
+pub struct SkillSummary {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub description: String,
+}
+
+impl SkillsReport {
+    /// Lists the scope's role's skills.
+    pub fn build(scope: Scope) -> Self {
+        let skills = scope
+            .role
+            .skills
+            .iter()
+            .map(|&s| {
+                let skill = &scope.framework.skills[s];
+                SkillSummary {
+                    id: skill.id.clone(),
+                    name: skill.name.clone(),
+                    aliases: skill.aliases.clone(),
+                    description: skill.description.clone(),
+                }
+            })
+            .collect();
+        SkillsReport { framework: scope.framework_ref(), role: scope.role_ref(), skills }
+    }
+}
+
+impl Report for SkillsReport {
+    fn document(&self) -> Vec<Block> {
+        let mut table = Table::new(["Id", "Skill", "What it is"]);
+        for s in &self.skills {
+            table.row(vec![Cell::plain(&s.id), Cell::toned(&s.name, Tone::Strong), Cell::plain(&s.description)]);
+        }
+        let mut blocks = vec![Block::Title(format!("{} skills ({})", self.role.name, self.skills.len())), Block::Table(table)];
+        if let Some(first) = self.skills.first() {
+            blocks.push(Block::Hint(format!("Explain one: pm-skills skills {}", first.id)));
+        }
+        blocks
+    }
+
+    fn records(&self) -> Records {
+        Records {
+            header: ["id", "name", "aliases", "description"].map(String::from).to_vec(),
+            rows: self
+                .skills
+                .iter()
+                .map(|s| vec![s.id.clone(), s.name.clone(), s.aliases.join(";"), s.description.clone()])
+                .collect(),
+        }
+    }
+}
+
+/// One skill: what it is, what each proficiency looks like, and what each level needs.
+#[derive(Debug, Serialize)]
+pub struct SkillReport {
+    pub framework: Ref,
+    pub role: Ref,
+    pub skill: SkillSummary,
+    /// The whole scale, lowest first, with what each step looks like for this skill.
+    pub proficiencies: Vec<ProficiencyMeaning>,
+    /// What each level of the role needs; empty when the role does not use the skill.
+    pub levels: Vec<LevelNeed>,
+    #[serde(skip)]
+    pub scale_size: usize,
+}
+
+/// One step of the scale for one skill.
+#[derive(Debug, Serialize)]
+pub struct ProficiencyMeaning {
+    pub id: String,
+    pub name: String,
+    pub rank: usize,
+    pub meaning: String,
+}
+
+/// The proficiency one level needs in the skill.
+#[derive(Debug, Serialize)]
+pub struct LevelNeed {
+    pub level: Ref,
+    pub proficiency: Proficiency,
+    pub note: Option<String>,
+}
+
+impl SkillReport {
+    /// Explains the framework's skill at `index`.
+    pub fn build(scope: Scope, index: usize) -> Self {
+        let skill = &scope.framework.skills[index];
+        let slot = scope.role.skills.iter().position(|&s| s == index);
+        let levels = match slot {
+            Some(k) => scope
+                .role
+                .levels
+                .iter()
+                .enumerate()
+                .map(|(i, level)| LevelNeed {
+                    level: scope.level_ref(i),
+                    proficiency: scope.proficiency(level.ratings[k].proficiency),
+                    note: level.ratings[k].note.clone(),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        SkillReport {
+            framework: scope.framework_ref(),
+            role: scope.role_ref(),
+            skill: SkillSummary {
+                id: skill.id.clone(),
+                name: skill.name.clone(),
+                aliases: skill.aliases.clone(),
+                description: skill.description.clone(),
+            },
+            proficiencies: scope
+                .framework
+                .scale
+                .iter()
+                .enumerate()
+                .map(|(i, step)| ProficiencyMeaning {
+                    id: step.id.clone(),
+                    name: step.name.clone(),
+                    rank: i + 1,
+                    meaning: skill.proficiencies[i].clone(),
+                })
+                .collect(),
+            levels,
+            scale_size: scope.scale_size(),
+        }
+    }
+}
+
+impl Report for SkillReport {
+    fn document(&self) -> Vec<Block> {
+        let mut meanings = Table::new(["Proficiency", "What it looks like"]);
+        for p in &self.proficiencies {
+            let label = Proficiency { id: p.id.clone(), name: p.name.clone(), rank: p.rank };
+            meanings.row(vec![Cell::toned(proficiency_label(&label, self.scale_size), Tone::Strong), Cell::plain(&p.meaning)]);
+        }
+        let mut blocks = vec![
+            Block::Title(self.skill.name.clone()),
+            Block::Para(self.skill.description.clone()),
+            Block::Heading("What each proficiency looks like".into()),
+            Block::Table(meanings),
+        ];
+        if self.levels.is_empty() {
+            blocks.push(Block::Hint(format!("The {} role does not use this skill.", self.role.name)));
+        } else {
+            let with_notes = self.levels.iter().any(|l| l.note.is_some());
+            let mut header = vec!["Level", "Needs"];
+            if with_notes {
+                header.push("Note");
+            }
+            let mut needs = Table::new(header);
+            for l in &self.levels {
+                let mut row = vec![Cell::plain(&l.level.name), Cell::plain(proficiency_label(&l.proficiency, self.scale_size))];
+                if with_notes {
+                    row.push(Cell::plain(l.note.clone().unwrap_or_default()));
+                }
+                needs.row(row);
+            }
+            blocks.push(Block::Heading(format!("What each {} level needs", self.role.name)));
+            blocks.push(Block::Table(needs));
+        }
+        blocks
+    }
+
+    fn records(&self) -> Records {
+        Records {
+            header: ["skill_id", "level_id", "level_name", "proficiency", "proficiency_name", "rank", "meaning", "note"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .levels
+                .iter()
+                .map(|l| {
+                    vec![
+                        self.skill.id.clone(),
+                        l.level.id.clone(),
+                        l.level.name.clone(),
+                        l.proficiency.id.clone(),
+                        l.proficiency.name.clone(),
+                        l.proficiency.rank.to_string(),
+                        self.proficiencies[l.proficiency.rank - 1].meaning.clone(),
+                        l.note.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}

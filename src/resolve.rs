@@ -1,0 +1,236 @@
+//! Name lookup shared by levels, skills, soft skills, roles and frameworks.
+//!
+//! People type `senior`, `SPM`, `"Senior Product Manager"` or just `sen`; scripts pass ids. One
+//! resolver serves them all, so every command accepts the same spellings and fails the same way.
+
+use std::fmt::Write as _;
+
+/// Something that can be named on the command line.
+pub trait Named {
+    /// The stable kebab-case id.
+    fn id(&self) -> &str;
+    /// The display name.
+    fn name(&self) -> &str;
+    /// Other accepted names.
+    fn aliases(&self) -> &[String] {
+        &[]
+    }
+}
+
+impl Named for crate::model::Level {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl Named for crate::model::Skill {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl Named for crate::model::SoftSkill {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl Named for crate::model::Role {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for crate::model::ScaleStep {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// Folds case, spaces and underscores so `Senior Product_Manager` meets `senior-product-manager`.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() || c == '_' || c == '-' {
+            dash = !out.is_empty();
+        } else {
+            if dash {
+                out.push('-');
+                dash = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The closest candidate to `input`, if any is close enough to be worth suggesting.
+///
+/// Uses clap's own rule (Jaro similarity above 0.7) and also accepts one or two edits on short
+/// words, where Jaro is too strict.
+pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let input = normalise(input);
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let norm = normalise(candidate);
+        let jaro = strsim::jaro(&input, &norm);
+        let edits = strsim::damerau_levenshtein(&input, &norm);
+        let score = if edits <= 2 && norm.len() > 3 { jaro.max(0.8) } else { jaro };
+        if score > 0.7 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Finds one item by id, alias, display name or unique prefix, ignoring case.
+///
+/// `kind` names the thing for messages ("level", "skill"). The error lists every valid name and,
+/// where one is close, suggests it.
+pub fn resolve<'a, T: Named>(items: &'a [T], query: &str, kind: &str) -> anyhow::Result<&'a T> {
+    resolve_index(items, query, kind).map(|i| &items[i])
+}
+
+/// Like [`resolve`], but returns the position, which reports use to look at neighbours.
+pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::Result<usize> {
+    let q = normalise(query);
+    if q.is_empty() {
+        anyhow::bail!("{}", unknown(items, query, kind, None));
+    }
+    let names = |item: &T| {
+        let mut all = vec![normalise(item.id()), normalise(item.name())];
+        all.extend(item.aliases().iter().map(|a| normalise(a)));
+        all
+    };
+    if let Some(i) = items.iter().position(|item| names(item).contains(&q)) {
+        return Ok(i);
+    }
+    let prefixed: Vec<usize> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| names(item).iter().any(|n| n.starts_with(&q)))
+        .map(|(i, _)| i)
+        .collect();
+    match prefixed.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let pool = items.iter().flat_map(|item| {
+                std::iter::once(item.id()).chain(std::iter::once(item.name())).chain(item.aliases().iter().map(String::as_str))
+            });
+            let best = did_you_mean(query, pool).and_then(|b| {
+                // Suggest the canonical id of whichever item the close name belongs to.
+                items.iter().find(|item| item.id() == b || item.name() == b || item.aliases().iter().any(|a| a == b)).map(|item| item.id())
+            });
+            anyhow::bail!("{}", unknown(items, query, kind, best))
+        }
+        many => {
+            let list: Vec<String> = many.iter().map(|&i| format!("`{}`", items[i].id())).collect();
+            anyhow::bail!("{kind} `{query}` is ambiguous; it could be {}", list.join(", "))
+        }
+    }
+}
+
+fn unknown<T: Named>(items: &[T], query: &str, kind: &str, best: Option<&str>) -> String {
+    let mut msg = format!("unknown {kind} `{query}`");
+    let mut list = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        let _ = write!(list, "{}", item.id());
+        if item.name() != item.id() {
+            let _ = write!(list, " ({})", item.name());
+        }
+    }
+    let _ = write!(msg, "\n  valid {kind}s: {list}");
+    if let Some(best) = best {
+        let _ = write!(msg, "\n  did you mean `{best}`?");
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Item(&'static str, &'static str, Vec<String>);
+    impl Named for Item {
+        fn id(&self) -> &str {
+            self.0
+        }
+        fn name(&self) -> &str {
+            self.1
+        }
+        fn aliases(&self) -> &[String] {
+            &self.2
+        }
+    }
+
+    fn levels() -> Vec<Item> {
+        vec![
+            Item("product-manager", "Product Manager", vec!["pm".into()]),
+            Item("senior", "Senior Product Manager", vec!["spm".into()]),
+            Item("lead", "Lead Product Manager", vec!["lpm".into()]),
+            Item("head", "Head of Product", vec![]),
+        ]
+    }
+
+    #[test]
+    fn resolves_id_alias_name_and_prefix_ignoring_case() {
+        let items = levels();
+        assert_eq!(resolve(&items, "senior", "level").unwrap().0, "senior");
+        assert_eq!(resolve(&items, "SPM", "level").unwrap().0, "senior");
+        assert_eq!(resolve(&items, "Senior Product Manager", "level").unwrap().0, "senior");
+        assert_eq!(resolve(&items, "sen", "level").unwrap().0, "senior");
+        assert_eq!(resolve(&items, "head of product", "level").unwrap().0, "head");
+        assert_eq!(resolve(&items, "product_manager", "level").unwrap().0, "product-manager");
+    }
+
+    #[test]
+    fn unknown_names_list_valid_ones_and_suggest() {
+        let err = resolve(&levels(), "senoir", "level").unwrap_err().to_string();
+        assert!(err.contains("unknown level `senoir`"), "{err}");
+        assert!(err.contains("valid levels: product-manager (Product Manager), senior"), "{err}");
+        assert!(err.contains("did you mean `senior`?"), "{err}");
+        let err = resolve(&levels(), "zzzz", "level").unwrap_err().to_string();
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+
+    #[test]
+    fn ambiguous_prefix_names_candidates() {
+        let items = vec![Item("lead", "Lead", vec![]), Item("lean", "Lean", vec![])];
+        let err = resolve(&items, "lea", "level").unwrap_err().to_string();
+        assert!(err.contains("ambiguous") && err.contains("`lead`") && err.contains("`lean`"), "{err}");
+    }
+
+    #[test]
+    fn normalise_folds_separators() {
+        assert_eq!(normalise("  Senior  Product_Manager "), "senior-product-manager");
+        assert_eq!(normalise("--a--"), "a");
+    }
+}

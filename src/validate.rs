@@ -1,0 +1,580 @@
+//! Checks beyond what serde does, and the assembly of the indexed [`Framework`].
+//!
+//! Every rule reports into one [`Problems`] list instead of stopping at the first, so `validate`
+//! shows a user every mistake in one run, and every other command refuses bad data with exactly the
+//! same messages.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::load::{
+    self, RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile, SourceFile, find_line,
+};
+use crate::model::{Framework, Level, Rating, Role, ScaleStep, Skill, SoftSkill};
+use crate::resolve::did_you_mean;
+
+/// How bad a problem is: errors refuse the data, warnings are lint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding, pointing at a file and, where known, a line.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// An error at `file`, `line`.
+    pub fn error(file: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Problem { severity: Severity::Error, file: file.into(), line, message: message.into(), hint: None }
+    }
+
+    /// Adds a "did you mean" or other hint line.
+    pub fn with_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {kind}: {}", self.file, self.message)?,
+            None => write!(f, "{}: {kind}: {}", self.file, self.message)?,
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n    {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one load.
+#[derive(Debug, Clone, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// Records an error.
+    pub fn error(&mut self, file: impl Into<String>, line: Option<usize>, message: impl Into<String>) {
+        self.0.push(Problem::error(file, line, message));
+    }
+
+    /// Records an error with a hint line.
+    pub fn error_hint(&mut self, file: &str, line: Option<usize>, message: String, hint: Option<String>) {
+        self.0.push(Problem::error(file, line, message).with_hint(hint));
+    }
+
+    /// Records a lint warning.
+    pub fn warn(&mut self, file: &str, line: Option<usize>, message: String) {
+        self.0.push(Problem { severity: Severity::Warning, file: file.into(), line, message, hint: None });
+    }
+
+    /// Records a ready-made problem.
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// How many problems have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.0.iter().filter(|p| p.severity == severity).count()
+    }
+}
+
+/// Bad data refused on load: carries every error so the message lists them all.
+#[derive(Debug)]
+pub struct DataError {
+    pub origin: String,
+    pub problems: Problems,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors: Vec<&Problem> =
+            self.problems.0.iter().filter(|p| p.severity == Severity::Error).collect();
+        let n = errors.len();
+        write!(
+            f,
+            "the framework in {} has {n} error{}; run `pm-skills validate` for the full report",
+            self.origin,
+            if n == 1 { "" } else { "s" }
+        )?;
+        for p in errors {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// True for `kebab-case` ids: lowercase ASCII letters and digits in dash-separated words.
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty() && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+fn blank(text: &Option<String>) -> bool {
+    text.as_deref().is_none_or(|t| t.trim().is_empty())
+}
+
+/// Builds a framework from its files, reporting every problem. Returns `None` when any error was
+/// found; warnings alone still produce a framework.
+pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Option<Framework> {
+    let mut framework_file = None;
+    let mut skills_file = None;
+    let mut soft_file = None;
+    let mut role_files = Vec::new();
+    for file in files {
+        match file.rel.as_str() {
+            "framework.yaml" | "framework.yml" => framework_file = Some(file),
+            "skills.yaml" | "skills.yml" => skills_file = Some(file),
+            "soft-skills.yaml" | "soft-skills.yml" => soft_file = Some(file),
+            rel if rel.starts_with("roles/") => role_files.push(file),
+            _ => problems.warn(
+                &file.display,
+                None,
+                "not part of a framework folder (expected framework.yaml, skills.yaml, soft-skills.yaml or roles/*.yaml); ignored".into(),
+            ),
+        }
+    }
+    let joined = |name: &str| format!("{}/{name}", root.trim_end_matches('/'));
+    if framework_file.is_none() {
+        problems.error(joined("framework.yaml"), None, "missing file; expected framework.yaml with the id, name, version and proficiency scale");
+    }
+    if skills_file.is_none() {
+        problems.error(joined("skills.yaml"), None, "missing file; expected skills.yaml listing the skills");
+    }
+    if role_files.is_empty() {
+        problems.error(joined("roles/"), None, "no role files; expected at least one roles/<role>.yaml with levels");
+    }
+
+    let raw_framework: Option<RawFramework> = framework_file.and_then(|f| load::parse(f, problems));
+    let raw_skills: Option<RawSkillsFile> = skills_file.and_then(|f| load::parse(f, problems));
+    let raw_soft: Option<RawSoftSkillsFile> = soft_file.and_then(|f| load::parse(f, problems));
+    let raw_roles: Vec<(&SourceFile, RawRole)> =
+        role_files.iter().filter_map(|f| load::parse::<RawRole>(f, problems).map(|r| (*f, r))).collect();
+
+    for (file, source, licence) in [
+        (framework_file, raw_framework.as_ref().map(|r| &r.source), raw_framework.as_ref().map(|r| &r.licence)),
+        (skills_file, raw_skills.as_ref().map(|r| &r.source), raw_skills.as_ref().map(|r| &r.licence)),
+        (soft_file, raw_soft.as_ref().map(|r| &r.source), raw_soft.as_ref().map(|r| &r.licence)),
+    ] {
+        if let (Some(file), Some(source), Some(licence)) = (file, source, licence) {
+            lint_provenance(file, source, licence, problems);
+        }
+    }
+    for (file, role) in &raw_roles {
+        lint_provenance(file, &role.source, &role.licence, problems);
+    }
+
+    let (framework_file, raw_framework) = (framework_file?, raw_framework?);
+    let (skills_file, raw_skills) = (skills_file?, raw_skills?);
+
+    let scale = check_scale(framework_file, &raw_framework, problems);
+    let scale_ids: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
+    let skills = check_skills(skills_file, raw_skills, &scale_ids, problems);
+    let soft_skills = match (soft_file, raw_soft) {
+        (Some(file), Some(raw)) => check_soft_skills(file, raw, problems),
+        _ => Vec::new(),
+    };
+
+    let skill_index: HashMap<&str, usize> = skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let mut roles: Vec<Role> = Vec::new();
+    let mut role_seen: HashMap<String, String> = HashMap::new();
+    for (file, raw) in raw_roles {
+        let line = find_line(&file.text, "id:", 1);
+        if let Some(first) = role_seen.get(&raw.id) {
+            problems.error(&file.display, line, format!("duplicate role id `{}`; {first} already defines it", raw.id));
+            continue;
+        }
+        role_seen.insert(raw.id.clone(), file.display.clone());
+        if let Some(role) = check_role(file, raw, &skills, &skill_index, &scale, problems) {
+            roles.push(role);
+        }
+    }
+
+    let used: Vec<bool> = {
+        let mut used = vec![false; skills.len()];
+        for role in &roles {
+            for &s in &role.skills {
+                used[s] = true;
+            }
+        }
+        used
+    };
+    for (skill, used) in skills.iter().zip(used) {
+        if !used && !roles.is_empty() {
+            let line = find_line(&skills_file.text, &format!("id: {}", skill.id), 1);
+            problems.warn(&skills_file.display, line, format!("skill `{}` is not used by any role", skill.id));
+        }
+    }
+
+    let default_role = raw_framework.default_role.as_ref().and_then(|wanted| {
+        let found = roles.iter().position(|r| &r.id == wanted);
+        if found.is_none() {
+            let hint = did_you_mean(wanted, roles.iter().map(|r| r.id.as_str())).map(|b| format!("did you mean `{b}`?"));
+            problems.error_hint(
+                &framework_file.display,
+                find_line(&framework_file.text, "default_role:", 1),
+                format!("default_role `{wanted}` is not a role of this framework"),
+                hint,
+            );
+        }
+        found
+    });
+    if blank(&raw_framework.description) {
+        problems.warn(&framework_file.display, None, "missing description of the framework".into());
+    }
+
+    if problems.has_errors() {
+        return None;
+    }
+    Some(Framework {
+        id: raw_framework.id,
+        name: raw_framework.name,
+        version: raw_framework.version,
+        description: raw_framework.description.unwrap_or_default(),
+        source: raw_framework.source.unwrap_or_default(),
+        licence: raw_framework.licence.unwrap_or_default(),
+        scale,
+        skills,
+        soft_skills,
+        roles,
+        default_role,
+    })
+}
+
+fn lint_provenance(file: &SourceFile, source: &Option<String>, licence: &Option<String>, problems: &mut Problems) {
+    if blank(source) {
+        problems.warn(&file.display, None, "no `source:` naming where the facts come from".into());
+    }
+    if blank(licence) {
+        problems.warn(&file.display, None, "no `licence:` naming the licence of the text".into());
+    }
+}
+
+/// Checks the id, name, uniqueness and aliases of one entry of a list.
+struct IdCheck<'a> {
+    file: &'a SourceFile,
+    kind: &'a str,
+    seen: HashMap<String, String>,
+}
+
+impl<'a> IdCheck<'a> {
+    fn new(file: &'a SourceFile, kind: &'a str) -> Self {
+        IdCheck { file, kind, seen: HashMap::new() }
+    }
+
+    /// Returns the line of the entry and whether it may be kept (its id is new).
+    fn check(&mut self, id: &str, name: &str, aliases: &[String], from: usize, problems: &mut Problems) -> (Option<usize>, bool) {
+        let line = find_line(&self.file.text, &format!("id: {id}"), from)
+            .or_else(|| find_line(&self.file.text, "id:", from));
+        let kind = self.kind;
+        if !is_kebab(id) {
+            problems.error(&self.file.display, line, format!("{kind} id `{id}` is not kebab-case; expected lowercase words joined by `-`, e.g. `senior-product-manager`"));
+        }
+        if name.trim().is_empty() {
+            problems.error(&self.file.display, line, format!("{kind} `{id}` has an empty name"));
+        }
+        if let Some(owner) = self.seen.get(id) {
+            let what = if owner == id { "id".to_string() } else { format!("alias of `{owner}`") };
+            problems.error(&self.file.display, line, format!("duplicate {kind} id `{id}`; it is already used as an {what}"));
+            return (line, false);
+        }
+        self.seen.insert(id.to_string(), id.to_string());
+        for alias in aliases {
+            let alias_key = alias.to_lowercase();
+            if let Some(owner) = self.seen.get(&alias_key) {
+                problems.error(&self.file.display, line, format!("{kind} `{id}` has alias `{alias}`, already used by `{owner}`"));
+            } else {
+                self.seen.insert(alias_key, id.to_string());
+            }
+        }
+        (line, true)
+    }
+}
+
+fn check_scale(file: &SourceFile, raw: &RawFramework, problems: &mut Problems) -> Vec<ScaleStep> {
+    if !is_kebab(&raw.id) {
+        problems.error(&file.display, find_line(&file.text, "id:", 1), format!("framework id `{}` is not kebab-case", raw.id));
+    }
+    if raw.name.trim().is_empty() {
+        problems.error(&file.display, find_line(&file.text, "name:", 1), "the framework has an empty name");
+    }
+    if raw.scale.len() < 2 {
+        problems.error(&file.display, find_line(&file.text, "scale:", 1), "the proficiency scale needs at least two steps, lowest first");
+    }
+    let start = find_line(&file.text, "scale:", 1).unwrap_or(1);
+    let mut ids = IdCheck::new(file, "scale step");
+    let mut steps = Vec::new();
+    for step in &raw.scale {
+        let (line, keep) = ids.check(&step.id, &step.name, &[], start, problems);
+        if blank(&step.meaning) {
+            problems.warn(&file.display, line, format!("scale step `{}` has no meaning", step.id));
+        }
+        if keep {
+            steps.push(ScaleStep { id: step.id.clone(), name: step.name.clone(), meaning: step.meaning.clone().unwrap_or_default() });
+        }
+    }
+    steps
+}
+
+fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems: &mut Problems) -> Vec<Skill> {
+    let mut ids = IdCheck::new(file, "skill");
+    let mut skills = Vec::new();
+    let mut from = 1;
+    for skill in raw.skills {
+        let (line, keep) = ids.check(&skill.id, &skill.name, &skill.aliases, from, problems);
+        from = line.map_or(from, |l| l + 1);
+        if blank(&skill.description) {
+            problems.warn(&file.display, line, format!("skill `{}` has no description", skill.id));
+        }
+        let mut meanings = vec![String::new(); scale.len()];
+        let mut given = vec![false; scale.len()];
+        for (key, text) in skill.proficiencies.0 {
+            let at = find_line(&file.text, &format!("{key}:"), from);
+            match scale.iter().position(|s| *s == key) {
+                Some(i) if given[i] => problems.error(&file.display, at, format!("skill `{}` describes proficiency `{key}` twice", skill.id)),
+                Some(i) => {
+                    given[i] = true;
+                    meanings[i] = text;
+                }
+                None => problems.error_hint(
+                    &file.display,
+                    at,
+                    format!("skill `{}` describes `{key}`, which is not on the proficiency scale ({})", skill.id, scale.join(", ")),
+                    did_you_mean(&key, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
+                ),
+            }
+        }
+        let missing: Vec<&str> = scale.iter().zip(&given).filter(|(_, g)| !**g).map(|(s, _)| *s).collect();
+        if !missing.is_empty() {
+            problems.warn(&file.display, line, format!("skill `{}` does not say what {} looks like", skill.id, missing.join(", ")));
+        }
+        if keep {
+            skills.push(Skill { id: skill.id, name: skill.name, aliases: skill.aliases, description: skill.description.unwrap_or_default(), proficiencies: meanings });
+        }
+    }
+    skills
+}
+
+fn check_soft_skills(file: &SourceFile, raw: RawSoftSkillsFile, problems: &mut Problems) -> Vec<SoftSkill> {
+    let mut ids = IdCheck::new(file, "soft skill");
+    let mut out = Vec::new();
+    let mut from = 1;
+    for soft in raw.soft_skills {
+        let (line, keep) = ids.check(&soft.id, &soft.name, &soft.aliases, from, problems);
+        from = line.map_or(from, |l| l + 1);
+        if blank(&soft.explanation) {
+            problems.warn(&file.display, line, format!("soft skill `{}` has no explanation", soft.id));
+        }
+        if keep {
+            out.push(SoftSkill { id: soft.id, name: soft.name, aliases: soft.aliases, explanation: soft.explanation.unwrap_or_default(), examples: soft.examples });
+        }
+    }
+    out
+}
+
+fn check_role(
+    file: &SourceFile,
+    raw: RawRole,
+    skills: &[Skill],
+    skill_index: &HashMap<&str, usize>,
+    scale: &[ScaleStep],
+    problems: &mut Problems,
+) -> Option<Role> {
+    let shown = file.display.as_str();
+    let role_line = find_line(&file.text, "id:", 1);
+    let errors_before = problems.count(crate::validate::Severity::Error);
+    if !is_kebab(&raw.id) {
+        problems.error(shown, role_line, format!("role id `{}` is not kebab-case", raw.id));
+    }
+    if raw.name.trim().is_empty() {
+        problems.error(shown, role_line, format!("role `{}` has an empty name", raw.id));
+    }
+    if blank(&raw.summary) {
+        problems.warn(shown, role_line, format!("role `{}` has no summary", raw.id));
+    }
+    let skills_line = find_line(&file.text, "skills:", 1);
+    let mut role_skills: Vec<usize> = Vec::new();
+    for id in &raw.skills {
+        match skill_index.get(id.as_str()) {
+            Some(&i) if role_skills.contains(&i) => problems.error(shown, skills_line, format!("role `{}` lists skill `{id}` twice", raw.id)),
+            Some(&i) => role_skills.push(i),
+            None => problems.error_hint(
+                shown,
+                skills_line,
+                format!("role `{}` uses skill `{id}`, which skills.yaml does not define", raw.id),
+                did_you_mean(id, skills.iter().map(|s| s.id.as_str())).map(|b| format!("did you mean `{b}`?")),
+            ),
+        }
+    }
+    if raw.levels.is_empty() {
+        problems.error(shown, find_line(&file.text, "levels:", 1), format!("role `{}` has no levels", raw.id));
+    }
+    let levels_start = find_line(&file.text, "levels:", 1).unwrap_or(1);
+    let mut ids = IdCheck::new(file, "level");
+    let mut levels: Vec<Level> = Vec::new();
+    let mut from = levels_start;
+    for level in raw.levels {
+        let (line, keep) = ids.check(&level.id, &level.name, &level.aliases, from, problems);
+        let level_line = line.unwrap_or(from);
+        from = level_line + 1;
+        if let Some(level) = check_level(file, &raw.id, level, level_line, &role_skills, skills, skill_index, scale, problems)
+            && keep
+        {
+            levels.push(level);
+        }
+    }
+
+    // Lint: a drop in expectation between adjacent levels should say why.
+    for pair in levels.windows(2) {
+        for (k, &skill) in role_skills.iter().enumerate() {
+            let (lower, upper) = (&pair[0].ratings[k], &pair[1].ratings[k]);
+            if upper.proficiency < lower.proficiency && upper.note.is_none() && lower.note.is_none() {
+                let line = find_line(&file.text, &format!("id: {}", pair[1].id), levels_start);
+                problems.warn(
+                    shown,
+                    line,
+                    format!(
+                        "`{}` drops from {} at `{}` to {} at `{}` with no note explaining why",
+                        skills[skill].id, scale[lower.proficiency].id, pair[0].id, scale[upper.proficiency].id, pair[1].id
+                    ),
+                );
+            }
+        }
+    }
+
+    if problems.count(crate::validate::Severity::Error) > errors_before {
+        return None;
+    }
+    Some(Role {
+        id: raw.id,
+        name: raw.name,
+        family: raw.family,
+        summary: raw.summary.unwrap_or_default(),
+        technical: raw.technical.unwrap_or_default(),
+        benefits: raw.benefits,
+        day_in_the_life: raw.day_in_the_life,
+        responsibilities: raw.responsibilities,
+        skills: role_skills,
+        levels,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_level(
+    file: &SourceFile,
+    role_id: &str,
+    level: RawLevel,
+    level_line: usize,
+    role_skills: &[usize],
+    skills: &[Skill],
+    skill_index: &HashMap<&str, usize>,
+    scale: &[ScaleStep],
+    problems: &mut Problems,
+) -> Option<Level> {
+    let shown = file.display.as_str();
+    if blank(&level.summary) {
+        problems.warn(shown, Some(level_line), format!("level `{}` has no summary", level.id));
+    }
+    let scale_ids = || scale.iter().map(|s| s.id.as_str());
+    let mut ratings: Vec<Option<Rating>> = vec![None; role_skills.len()];
+    let mut ok = true;
+    for (key, rating) in level.skills.0 {
+        let at = find_line(&file.text, &format!("{key}:"), level_line).or(Some(level_line));
+        let Some(&skill) = skill_index.get(key.as_str()) else {
+            problems.error_hint(
+                shown,
+                at,
+                format!("level `{}` rates skill `{key}`, which skills.yaml does not define", level.id),
+                did_you_mean(&key, skills.iter().map(|s| s.id.as_str())).map(|b| format!("did you mean `{b}`?")),
+            );
+            ok = false;
+            continue;
+        };
+        let Some(slot) = role_skills.iter().position(|&s| s == skill) else {
+            problems.error(shown, at, format!("level `{}` rates skill `{key}`, which is not in the `skills` list of role `{role_id}`", level.id));
+            ok = false;
+            continue;
+        };
+        if ratings[slot].is_some() {
+            problems.error(shown, at, format!("level `{}` rates skill `{key}` twice", level.id));
+            ok = false;
+            continue;
+        }
+        match scale_ids().position(|s| s == rating.proficiency) {
+            Some(p) => ratings[slot] = Some(Rating { proficiency: p, note: rating.note.filter(|n| !n.trim().is_empty()) }),
+            None => {
+                problems.error_hint(
+                    shown,
+                    at,
+                    format!(
+                        "level `{}` gives `{key}` the proficiency `{}`, which is not on the scale; expected one of: {}",
+                        level.id,
+                        rating.proficiency,
+                        scale_ids().collect::<Vec<_>>().join(", ")
+                    ),
+                    did_you_mean(&rating.proficiency, scale_ids()).map(|b| format!("did you mean `{b}`?")),
+                );
+                ok = false;
+            }
+        }
+    }
+    let missing: Vec<&str> = role_skills
+        .iter()
+        .zip(&ratings)
+        .filter(|(_, r)| r.is_none())
+        .map(|(&s, _)| skills[s].id.as_str())
+        .collect();
+    if ok && !missing.is_empty() {
+        problems.error(
+            shown,
+            Some(level_line),
+            format!("level `{}` does not rate every skill of role `{role_id}`; missing: {}", level.id, missing.join(", ")),
+        );
+        ok = false;
+    }
+    if !ok {
+        return None;
+    }
+    Some(Level {
+        id: level.id,
+        name: level.name,
+        aliases: level.aliases,
+        summary: level.summary.unwrap_or_default(),
+        responsibilities: level.responsibilities,
+        ratings: ratings.into_iter().map(|r| r.expect("every skill rated")).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab("senior-product-manager"));
+        assert!(is_kebab("pm2"));
+        assert!(!is_kebab("Senior"));
+        assert!(!is_kebab("a--b"));
+        assert!(!is_kebab("-a"));
+        assert!(!is_kebab(""));
+    }
+}
