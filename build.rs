@@ -48,5 +48,6 @@ fn main() {
     }
     code.push_str("];\n");
     let mut file = fs::File::create(&out_path).expect("create embedded_data.rs");
-    file.write_all(code.as_bytes()).expect("write embedded_data.rs");
+    file.write_all(code.as_bytes())
+        .expect("write embedded_data.rs");
 }

@@ -92,11 +92,15 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the levels in seniority order, with ids, aliases and summaries.
-    #[command(after_help = "Examples:\n  pm-skills levels\n  pm-skills levels --format json | jq -r '.levels[].id'")]
+    #[command(
+        after_help = "Examples:\n  pm-skills levels\n  pm-skills levels --format json | jq -r '.levels[].id'"
+    )]
     Levels,
 
     /// Describe one level: summary, responsibilities and the proficiency it needs in every skill.
-    #[command(after_help = "Examples:\n  pm-skills show senior\n  pm-skills show \"Head of Product\" --format markdown\n\nA level can be named by id, alias, display name or unique prefix, ignoring case.")]
+    #[command(
+        after_help = "Examples:\n  pm-skills show senior\n  pm-skills show \"Head of Product\" --format markdown\n\nA level can be named by id, alias, display name or unique prefix, ignoring case."
+    )]
     Show {
         /// The level: id, alias, display name or unique prefix.
         #[arg(value_name = "LEVEL")]
@@ -104,11 +108,15 @@ pub enum Command {
     },
 
     /// Print the whole skills × levels matrix.
-    #[command(after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv")]
+    #[command(
+        after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv"
+    )]
     Ladder,
 
     /// List the skills, or explain one: what it is, each proficiency, and what each level needs.
-    #[command(after_help = "Examples:\n  pm-skills skills\n  pm-skills skills \"product ownership\"\n  pm-skills skills user-focus --format json")]
+    #[command(
+        after_help = "Examples:\n  pm-skills skills\n  pm-skills skills \"product ownership\"\n  pm-skills skills user-focus --format json"
+    )]
     Skills {
         /// The skill to explain: id, alias, name or unique prefix.
         #[arg(value_name = "SKILL")]
@@ -116,7 +124,10 @@ pub enum Command {
     },
 
     /// List the soft skills, or explain one with examples of it in practice.
-    #[command(name = "soft-skills", after_help = "Examples:\n  pm-skills soft-skills\n  pm-skills soft-skills resilience")]
+    #[command(
+        name = "soft-skills",
+        after_help = "Examples:\n  pm-skills soft-skills\n  pm-skills soft-skills resilience"
+    )]
     SoftSkills {
         /// The soft skill to explain: id, alias, name or unique prefix.
         #[arg(value_name = "NAME")]
@@ -124,7 +135,9 @@ pub enum Command {
     },
 
     /// Describe the role: what it is, whether it is technical, what it brings, a day in the life.
-    #[command(after_help = "Examples:\n  pm-skills about\n  pm-skills about --format markdown > role.md")]
+    #[command(
+        after_help = "Examples:\n  pm-skills about\n  pm-skills about --format markdown > role.md"
+    )]
     About,
 
     /// Compare two levels skill by skill: what must grow, biggest gaps first.
@@ -148,7 +161,9 @@ pub enum Command {
     },
 
     /// List the frameworks built into the binary.
-    #[command(after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder")]
+    #[command(
+        after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder"
+    )]
     Frameworks,
 }
 

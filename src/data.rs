@@ -30,7 +30,11 @@ pub fn builtin_files(id: &str) -> Vec<SourceFile> {
         .iter()
         .filter_map(|(path, text)| {
             let rel = path.strip_prefix(&prefix)?;
-            Some(SourceFile { display: format!("data/{path}"), rel: rel.to_string(), text: text.to_string() })
+            Some(SourceFile {
+                display: format!("data/{path}"),
+                rel: rel.to_string(),
+                text: text.to_string(),
+            })
         })
         .filter(|f| f.rel.ends_with(".yaml") || f.rel.ends_with(".yml"))
         .collect()
@@ -75,9 +79,166 @@ pub fn check_files(root: &str, files: &[SourceFile]) -> anyhow::Result<(Framewor
     finish(root, files, Problems::default())
 }
 
-fn finish(root: &str, files: &[SourceFile], mut problems: Problems) -> anyhow::Result<(Framework, Problems)> {
+fn finish(
+    root: &str,
+    files: &[SourceFile],
+    mut problems: Problems,
+) -> anyhow::Result<(Framework, Problems)> {
     match validate::assemble(root, files, &mut problems) {
         Some(framework) if !problems.has_errors() => Ok((framework, problems)),
-        _ => Err(DataError { origin: root.to_string(), problems }.into()),
+        _ => Err(DataError {
+            origin: root.to_string(),
+            problems,
+        }
+        .into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::Severity;
+
+    fn matrix(id: &str) -> (Framework, Vec<(String, Vec<String>)>) {
+        let (framework, _) = load_builtin(id).expect("built-in framework loads");
+        let role = &framework.roles[0];
+        let rows = role
+            .skills
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| {
+                let cells = role
+                    .levels
+                    .iter()
+                    .map(|l| framework.scale[l.ratings[k].proficiency].id.clone())
+                    .collect();
+                (framework.skills[s].name.clone(), cells)
+            })
+            .collect();
+        (framework, rows)
+    }
+
+    fn expand(code: &str) -> Vec<String> {
+        code.split_whitespace()
+            .map(|c| match c {
+                "A" => "awareness",
+                "W" => "working",
+                "P" => "practitioner",
+                "E" => "expert",
+                other => panic!("bad code {other}"),
+            })
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn every_builtin_framework_loads_without_errors_or_warnings() {
+        for id in builtin_ids() {
+            let (_, problems) = load_builtin(id).unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert_eq!(
+                problems.count(Severity::Warning),
+                0,
+                "{id}: {:?}",
+                problems.0
+            );
+        }
+        assert_eq!(builtin_ids()[0], DEFAULT_FRAMEWORK);
+    }
+
+    /// All 40 cells of the seed's skills snapshot (DVLA page), in its order, with its spelling.
+    #[test]
+    fn dvla_ladder_matches_the_seed_table_cell_by_cell() {
+        let expected = [
+            ("Agile Working", "P E E E"),
+            ("Government Digital and Data Perspective", "W P E E"),
+            ("Experience of Working within Constraints", "W P E E"),
+            ("Financial Ownership", "P P P P"),
+            ("Lifecycle Perspective", "W E P E"),
+            ("Operational Management", "P E E E"),
+            ("Problem Ownership", "P E E E"),
+            ("Product Ownership", "P E E E"),
+            ("Strategic Focus", "P P E E"),
+            ("User Focus", "P E E E"),
+        ];
+        let (framework, rows) = matrix("dvla");
+        let levels: Vec<&str> = framework.roles[0]
+            .levels
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                "Product Manager",
+                "Senior Product Manager",
+                "Lead Product Manager",
+                "Head of Product"
+            ]
+        );
+        assert_eq!(rows.len(), expected.len());
+        let mut cells = 0;
+        for ((name, got), (want_name, code)) in rows.iter().zip(expected) {
+            assert_eq!(name, want_name);
+            assert_eq!(got, &expand(code), "{name}");
+            cells += got.len();
+        }
+        assert_eq!(cells, 40);
+        let soft: Vec<&str> = framework
+            .soft_skills
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(
+            soft,
+            [
+                "Communication Skills",
+                "Story Telling",
+                "Prioritisation Skills",
+                "Teamwork",
+                "Emotional Intelligence",
+                "Decision-Making",
+                "Resilience"
+            ]
+        );
+    }
+
+    /// All 45 cells of the current framework's product manager table (official CSV, Sept 2025).
+    #[test]
+    fn ddat_2025_ladder_matches_the_official_table_cell_by_cell() {
+        let expected = [
+            ("Agile and Lean practices", "W P P E E"),
+            ("Applying user-centred insights", "W P P E E"),
+            ("Creating value for money", "A W P P E"),
+            ("Life cycle management", "A W P E E"),
+            ("Managing product outcomes", "A W P P E"),
+            ("Product leadership", "A W P P E"),
+            ("Product management", "W P E E E"),
+            ("Stakeholder relationship management", "W P P E E"),
+            ("Strategic ownership", "A W P E E"),
+        ];
+        let (framework, rows) = matrix("ddat-2025");
+        let levels: Vec<&str> = framework.roles[0]
+            .levels
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                "Associate product manager",
+                "Product manager",
+                "Senior product manager",
+                "Lead product manager",
+                "Head of product"
+            ]
+        );
+        let mut cells = 0;
+        assert_eq!(rows.len(), expected.len());
+        for ((name, got), (want_name, code)) in rows.iter().zip(expected) {
+            assert_eq!(name, want_name);
+            assert_eq!(got, &expand(code), "{name}");
+            cells += got.len();
+        }
+        assert_eq!(cells, 45);
     }
 }

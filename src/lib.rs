@@ -43,7 +43,9 @@ pub fn main_with(cli: Cli) -> ExitCode {
                 Ok(()) => ExitCode::from(outcome.status),
                 // A closed pipe (`| head`) is the reader's choice, not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => report_error(&anyhow::Error::new(e).context("cannot write to standard output")),
+                Err(e) => {
+                    report_error(&anyhow::Error::new(e).context("cannot write to standard output"))
+                }
             }
         }
         Err(err) => report_error(&err),
@@ -64,17 +66,26 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             .into_iter()
             .map(|id| data::load_builtin(id).map(|(f, _)| f))
             .collect::<anyhow::Result<Vec<_>>>()?;
-        let report = report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK);
+        let report =
+            report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK);
         return done(&report, options, false);
     }
 
     let framework = load_selected(global)?;
     if let Command::SoftSkills { name } = &cli.command {
         return match name {
-            None => done(&report::soft_skills::SoftSkillsReport::build(&framework), options, false),
+            None => done(
+                &report::soft_skills::SoftSkillsReport::build(&framework),
+                options,
+                false,
+            ),
             Some(name) => {
                 let index = resolve::resolve_index(&framework.soft_skills, name, "soft skill")?;
-                done(&report::soft_skills::SoftSkillReport::build(&framework, index), options, false)
+                done(
+                    &report::soft_skills::SoftSkillReport::build(&framework, index),
+                    options,
+                    false,
+                )
             }
         };
     }
@@ -84,16 +95,31 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::Levels => done(&report::levels::LevelsReport::build(scope), options, false),
         Command::Show { level } => {
             let index = resolve::resolve_index(levels, level, "level")?;
-            done(&report::show::ShowReport::build(scope, index), options, false)
+            done(
+                &report::show::ShowReport::build(scope, index),
+                options,
+                false,
+            )
         }
         Command::Ladder => done(&report::ladder::LadderReport::build(scope), options, false),
-        Command::Skills { skill: None } => done(&report::skills::SkillsReport::build(scope), options, false),
+        Command::Skills { skill: None } => {
+            done(&report::skills::SkillsReport::build(scope), options, false)
+        }
         Command::Skills { skill: Some(name) } => {
             let index = resolve::resolve_index(&framework.skills, name, "skill")?;
-            done(&report::skills::SkillReport::build(scope, index), options, false)
+            done(
+                &report::skills::SkillReport::build(scope, index),
+                options,
+                false,
+            )
         }
         Command::About => done(&report::about::AboutReport::build(scope), options, false),
-        Command::Diff { from, to, only_gaps, exit_code } => {
+        Command::Diff {
+            from,
+            to,
+            only_gaps,
+            exit_code,
+        } => {
             let from = resolve::resolve_index(levels, from, "level")?;
             let to = resolve::resolve_index(levels, to, "level")?;
             let report = report::diff::DiffReport::build(scope, from, to, *only_gaps);
@@ -104,13 +130,17 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
 }
 
 fn done<R: Report>(report: &R, options: &RenderOptions, gaps: bool) -> anyhow::Result<Outcome> {
-    Ok(Outcome { output: render::render(report, options)?, status: if gaps { 3 } else { 0 } })
+    Ok(Outcome {
+        output: render::render(report, options)?,
+        status: if gaps { 3 } else { 0 },
+    })
 }
 
 /// Loads the framework the flags ask for: `--data DIR`, `--framework NAME`, or the default.
 pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<Framework> {
     let (framework, _warnings) = match (&global.data, &global.framework) {
-        (Some(dir), _) => data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?,
+        (Some(dir), _) => data::load_folder(dir)
+            .with_context(|| format!("cannot use data folder {}", dir.display()))?,
         (None, Some(name)) => data::load_builtin(data::builtin_id(name)?)?,
         (None, None) => data::load_builtin(data::DEFAULT_FRAMEWORK)?,
     };
@@ -135,5 +165,8 @@ pub fn select_role<'a>(framework: &'a Framework, role: Option<&str>) -> anyhow::
             }
         },
     };
-    Ok(Scope { framework, role: &framework.roles[index] })
+    Ok(Scope {
+        framework,
+        role: &framework.roles[index],
+    })
 }

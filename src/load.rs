@@ -45,7 +45,8 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
             .map_err(|e| anyhow::anyhow!("cannot read standard input: {e}"))?;
         buf
     } else {
-        let meta = fs::metadata(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        let meta = fs::metadata(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
         if meta.is_dir() {
             anyhow::bail!("cannot read {shown}: it is a directory, expected a file");
         }
@@ -56,7 +57,8 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
                 MAX_FILE_BYTES / (1024 * 1024)
             );
         }
-        let file = fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        let file = fs::File::open(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
         let mut buf = Vec::with_capacity(meta.len() as usize);
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut buf)
@@ -77,14 +79,18 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(format!("line {line}: contains a NUL byte; expected a UTF-8 text file"));
+        return Err(format!(
+            "line {line}: contains a NUL byte; expected a UTF-8 text file"
+        ));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(e) => {
             let pos = e.valid_up_to();
             let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(format!("line {line}: invalid UTF-8 at byte {pos}; expected a UTF-8 text file"))
+            Err(format!(
+                "line {line}: invalid UTF-8 at byte {pos}; expected a UTF-8 text file"
+            ))
         }
     }
 }
@@ -96,7 +102,10 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => {
             // "Too many levels of symbolic links" and friends carry no kind of their own.
             let text = e.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_lowercase()
+            text.split(" (os error")
+                .next()
+                .unwrap_or(&text)
+                .to_lowercase()
         }
     }
 }
@@ -104,9 +113,18 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Lists the YAML files of a framework folder, sorted, reading each with the shared limits.
 /// A file that cannot be read becomes a problem, not an early exit.
 pub fn read_folder(dir: &Path, problems: &mut Problems) -> anyhow::Result<Vec<SourceFile>> {
-    let meta = fs::metadata(dir).map_err(|e| anyhow::anyhow!("cannot read data folder {}: {}", dir.display(), io_reason(&e)))?;
+    let meta = fs::metadata(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot read data folder {}: {}",
+            dir.display(),
+            io_reason(&e)
+        )
+    })?;
     if !meta.is_dir() {
-        anyhow::bail!("{} is not a folder; expected a framework folder holding framework.yaml", dir.display());
+        anyhow::bail!(
+            "{} is not a folder; expected a framework folder holding framework.yaml",
+            dir.display()
+        );
     }
     let mut paths = Vec::new();
     walk(dir, 0, &mut paths, problems);
@@ -119,8 +137,16 @@ pub fn read_folder(dir: &Path, problems: &mut Problems) -> anyhow::Result<Vec<So
             .to_string_lossy()
             .replace('\\', "/");
         match read_text(&path) {
-            Ok(text) => files.push(SourceFile { display: path.display().to_string(), rel, text }),
-            Err(e) => problems.error(path.display().to_string(), None, strip_prefix_path(&e.to_string(), &path)),
+            Ok(text) => files.push(SourceFile {
+                display: path.display().to_string(),
+                rel,
+                text,
+            }),
+            Err(e) => problems.error(
+                path.display().to_string(),
+                None,
+                strip_prefix_path(&e.to_string(), &path),
+            ),
         }
     }
     Ok(files)
@@ -139,13 +165,19 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, problems: &mut Problem
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            problems.error(dir.display().to_string(), None, format!("cannot read folder: {}", io_reason(&e)));
+            problems.error(
+                dir.display().to_string(),
+                None,
+                format!("cannot read folder: {}", io_reason(&e)),
+            );
             return;
         }
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             if depth + 1 < MAX_DEPTH {
                 walk(&path, depth + 1, out, problems);
@@ -158,13 +190,20 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, problems: &mut Problem
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 /// Parses one YAML document into `T`, turning a failure into a problem with file and line.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
     if file.text.trim().is_empty() {
-        problems.error(&file.display, None, "the file is empty; expected a YAML mapping".to_string());
+        problems.error(
+            &file.display,
+            None,
+            "the file is empty; expected a YAML mapping".to_string(),
+        );
         return None;
     }
     match serde_yaml::from_str::<T>(&file.text) {
@@ -193,7 +232,8 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (field, expected) = rest.split_once('`')?;
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    crate::resolve::did_you_mean(field, candidates.iter().copied()).map(|best| format!("did you mean `{best}`?"))
+    crate::resolve::did_you_mean(field, candidates.iter().copied())
+        .map(|best| format!("did you mean `{best}`?"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,11 +375,18 @@ impl<'de> Deserialize<'de> for RawRating {
                 f.write_str("a proficiency name, or a mapping with `proficiency` and `note`")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawRating, E> {
-                Ok(RawRating { proficiency: v.to_string(), note: None })
+                Ok(RawRating {
+                    proficiency: v.to_string(),
+                    note: None,
+                })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawRating, A::Error> {
-                let long = RawLongRating::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawRating { proficiency: long.proficiency, note: long.note })
+                let long =
+                    RawLongRating::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawRating {
+                    proficiency: long.proficiency,
+                    note: long.note,
+                })
             }
         }
         deserializer.deserialize_any(RatingVisitor)
@@ -410,7 +457,10 @@ pub fn find_line(text: &str, needle: &str, from: usize) -> Option<usize> {
         .skip(from.saturating_sub(1))
         .find(|(_, line)| {
             let content = line.trim_start();
-            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
+            let content = content
+                .strip_prefix("- ")
+                .map(str::trim_start)
+                .unwrap_or(content);
             content.starts_with(needle)
         })
         .map(|(i, _)| i + 1)

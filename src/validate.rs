@@ -34,7 +34,13 @@ pub struct Problem {
 impl Problem {
     /// An error at `file`, `line`.
     pub fn error(file: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Problem { severity: Severity::Error, file: file.into(), line, message: message.into(), hint: None }
+        Problem {
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// Adds a "did you mean" or other hint line.
@@ -67,18 +73,36 @@ pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
     /// Records an error.
-    pub fn error(&mut self, file: impl Into<String>, line: Option<usize>, message: impl Into<String>) {
+    pub fn error(
+        &mut self,
+        file: impl Into<String>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) {
         self.0.push(Problem::error(file, line, message));
     }
 
     /// Records an error with a hint line.
-    pub fn error_hint(&mut self, file: &str, line: Option<usize>, message: String, hint: Option<String>) {
-        self.0.push(Problem::error(file, line, message).with_hint(hint));
+    pub fn error_hint(
+        &mut self,
+        file: &str,
+        line: Option<usize>,
+        message: String,
+        hint: Option<String>,
+    ) {
+        self.0
+            .push(Problem::error(file, line, message).with_hint(hint));
     }
 
     /// Records a lint warning.
     pub fn warn(&mut self, file: &str, line: Option<usize>, message: String) {
-        self.0.push(Problem { severity: Severity::Warning, file: file.into(), line, message, hint: None });
+        self.0.push(Problem {
+            severity: Severity::Warning,
+            file: file.into(),
+            line,
+            message,
+            hint: None,
+        });
     }
 
     /// Records a ready-made problem.
@@ -106,8 +130,12 @@ pub struct DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors: Vec<&Problem> =
-            self.problems.0.iter().filter(|p| p.severity == Severity::Error).collect();
+        let errors: Vec<&Problem> = self
+            .problems
+            .0
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
         let n = errors.len();
         write!(
             f,
@@ -126,7 +154,12 @@ impl std::error::Error for DataError {}
 
 /// True for `kebab-case` ids: lowercase ASCII letters and digits in dash-separated words.
 pub fn is_kebab(id: &str) -> bool {
-    !id.is_empty() && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+    !id.is_empty()
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn blank(text: &Option<String>) -> bool {
@@ -158,22 +191,44 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         problems.error(joined("framework.yaml"), None, "missing file; expected framework.yaml with the id, name, version and proficiency scale");
     }
     if skills_file.is_none() {
-        problems.error(joined("skills.yaml"), None, "missing file; expected skills.yaml listing the skills");
+        problems.error(
+            joined("skills.yaml"),
+            None,
+            "missing file; expected skills.yaml listing the skills",
+        );
     }
     if role_files.is_empty() {
-        problems.error(joined("roles/"), None, "no role files; expected at least one roles/<role>.yaml with levels");
+        problems.error(
+            joined("roles/"),
+            None,
+            "no role files; expected at least one roles/<role>.yaml with levels",
+        );
     }
 
     let raw_framework: Option<RawFramework> = framework_file.and_then(|f| load::parse(f, problems));
     let raw_skills: Option<RawSkillsFile> = skills_file.and_then(|f| load::parse(f, problems));
     let raw_soft: Option<RawSoftSkillsFile> = soft_file.and_then(|f| load::parse(f, problems));
-    let raw_roles: Vec<(&SourceFile, RawRole)> =
-        role_files.iter().filter_map(|f| load::parse::<RawRole>(f, problems).map(|r| (*f, r))).collect();
+    let raw_roles: Vec<(&SourceFile, RawRole)> = role_files
+        .iter()
+        .filter_map(|f| load::parse::<RawRole>(f, problems).map(|r| (*f, r)))
+        .collect();
 
     for (file, source, licence) in [
-        (framework_file, raw_framework.as_ref().map(|r| &r.source), raw_framework.as_ref().map(|r| &r.licence)),
-        (skills_file, raw_skills.as_ref().map(|r| &r.source), raw_skills.as_ref().map(|r| &r.licence)),
-        (soft_file, raw_soft.as_ref().map(|r| &r.source), raw_soft.as_ref().map(|r| &r.licence)),
+        (
+            framework_file,
+            raw_framework.as_ref().map(|r| &r.source),
+            raw_framework.as_ref().map(|r| &r.licence),
+        ),
+        (
+            skills_file,
+            raw_skills.as_ref().map(|r| &r.source),
+            raw_skills.as_ref().map(|r| &r.licence),
+        ),
+        (
+            soft_file,
+            raw_soft.as_ref().map(|r| &r.source),
+            raw_soft.as_ref().map(|r| &r.licence),
+        ),
     ] {
         if let (Some(file), Some(source), Some(licence)) = (file, source, licence) {
             lint_provenance(file, source, licence, problems);
@@ -194,13 +249,21 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         _ => Vec::new(),
     };
 
-    let skill_index: HashMap<&str, usize> = skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let skill_index: HashMap<&str, usize> = skills
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     let mut roles: Vec<Role> = Vec::new();
     let mut role_seen: HashMap<String, String> = HashMap::new();
     for (file, raw) in raw_roles {
         let line = find_line(&file.text, "id:", 1);
         if let Some(first) = role_seen.get(&raw.id) {
-            problems.error(&file.display, line, format!("duplicate role id `{}`; {first} already defines it", raw.id));
+            problems.error(
+                &file.display,
+                line,
+                format!("duplicate role id `{}`; {first} already defines it", raw.id),
+            );
             continue;
         }
         role_seen.insert(raw.id.clone(), file.display.clone());
@@ -221,14 +284,19 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
     for (skill, used) in skills.iter().zip(used) {
         if !used && !roles.is_empty() {
             let line = find_line(&skills_file.text, &format!("id: {}", skill.id), 1);
-            problems.warn(&skills_file.display, line, format!("skill `{}` is not used by any role", skill.id));
+            problems.warn(
+                &skills_file.display,
+                line,
+                format!("skill `{}` is not used by any role", skill.id),
+            );
         }
     }
 
     let default_role = raw_framework.default_role.as_ref().and_then(|wanted| {
         let found = roles.iter().position(|r| &r.id == wanted);
         if found.is_none() {
-            let hint = did_you_mean(wanted, roles.iter().map(|r| r.id.as_str())).map(|b| format!("did you mean `{b}`?"));
+            let hint = did_you_mean(wanted, roles.iter().map(|r| r.id.as_str()))
+                .map(|b| format!("did you mean `{b}`?"));
             problems.error_hint(
                 &framework_file.display,
                 find_line(&framework_file.text, "default_role:", 1),
@@ -239,7 +307,11 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         found
     });
     if blank(&raw_framework.description) {
-        problems.warn(&framework_file.display, None, "missing description of the framework".into());
+        problems.warn(
+            &framework_file.display,
+            None,
+            "missing description of the framework".into(),
+        );
     }
 
     if problems.has_errors() {
@@ -260,12 +332,25 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
     })
 }
 
-fn lint_provenance(file: &SourceFile, source: &Option<String>, licence: &Option<String>, problems: &mut Problems) {
+fn lint_provenance(
+    file: &SourceFile,
+    source: &Option<String>,
+    licence: &Option<String>,
+    problems: &mut Problems,
+) {
     if blank(source) {
-        problems.warn(&file.display, None, "no `source:` naming where the facts come from".into());
+        problems.warn(
+            &file.display,
+            None,
+            "no `source:` naming where the facts come from".into(),
+        );
     }
     if blank(licence) {
-        problems.warn(&file.display, None, "no `licence:` naming the licence of the text".into());
+        problems.warn(
+            &file.display,
+            None,
+            "no `licence:` naming the licence of the text".into(),
+        );
     }
 }
 
@@ -278,11 +363,22 @@ struct IdCheck<'a> {
 
 impl<'a> IdCheck<'a> {
     fn new(file: &'a SourceFile, kind: &'a str) -> Self {
-        IdCheck { file, kind, seen: HashMap::new() }
+        IdCheck {
+            file,
+            kind,
+            seen: HashMap::new(),
+        }
     }
 
     /// Returns the line of the entry and whether it may be kept (its id is new).
-    fn check(&mut self, id: &str, name: &str, aliases: &[String], from: usize, problems: &mut Problems) -> (Option<usize>, bool) {
+    fn check(
+        &mut self,
+        id: &str,
+        name: &str,
+        aliases: &[String],
+        from: usize,
+        problems: &mut Problems,
+    ) -> (Option<usize>, bool) {
         let line = find_line(&self.file.text, &format!("id: {id}"), from)
             .or_else(|| find_line(&self.file.text, "id:", from));
         let kind = self.kind;
@@ -290,18 +386,34 @@ impl<'a> IdCheck<'a> {
             problems.error(&self.file.display, line, format!("{kind} id `{id}` is not kebab-case; expected lowercase words joined by `-`, e.g. `senior-product-manager`"));
         }
         if name.trim().is_empty() {
-            problems.error(&self.file.display, line, format!("{kind} `{id}` has an empty name"));
+            problems.error(
+                &self.file.display,
+                line,
+                format!("{kind} `{id}` has an empty name"),
+            );
         }
         if let Some(owner) = self.seen.get(id) {
-            let what = if owner == id { "id".to_string() } else { format!("alias of `{owner}`") };
-            problems.error(&self.file.display, line, format!("duplicate {kind} id `{id}`; it is already used as an {what}"));
+            let what = if owner == id {
+                "id".to_string()
+            } else {
+                format!("alias of `{owner}`")
+            };
+            problems.error(
+                &self.file.display,
+                line,
+                format!("duplicate {kind} id `{id}`; it is already used as an {what}"),
+            );
             return (line, false);
         }
         self.seen.insert(id.to_string(), id.to_string());
         for alias in aliases {
             let alias_key = alias.to_lowercase();
             if let Some(owner) = self.seen.get(&alias_key) {
-                problems.error(&self.file.display, line, format!("{kind} `{id}` has alias `{alias}`, already used by `{owner}`"));
+                problems.error(
+                    &self.file.display,
+                    line,
+                    format!("{kind} `{id}` has alias `{alias}`, already used by `{owner}`"),
+                );
             } else {
                 self.seen.insert(alias_key, id.to_string());
             }
@@ -312,13 +424,25 @@ impl<'a> IdCheck<'a> {
 
 fn check_scale(file: &SourceFile, raw: &RawFramework, problems: &mut Problems) -> Vec<ScaleStep> {
     if !is_kebab(&raw.id) {
-        problems.error(&file.display, find_line(&file.text, "id:", 1), format!("framework id `{}` is not kebab-case", raw.id));
+        problems.error(
+            &file.display,
+            find_line(&file.text, "id:", 1),
+            format!("framework id `{}` is not kebab-case", raw.id),
+        );
     }
     if raw.name.trim().is_empty() {
-        problems.error(&file.display, find_line(&file.text, "name:", 1), "the framework has an empty name");
+        problems.error(
+            &file.display,
+            find_line(&file.text, "name:", 1),
+            "the framework has an empty name",
+        );
     }
     if raw.scale.len() < 2 {
-        problems.error(&file.display, find_line(&file.text, "scale:", 1), "the proficiency scale needs at least two steps, lowest first");
+        problems.error(
+            &file.display,
+            find_line(&file.text, "scale:", 1),
+            "the proficiency scale needs at least two steps, lowest first",
+        );
     }
     let start = find_line(&file.text, "scale:", 1).unwrap_or(1);
     let mut ids = IdCheck::new(file, "scale step");
@@ -326,16 +450,29 @@ fn check_scale(file: &SourceFile, raw: &RawFramework, problems: &mut Problems) -
     for step in &raw.scale {
         let (line, keep) = ids.check(&step.id, &step.name, &[], start, problems);
         if blank(&step.meaning) {
-            problems.warn(&file.display, line, format!("scale step `{}` has no meaning", step.id));
+            problems.warn(
+                &file.display,
+                line,
+                format!("scale step `{}` has no meaning", step.id),
+            );
         }
         if keep {
-            steps.push(ScaleStep { id: step.id.clone(), name: step.name.clone(), meaning: step.meaning.clone().unwrap_or_default() });
+            steps.push(ScaleStep {
+                id: step.id.clone(),
+                name: step.name.clone(),
+                meaning: step.meaning.clone().unwrap_or_default(),
+            });
         }
     }
     steps
 }
 
-fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems: &mut Problems) -> Vec<Skill> {
+fn check_skills(
+    file: &SourceFile,
+    raw: RawSkillsFile,
+    scale: &[&str],
+    problems: &mut Problems,
+) -> Vec<Skill> {
     let mut ids = IdCheck::new(file, "skill");
     let mut skills = Vec::new();
     let mut from = 1;
@@ -343,14 +480,22 @@ fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems:
         let (line, keep) = ids.check(&skill.id, &skill.name, &skill.aliases, from, problems);
         from = line.map_or(from, |l| l + 1);
         if blank(&skill.description) {
-            problems.warn(&file.display, line, format!("skill `{}` has no description", skill.id));
+            problems.warn(
+                &file.display,
+                line,
+                format!("skill `{}` has no description", skill.id),
+            );
         }
         let mut meanings = vec![String::new(); scale.len()];
         let mut given = vec![false; scale.len()];
         for (key, text) in skill.proficiencies.0 {
             let at = find_line(&file.text, &format!("{key}:"), from);
             match scale.iter().position(|s| *s == key) {
-                Some(i) if given[i] => problems.error(&file.display, at, format!("skill `{}` describes proficiency `{key}` twice", skill.id)),
+                Some(i) if given[i] => problems.error(
+                    &file.display,
+                    at,
+                    format!("skill `{}` describes proficiency `{key}` twice", skill.id),
+                ),
                 Some(i) => {
                     given[i] = true;
                     meanings[i] = text;
@@ -358,23 +503,51 @@ fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems:
                 None => problems.error_hint(
                     &file.display,
                     at,
-                    format!("skill `{}` describes `{key}`, which is not on the proficiency scale ({})", skill.id, scale.join(", ")),
-                    did_you_mean(&key, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
+                    format!(
+                        "skill `{}` describes `{key}`, which is not on the proficiency scale ({})",
+                        skill.id,
+                        scale.join(", ")
+                    ),
+                    did_you_mean(&key, scale.iter().copied())
+                        .map(|b| format!("did you mean `{b}`?")),
                 ),
             }
         }
-        let missing: Vec<&str> = scale.iter().zip(&given).filter(|(_, g)| !**g).map(|(s, _)| *s).collect();
+        let missing: Vec<&str> = scale
+            .iter()
+            .zip(&given)
+            .filter(|(_, g)| !**g)
+            .map(|(s, _)| *s)
+            .collect();
         if !missing.is_empty() {
-            problems.warn(&file.display, line, format!("skill `{}` does not say what {} looks like", skill.id, missing.join(", ")));
+            problems.warn(
+                &file.display,
+                line,
+                format!(
+                    "skill `{}` does not say what {} looks like",
+                    skill.id,
+                    missing.join(", ")
+                ),
+            );
         }
         if keep {
-            skills.push(Skill { id: skill.id, name: skill.name, aliases: skill.aliases, description: skill.description.unwrap_or_default(), proficiencies: meanings });
+            skills.push(Skill {
+                id: skill.id,
+                name: skill.name,
+                aliases: skill.aliases,
+                description: skill.description.unwrap_or_default(),
+                proficiencies: meanings,
+            });
         }
     }
     skills
 }
 
-fn check_soft_skills(file: &SourceFile, raw: RawSoftSkillsFile, problems: &mut Problems) -> Vec<SoftSkill> {
+fn check_soft_skills(
+    file: &SourceFile,
+    raw: RawSoftSkillsFile,
+    problems: &mut Problems,
+) -> Vec<SoftSkill> {
     let mut ids = IdCheck::new(file, "soft skill");
     let mut out = Vec::new();
     let mut from = 1;
@@ -382,10 +555,20 @@ fn check_soft_skills(file: &SourceFile, raw: RawSoftSkillsFile, problems: &mut P
         let (line, keep) = ids.check(&soft.id, &soft.name, &soft.aliases, from, problems);
         from = line.map_or(from, |l| l + 1);
         if blank(&soft.explanation) {
-            problems.warn(&file.display, line, format!("soft skill `{}` has no explanation", soft.id));
+            problems.warn(
+                &file.display,
+                line,
+                format!("soft skill `{}` has no explanation", soft.id),
+            );
         }
         if keep {
-            out.push(SoftSkill { id: soft.id, name: soft.name, aliases: soft.aliases, explanation: soft.explanation.unwrap_or_default(), examples: soft.examples });
+            out.push(SoftSkill {
+                id: soft.id,
+                name: soft.name,
+                aliases: soft.aliases,
+                explanation: soft.explanation.unwrap_or_default(),
+                examples: soft.examples,
+            });
         }
     }
     out
@@ -403,30 +586,54 @@ fn check_role(
     let role_line = find_line(&file.text, "id:", 1);
     let errors_before = problems.count(crate::validate::Severity::Error);
     if !is_kebab(&raw.id) {
-        problems.error(shown, role_line, format!("role id `{}` is not kebab-case", raw.id));
+        problems.error(
+            shown,
+            role_line,
+            format!("role id `{}` is not kebab-case", raw.id),
+        );
     }
     if raw.name.trim().is_empty() {
-        problems.error(shown, role_line, format!("role `{}` has an empty name", raw.id));
+        problems.error(
+            shown,
+            role_line,
+            format!("role `{}` has an empty name", raw.id),
+        );
     }
     if blank(&raw.summary) {
-        problems.warn(shown, role_line, format!("role `{}` has no summary", raw.id));
+        problems.warn(
+            shown,
+            role_line,
+            format!("role `{}` has no summary", raw.id),
+        );
     }
     let skills_line = find_line(&file.text, "skills:", 1);
     let mut role_skills: Vec<usize> = Vec::new();
     for id in &raw.skills {
         match skill_index.get(id.as_str()) {
-            Some(&i) if role_skills.contains(&i) => problems.error(shown, skills_line, format!("role `{}` lists skill `{id}` twice", raw.id)),
+            Some(&i) if role_skills.contains(&i) => problems.error(
+                shown,
+                skills_line,
+                format!("role `{}` lists skill `{id}` twice", raw.id),
+            ),
             Some(&i) => role_skills.push(i),
             None => problems.error_hint(
                 shown,
                 skills_line,
-                format!("role `{}` uses skill `{id}`, which skills.yaml does not define", raw.id),
-                did_you_mean(id, skills.iter().map(|s| s.id.as_str())).map(|b| format!("did you mean `{b}`?")),
+                format!(
+                    "role `{}` uses skill `{id}`, which skills.yaml does not define",
+                    raw.id
+                ),
+                did_you_mean(id, skills.iter().map(|s| s.id.as_str()))
+                    .map(|b| format!("did you mean `{b}`?")),
             ),
         }
     }
     if raw.levels.is_empty() {
-        problems.error(shown, find_line(&file.text, "levels:", 1), format!("role `{}` has no levels", raw.id));
+        problems.error(
+            shown,
+            find_line(&file.text, "levels:", 1),
+            format!("role `{}` has no levels", raw.id),
+        );
     }
     let levels_start = find_line(&file.text, "levels:", 1).unwrap_or(1);
     let mut ids = IdCheck::new(file, "level");
@@ -436,8 +643,17 @@ fn check_role(
         let (line, keep) = ids.check(&level.id, &level.name, &level.aliases, from, problems);
         let level_line = line.unwrap_or(from);
         from = level_line + 1;
-        if let Some(level) = check_level(file, &raw.id, level, level_line, &role_skills, skills, skill_index, scale, problems)
-            && keep
+        if let Some(level) = check_level(
+            file,
+            &raw.id,
+            level,
+            level_line,
+            &role_skills,
+            skills,
+            skill_index,
+            scale,
+            problems,
+        ) && keep
         {
             levels.push(level);
         }
@@ -447,14 +663,19 @@ fn check_role(
     for pair in levels.windows(2) {
         for (k, &skill) in role_skills.iter().enumerate() {
             let (lower, upper) = (&pair[0].ratings[k], &pair[1].ratings[k]);
-            if upper.proficiency < lower.proficiency && upper.note.is_none() && lower.note.is_none() {
+            if upper.proficiency < lower.proficiency && upper.note.is_none() && lower.note.is_none()
+            {
                 let line = find_line(&file.text, &format!("id: {}", pair[1].id), levels_start);
                 problems.warn(
                     shown,
                     line,
                     format!(
                         "`{}` drops from {} at `{}` to {} at `{}` with no note explaining why",
-                        skills[skill].id, scale[lower.proficiency].id, pair[0].id, scale[upper.proficiency].id, pair[1].id
+                        skills[skill].id,
+                        scale[lower.proficiency].id,
+                        pair[0].id,
+                        scale[upper.proficiency].id,
+                        pair[1].id
                     ),
                 );
             }
@@ -492,7 +713,11 @@ fn check_level(
 ) -> Option<Level> {
     let shown = file.display.as_str();
     if blank(&level.summary) {
-        problems.warn(shown, Some(level_line), format!("level `{}` has no summary", level.id));
+        problems.warn(
+            shown,
+            Some(level_line),
+            format!("level `{}` has no summary", level.id),
+        );
     }
     let scale_ids = || scale.iter().map(|s| s.id.as_str());
     let mut ratings: Vec<Option<Rating>> = vec![None; role_skills.len()];
@@ -503,8 +728,12 @@ fn check_level(
             problems.error_hint(
                 shown,
                 at,
-                format!("level `{}` rates skill `{key}`, which skills.yaml does not define", level.id),
-                did_you_mean(&key, skills.iter().map(|s| s.id.as_str())).map(|b| format!("did you mean `{b}`?")),
+                format!(
+                    "level `{}` rates skill `{key}`, which skills.yaml does not define",
+                    level.id
+                ),
+                did_you_mean(&key, skills.iter().map(|s| s.id.as_str()))
+                    .map(|b| format!("did you mean `{b}`?")),
             );
             ok = false;
             continue;
@@ -515,12 +744,21 @@ fn check_level(
             continue;
         };
         if ratings[slot].is_some() {
-            problems.error(shown, at, format!("level `{}` rates skill `{key}` twice", level.id));
+            problems.error(
+                shown,
+                at,
+                format!("level `{}` rates skill `{key}` twice", level.id),
+            );
             ok = false;
             continue;
         }
         match scale_ids().position(|s| s == rating.proficiency) {
-            Some(p) => ratings[slot] = Some(Rating { proficiency: p, note: rating.note.filter(|n| !n.trim().is_empty()) }),
+            Some(p) => {
+                ratings[slot] = Some(Rating {
+                    proficiency: p,
+                    note: rating.note.filter(|n| !n.trim().is_empty()),
+                })
+            }
             None => {
                 problems.error_hint(
                     shown,
@@ -547,7 +785,11 @@ fn check_level(
         problems.error(
             shown,
             Some(level_line),
-            format!("level `{}` does not rate every skill of role `{role_id}`; missing: {}", level.id, missing.join(", ")),
+            format!(
+                "level `{}` does not rate every skill of role `{role_id}`; missing: {}",
+                level.id,
+                missing.join(", ")
+            ),
         );
         ok = false;
     }
@@ -560,7 +802,10 @@ fn check_level(
         aliases: level.aliases,
         summary: level.summary.unwrap_or_default(),
         responsibilities: level.responsibilities,
-        ratings: ratings.into_iter().map(|r| r.expect("every skill rated")).collect(),
+        ratings: ratings
+            .into_iter()
+            .map(|r| r.expect("every skill rated"))
+            .collect(),
     })
 }
 

@@ -36,10 +36,26 @@ fn write_block(block: &Block, out: &mut Vec<u8>) -> std::io::Result<()> {
             Ok(())
         }
         Block::Table(table) => {
-            writeln!(out, "| {} |", table.header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "))?;
+            writeln!(
+                out,
+                "| {} |",
+                table
+                    .header
+                    .iter()
+                    .map(|h| cell(h))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            )?;
             writeln!(out, "|{}", "---|".repeat(table.header.len()))?;
             for row in &table.rows {
-                writeln!(out, "| {} |", row.iter().map(|c| cell(&c.text)).collect::<Vec<_>>().join(" | "))?;
+                writeln!(
+                    out,
+                    "| {} |",
+                    row.iter()
+                        .map(|c| cell(&c.text))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                )?;
             }
             Ok(())
         }
@@ -53,7 +69,10 @@ fn inline(text: &str) -> String {
     let clean = sanitize(text, false);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -63,7 +82,10 @@ fn inline(text: &str) -> String {
 
 /// A table cell: inline escapes, `|` escaped, line breaks as `<br>`.
 fn cell(text: &str) -> String {
-    text.split('\n').map(inline).collect::<Vec<_>>().join("<br>")
+    text.split('\n')
+        .map(inline)
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 #[cfg(test)]
@@ -78,6 +100,9 @@ mod tests {
         let mut out = Vec::new();
         render(&[Block::Table(table)], &mut out);
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(text, "| Skill | Level |\n|---|---|\n| a\\|b | x\\\\x1b\\[2Jy<br>z |\n");
+        assert_eq!(
+            text,
+            "| Skill | Level |\n|---|---|\n| a\\|b | x\\\\x1b\\[2Jy<br>z |\n"
+        );
     }
 }

@@ -87,7 +87,10 @@ fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<
 /// OWASP's rule against CSV injection: a cell a spreadsheet would run as a formula gets a leading
 /// apostrophe. Plain numbers such as `-1` are left alone, since scripts read them as numbers.
 pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    let risky = matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    );
     if risky && cell.parse::<f64>().is_err() {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {

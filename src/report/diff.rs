@@ -87,7 +87,11 @@ impl DiffSummary {
     /// Counts the directions of `rows` and words the result.
     pub fn of(rows: &[DiffRow]) -> Self {
         let count = |d: Direction| rows.iter().filter(|r| r.direction == d).count();
-        let (grow, same, drop) = (count(Direction::Grow), count(Direction::Same), count(Direction::Drop));
+        let (grow, same, drop) = (
+            count(Direction::Grow),
+            count(Direction::Same),
+            count(Direction::Drop),
+        );
         let skills = rows.len();
         let mut text = format!(
             "{grow} of {skills} skill{} must grow, {same} stay{} the same",
@@ -95,10 +99,20 @@ impl DiffSummary {
             if same == 1 { "s" } else { "" }
         );
         if drop > 0 {
-            text.push_str(&format!(", {drop} drop{} (not a gap)", if drop == 1 { "s" } else { "" }));
+            text.push_str(&format!(
+                ", {drop} drop{} (not a gap)",
+                if drop == 1 { "s" } else { "" }
+            ));
         }
         let steps_to_grow = rows.iter().map(|r| r.change.max(0)).sum();
-        DiffSummary { skills, grow, same, drop, steps_to_grow, text }
+        DiffSummary {
+            skills,
+            grow,
+            same,
+            drop,
+            steps_to_grow,
+            text,
+        }
     }
 }
 
@@ -116,7 +130,10 @@ impl DiffReport {
                 let (ra, rb) = (&a.ratings[k], &b.ratings[k]);
                 let change = rb.proficiency as i64 - ra.proficiency as i64;
                 DiffRow {
-                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    skill: Ref {
+                        id: skill.id.clone(),
+                        name: skill.name.clone(),
+                    },
                     from: scope.proficiency(ra.proficiency),
                     to: scope.proficiency(rb.proficiency),
                     change,
@@ -150,28 +167,39 @@ impl DiffReport {
     }
 }
 
-/// The table of a comparison, shared by every report that compares proficiencies.
-pub fn diff_table(rows: &[DiffRow], from_label: &str, to_label: &str, scale_size: usize) -> Table {
-    let mut table = Table::new(["Skill", from_label, to_label, "Change", "What the target looks like"]);
+/// The human view of a comparison, shared by every report that compares proficiencies: a
+/// compact table, then what each target proficiency looks like, with any notes.
+pub fn diff_blocks(
+    rows: &[DiffRow],
+    from_label: &str,
+    to_label: &str,
+    scale_size: usize,
+) -> Vec<Block> {
+    let mut table = Table::new(["Skill", from_label, to_label, "Change"]);
+    let mut meanings = Vec::with_capacity(rows.len());
     for r in rows {
         let tone = r.direction.tone();
         let mut change = signed(r.change);
         if r.direction == Direction::Drop {
             change.push_str(" drop");
         }
-        let mut meaning = r.meaning.clone();
-        if let Some(note) = &r.note {
-            meaning.push_str(&format!("\nNote: {note}"));
-        }
         table.row(vec![
             Cell::toned(&r.skill.name, Tone::Strong),
             Cell::plain(proficiency_label(&r.from, scale_size)),
             Cell::toned(proficiency_label(&r.to, scale_size), tone),
             Cell::toned(change, tone),
-            Cell::plain(meaning),
         ]);
+        let mut meaning = format!("{} ({}): {}", r.skill.name, r.to.name, r.meaning);
+        if let Some(note) = &r.note {
+            meaning.push_str(&format!(" Note: {note}"));
+        }
+        meanings.push(meaning);
     }
-    table
+    vec![
+        Block::Table(table),
+        Block::Heading(format!("What {to_label} looks like")),
+        Block::List(meanings),
+    ]
 }
 
 /// CSV rows of a comparison, shared by every report that compares proficiencies.
@@ -185,7 +213,10 @@ pub fn diff_records(rows: &[DiffRow], lead: &[String]) -> Vec<Vec<String>> {
                 r.from.id.clone(),
                 r.to.id.clone(),
                 r.change.to_string(),
-                serde_json::to_value(r.direction).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                serde_json::to_value(r.direction)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
                 r.meaning.clone(),
                 r.note.clone().unwrap_or_default(),
             ]);
@@ -197,18 +228,35 @@ pub fn diff_records(rows: &[DiffRow], lead: &[String]) -> Vec<Vec<String>> {
 /// The CSV header matching [`diff_records`], after the `lead` columns.
 pub fn diff_header(lead: &[&str]) -> Vec<String> {
     lead.iter()
-        .chain(&["skill_id", "skill_name", "from", "to", "change", "direction", "meaning", "note"])
+        .chain(&[
+            "skill_id",
+            "skill_name",
+            "from",
+            "to",
+            "change",
+            "direction",
+            "meaning",
+            "note",
+        ])
         .map(|s| s.to_string())
         .collect()
 }
 
 impl Report for DiffReport {
     fn document(&self) -> Vec<Block> {
-        let mut blocks = vec![Block::Title(format!("From {} to {}", self.from.name, self.to.name))];
+        let mut blocks = vec![Block::Title(format!(
+            "From {} to {}",
+            self.from.name, self.to.name
+        ))];
         if self.rows.is_empty() {
             blocks.push(Block::Para("No skill changes between these levels.".into()));
         } else {
-            blocks.push(Block::Table(diff_table(&self.rows, &self.from.name, &self.to.name, self.scale_size)));
+            blocks.extend(diff_blocks(
+                &self.rows,
+                &self.from.name,
+                &self.to.name,
+                self.scale_size,
+            ));
         }
         blocks.push(Block::Summary(self.summary.text.clone()));
         blocks
@@ -219,5 +267,88 @@ impl Report for DiffReport {
             header: diff_header(&["from_level", "to_level"]),
             rows: diff_records(&self.rows, &[self.from.id.clone(), self.to.id.clone()]),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data;
+
+    fn dvla() -> crate::model::Framework {
+        data::load_builtin("dvla").unwrap().0
+    }
+
+    fn diff(f: &crate::model::Framework, from: usize, to: usize, only_gaps: bool) -> DiffReport {
+        DiffReport::build(
+            Scope {
+                framework: f,
+                role: &f.roles[0],
+            },
+            from,
+            to,
+            only_gaps,
+        )
+    }
+
+    #[test]
+    fn product_manager_to_senior() {
+        let f = dvla();
+        let d = diff(&f, 0, 1, false);
+        assert_eq!((d.summary.grow, d.summary.same, d.summary.drop), (8, 2, 0));
+        assert_eq!(d.summary.text, "8 of 10 skills must grow, 2 stay the same");
+        assert_eq!(d.summary.steps_to_grow, 9);
+        // Biggest gap first, then the +1s in the role's order, then unchanged.
+        assert_eq!(d.rows[0].skill.id, "lifecycle-perspective");
+        assert_eq!(d.rows[0].change, 2);
+        assert_eq!(d.rows[1].skill.id, "agile-working");
+        let changes: Vec<i64> = d.rows.iter().map(|r| r.change).collect();
+        assert!(changes.windows(2).all(|w| w[0] >= w[1]), "{changes:?}");
+        assert!(d.has_gaps());
+    }
+
+    #[test]
+    fn lifecycle_drop_is_a_drop_with_its_note_not_a_gap() {
+        let f = dvla();
+        let d = diff(&f, 1, 2, true);
+        assert_eq!((d.summary.grow, d.summary.same, d.summary.drop), (3, 6, 1));
+        assert_eq!(d.rows.len(), 4, "only-gaps keeps grows and drops");
+        let drop = d.rows.last().unwrap();
+        assert_eq!(drop.skill.id, "lifecycle-perspective");
+        assert_eq!((drop.change, drop.direction), (-1, Direction::Drop));
+        assert!(drop.note.as_deref().unwrap_or("").contains("Practitioner"));
+        assert!(
+            d.summary.text.ends_with("1 drops (not a gap)"),
+            "{}",
+            d.summary.text
+        );
+    }
+
+    #[test]
+    fn same_level_has_no_changes_and_reverse_is_the_negation() {
+        let f = dvla();
+        for a in 0..4 {
+            let same = diff(&f, a, a, false);
+            assert!(same.rows.iter().all(|r| r.change == 0) && !same.has_gaps());
+            for b in 0..4 {
+                let forward = diff(&f, a, b, false);
+                let backward = diff(&f, b, a, false);
+                for row in &forward.rows {
+                    let back = backward
+                        .rows
+                        .iter()
+                        .find(|r| r.skill.id == row.skill.id)
+                        .unwrap();
+                    assert_eq!(row.change, -back.change);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn direction_classifies_sign() {
+        assert_eq!(Direction::of(2), Direction::Grow);
+        assert_eq!(Direction::of(0), Direction::Same);
+        assert_eq!(Direction::of(-3), Direction::Drop);
     }
 }

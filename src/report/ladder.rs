@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{Footnotes, Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::render::{Block, Cell, Records, Table, Tone};
 
 /// Every skill of the role against every level.
@@ -46,7 +46,10 @@ impl LadderReport {
             .map(|(k, &s)| {
                 let skill = &scope.framework.skills[s];
                 LadderRow {
-                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    skill: Ref {
+                        id: skill.id.clone(),
+                        name: skill.name.clone(),
+                    },
                     cells: role
                         .levels
                         .iter()
@@ -63,7 +66,15 @@ impl LadderReport {
             framework: scope.framework_ref(),
             role: scope.role_ref(),
             levels: (0..role.levels.len()).map(|i| scope.level_ref(i)).collect(),
-            scale: scope.framework.scale.iter().map(|s| Ref { id: s.id.clone(), name: s.name.clone() }).collect(),
+            scale: scope
+                .framework
+                .scale
+                .iter()
+                .map(|s| Ref {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                })
+                .collect(),
             skills,
             scale_size: scope.scale_size(),
         }
@@ -72,31 +83,38 @@ impl LadderReport {
 
 impl Report for LadderReport {
     fn document(&self) -> Vec<Block> {
-        let header = std::iter::once("Skill".to_string()).chain(self.levels.iter().map(|l| l.name.clone()));
+        let header =
+            std::iter::once("Skill".to_string()).chain(self.levels.iter().map(|l| l.name.clone()));
         let mut table = Table::new(header);
-        let mut notes = Vec::new();
+        let mut notes = Footnotes::default();
         for row in &self.skills {
             let mut cells = vec![Cell::toned(&row.skill.name, Tone::Strong)];
             for (cell, level) in row.cells.iter().zip(&self.levels) {
                 let mut text = proficiency_label(&cell.proficiency, self.scale_size);
                 if let Some(note) = &cell.note {
-                    notes.push(format!("{} at {}: {note}", row.skill.name, level.name));
-                    text.push_str(&format!(" [{}]", notes.len()));
+                    notes.mark(
+                        &mut text,
+                        &format!("{} at {}", row.skill.name, level.name),
+                        note,
+                    );
                 }
                 cells.push(Cell::plain(text));
             }
             table.row(cells);
         }
         let mut blocks = vec![
-            Block::Title(format!("{}: skills by level ({})", self.role.name, self.framework.name)),
+            Block::Title(format!(
+                "{}: skills by level ({})",
+                self.role.name, self.framework.name
+            )),
             Block::Table(table),
         ];
-        if !notes.is_empty() {
-            blocks.push(Block::Heading("Notes".into()));
-            blocks.push(Block::List(notes.iter().enumerate().map(|(i, n)| format!("[{}] {n}", i + 1)).collect()));
-        }
+        blocks.extend(notes.blocks());
         if let (Some(first), Some(second)) = (self.levels.first(), self.levels.get(1)) {
-            blocks.push(Block::Hint(format!("Compare two levels: pm-skills diff {} {}", first.id, second.id)));
+            blocks.push(Block::Hint(format!(
+                "Compare two levels: pm-skills diff {} {}",
+                first.id, second.id
+            )));
         }
         blocks
     }

@@ -43,24 +43,37 @@ pub struct Scope<'a> {
 impl<'a> Scope<'a> {
     /// The framework as an id and name.
     pub fn framework_ref(&self) -> Ref {
-        Ref { id: self.framework.id.clone(), name: self.framework.name.clone() }
+        Ref {
+            id: self.framework.id.clone(),
+            name: self.framework.name.clone(),
+        }
     }
 
     /// The role as an id and name.
     pub fn role_ref(&self) -> Ref {
-        Ref { id: self.role.id.clone(), name: self.role.name.clone() }
+        Ref {
+            id: self.role.id.clone(),
+            name: self.role.name.clone(),
+        }
     }
 
     /// The scale step at `index` as a report value.
     pub fn proficiency(&self, index: usize) -> Proficiency {
         let step = self.framework.step(index);
-        Proficiency { id: step.id.clone(), name: step.name.clone(), rank: index + 1 }
+        Proficiency {
+            id: step.id.clone(),
+            name: step.name.clone(),
+            rank: index + 1,
+        }
     }
 
     /// The level at `index` of the role as an id and name.
     pub fn level_ref(&self, index: usize) -> Ref {
         let level = &self.role.levels[index];
-        Ref { id: level.id.clone(), name: level.name.clone() }
+        Ref {
+            id: level.id.clone(),
+            name: level.name.clone(),
+        }
     }
 
     /// How many steps the scale has, for drawing bars.
@@ -72,4 +85,34 @@ impl<'a> Scope<'a> {
 /// `●●●○ Practitioner`: the bar and the word, as tables show a proficiency.
 pub fn proficiency_label(p: &Proficiency, scale_size: usize) -> String {
     format!("{} {}", bar(p.rank, scale_size), p.name)
+}
+
+/// Numbered notes under a table: a cell gets a `[n]` marker, the note goes in a list below, so
+/// long notes never widen a column.
+#[derive(Debug, Default)]
+pub struct Footnotes(Vec<String>);
+
+impl Footnotes {
+    /// Appends a marker for `note` to `cell` and keeps the note, prefixed with `context`.
+    pub fn mark(&mut self, cell: &mut String, context: &str, note: &str) {
+        self.0.push(format!("{context}: {note}"));
+        cell.push_str(&format!(" [{}]", self.0.len()));
+    }
+
+    /// The "Notes" heading and list, or nothing when no note was marked.
+    pub fn blocks(self) -> Vec<crate::render::Block> {
+        if self.0.is_empty() {
+            return Vec::new();
+        }
+        let items = self
+            .0
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| format!("[{}] {n}", i + 1))
+            .collect();
+        vec![
+            crate::render::Block::Heading("Notes".into()),
+            crate::render::Block::List(items),
+        ]
+    }
 }

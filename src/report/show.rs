@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{Footnotes, Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::render::{Block, Cell, Records, Table, Tone};
 
 /// One level: its description, responsibilities and the proficiency it needs in every skill.
@@ -56,7 +56,10 @@ impl ShowReport {
             .map(|(&s, rating)| {
                 let skill = &scope.framework.skills[s];
                 Requirement {
-                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    skill: Ref {
+                        id: skill.id.clone(),
+                        name: skill.name.clone(),
+                    },
                     proficiency: scope.proficiency(rating.proficiency),
                     meaning: skill.proficiencies[rating.proficiency].clone(),
                     note: rating.note.clone(),
@@ -87,31 +90,40 @@ impl Report for ShowReport {
     fn document(&self) -> Vec<Block> {
         let level = &self.level;
         let mut blocks = vec![
-            Block::Title(format!("{} (level {} of {}, {})", level.name, level.position, level.of, self.role.name)),
+            Block::Title(format!(
+                "{} (level {} of {}, {})",
+                level.name, level.position, level.of, self.role.name
+            )),
             Block::Para(level.summary.clone()),
         ];
         if !level.responsibilities.is_empty() {
             blocks.push(Block::Heading("Responsibilities".into()));
             blocks.push(Block::List(level.responsibilities.clone()));
         }
-        blocks.push(Block::Heading(format!("Skills at this level ({})", self.skills.len())));
-        let with_notes = self.skills.iter().any(|r| r.note.is_some());
-        let mut header = vec!["Skill", "Proficiency"];
-        if with_notes {
-            header.push("Note");
-        }
-        let mut table = Table::new(header);
+        blocks.push(Block::Heading(format!(
+            "Skills at this level ({})",
+            self.skills.len()
+        )));
+        let mut table = Table::new(["Skill", "Proficiency"]);
+        let mut notes = Footnotes::default();
         for r in &self.skills {
-            let mut row = vec![Cell::toned(&r.skill.name, Tone::Strong), Cell::plain(proficiency_label(&r.proficiency, self.scale_size))];
-            if with_notes {
-                row.push(Cell::plain(r.note.clone().unwrap_or_default()));
+            let mut label = proficiency_label(&r.proficiency, self.scale_size);
+            if let Some(note) = &r.note {
+                notes.mark(&mut label, &r.skill.name, note);
             }
-            table.row(row);
+            table.row(vec![
+                Cell::toned(&r.skill.name, Tone::Strong),
+                Cell::plain(label),
+            ]);
         }
         blocks.push(Block::Table(table));
+        blocks.extend(notes.blocks());
         let hint = match (&self.next, &self.previous) {
             (Some(next), _) => format!("What grows next: pm-skills diff {} {}", level.id, next.id),
-            (None, Some(previous)) => format!("What grew to reach this level: pm-skills diff {} {}", previous.id, level.id),
+            (None, Some(previous)) => format!(
+                "What grew to reach this level: pm-skills diff {} {}",
+                previous.id, level.id
+            ),
             (None, None) => "Explain a skill: pm-skills skills <SKILL>".to_string(),
         };
         blocks.push(Block::Hint(hint));
@@ -120,9 +132,18 @@ impl Report for ShowReport {
 
     fn records(&self) -> Records {
         Records {
-            header: ["level_id", "skill_id", "skill_name", "proficiency", "proficiency_name", "rank", "meaning", "note"]
-                .map(String::from)
-                .to_vec(),
+            header: [
+                "level_id",
+                "skill_id",
+                "skill_name",
+                "proficiency",
+                "proficiency_name",
+                "rank",
+                "meaning",
+                "note",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: self
                 .skills
                 .iter()

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{Footnotes, Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::render::{Block, Cell, Records, Table, Tone};
 
 /// The skills of the role, in the role's order.
@@ -39,7 +39,11 @@ impl SkillsReport {
                 }
             })
             .collect();
-        SkillsReport { framework: scope.framework_ref(), role: scope.role_ref(), skills }
+        SkillsReport {
+            framework: scope.framework_ref(),
+            role: scope.role_ref(),
+            skills,
+        }
     }
 }
 
@@ -47,22 +51,41 @@ impl Report for SkillsReport {
     fn document(&self) -> Vec<Block> {
         let mut table = Table::new(["Id", "Skill", "What it is"]);
         for s in &self.skills {
-            table.row(vec![Cell::plain(&s.id), Cell::toned(&s.name, Tone::Strong), Cell::plain(&s.description)]);
+            table.row(vec![
+                Cell::plain(&s.id),
+                Cell::toned(&s.name, Tone::Strong),
+                Cell::plain(&s.description),
+            ]);
         }
-        let mut blocks = vec![Block::Title(format!("{} skills ({})", self.role.name, self.skills.len())), Block::Table(table)];
+        let mut blocks = vec![
+            Block::Title(format!("{} skills ({})", self.role.name, self.skills.len())),
+            Block::Table(table),
+        ];
         if let Some(first) = self.skills.first() {
-            blocks.push(Block::Hint(format!("Explain one: pm-skills skills {}", first.id)));
+            blocks.push(Block::Hint(format!(
+                "Explain one: pm-skills skills {}",
+                first.id
+            )));
         }
         blocks
     }
 
     fn records(&self) -> Records {
         Records {
-            header: ["id", "name", "aliases", "description"].map(String::from).to_vec(),
+            header: ["id", "name", "aliases", "description"]
+                .map(String::from)
+                .to_vec(),
             rows: self
                 .skills
                 .iter()
-                .map(|s| vec![s.id.clone(), s.name.clone(), s.aliases.join(";"), s.description.clone()])
+                .map(|s| {
+                    vec![
+                        s.id.clone(),
+                        s.name.clone(),
+                        s.aliases.join(";"),
+                        s.description.clone(),
+                    ]
+                })
                 .collect(),
         }
     }
@@ -149,8 +172,15 @@ impl Report for SkillReport {
     fn document(&self) -> Vec<Block> {
         let mut meanings = Table::new(["Proficiency", "What it looks like"]);
         for p in &self.proficiencies {
-            let label = Proficiency { id: p.id.clone(), name: p.name.clone(), rank: p.rank };
-            meanings.row(vec![Cell::toned(proficiency_label(&label, self.scale_size), Tone::Strong), Cell::plain(&p.meaning)]);
+            let label = Proficiency {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                rank: p.rank,
+            };
+            meanings.row(vec![
+                Cell::toned(proficiency_label(&label, self.scale_size), Tone::Strong),
+                Cell::plain(&p.meaning),
+            ]);
         }
         let mut blocks = vec![
             Block::Title(self.skill.name.clone()),
@@ -159,32 +189,44 @@ impl Report for SkillReport {
             Block::Table(meanings),
         ];
         if self.levels.is_empty() {
-            blocks.push(Block::Hint(format!("The {} role does not use this skill.", self.role.name)));
+            blocks.push(Block::Hint(format!(
+                "The {} role does not use this skill.",
+                self.role.name
+            )));
         } else {
-            let with_notes = self.levels.iter().any(|l| l.note.is_some());
-            let mut header = vec!["Level", "Needs"];
-            if with_notes {
-                header.push("Note");
-            }
-            let mut needs = Table::new(header);
+            let mut needs = Table::new(["Level", "Needs"]);
+            let mut notes = Footnotes::default();
             for l in &self.levels {
-                let mut row = vec![Cell::plain(&l.level.name), Cell::plain(proficiency_label(&l.proficiency, self.scale_size))];
-                if with_notes {
-                    row.push(Cell::plain(l.note.clone().unwrap_or_default()));
+                let mut label = proficiency_label(&l.proficiency, self.scale_size);
+                if let Some(note) = &l.note {
+                    notes.mark(&mut label, &l.level.name, note);
                 }
-                needs.row(row);
+                needs.row(vec![Cell::plain(&l.level.name), Cell::plain(label)]);
             }
-            blocks.push(Block::Heading(format!("What each {} level needs", self.role.name)));
+            blocks.push(Block::Heading(format!(
+                "What each {} level needs",
+                self.role.name
+            )));
             blocks.push(Block::Table(needs));
+            blocks.extend(notes.blocks());
         }
         blocks
     }
 
     fn records(&self) -> Records {
         Records {
-            header: ["skill_id", "level_id", "level_name", "proficiency", "proficiency_name", "rank", "meaning", "note"]
-                .map(String::from)
-                .to_vec(),
+            header: [
+                "skill_id",
+                "level_id",
+                "level_name",
+                "proficiency",
+                "proficiency_name",
+                "rank",
+                "meaning",
+                "note",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows: self
                 .levels
                 .iter()

@@ -1,0 +1,4 @@
+//! End-to-end tests: the built binary, run as a user runs it. One test binary, split in modules.
+
+mod common;
+mod explorer;
