@@ -160,6 +160,29 @@ pub enum Command {
         exit_code: bool,
     },
 
+    /// Check a framework folder and report every problem at once, with file and line.
+    #[command(
+        after_help = "Examples:\n  pm-skills validate ./my-ladder\n  pm-skills validate                 # the selected framework (--data or built-in)\n  pm-skills validate ./my-ladder --strict --format json\n\nExit codes:\n  0  no errors (warnings allowed unless --strict)\n  1  errors found, or warnings with --strict"
+    )]
+    Validate {
+        /// The framework folder; without it, the framework selected by --data or --framework.
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Treat lint warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
+
+    /// Print a JSON Schema of the framework data files, for editors that check YAML as you type.
+    #[command(
+        after_help = "Examples:\n  pm-skills schema > pm-skills.schema.json\n\nThen start a data file with:\n  # yaml-language-server: $schema=./pm-skills.schema.json"
+    )]
+    Schema,
+
+    /// Convert another format into a framework folder.
+    #[command(subcommand)]
+    Import(ImportCommand),
+
     /// List the frameworks built into the binary.
     #[command(
         after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder"
@@ -176,4 +199,40 @@ mod tests {
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+/// The formats `import` understands.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// The official Government Digital and Data framework CSV export (roles.csv + skills.csv).
+    #[command(
+        name = "ddat-csv",
+        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./dm --role \"Delivery manager\"\n  pm-skills --data ./ddat --role delivery-manager diff delivery-manager senior-delivery-manager"
+    )]
+    DdatCsv(ImportDdatCsv),
+}
+
+/// Options of `import ddat-csv`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportDdatCsv {
+    /// The roles CSV: one row per role, level and skill.
+    #[arg(long, value_name = "FILE")]
+    pub roles: PathBuf,
+    /// The skills CSV: one row per skill with its four level descriptions.
+    #[arg(long, value_name = "FILE")]
+    pub skills: PathBuf,
+    /// The framework folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Import only this role (name or id); without it, every role with levels. Filled from the
+    /// global `--role`, so `import ddat-csv … --role NAME` reads as users expect.
+    #[arg(skip)]
+    pub role: Option<String>,
+    /// A YAML file mapping role ids to their level names, most junior first, overriding the
+    /// built-in seniority rule.
+    #[arg(long, value_name = "FILE")]
+    pub level_order: Option<PathBuf>,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
 }

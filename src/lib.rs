@@ -5,11 +5,13 @@
 
 pub mod cli;
 pub mod data;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod schema;
 pub mod terminal;
 pub mod validate;
 
@@ -71,6 +73,36 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         return done(&report, options, false);
     }
 
+    match &cli.command {
+        Command::Import(cli::ImportCommand::DdatCsv(args)) => {
+            let args = cli::ImportDdatCsv {
+                role: global.role.clone(),
+                ..args.clone()
+            };
+            return done(&import::ddat_csv::run(&args)?, options, false);
+        }
+        Command::Schema => {
+            return Ok(Outcome {
+                output: schema::JSON_SCHEMA.as_bytes().to_vec(),
+                status: 0,
+            });
+        }
+        Command::Validate { dir, strict } => {
+            let report = validate_target(
+                dir.as_deref().or(global.data.as_deref()),
+                global.framework.as_deref(),
+                *strict,
+            )?;
+            let failed = report.failed;
+            let output = render::render(&report, options)?;
+            return Ok(Outcome {
+                output,
+                status: u8::from(failed),
+            });
+        }
+        _ => {}
+    }
+
     let framework = load_selected(global)?;
     if let Command::SoftSkills { name } = &cli.command {
         return match name {
@@ -125,7 +157,11 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             let report = report::diff::DiffReport::build(scope, from, to, *only_gaps);
             done(&report, options, *exit_code && report.has_gaps())
         }
-        Command::Frameworks | Command::SoftSkills { .. } => unreachable!("handled above"),
+        Command::Frameworks
+        | Command::SoftSkills { .. }
+        | Command::Import(_)
+        | Command::Schema
+        | Command::Validate { .. } => unreachable!("handled above"),
     }
 }
 
@@ -134,6 +170,35 @@ fn done<R: Report>(report: &R, options: &RenderOptions, gaps: bool) -> anyhow::R
         output: render::render(report, options)?,
         status: if gaps { 3 } else { 0 },
     })
+}
+
+/// Runs every check on a folder, or on a built-in framework, and reports all findings.
+fn validate_target(
+    dir: Option<&std::path::Path>,
+    framework: Option<&str>,
+    strict: bool,
+) -> anyhow::Result<report::validate::ValidateReport> {
+    let (origin, files, mut problems) = match dir {
+        Some(dir) => {
+            let (files, problems) = data::read_folder(dir)?;
+            (dir.display().to_string(), files, problems)
+        }
+        None => {
+            let id = match framework {
+                Some(name) => data::builtin_id(name)?,
+                None => data::DEFAULT_FRAMEWORK,
+            };
+            (
+                format!("data/{id}"),
+                data::builtin_files(id),
+                validate::Problems::default(),
+            )
+        }
+    };
+    validate::assemble(&origin, &files, &mut problems);
+    Ok(report::validate::ValidateReport::build(
+        origin, problems, strict,
+    ))
 }
 
 /// Loads the framework the flags ask for: `--data DIR`, `--framework NAME`, or the default.

@@ -249,6 +249,16 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         _ => Vec::new(),
     };
 
+    // Usage comes from the raw lists, so a role refused for another error does not also make its
+    // skills look unused.
+    let mut used = vec![false; skills.len()];
+    for (_, raw) in &raw_roles {
+        for id in &raw.skills {
+            if let Some(i) = skills.iter().position(|s| &s.id == id) {
+                used[i] = true;
+            }
+        }
+    }
     let skill_index: HashMap<&str, usize> = skills
         .iter()
         .enumerate()
@@ -272,17 +282,8 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         }
     }
 
-    let used: Vec<bool> = {
-        let mut used = vec![false; skills.len()];
-        for role in &roles {
-            for &s in &role.skills {
-                used[s] = true;
-            }
-        }
-        used
-    };
     for (skill, used) in skills.iter().zip(used) {
-        if !used && !roles.is_empty() {
+        if !used && !role_seen.is_empty() {
             let line = find_line(&skills_file.text, &format!("id: {}", skill.id), 1);
             problems.warn(
                 &skills_file.display,

@@ -18,6 +18,9 @@ pub enum Block {
     Fields(Vec<(String, String)>),
     /// A table with a header row.
     Table(Table),
+    /// Preformatted lines shown as they are (never wrapped), e.g. `file:line: error: …` findings
+    /// that editors and terminals can jump to.
+    Lines(Vec<String>),
     /// The closing one-line answer, e.g. "8 of 10 skills must grow".
     Summary(String),
     /// A pointer to a next command or a caveat, shown dimmed.

@@ -59,6 +59,17 @@ fn write_block(block: &Block, out: &mut Vec<u8>) -> std::io::Result<()> {
             }
             Ok(())
         }
+        Block::Lines(lines) => {
+            let body = lines
+                .iter()
+                .map(|l| sanitize(l, true))
+                .collect::<Vec<_>>()
+                .join("\n");
+            // A fence longer than any run of backticks inside, so the text cannot close it.
+            let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            writeln!(out, "{fence}text\n{body}\n{fence}")
+        }
         Block::Summary(t) => writeln!(out, "**{}**", inline(t)),
         Block::Hint(t) => writeln!(out, "_{}_", inline(t)),
     }

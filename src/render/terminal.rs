@@ -70,6 +70,12 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
                     text.push_str(&styled);
                 }
             }
+            Block::Lines(lines) => {
+                for line in lines {
+                    text.push_str(&sanitize(line, true));
+                    text.push('\n');
+                }
+            }
             Block::Table(table) => {
                 text.push_str(&draw_table(table, options));
                 text.push('\n');

@@ -10,6 +10,7 @@ pub mod levels;
 pub mod show;
 pub mod skills;
 pub mod soft_skills;
+pub mod validate;
 
 use serde::Serialize;
 

@@ -2,3 +2,5 @@
 
 mod common;
 mod explorer;
+mod framework;
+mod import;

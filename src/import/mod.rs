@@ -1,0 +1,3 @@
+//! Converters from other formats into a framework folder.
+
+pub mod ddat_csv;

@@ -1,0 +1,93 @@
+//! `pm-skills validate`: every problem of a framework folder, at once.
+
+use serde::Serialize;
+
+use super::Report;
+use crate::render::{Block, Records};
+use crate::validate::{Problem, Problems, Severity};
+
+/// The findings of one check.
+#[derive(Debug, Serialize)]
+pub struct ValidateReport {
+    /// The folder (or built-in framework) checked.
+    pub target: String,
+    pub strict: bool,
+    pub errors: usize,
+    pub warnings: usize,
+    /// True when the check fails: any error, or any warning with `--strict`.
+    pub failed: bool,
+    pub problems: Vec<Problem>,
+}
+
+impl ValidateReport {
+    /// Counts the problems and decides the verdict.
+    pub fn build(target: String, problems: Problems, strict: bool) -> Self {
+        let errors = problems.count(Severity::Error);
+        let warnings = problems.count(Severity::Warning);
+        let mut list = problems.0;
+        // Errors first; within a kind, file order then line order, as an editor would list them.
+        list.sort_by(|a, b| {
+            (a.severity != Severity::Error, &a.file, a.line).cmp(&(
+                b.severity != Severity::Error,
+                &b.file,
+                b.line,
+            ))
+        });
+        ValidateReport {
+            target,
+            strict,
+            errors,
+            warnings,
+            failed: errors > 0 || (strict && warnings > 0),
+            problems: list,
+        }
+    }
+}
+
+fn severity(p: &Problem) -> &'static str {
+    match p.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+impl Report for ValidateReport {
+    fn document(&self) -> Vec<Block> {
+        let mut blocks = vec![Block::Title(format!("Checked {}", self.target))];
+        if !self.problems.is_empty() {
+            blocks.push(Block::Lines(
+                self.problems.iter().map(|p| p.to_string()).collect(),
+            ));
+        }
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let verdict = if self.failed { "invalid" } else { "valid" };
+        blocks.push(Block::Summary(format!(
+            "{}: {verdict}, {}, {}",
+            self.target,
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning")
+        )));
+        blocks
+    }
+
+    fn records(&self) -> Records {
+        Records {
+            header: ["file", "line", "severity", "message", "hint"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .problems
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.file.clone(),
+                        p.line.map(|l| l.to_string()).unwrap_or_default(),
+                        severity(p).to_string(),
+                        p.message.clone(),
+                        p.hint.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! Any framework: `--data`, `--role`, custom scales, `validate`, `schema`.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::common::{cmd, json, stdout};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A copy of the good fixture with `edits` applied: (file, text to find, replacement).
+fn broken(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), dir.path());
+    for (file, from, to) in edits {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(from),
+            "fixture edit `{from}` not found in {file}"
+        );
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+    dir
+}
+
+fn data(dir: &Path) -> String {
+    dir.to_str().unwrap().to_string()
+}
+
+#[test]
+fn custom_framework_with_five_steps_and_two_families_works_everywhere() {
+    let dir = data(&fixture());
+    let levels = json(&["--data", &dir, "levels"]);
+    assert_eq!(
+        levels["role"]["id"], "engineer",
+        "default_role picks the family"
+    );
+    let designer = json(&["--data", &dir, "--role", "designer", "ladder"]);
+    assert_eq!(designer["scale"].as_array().unwrap().len(), 5);
+    assert_eq!(designer["levels"][2]["id"], "design-lead");
+    let out = stdout(&["--data", &dir, "--role", "Designer", "show", "design-lead"]);
+    assert!(out.contains("●●●●● Master"), "{out}");
+    let d = json(&["--data", &dir, "diff", "je", "staff"]);
+    assert_eq!(d["rows"][0]["skill"]["id"], "reviewing");
+    assert_eq!(d["rows"][0]["change"], 4);
+    // The environment variable works like the flag.
+    let via_env = cmd()
+        .env("PM_SKILLS_DATA", &dir)
+        .args(["levels", "-f", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&via_env.stdout).unwrap(),
+        levels
+    );
+    cmd()
+        .args(["--data", &dir, "--role", "desiner", "levels"])
+        .assert()
+        .code(1)
+        .stderr(contains("unknown role `desiner`"))
+        .stderr(contains("did you mean `designer`?"));
+}
+
+#[test]
+fn several_families_without_a_default_need_role() {
+    let dir = broken(&[("framework.yaml", "default_role: engineer\n", "")]);
+    cmd()
+        .args(["--data", &data(dir.path()), "levels"])
+        .assert()
+        .code(1)
+        .stderr(contains("has 2 roles; pick one with --role NAME"))
+        .stderr(contains("engineer"))
+        .stderr(contains("designer"));
+}
+
+#[test]
+fn valid_folders_validate_cleanly() {
+    cmd()
+        .args(["validate", &data(&fixture())])
+        .assert()
+        .success()
+        .stdout(contains("valid, 0 errors, 0 warnings"));
+    for builtin in ["dvla", "ddat-2025"] {
+        cmd()
+            .args(["--framework", builtin, "validate", "--strict"])
+            .assert()
+            .success()
+            .stdout(contains("0 errors, 0 warnings"));
+    }
+}
+
+/// One broken folder per validation rule: what is broken, and what the report must say.
+#[test]
+fn each_rule_reports_file_line_and_what_was_expected() {
+    let cases: &[(&str, (&str, &str, &str), &[&str])] = &[
+        (
+            "YAML syntax",
+            ("skills.yaml", "  - id: reviewing", "  - id: [reviewing"),
+            &["skills.yaml:", "error"],
+        ),
+        (
+            "unknown field",
+            (
+                "roles/engineering/engineer.yaml",
+                "skills: [coding",
+                "skils: [coding",
+            ),
+            &[
+                "engineer.yaml:7",
+                "unknown field `skils`",
+                "did you mean `skills`?",
+            ],
+        ),
+        (
+            "duplicate id",
+            ("skills.yaml", "  - id: reviewing", "  - id: coding"),
+            &["skills.yaml:", "duplicate skill id `coding`"],
+        ),
+        (
+            "unknown skill reference",
+            (
+                "roles/engineering/engineer.yaml",
+                "skills: [coding, reviewing, mentoring]",
+                "skills: [coding, reviewing, mentorin]",
+            ),
+            &[
+                "engineer.yaml:7",
+                "uses skill `mentorin`",
+                "did you mean `mentoring`?",
+            ],
+        ),
+        (
+            "unknown skill rated by a level",
+            (
+                "roles/design/designer.yaml",
+                "      reviewing: beginner",
+                "      reviewin: beginner",
+            ),
+            &[
+                "designer.yaml:",
+                "rates skill `reviewin`",
+                "did you mean `reviewing`?",
+            ],
+        ),
+        (
+            "unknown level or role reference",
+            (
+                "framework.yaml",
+                "default_role: engineer",
+                "default_role: enginer",
+            ),
+            &[
+                "framework.yaml:8",
+                "default_role `enginer`",
+                "did you mean `engineer`?",
+            ],
+        ),
+        (
+            "level does not rate every skill",
+            (
+                "roles/engineering/engineer.yaml",
+                "      mentoring: novice\n",
+                "",
+            ),
+            &[
+                "engineer.yaml:9",
+                "level `junior-engineer` does not rate every skill",
+                "missing: mentoring",
+            ],
+        ),
+        (
+            "proficiency not on the scale",
+            (
+                "roles/design/designer.yaml",
+                "sketching: competent",
+                "sketching: competant",
+            ),
+            &[
+                "designer.yaml:13",
+                "`competant`",
+                "expected one of: novice, beginner, competent, proficient, master",
+                "did you mean `competent`?",
+            ],
+        ),
+        (
+            "empty name",
+            ("skills.yaml", "name: Reviewing", "name: \"\""),
+            &["skills.yaml:", "skill `reviewing` has an empty name"],
+        ),
+    ];
+    for (rule, edit, expected) in cases {
+        let dir = broken(&[*edit]);
+        let out = cmd()
+            .args(["validate", &data(dir.path())])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{rule}: validate must fail");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for want in *expected {
+            assert!(text.contains(want), "{rule}: expected `{want}` in:\n{text}");
+        }
+        // Every other command refuses the same data with the same message, on stderr.
+        let load = cmd()
+            .args(["--data", &data(dir.path()), "levels"])
+            .output()
+            .unwrap();
+        assert_eq!(load.status.code(), Some(1), "{rule}");
+        assert!(load.stdout.is_empty(), "{rule}: nothing partial on stdout");
+        let err = String::from_utf8_lossy(&load.stderr);
+        assert!(
+            err.starts_with("error: cannot use data folder"),
+            "{rule}: {err}"
+        );
+        assert!(err.contains(expected.last().unwrap()), "{rule}: {err}");
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let dir = broken(&[
+        (
+            "roles/design/designer.yaml",
+            "sketching: competent",
+            "sketching: competant",
+        ),
+        (
+            "roles/engineering/engineer.yaml",
+            "      mentoring: novice\n",
+            "",
+        ),
+        ("soft-skills.yaml", "  - id: patience", "  - id: curiosity"),
+    ]);
+    let v = {
+        let out = cmd()
+            .args(["validate", &data(dir.path()), "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    assert!(v["errors"].as_u64().unwrap() >= 3, "{v}");
+    let messages: Vec<&str> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["message"].as_str().unwrap())
+        .collect();
+    assert!(messages.iter().any(|m| m.contains("competant")));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("does not rate every skill"))
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("duplicate soft skill id"))
+    );
+}
+
+#[test]
+fn lint_warnings_pass_unless_strict() {
+    let dir = broken(&[
+        // A drop without a note.
+        (
+            "roles/design/designer.yaml",
+            "      reviewing: proficient",
+            "      reviewing: novice",
+        ),
+        // A missing description.
+        ("skills.yaml", "    description: Helping others grow.\n", ""),
+    ]);
+    // A skill no role uses.
+    let skills = dir.path().join("skills.yaml");
+    let mut text = std::fs::read_to_string(&skills).unwrap();
+    text.push_str("  - id: juggling\n    name: Juggling\n    description: Keeping balls in the air.\n    proficiencies: {novice: a, beginner: b, competent: c, proficient: d, master: e}\n");
+    std::fs::write(&skills, text).unwrap();
+
+    let out = cmd()
+        .args(["validate", &data(dir.path())])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("`reviewing` drops from competent at `senior-designer` to novice at `design-lead` with no note"), "{text}");
+    assert!(
+        text.contains("skill `juggling` is not used by any role"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skill `mentoring` has no description"),
+        "{text}"
+    );
+    assert!(text.contains("0 errors, 3 warnings"), "{text}");
+    cmd()
+        .args(["validate", &data(dir.path()), "--strict"])
+        .assert()
+        .code(1)
+        .stdout(contains("invalid"));
+    // Warnings never stop the other commands.
+    cmd()
+        .args(["--data", &data(dir.path()), "--role", "designer", "ladder"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn missing_folder_and_missing_files_are_clear_errors() {
+    cmd()
+        .args(["--data", "/nonexistent/pm-skills-data", "levels"])
+        .assert()
+        .code(1)
+        .stderr(contains("/nonexistent/pm-skills-data"))
+        .stderr(contains("no such file or directory"));
+    let empty = tempfile::tempdir().unwrap();
+    cmd()
+        .args(["validate", &data(empty.path())])
+        .assert()
+        .code(1)
+        .stdout(contains("framework.yaml"))
+        .stdout(contains("missing file"));
+}
+
+#[test]
+fn schema_is_json_schema_naming_every_file_kind() {
+    let out = stdout(&["schema"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    for def in ["frameworkFile", "skillsFile", "softSkillsFile", "roleFile"] {
+        assert!(v["$defs"][def].is_object(), "{def}");
+    }
+    cmd()
+        .args(["schema", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("yaml-language-server"));
+    assert!(predicate::str::contains("kebab").eval(&out));
+}

@@ -1,0 +1,1 @@
+//! `import ddat-csv` end to end.
