@@ -24,8 +24,11 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// One change to a fixture file: (file, text to find, replacement).
+type Edit<'a> = (&'a str, &'a str, &'a str);
+
 /// A copy of the good fixture with `edits` applied: (file, text to find, replacement).
-fn broken(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+fn broken(edits: &[Edit]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture(), dir.path());
     for (file, from, to) in edits {
@@ -109,7 +112,7 @@ fn valid_folders_validate_cleanly() {
 /// One broken folder per validation rule: what is broken, and what the report must say.
 #[test]
 fn each_rule_reports_file_line_and_what_was_expected() {
-    let cases: &[(&str, (&str, &str, &str), &[&str])] = &[
+    let cases: &[(&str, Edit, &[&str])] = &[
         (
             "YAML syntax",
             ("skills.yaml", "  - id: reviewing", "  - id: [reviewing"),
