@@ -28,11 +28,23 @@ const MAIN_EXAMPLES: &str = concat!(
     exit_codes!()
 );
 
+const GAP_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills gap --profile me.yaml                 against the level above mine
+  pm-skills gap --profile me.yaml --to lead --format json
+  pm-skills gap --team ./team --to senior         people x skills, where the team is thin
+  pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
+
+",
+    exit_codes!()
+);
+
 const DIFF_EXAMPLES: &str = concat!(
     "Examples:
   pm-skills diff product-manager senior
   pm-skills compare senior lead --only-gaps
   pm-skills diff pm senior --format json | jq '.rows[] | select(.change > 0) | .skill.id'
+  pm-skills diff product-manager head --path
 
 ",
     exit_codes!()
@@ -158,6 +170,50 @@ pub enum Command {
         /// Exit with 3 when any skill must grow, 0 when none does (like `git diff --exit-code`).
         #[arg(long)]
         exit_code: bool,
+        /// Show every step of the ladder between the two levels, then the net change.
+        #[arg(long)]
+        path: bool,
+    },
+
+    /// Compare a person's self-assessment with a level; several profiles give a team matrix.
+    #[command(
+        after_help = GAP_EXAMPLES,
+        group = clap::ArgGroup::new("who").required(true).multiple(true).args(["profiles", "team"])
+    )]
+    Gap {
+        /// A profile (YAML); repeat for a team view. `-` reads standard input.
+        #[arg(long = "profile", short = 'p', value_name = "FILE")]
+        profiles: Vec<PathBuf>,
+        /// Every profile (*.yaml) in this folder, as a team.
+        #[arg(long, value_name = "DIR")]
+        team: Option<PathBuf>,
+        /// The target level; defaults to the level above the profile's current level.
+        #[arg(long, value_name = "LEVEL")]
+        to: Option<String>,
+        /// Hide skills already met.
+        #[arg(long)]
+        only_gaps: bool,
+        /// Exit with 3 when any gap or unassessed skill remains, 0 when none does.
+        #[arg(long)]
+        exit_code: bool,
+    },
+
+    /// Work with self-assessment profiles.
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+
+    /// Answer one question per skill on the terminal and write your profile.
+    #[command(after_help = "Examples:\n  pm-skills assess --out me.yaml\n  pm-skills assess --out me.yaml --level product-manager\n  printf 'Ada\\n\\n3\\n2\\n...' | pm-skills assess --out me.yaml   # scripted answers\n\nQuestions go to stderr, answers are read from stdin. Progress is saved in <out>.draft after\nevery answer, so an interrupted run loses nothing and the next run resumes.")]
+    Assess {
+        /// The profile file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Your current level (otherwise you are asked).
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<String>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
     },
 
     /// Check a framework folder and report every problem at once, with file and line.
@@ -199,6 +255,18 @@ mod tests {
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+/// Profile helpers.
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Print a ready-to-edit profile: every skill, commented with what each proficiency means.
+    #[command(after_help = "Examples:\n  pm-skills profile new --level product-manager > me.yaml\n  pm-skills --framework ddat-2025 profile new > me.yaml")]
+    New {
+        /// Your current level, written into the template.
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<String>,
+    },
 }
 
 /// The formats `import` understands.

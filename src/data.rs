@@ -87,7 +87,8 @@ fn finish(
     match validate::assemble(root, files, &mut problems) {
         Some(framework) if !problems.has_errors() => Ok((framework, problems)),
         _ => Err(DataError {
-            origin: root.to_string(),
+            subject: format!("the framework in {root}"),
+            advice: Some("run `pm-skills validate` for the full report".into()),
             problems,
         }
         .into()),

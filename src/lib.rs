@@ -3,17 +3,20 @@
 //! The flow is one way: arguments → load a framework → resolve names → compute a report (pure) →
 //! render it (shared renderers) → write it once. `main.rs` only calls [`main_with`].
 
+pub mod assess;
 pub mod cli;
 pub mod data;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod profile;
 pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod schema;
 pub mod terminal;
 pub mod validate;
+pub mod write;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -104,6 +107,27 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
     }
 
     let framework = load_selected(global)?;
+    match &cli.command {
+        Command::Gap { profiles, team, to, only_gaps, exit_code } => {
+            return gap(&framework, global.role.as_deref(), profiles, team.as_deref(), to.as_deref(), *only_gaps, *exit_code, options);
+        }
+        Command::Profile(cli::ProfileCommand::New { level }) => {
+            let scope = select_role(&framework, global.role.as_deref())?;
+            let level = level.as_deref().map(|l| resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
+            return Ok(Outcome { output: profile::template(scope, level).into_bytes(), status: 0 });
+        }
+        Command::Assess { out, level, force } => {
+            let scope = select_role(&framework, global.role.as_deref())?;
+            let level = level.as_deref().map(|l| resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
+            let mut stderr = std::io::stderr();
+            let finish = assess::run(scope, out, *force, level, &mut std::io::stdin().lock(), &mut stderr)?;
+            if let assess::Finish::Paused { answered, of } = finish {
+                let _ = writeln!(stderr, "\nStopped after {answered} of {of}; answers kept in {}. Run the same command to resume.", assess::draft_path(out).display());
+            }
+            return Ok(Outcome { output: Vec::new(), status: 0 });
+        }
+        _ => {}
+    }
     if let Command::SoftSkills { name } = &cli.command {
         return match name {
             None => done(
@@ -146,14 +170,13 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             )
         }
         Command::About => done(&report::about::AboutReport::build(scope), options, false),
-        Command::Diff {
-            from,
-            to,
-            only_gaps,
-            exit_code,
-        } => {
+        Command::Diff { from, to, only_gaps, exit_code, path } => {
             let from = resolve::resolve_index(levels, from, "level")?;
             let to = resolve::resolve_index(levels, to, "level")?;
+            if *path {
+                let report = report::path::PathReport::build(scope, from, to, *only_gaps);
+                return done(&report, options, *exit_code && report.has_gaps());
+            }
             let report = report::diff::DiffReport::build(scope, from, to, *only_gaps);
             done(&report, options, *exit_code && report.has_gaps())
         }
@@ -161,7 +184,10 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         | Command::SoftSkills { .. }
         | Command::Import(_)
         | Command::Schema
-        | Command::Validate { .. } => unreachable!("handled above"),
+        | Command::Validate { .. }
+        | Command::Gap { .. }
+        | Command::Profile(_)
+        | Command::Assess { .. } => unreachable!("handled above"),
     }
 }
 
@@ -170,6 +196,69 @@ fn done<R: Report>(report: &R, options: &RenderOptions, gaps: bool) -> anyhow::R
         output: render::render(report, options)?,
         status: if gaps { 3 } else { 0 },
     })
+}
+
+/// `gap`: one profile gives a person's report, several a team matrix.
+#[allow(clippy::too_many_arguments)]
+fn gap(
+    framework: &Framework,
+    role: Option<&str>,
+    profiles: &[std::path::PathBuf],
+    team: Option<&std::path::Path>,
+    to: Option<&str>,
+    only_gaps: bool,
+    exit_code: bool,
+    options: &RenderOptions,
+) -> anyhow::Result<Outcome> {
+    let mut paths = profiles.to_vec();
+    if let Some(dir) = team {
+        paths.extend(profile::team_files(dir)?);
+    }
+    let parsed = paths.iter().map(|p| profile::read(p)).collect::<anyhow::Result<Vec<_>>>()?;
+    // A profile may name its role; the flag wins, then the first profile that names one.
+    let role = role.or_else(|| parsed.iter().find_map(|p| p.raw.role.as_deref()));
+    let scope = select_role(framework, role)?;
+    let lookup = profile::SkillLookup::new(framework);
+    let people = parsed
+        .into_iter()
+        .map(|p| profile::check(p, scope, &lookup).map_err(anyhow::Error::from))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let target = match to {
+        Some(name) => resolve::resolve_index(&scope.role.levels, name, "level")?,
+        None => default_target(scope, &people)?,
+    };
+    if let [person] = people.as_slice()
+        && team.is_none()
+    {
+        let report = report::gap::GapReport::build(scope, person, target, only_gaps);
+        return done(&report, options, exit_code && report.has_gaps());
+    }
+    let report = report::gap::TeamReport::build(scope, &people, target, only_gaps);
+    done(&report, options, exit_code && report.has_gaps())
+}
+
+/// Without `--to`, the level above the profiles' current level, which must be one and the same.
+fn default_target(scope: Scope, people: &[model::Profile]) -> anyhow::Result<usize> {
+    let mut levels = people.iter().map(|p| (p, p.level));
+    let Some((first, Some(level))) = levels.next() else {
+        let who = people.first().map_or("the profile".into(), |p| p.file.clone());
+        anyhow::bail!("{who} names no current `level`, so there is no level above it; give the target with --to LEVEL");
+    };
+    if let Some((other, _)) = levels.find(|(_, l)| *l != Some(level)) {
+        anyhow::bail!(
+            "{} and {} are at different levels; give the target with --to LEVEL",
+            first.file,
+            other.file
+        );
+    }
+    match scope.role.levels.get(level + 1) {
+        Some(_) => Ok(level + 1),
+        None => anyhow::bail!(
+            "{} is already at the top level ({}); give the target with --to LEVEL",
+            first.file,
+            scope.role.levels[level].name
+        ),
+    }
 }
 
 /// Runs every check on a folder, or on a built-in framework, and reports all findings.

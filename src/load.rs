@@ -393,6 +393,74 @@ impl<'de> Deserialize<'de> for RawRating {
     }
 }
 
+/// A self-assessment written by a person.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProfile {
+    pub name: String,
+    /// The person's current level, if they want `gap` to default to the next one.
+    #[serde(default)]
+    pub level: Option<String>,
+    /// The framework the profile was written for; checked against the one in use.
+    #[serde(default)]
+    pub framework: Option<String>,
+    /// The role family, for frameworks with several.
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub skills: OrderedMap<Option<RawAssessment>>,
+}
+
+/// One skill of a profile: `skill: working`, or the long form with evidence.
+#[derive(Debug, Clone)]
+pub struct RawAssessment {
+    pub proficiency: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLongAssessment {
+    #[serde(default)]
+    proficiency: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    evidence: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for RawAssessment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AssessmentVisitor;
+        impl<'de> Visitor<'de> for AssessmentVisitor {
+            type Value = RawAssessment;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a proficiency name, or a mapping with `proficiency` and `evidence`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawAssessment, E> {
+                Ok(RawAssessment { proficiency: Some(v.to_string()), evidence: Vec::new() })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawAssessment, A::Error> {
+                let long = RawLongAssessment::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawAssessment { proficiency: long.proficiency, evidence: long.evidence })
+            }
+        }
+        deserializer.deserialize_any(AssessmentVisitor)
+    }
+}
+
+fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(deserializer)? {
+        None => Vec::new(),
+        Some(OneOrMany::One(s)) => vec![s],
+        Some(OneOrMany::Many(v)) => v,
+    })
+}
+
 /// A YAML mapping kept in file order, duplicates included, so that validation can name them.
 #[derive(Debug, Clone)]
 pub struct OrderedMap<V>(pub Vec<(String, V)>);

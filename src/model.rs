@@ -94,3 +94,23 @@ impl Framework {
         &self.scale[index]
     }
 }
+
+/// A person's self-assessment, checked against one framework and role.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The file it came from, for messages and reports.
+    pub file: String,
+    pub name: String,
+    /// Index into the role's levels.
+    pub level: Option<usize>,
+    /// Aligned with [`Framework::skills`]; `None` means the person did not assess that skill.
+    pub skills: Vec<Option<Assessment>>,
+}
+
+/// What a person says of one skill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    /// Index into [`Framework::scale`].
+    pub proficiency: usize,
+    pub evidence: Vec<String>,
+}

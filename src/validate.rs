@@ -124,25 +124,21 @@ impl Problems {
 /// Bad data refused on load: carries every error so the message lists them all.
 #[derive(Debug)]
 pub struct DataError {
-    pub origin: String,
+    /// What was refused, e.g. "the framework in ./ladder" or "the profile me.yaml".
+    pub subject: String,
+    /// Where to look next, if anywhere.
+    pub advice: Option<String>,
     pub problems: Problems,
 }
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors: Vec<&Problem> = self
-            .problems
-            .0
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .collect();
+        let errors: Vec<&Problem> = self.problems.0.iter().filter(|p| p.severity == Severity::Error).collect();
         let n = errors.len();
-        write!(
-            f,
-            "the framework in {} has {n} error{}; run `pm-skills validate` for the full report",
-            self.origin,
-            if n == 1 { "" } else { "s" }
-        )?;
+        write!(f, "{} has {n} error{}", self.subject, if n == 1 { "" } else { "s" })?;
+        if let Some(advice) = &self.advice {
+            write!(f, "; {advice}")?;
+        }
         for p in errors {
             write!(f, "\n  {p}")?;
         }

@@ -5,8 +5,10 @@
 pub mod about;
 pub mod diff;
 pub mod frameworks;
+pub mod gap;
 pub mod ladder;
 pub mod levels;
+pub mod path;
 pub mod show;
 pub mod skills;
 pub mod soft_skills;

@@ -1,5 +1,6 @@
 //! End-to-end tests: the built binary, run as a user runs it. One test binary, split in modules.
 
+mod assess;
 mod common;
 mod explorer;
 mod framework;

@@ -1,0 +1,288 @@
+//! Self-assessment profiles: reading them, checking them against a framework, and writing the
+//! template a person fills in.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::load::{self, RawProfile, SourceFile, find_line};
+use crate::model::{Assessment, Framework, Profile};
+use crate::report::Scope;
+use crate::resolve::{did_you_mean, normalise};
+use crate::validate::{DataError, Problem, Problems};
+
+/// Every accepted spelling of every skill (id, alias, name), normalised, to the skill's index.
+/// Built once per run so that a thousand profiles cost a thousand hash lookups per skill, not a
+/// scan of the skill list each.
+#[derive(Debug)]
+pub struct SkillLookup {
+    map: HashMap<String, usize>,
+}
+
+impl SkillLookup {
+    /// Indexes the framework's skills.
+    pub fn new(framework: &Framework) -> Self {
+        let mut map = HashMap::with_capacity(framework.skills.len() * 3);
+        for (i, skill) in framework.skills.iter().enumerate() {
+            for name in std::iter::once(&skill.id).chain(&skill.aliases).chain(std::iter::once(&skill.name)) {
+                map.entry(normalise(name)).or_insert(i);
+            }
+        }
+        SkillLookup { map }
+    }
+
+    /// The skill a profile key names, if any.
+    pub fn get(&self, key: &str) -> Option<usize> {
+        self.map.get(&normalise(key)).copied()
+    }
+}
+
+/// A profile file read and parsed, not yet checked against a framework.
+#[derive(Debug)]
+pub struct RawProfileFile {
+    pub file: SourceFile,
+    pub raw: RawProfile,
+}
+
+/// Reads and parses one profile; `-` reads standard input.
+pub fn read(path: &Path) -> anyhow::Result<RawProfileFile> {
+    let display = if path == Path::new("-") { "<stdin>".to_string() } else { path.display().to_string() };
+    let text = load::read_text(path)?;
+    let file = SourceFile { display: display.clone(), rel: display.clone(), text };
+    let mut problems = Problems::default();
+    match load::parse::<RawProfile>(&file, &mut problems) {
+        Some(raw) => Ok(RawProfileFile { file, raw }),
+        None => Err(refused(&display, problems).into()),
+    }
+}
+
+/// The profiles of a team folder: every `.yaml` or `.yml` file in it, in name order.
+pub fn team_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("cannot read team folder {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) && !p.is_dir())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        anyhow::bail!("the team folder {} holds no profiles (*.yaml)", dir.display());
+    }
+    Ok(files)
+}
+
+fn refused(display: &str, problems: Problems) -> DataError {
+    DataError { subject: format!("the profile {display}"), advice: None, problems }
+}
+
+/// Checks a parsed profile against the framework and role in use: every skill known, every
+/// proficiency on the scale, no skill twice, the level a level of the role. Every problem is
+/// reported at once, each with the file and line.
+pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Result<Profile, DataError> {
+    let RawProfileFile { file, raw } = parsed;
+    let framework = scope.framework;
+    let shown = file.display.as_str();
+    let mut problems = Problems::default();
+    if raw.name.trim().is_empty() {
+        problems.error(shown, find_line(&file.text, "name:", 1), "the profile has an empty `name`");
+    }
+    if let Some(wanted) = &raw.framework
+        && normalise(wanted) != framework.id
+    {
+        problems.error(
+            shown,
+            find_line(&file.text, "framework:", 1),
+            format!(
+                "the profile is for framework `{wanted}`, but the framework in use is `{}`; pick it with --framework or --data",
+                framework.id
+            ),
+        );
+    }
+    let level = raw.level.as_deref().and_then(|name| {
+        match crate::resolve::resolve_index(&scope.role.levels, name, "level") {
+            Ok(i) => Some(i),
+            Err(e) => {
+                let message = e.to_string();
+                let mut lines = message.lines();
+                let first = lines.next().unwrap_or_default().to_string();
+                let rest: Vec<&str> = lines.map(str::trim).collect();
+                problems.push(
+                    Problem::error(shown, find_line(&file.text, "level:", 1), first)
+                        .with_hint((!rest.is_empty()).then(|| rest.join("\n    "))),
+                );
+                None
+            }
+        }
+    });
+
+    let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
+    let mut skills: Vec<Option<Assessment>> = vec![None; framework.skills.len()];
+    let mut seen: Vec<Option<&str>> = vec![None; framework.skills.len()];
+    let skills_line = find_line(&file.text, "skills:", 1).unwrap_or(1);
+    for (key, value) in &raw.skills.0 {
+        let line = find_line(&file.text, &format!("{key}:"), skills_line)
+            .or_else(|| find_line(&file.text, &format!("\"{key}\":"), skills_line));
+        let Some(index) = lookup.get(key) else {
+            let ids = framework.skills.iter().map(|s| s.id.as_str());
+            problems.error_hint(
+                shown,
+                line,
+                format!("unknown skill `{key}`"),
+                did_you_mean(key, ids).map(|b| format!("did you mean `{b}`?")),
+            );
+            continue;
+        };
+        if let Some(first) = seen[index] {
+            problems.error(
+                shown,
+                line,
+                format!("skill `{}` is assessed twice (`{first}` and `{key}`)", framework.skills[index].id),
+            );
+            continue;
+        }
+        seen[index] = Some(key);
+        let Some(assessment) = value else { continue };
+        let Some(word) = assessment.proficiency.as_deref() else { continue };
+        match scale.iter().position(|s| normalise(word) == *s) {
+            Some(p) => skills[index] = Some(Assessment { proficiency: p, evidence: assessment.evidence.clone() }),
+            None => problems.error_hint(
+                shown,
+                line,
+                format!("`{word}` is not a proficiency; expected one of: {} (lowest first)", scale.join(", ")),
+                did_you_mean(word, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
+            ),
+        }
+    }
+    if problems.has_errors() {
+        return Err(refused(shown, problems));
+    }
+    Ok(Profile { file: file.display, name: raw.name, level, skills })
+}
+
+/// The YAML template `profile new` prints: every skill of the role, commented with what each
+/// proficiency looks like for it, left unassessed (`~`) for the person to fill in.
+pub fn template(scope: Scope, level: Option<usize>) -> String {
+    to_yaml(scope, "Your Name", level, &vec![None; scope.framework.skills.len()])
+}
+
+/// A profile as YAML, with the same comments as the template so the file stays self-explaining.
+/// `answers` is aligned with the framework's skills; `None` is written as `~` (unassessed).
+pub fn to_yaml(scope: Scope, name: &str, level: Option<usize>, answers: &[Option<usize>]) -> String {
+    let framework = scope.framework;
+    let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "# A pm-skills self-assessment profile.");
+    let _ = writeln!(out, "# For each skill, replace ~ with one of: {} (lowest first).", scale.join(", "));
+    let _ = writeln!(out, "# Leave ~ where you have not assessed yourself: it counts as unassessed, never as met.");
+    let _ = writeln!(out, "# Evidence is optional; use the long form:");
+    let _ = writeln!(out, "#   skill-id:\n#     proficiency: {}\n#     evidence:\n#       - what you did", scale.last().copied().unwrap_or("expert"));
+    let _ = writeln!(out, "# Then run: pm-skills gap --profile THIS-FILE");
+    let _ = writeln!(out, "name: {}", yaml_string(name));
+    let _ = writeln!(out, "framework: {}", framework.id);
+    if scope.framework.roles.len() > 1 {
+        let _ = writeln!(out, "role: {}", scope.role.id);
+    }
+    match level {
+        Some(i) => {
+            let _ = writeln!(out, "level: {}   # {}", scope.role.levels[i].id, one_line(&scope.role.levels[i].name));
+        }
+        None => {
+            let _ = writeln!(out, "# level: {}   # your current level (optional)", scope.role.levels[0].id);
+        }
+    }
+    let _ = writeln!(out, "skills:");
+    for (k, &s) in scope.role.skills.iter().enumerate() {
+        let skill = &framework.skills[s];
+        let _ = writeln!(out, "\n  # {}: {}", one_line(&skill.name), one_line(&skill.description));
+        for (step, meaning) in framework.scale.iter().zip(&skill.proficiencies) {
+            let _ = writeln!(out, "  #   {}: {}", step.id, one_line(meaning));
+        }
+        if let Some(i) = level {
+            let need = scope.role.levels[i].ratings[k].proficiency;
+            let _ = writeln!(out, "  #   (your level expects {})", framework.scale[need].id);
+        }
+        let value = answers.get(s).copied().flatten().map_or("~", |p| scale[p]);
+        let _ = writeln!(out, "  {}: {value}", skill.id);
+    }
+    out
+}
+
+/// Text for a YAML comment: one line, no control characters.
+fn one_line(text: &str) -> String {
+    crate::render::text::sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A YAML scalar that always parses back to `text`.
+pub fn yaml_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data;
+
+    fn dvla() -> Framework {
+        data::load_builtin("dvla").unwrap().0
+    }
+
+    fn parse(text: &str) -> RawProfileFile {
+        let file = SourceFile { display: "me.yaml".into(), rel: "me.yaml".into(), text: text.into() };
+        let mut problems = Problems::default();
+        let raw = load::parse::<RawProfile>(&file, &mut problems).unwrap_or_else(|| panic!("{:?}", problems.0));
+        RawProfileFile { file, raw }
+    }
+
+    fn check_text(text: &str) -> Result<Profile, DataError> {
+        let f = dvla();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        check(parse(text), scope, &SkillLookup::new(&f))
+    }
+
+    #[test]
+    fn accepts_ids_names_aliases_long_form_and_unassessed() {
+        let p = check_text(
+            "name: Sam\nlevel: pm\nskills:\n  agile-working: working\n  User Focus: expert\n  ddat-perspective:\n    proficiency: practitioner\n    evidence: ran the GOV.UK assessment\n  product-ownership: ~\n",
+        )
+        .unwrap();
+        assert_eq!(p.level, Some(0));
+        assert_eq!(p.skills.iter().filter(|s| s.is_some()).count(), 3);
+        let ddat = p.skills[1].as_ref().unwrap();
+        assert_eq!((ddat.proficiency, ddat.evidence.len()), (2, 1));
+    }
+
+    #[test]
+    fn every_problem_named_with_line_and_suggestion() {
+        let err = check_text(
+            "name: Sam\nlevel: senoir\nskills:\n  agile-workin: working\n  user-focus: expret\n  user-focus: expert\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("the profile me.yaml has 4 errors"), "{err}");
+        assert!(err.contains("me.yaml:2: error: unknown level `senoir`"), "{err}");
+        assert!(err.contains("did you mean `senior`?"), "{err}");
+        assert!(err.contains("me.yaml:4: error: unknown skill `agile-workin`"), "{err}");
+        assert!(err.contains("did you mean `agile-working`?"), "{err}");
+        assert!(err.contains("me.yaml:5: error: `expret` is not a proficiency; expected one of: awareness, working, practitioner, expert"), "{err}");
+        assert!(err.contains("did you mean `expert`?"), "{err}");
+        assert!(err.contains("skill `user-focus` is assessed twice"), "{err}");
+    }
+
+    #[test]
+    fn wrong_framework_is_refused() {
+        let err = check_text("name: Sam\nframework: ddat-2025\n").unwrap_err().to_string();
+        assert!(err.contains("for framework `ddat-2025`"), "{err}");
+    }
+
+    #[test]
+    fn template_round_trips_as_an_all_unassessed_profile() {
+        let f = dvla();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        let text = template(scope, Some(0));
+        let p = check(parse(&text), scope, &SkillLookup::new(&f)).unwrap();
+        assert_eq!(p.level, Some(0));
+        assert!(p.skills.iter().all(Option::is_none));
+        assert_eq!(text.matches(": ~").count(), 10);
+        assert!(text.contains("#   expert:"));
+    }
+}

@@ -1,0 +1,503 @@
+//! `pm-skills gap`: a person against a level, or a team against a level.
+//!
+//! A skill the person did not assess is *unassessed*: it is shown, counted, and never treated as
+//! met, because a promotion case cannot rest on a blank.
+
+use serde::Serialize;
+
+use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use crate::model::Profile;
+use crate::render::doc::signed;
+use crate::render::{Block, Cell, Records, Table, Tone};
+
+/// Where a person stands on one skill against the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// At or above the target.
+    Met,
+    /// Below the target: a gap.
+    Grow,
+    /// Not in the profile.
+    Unassessed,
+}
+
+/// The person a report is about.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    /// The profile file.
+    pub file: String,
+    /// Their current level, if the profile names one.
+    pub level: Option<Ref>,
+}
+
+/// One person against one level, biggest gaps first.
+#[derive(Debug, Serialize)]
+pub struct GapReport {
+    pub framework: Ref,
+    pub role: Ref,
+    pub person: Person,
+    pub target: Ref,
+    /// True when `--only-gaps` removed the met rows; `summary` still counts every skill.
+    pub only_gaps: bool,
+    pub rows: Vec<GapRow>,
+    pub summary: Readiness,
+    #[serde(skip)]
+    pub scale_size: usize,
+}
+
+/// One skill: what the person has, what the target needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapRow {
+    pub skill: Ref,
+    /// `null` when unassessed.
+    pub have: Option<Proficiency>,
+    pub need: Proficiency,
+    /// Steps still to climb: `need - have`, at least 0; `null` when unassessed.
+    pub gap: Option<i64>,
+    pub status: Status,
+    /// What the target proficiency looks like for this skill.
+    pub meaning: String,
+    /// The person's evidence notes.
+    pub evidence: Vec<String>,
+}
+
+/// Readiness counts over every skill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Readiness {
+    pub skills: usize,
+    pub met: usize,
+    pub grow: usize,
+    pub unassessed: usize,
+    /// Sum of the gaps of assessed skills.
+    pub steps_to_grow: i64,
+    /// Every skill met and none unassessed.
+    pub ready: bool,
+    /// The summary as one sentence, e.g. "meets 7 of 10; 3 to grow: …".
+    pub text: String,
+}
+
+impl Readiness {
+    /// Counts statuses; `rows` must already be in report order so names are listed biggest first.
+    pub fn of(rows: &[GapRow], target: &str) -> Self {
+        let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
+        let (met, grow, unassessed) = (count(Status::Met), count(Status::Grow), count(Status::Unassessed));
+        let names = |s: Status| rows.iter().filter(|r| r.status == s).map(|r| r.skill.name.as_str()).collect::<Vec<_>>().join(", ");
+        let skills = rows.len();
+        let mut text = format!("meets {met} of {skills}");
+        if grow > 0 {
+            text.push_str(&format!("; {grow} to grow: {}", names(Status::Grow)));
+        }
+        if unassessed > 0 {
+            text.push_str(&format!("; {unassessed} unassessed: {}", names(Status::Unassessed)));
+        }
+        let ready = grow == 0 && unassessed == 0;
+        if ready {
+            text.push_str(&format!(": ready for {target}"));
+        }
+        Readiness {
+            skills,
+            met,
+            grow,
+            unassessed,
+            steps_to_grow: rows.iter().filter_map(|r| r.gap).sum(),
+            ready,
+            text,
+        }
+    }
+}
+
+/// The order of a gap report: the biggest gaps first, then unassessed, then met; ties keep the
+/// role's skill order.
+fn sort_key(row: &GapRow) -> (u8, std::cmp::Reverse<i64>) {
+    match row.status {
+        Status::Grow => (0, std::cmp::Reverse(row.gap.unwrap_or(0))),
+        Status::Unassessed => (1, std::cmp::Reverse(0)),
+        Status::Met => (2, std::cmp::Reverse(0)),
+    }
+}
+
+/// One skill of one person against the target level, in the role's skill order.
+pub fn compare(scope: Scope, profile: &Profile, target: usize) -> Vec<GapRow> {
+    let level = &scope.role.levels[target];
+    scope
+        .role
+        .skills
+        .iter()
+        .zip(&level.ratings)
+        .map(|(&s, rating)| {
+            let skill = &scope.framework.skills[s];
+            let have = profile.skills[s].as_ref();
+            let gap = have.map(|a| (rating.proficiency as i64 - a.proficiency as i64).max(0));
+            let status = match gap {
+                None => Status::Unassessed,
+                Some(0) => Status::Met,
+                Some(_) => Status::Grow,
+            };
+            GapRow {
+                skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                have: have.map(|a| scope.proficiency(a.proficiency)),
+                need: scope.proficiency(rating.proficiency),
+                gap,
+                status,
+                meaning: skill.proficiencies[rating.proficiency].clone(),
+                evidence: have.map(|a| a.evidence.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The person as reports show them.
+pub fn person(scope: Scope, profile: &Profile) -> Person {
+    Person { name: profile.name.clone(), file: profile.file.clone(), level: profile.level.map(|i| scope.level_ref(i)) }
+}
+
+impl GapReport {
+    /// Compares `profile` with level `target` of the scope's role.
+    pub fn build(scope: Scope, profile: &Profile, target: usize, only_gaps: bool) -> Self {
+        let mut rows = compare(scope, profile, target);
+        rows.sort_by_key(sort_key);
+        let target_ref = scope.level_ref(target);
+        let summary = Readiness::of(&rows, &target_ref.name);
+        if only_gaps {
+            rows.retain(|r| r.status != Status::Met);
+        }
+        GapReport {
+            framework: scope.framework_ref(),
+            role: scope.role_ref(),
+            person: person(scope, profile),
+            target: target_ref,
+            only_gaps,
+            rows,
+            summary,
+            scale_size: scope.scale_size(),
+        }
+    }
+
+    /// Whether anything stands between the person and the target: what `--exit-code` reports.
+    pub fn has_gaps(&self) -> bool {
+        !self.summary.ready
+    }
+}
+
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::Grow => "grow",
+        Status::Unassessed => "unassessed",
+    }
+}
+
+impl Report for GapReport {
+    fn document(&self) -> Vec<Block> {
+        let mut table = Table::new(["Skill", "Has", "Needs", "Gap"]);
+        let mut meanings = Vec::new();
+        for r in &self.rows {
+            let (has, gap, tone) = match (&r.have, r.status) {
+                (None, _) => ("unassessed".to_string(), "?".to_string(), Tone::Grow),
+                (Some(h), Status::Met) => (proficiency_label(h, self.scale_size), "met".to_string(), Tone::Same),
+                (Some(h), _) => (proficiency_label(h, self.scale_size), signed(r.gap.unwrap_or(0)), Tone::Grow),
+            };
+            table.row(vec![
+                Cell::toned(&r.skill.name, Tone::Strong),
+                Cell::plain(has),
+                Cell::plain(proficiency_label(&r.need, self.scale_size)),
+                Cell::toned(gap, tone),
+            ]);
+            if r.status != Status::Met {
+                meanings.push(format!("{} ({}): {}", r.skill.name, r.need.name, r.meaning));
+            }
+        }
+        let from = match &self.person.level {
+            Some(level) => format!(" ({})", level.name),
+            None => String::new(),
+        };
+        let mut blocks = vec![Block::Title(format!("{}{from} against {}", self.person.name, self.target.name))];
+        if self.rows.is_empty() {
+            blocks.push(Block::Para("Nothing to grow.".into()));
+        } else {
+            blocks.push(Block::Table(table));
+        }
+        if !meanings.is_empty() {
+            blocks.push(Block::Heading(format!("Where {} asks for more", self.target.name)));
+            blocks.push(Block::List(meanings));
+        }
+        blocks.push(Block::Summary(format!("{}: {}", self.person.name, self.summary.text)));
+        blocks
+    }
+
+    fn records(&self) -> Records {
+        Records {
+            header: ["person", "target", "skill_id", "skill_name", "have", "need", "gap", "status", "evidence"]
+                .map(String::from)
+                .to_vec(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        self.person.name.clone(),
+                        self.target.id.clone(),
+                        r.skill.id.clone(),
+                        r.skill.name.clone(),
+                        r.have.as_ref().map(|h| h.id.clone()).unwrap_or_default(),
+                        r.need.id.clone(),
+                        r.gap.map(|g| g.to_string()).unwrap_or_default(),
+                        status_word(r.status).to_string(),
+                        r.evidence.join(" | "),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A team against one level: people × skills, and where the team is thin.
+#[derive(Debug, Serialize)]
+pub struct TeamReport {
+    pub framework: Ref,
+    pub role: Ref,
+    pub target: Ref,
+    /// In the order given (or file-name order for `--team`).
+    pub people: Vec<TeamMember>,
+    /// One row per skill, the thinnest (largest total gap) first.
+    pub skills: Vec<TeamSkill>,
+    pub summary: TeamSummary,
+}
+
+/// One person in the team view.
+#[derive(Debug, Serialize)]
+pub struct TeamMember {
+    pub person: Person,
+    pub readiness: Readiness,
+}
+
+/// One skill across the team.
+#[derive(Debug, Serialize)]
+pub struct TeamSkill {
+    pub skill: Ref,
+    pub need: Proficiency,
+    /// One entry per person, in `people` order: their gap, or `null` when unassessed.
+    pub gaps: Vec<Option<i64>>,
+    /// Sum of the assessed gaps across the team.
+    pub total_gap: i64,
+    /// How many people have a gap here.
+    pub people_to_grow: usize,
+    pub unassessed: usize,
+}
+
+/// The team in numbers.
+#[derive(Debug, Serialize)]
+pub struct TeamSummary {
+    pub people: usize,
+    /// People who meet every skill with none unassessed.
+    pub ready: usize,
+    pub total_gap: i64,
+    pub text: String,
+}
+
+impl TeamReport {
+    /// Compares every profile with level `target`.
+    pub fn build(scope: Scope, profiles: &[Profile], target: usize, only_gaps: bool) -> Self {
+        let skill_count = scope.role.skills.len();
+        let mut skills: Vec<TeamSkill> = Vec::with_capacity(skill_count);
+        let target_ref = scope.level_ref(target);
+        let mut people = Vec::with_capacity(profiles.len());
+        let mut columns: Vec<Vec<Option<i64>>> = vec![Vec::with_capacity(profiles.len()); skill_count];
+        for profile in profiles {
+            let rows = compare(scope, profile, target);
+            for (k, row) in rows.iter().enumerate() {
+                columns[k].push(row.gap);
+            }
+            let mut ordered = rows;
+            ordered.sort_by_key(sort_key);
+            people.push(TeamMember { person: person(scope, profile), readiness: Readiness::of(&ordered, &target_ref.name) });
+        }
+        let level = &scope.role.levels[target];
+        for ((k, &s), gaps) in scope.role.skills.iter().enumerate().zip(columns) {
+            let skill = &scope.framework.skills[s];
+            skills.push(TeamSkill {
+                skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                need: scope.proficiency(level.ratings[k].proficiency),
+                total_gap: gaps.iter().flatten().sum(),
+                people_to_grow: gaps.iter().filter(|g| matches!(g, Some(n) if *n > 0)).count(),
+                unassessed: gaps.iter().filter(|g| g.is_none()).count(),
+                gaps,
+            });
+        }
+        skills.sort_by_key(|s| (std::cmp::Reverse(s.total_gap), std::cmp::Reverse(s.unassessed)));
+        if only_gaps {
+            skills.retain(|s| s.total_gap > 0 || s.unassessed > 0);
+        }
+        let ready = people.iter().filter(|p| p.readiness.ready).count();
+        let total_gap: i64 = people.iter().map(|p| p.readiness.steps_to_grow).sum();
+        let thinnest: Vec<&str> =
+            skills.iter().filter(|s| s.total_gap > 0).take(3).map(|s| s.skill.name.as_str()).collect();
+        let mut text = format!("{ready} of {} ready for {}", people.len(), target_ref.name);
+        if !thinnest.is_empty() {
+            text.push_str(&format!("; thinnest: {}", thinnest.join(", ")));
+        }
+        TeamReport {
+            framework: scope.framework_ref(),
+            role: scope.role_ref(),
+            target: target_ref,
+            summary: TeamSummary { people: people.len(), ready, total_gap, text },
+            people,
+            skills,
+        }
+    }
+
+    /// Whether anyone has a gap or an unassessed skill.
+    pub fn has_gaps(&self) -> bool {
+        self.summary.ready < self.summary.people
+    }
+}
+
+fn gap_cell(gap: Option<i64>) -> Cell {
+    match gap {
+        None => Cell::toned("?", Tone::Grow),
+        Some(0) => Cell::toned("✓", Tone::Same),
+        Some(n) => Cell::toned(signed(n), Tone::Grow),
+    }
+}
+
+impl Report for TeamReport {
+    fn document(&self) -> Vec<Block> {
+        let header = ["Skill".to_string(), "Needs".to_string()]
+            .into_iter()
+            .chain(self.people.iter().map(|p| p.person.name.clone()))
+            .chain(std::iter::once("Team gap".to_string()));
+        let mut table = Table::new(header);
+        for s in &self.skills {
+            let mut row = vec![Cell::toned(&s.skill.name, Tone::Strong), Cell::plain(&s.need.name)];
+            row.extend(s.gaps.iter().map(|&g| gap_cell(g)));
+            let mut total = signed(s.total_gap);
+            if s.unassessed > 0 {
+                total.push_str(&format!(" ({}?)", s.unassessed));
+            }
+            row.push(Cell::toned(total, if s.total_gap > 0 { Tone::Grow } else { Tone::Same }));
+            table.row(row);
+        }
+        let people = self.people.iter().map(|p| format!("{}: {}", p.person.name, p.readiness.text)).collect();
+        vec![
+            Block::Title(format!("Team against {} ({} people)", self.target.name, self.people.len())),
+            Block::Table(table),
+            Block::Hint("+N: steps to grow · ✓: met · ?: unassessed".into()),
+            Block::Heading("People".into()),
+            Block::List(people),
+            Block::Summary(self.summary.text.clone()),
+        ]
+    }
+
+    fn records(&self) -> Records {
+        let header = ["person", "file", "level"]
+            .into_iter()
+            .map(String::from)
+            .chain(self.skills.iter().map(|s| s.skill.id.clone()))
+            .chain(["total_gap".to_string(), "unassessed".to_string()])
+            .collect();
+        let mut rows: Vec<Vec<String>> = self
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut row = vec![
+                    p.person.name.clone(),
+                    p.person.file.clone(),
+                    p.person.level.as_ref().map(|l| l.id.clone()).unwrap_or_default(),
+                ];
+                row.extend(self.skills.iter().map(|s| s.gaps[i].map_or_else(|| "unassessed".to_string(), |g| g.to_string())));
+                row.push(p.readiness.steps_to_grow.to_string());
+                row.push(p.readiness.unassessed.to_string());
+                row
+            })
+            .collect();
+        let mut total = vec!["(team total)".to_string(), String::new(), String::new()];
+        total.extend(self.skills.iter().map(|s| s.total_gap.to_string()));
+        total.push(self.summary.total_gap.to_string());
+        total.push(self.skills.iter().map(|s| s.unassessed).sum::<usize>().to_string());
+        rows.push(total);
+        Records { header, rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assessment, Framework};
+
+    fn dvla() -> Framework {
+        crate::data::load_builtin("dvla").unwrap().0
+    }
+
+    /// A profile with the given proficiency per skill (in framework order); `None` is unassessed.
+    fn profile(f: &Framework, levels: &[Option<usize>]) -> Profile {
+        Profile {
+            file: "p.yaml".into(),
+            name: "P".into(),
+            level: Some(0),
+            skills: (0..f.skills.len())
+                .map(|i| levels.get(i).copied().flatten().map(|p| Assessment { proficiency: p, evidence: vec![] }))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn readiness_counts_met_grow_and_unassessed_and_never_counts_blank_as_met() {
+        let f = dvla();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        // Everything at expert except two skills unassessed and one at working.
+        let mut levels = vec![Some(3); 10];
+        levels[0] = None;
+        levels[9] = None;
+        levels[4] = Some(1);
+        let r = GapReport::build(scope, &profile(&f, &levels), 1, false);
+        assert_eq!((r.summary.met, r.summary.grow, r.summary.unassessed), (7, 1, 2));
+        assert_eq!(r.summary.steps_to_grow, 2);
+        assert!(!r.summary.ready && r.has_gaps());
+        assert_eq!(
+            r.summary.text,
+            "meets 7 of 10; 1 to grow: Lifecycle Perspective; 2 unassessed: Agile Working, User Focus"
+        );
+        // Order: gaps, then unassessed, then met.
+        let statuses: Vec<Status> = r.rows.iter().map(|r| r.status).collect();
+        assert_eq!(statuses[0], Status::Grow);
+        assert_eq!(&statuses[1..3], &[Status::Unassessed, Status::Unassessed]);
+        assert!(statuses[3..].iter().all(|s| *s == Status::Met));
+    }
+
+    #[test]
+    fn gaps_sort_biggest_first_and_exceeding_is_met() {
+        let f = dvla();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        // Awareness everywhere against Senior: gaps of 3 (expert) before gaps of 2 (practitioner).
+        let r = GapReport::build(scope, &profile(&f, &[Some(0); 10]), 1, false);
+        let gaps: Vec<i64> = r.rows.iter().map(|r| r.gap.unwrap()).collect();
+        assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{gaps:?}");
+        assert_eq!(gaps[0], 3);
+        let expert = GapReport::build(scope, &profile(&f, &[Some(3); 10]), 0, true);
+        assert!(expert.summary.ready && expert.rows.is_empty());
+        assert_eq!(expert.summary.text, "meets 10 of 10: ready for Product Manager");
+    }
+
+    #[test]
+    fn team_totals_and_thinnest_first() {
+        let f = dvla();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        let a = profile(&f, &[Some(1); 10]);
+        let mut b = profile(&f, &[Some(3); 10]);
+        b.skills[4] = None;
+        let team = TeamReport::build(scope, &[a, b], 1, false);
+        assert_eq!(team.summary.people, 2);
+        assert_eq!(team.summary.ready, 0);
+        // Skills needing expert at Senior cost person A two steps each; lifecycle also unassessed by B.
+        let first = &team.skills[0];
+        assert_eq!(first.total_gap, 2);
+        assert!(team.skills.windows(2).all(|w| w[0].total_gap >= w[1].total_gap));
+        let lifecycle = team.skills.iter().find(|s| s.skill.id == "lifecycle-perspective").unwrap();
+        assert_eq!(lifecycle.gaps, vec![Some(2), None]);
+        assert_eq!(lifecycle.unassessed, 1);
+        assert_eq!(team.summary.total_gap, team.skills.iter().map(|s| s.total_gap).sum::<i64>());
+    }
+}

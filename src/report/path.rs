@@ -1,0 +1,76 @@
+//! `pm-skills diff FROM TO --path`: every step of the ladder between two levels, then the net.
+
+use serde::Serialize;
+
+use super::diff::{DiffReport, diff_blocks, diff_header, diff_records};
+use super::{Ref, Report, Scope};
+use crate::render::{Block, Records};
+
+/// Each adjacent step from one level to another, with its own changes, and the net change.
+#[derive(Debug, Serialize)]
+pub struct PathReport {
+    pub framework: Ref,
+    pub role: Ref,
+    pub from: Ref,
+    pub to: Ref,
+    /// One comparison per adjacent pair of levels, in walking order.
+    pub steps: Vec<DiffReport>,
+    /// The comparison of the two ends.
+    pub net: DiffReport,
+}
+
+impl PathReport {
+    /// Walks from level `from` to level `to`, up or down the ladder.
+    pub fn build(scope: Scope, from: usize, to: usize, only_gaps: bool) -> Self {
+        let walk: Vec<usize> = if from <= to { (from..=to).collect() } else { (to..=from).rev().collect() };
+        let steps = walk.windows(2).map(|w| DiffReport::build(scope, w[0], w[1], only_gaps)).collect();
+        PathReport {
+            framework: scope.framework_ref(),
+            role: scope.role_ref(),
+            from: scope.level_ref(from),
+            to: scope.level_ref(to),
+            steps,
+            net: DiffReport::build(scope, from, to, only_gaps),
+        }
+    }
+
+    /// Whether the net change asks anything to grow.
+    pub fn has_gaps(&self) -> bool {
+        self.net.has_gaps()
+    }
+}
+
+impl Report for PathReport {
+    fn document(&self) -> Vec<Block> {
+        let mut blocks = vec![Block::Title(format!(
+            "Path from {} to {} ({} step{})",
+            self.from.name,
+            self.to.name,
+            self.steps.len(),
+            if self.steps.len() == 1 { "" } else { "s" }
+        ))];
+        for (i, step) in self.steps.iter().enumerate() {
+            blocks.push(Block::Heading(format!("Step {}: {} → {}", i + 1, step.from.name, step.to.name)));
+            if let Some(Block::Table(table)) =
+                diff_blocks(&step.rows, &step.from.name, &step.to.name, step.scale_size).into_iter().next()
+            {
+                blocks.push(Block::Table(table));
+            }
+            blocks.push(Block::Summary(step.summary.text.clone()));
+        }
+        let net = &self.net;
+        blocks.push(Block::Heading(format!("Net change: {} → {}", net.from.name, net.to.name)));
+        blocks.extend(diff_blocks(&net.rows, &net.from.name, &net.to.name, net.scale_size));
+        blocks.push(Block::Summary(net.summary.text.clone()));
+        blocks
+    }
+
+    fn records(&self) -> Records {
+        let mut rows = Vec::new();
+        for (i, step) in self.steps.iter().enumerate() {
+            rows.extend(diff_records(&step.rows, &[(i + 1).to_string(), step.from.id.clone(), step.to.id.clone()]));
+        }
+        rows.extend(diff_records(&self.net.rows, &["net".to_string(), self.net.from.id.clone(), self.net.to.id.clone()]));
+        Records { header: diff_header(&["step", "from_level", "to_level"]), rows }
+    }
+}

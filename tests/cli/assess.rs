@@ -1,0 +1,302 @@
+//! Self-assessment: profiles, `gap` for a person and a team, `diff --path`, `assess`.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use crate::common::{cmd, json, stdout};
+
+fn example(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team").join(name).to_str().unwrap().to_string()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn gap_defaults_to_the_level_above_and_sorts_biggest_first() {
+    let v = json(&["gap", "--profile", &example("priya.yaml")]);
+    assert_eq!(v["person"]["name"], "Priya Shah");
+    assert_eq!(v["person"]["level"]["id"], "product-manager");
+    assert_eq!(v["target"]["id"], "senior");
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 10);
+    assert_eq!(rows[0]["skill"]["id"], "operational-management");
+    assert_eq!(rows[0]["gap"], 2);
+    assert_eq!(rows[0]["status"], "grow");
+    for key in ["skill", "have", "need", "gap", "status", "meaning", "evidence"] {
+        assert!(rows[0].get(key).is_some(), "rows[].{key}");
+    }
+    assert_eq!(v["summary"]["met"], 6);
+    assert_eq!(v["summary"]["grow"], 4);
+    assert!(v["summary"]["text"].as_str().unwrap().starts_with("meets 6 of 10; 4 to grow: Operational Management"));
+    let table = stdout(&["gap", "--profile", &example("priya.yaml")]);
+    assert!(table.contains("Priya Shah: meets 6 of 10; 4 to grow"), "{table}");
+}
+
+#[test]
+fn unassessed_skills_are_shown_and_never_met() {
+    let v = json(&["gap", "--profile", &example("tom.yaml"), "--to", "lead"]);
+    let unassessed: Vec<&serde_json::Value> =
+        v["rows"].as_array().unwrap().iter().filter(|r| r["status"] == "unassessed").collect();
+    assert_eq!(unassessed.len(), 2);
+    assert!(unassessed.iter().all(|r| r["have"].is_null() && r["gap"].is_null()));
+    assert_eq!(v["summary"]["unassessed"], 2);
+    assert_eq!(v["summary"]["ready"], false);
+    let out = stdout(&["gap", "-p", &example("tom.yaml"), "--to", "lead"]);
+    assert!(out.contains("unassessed"));
+    assert!(out.contains("2 unassessed: Strategic Focus, User Focus"), "{out}");
+}
+
+#[test]
+fn only_gaps_and_exit_code_on_gap() {
+    let v = json(&["gap", "-p", &example("priya.yaml"), "--only-gaps"]);
+    assert!(v["rows"].as_array().unwrap().iter().all(|r| r["status"] != "met"));
+    assert_eq!(v["rows"].as_array().unwrap().len(), 4);
+    cmd().args(["gap", "-p", &example("priya.yaml"), "--exit-code"]).assert().code(3);
+    // Meeting everything (an all-expert profile against the first level) exits 0.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("name: Max\nskills:\n");
+    for id in json(&["skills"])["skills"].as_array().unwrap() {
+        text.push_str(&format!("  {}: expert\n", id["id"].as_str().unwrap()));
+    }
+    let max = write(dir.path(), "max.yaml", &text);
+    cmd().args(["gap", "-p", max.to_str().unwrap(), "--to", "head", "--exit-code"]).assert().code(0);
+    // An unassessed skill is still a gap for --exit-code.
+    cmd().args(["gap", "-p", &example("tom.yaml"), "--to", "senior", "--exit-code"]).assert().code(3);
+}
+
+#[test]
+fn team_view_matrix_and_totals() {
+    let team_dir = Path::new(&example("priya.yaml")).parent().unwrap().to_str().unwrap().to_string();
+    let v = json(&["gap", "--team", &team_dir, "--to", "lead"]);
+    let people: Vec<&str> = v["people"].as_array().unwrap().iter().map(|p| p["person"]["name"].as_str().unwrap()).collect();
+    assert_eq!(people, ["Priya Shah", "Tom Evans"]);
+    let skills = v["skills"].as_array().unwrap();
+    assert_eq!(skills.len(), 10);
+    let totals: Vec<i64> = skills.iter().map(|s| s["total_gap"].as_i64().unwrap()).collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+    let ddat = skills.iter().find(|s| s["skill"]["id"] == "government-digital-and-data-perspective").unwrap();
+    assert_eq!(ddat["gaps"], serde_json::json!([1, 1]));
+    assert_eq!(ddat["total_gap"], 2);
+    let strategic = skills.iter().find(|s| s["skill"]["id"] == "strategic-focus").unwrap();
+    assert_eq!(strategic["gaps"], serde_json::json!([1, null]));
+    // Two --profile flags give the same team as the folder.
+    let v2 = json(&["gap", "-p", &example("priya.yaml"), "-p", &example("tom.yaml"), "--to", "lead"]);
+    assert_eq!(v2["skills"], v["skills"]);
+    let table = stdout(&["gap", "--team", &team_dir, "--to", "lead"]);
+    assert!(table.contains("Team gap") && table.contains('✓') && table.contains('?'), "{table}");
+    let csv = stdout(&["gap", "--team", &team_dir, "--to", "lead", "-f", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("person,file,level,"));
+    assert_eq!(lines.len(), 4, "header, two people, team total");
+    assert!(lines[3].starts_with("(team total)"));
+    cmd().args(["gap", "--team", &team_dir, "--to", "lead", "--exit-code"]).assert().code(3);
+}
+
+#[test]
+fn team_at_different_levels_needs_to() {
+    let team_dir = Path::new(&example("priya.yaml")).parent().unwrap().to_str().unwrap().to_string();
+    cmd()
+        .args(["gap", "--team", &team_dir])
+        .assert()
+        .code(1)
+        .stderr(contains("different levels; give the target with --to LEVEL"));
+}
+
+#[test]
+fn gap_needs_a_level_or_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "p.yaml", "name: Sam\nskills:\n  user-focus: working\n");
+    cmd().args(["gap", "-p", p.to_str().unwrap()]).assert().code(1).stderr(contains("--to LEVEL"));
+    let top = write(dir.path(), "top.yaml", "name: Sam\nlevel: head\n");
+    cmd().args(["gap", "-p", top.to_str().unwrap()]).assert().code(1).stderr(contains("already at the top level"));
+    cmd().arg("gap").assert().code(2);
+}
+
+#[test]
+fn bad_profiles_name_file_line_and_suggest() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("unknown skill", "name: A\nlevel: pm\nskills:\n  user-focs: working\n", &[":4:", "unknown skill `user-focs`", "did you mean `user-focus`?"]),
+        (
+            "unknown proficiency",
+            "name: A\nlevel: pm\nskills:\n  user-focus: advanced\n",
+            &[":4:", "`advanced` is not a proficiency; expected one of: awareness, working, practitioner, expert"],
+        ),
+        ("unknown level", "name: A\nlevel: senoir\n", &[":2:", "unknown level `senoir`", "did you mean `senior`?"]),
+        ("duplicate skill", "name: A\nlevel: pm\nskills:\n  user-focus: working\n  User Focus: expert\n", &[":5:", "assessed twice"]),
+        ("not YAML", "name: [unclosed\n", &["error"]),
+        ("unknown field", "name: A\nlevle: pm\n", &[":2:", "unknown field `levle`", "did you mean `level`?"]),
+        ("not a mapping", "- just\n- a list\n", &["expected struct"]),
+    ];
+    for (what, text, expected) in cases {
+        let path = write(dir.path(), "bad.yaml", text);
+        let out = cmd().args(["gap", "-p", &example("priya.yaml"), "-p", path.to_str().unwrap(), "--to", "lead"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{what}");
+        assert!(out.stdout.is_empty(), "{what}: nothing half-written on stdout");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("bad.yaml"), "{what}: names the file: {err}");
+        assert!(!err.contains("priya.yaml"), "{what}: blames only the bad file: {err}");
+        for want in *expected {
+            assert!(err.contains(want), "{what}: expected `{want}` in {err}");
+        }
+    }
+    cmd()
+        .args(["gap", "-p", "/nonexistent/me.yaml", "--to", "lead"])
+        .assert()
+        .code(1)
+        .stderr(contains("/nonexistent/me.yaml"))
+        .stderr(contains("no such file"));
+}
+
+#[test]
+fn profile_from_standard_input() {
+    let text = std::fs::read_to_string(example("priya.yaml")).unwrap();
+    let out = cmd().args(["gap", "-p", "-", "-f", "json"]).write_stdin(text).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["person"]["file"], "<stdin>");
+    assert_eq!(v["target"]["id"], "senior");
+}
+
+#[test]
+fn profile_new_is_a_template_that_gap_accepts() {
+    let text = stdout(&["profile", "new", "--level", "product-manager"]);
+    assert!(text.contains("level: product-manager"));
+    assert_eq!(text.matches(": ~").count(), 10);
+    assert!(text.contains("#   practitioner:"));
+    let dir = tempfile::tempdir().unwrap();
+    let me = write(dir.path(), "me.yaml", &text);
+    let v = json(&["gap", "-p", me.to_str().unwrap()]);
+    assert_eq!(v["summary"]["unassessed"], 10);
+    assert_eq!(v["summary"]["met"], 0);
+    cmd().args(["profile", "new", "--level", "senoir"]).assert().code(1).stderr(contains("did you mean `senior`?"));
+}
+
+#[test]
+fn assess_with_scripted_answers_writes_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let answers = "Ada Lovelace\nproduct-manager\n3\n2\n2\n3\n2\n3\n3\n3\n3\ns\n";
+    let run = cmd().args(["assess", "--out", out.to_str().unwrap()]).write_stdin(answers).output().unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.stdout.is_empty(), "questions go to stderr");
+    let ui = String::from_utf8_lossy(&run.stderr);
+    assert!(ui.contains("[1/10] Agile Working") && ui.contains("Practitioner:"), "{ui}");
+    assert!(ui.contains("Wrote"), "{ui}");
+    let v = json(&["gap", "-p", out.to_str().unwrap()]);
+    assert_eq!(v["person"]["name"], "Ada Lovelace");
+    assert_eq!(v["target"]["id"], "senior");
+    assert_eq!(v["summary"]["unassessed"], 1);
+    // No temporary or draft files remain.
+    let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    assert_eq!(names, ["me.yaml"]);
+}
+
+#[test]
+fn assess_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = write(dir.path(), "me.yaml", "precious: true\n");
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap()])
+        .write_stdin("Ada\n\n3\n3\n3\n3\n3\n3\n3\n3\n3\n3\n")
+        .assert()
+        .code(1)
+        .stderr(contains("already exists; use --force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious: true\n");
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap(), "--force"])
+        .write_stdin("Ada\n\n3\n3\n3\n3\n3\n3\n3\n3\n3\n3\n")
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&out).unwrap().contains("name: \"Ada\""));
+}
+
+#[test]
+fn assess_interrupted_keeps_a_draft_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap(), "--level", "pm"])
+        .write_stdin("Ada\n4\n4\n")
+        .assert()
+        .code(1)
+        .stderr(contains("input ended after 2 of 10 skills"))
+        .stderr(contains("me.yaml.draft"));
+    assert!(!out.exists());
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap(), "--level", "pm"])
+        .write_stdin("1\n1\n1\n1\n1\n1\n1\nq\n")
+        .assert()
+        .success()
+        .stderr(contains("Resuming from"))
+        .stderr(contains("Stopped after 9 of 10"));
+    cmd().args(["assess", "--out", out.to_str().unwrap(), "--level", "pm"]).write_stdin("2\n").assert().success();
+    let v = json(&["gap", "-p", out.to_str().unwrap(), "--to", "pm"]);
+    let rows = v["rows"].as_array().unwrap();
+    let have = |id: &str| rows.iter().find(|r| r["skill"]["id"] == id).unwrap()["have"]["id"].clone();
+    assert_eq!(have("agile-working"), "expert");
+    assert_eq!(have("financial-ownership"), "awareness");
+    assert_eq!(have("user-focus"), "working");
+}
+
+#[test]
+fn diff_path_shows_each_step_and_the_net() {
+    let v = json(&["diff", "product-manager", "head", "--path"]);
+    let steps = v["steps"].as_array().unwrap();
+    let hops: Vec<(String, String)> =
+        steps.iter().map(|s| (s["from"]["id"].as_str().unwrap().into(), s["to"]["id"].as_str().unwrap().into())).collect();
+    assert_eq!(
+        hops,
+        [("product-manager".into(), "senior".into()), ("senior".into(), "lead".into()), ("lead".into(), "head".into())]
+    );
+    assert_eq!(v["net"]["from"]["id"], "product-manager");
+    assert_eq!(v["net"]["to"]["id"], "head");
+    // The per-step changes add up to the net change for every skill.
+    for row in v["net"]["rows"].as_array().unwrap() {
+        let id = &row["skill"]["id"];
+        let sum: i64 = steps
+            .iter()
+            .map(|s| s["rows"].as_array().unwrap().iter().find(|r| &r["skill"]["id"] == id).unwrap()["change"].as_i64().unwrap())
+            .sum();
+        assert_eq!(sum, row["change"].as_i64().unwrap(), "{id}");
+    }
+    let out = stdout(&["diff", "product-manager", "head", "--path"]);
+    assert!(out.contains("Step 1: Product Manager → Senior Product Manager"));
+    assert!(out.contains("Step 3: Lead Product Manager → Head of Product"));
+    assert!(out.contains("Net change: Product Manager → Head of Product"));
+    let csv = stdout(&["diff", "pm", "head", "--path", "-f", "csv"]);
+    assert!(csv.starts_with("step,from_level,to_level,skill_id"));
+    assert_eq!(csv.lines().filter(|l| l.starts_with("net,")).count(), 10);
+    cmd().args(["diff", "pm", "head", "--path", "--exit-code"]).assert().code(3);
+}
+
+#[test]
+fn every_new_report_supports_every_format() {
+    let team_dir = Path::new(&example("priya.yaml")).parent().unwrap().to_str().unwrap().to_string();
+    let priya = example("priya.yaml");
+    let commands: [&[&str]; 3] =
+        [&["gap", "-p", &priya], &["gap", "--team", &team_dir, "--to", "lead"], &["diff", "pm", "head", "--path"]];
+    for args in commands {
+        for format in ["table", "json", "yaml", "csv", "markdown"] {
+            let out = stdout(&[args, &["--format", format][..]].concat());
+            assert!(!out.is_empty(), "{args:?} {format}");
+            match format {
+                "json" => assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok()),
+                "yaml" => assert!(serde_yaml::from_str::<serde_json::Value>(&out).is_ok()),
+                "markdown" => assert!(out.starts_with("# ") && out.contains("|---|")),
+                "csv" => {
+                    let mut r = csv::Reader::from_reader(out.as_bytes());
+                    let width = r.headers().unwrap().len();
+                    assert!(r.records().all(|rec| rec.unwrap().len() == width), "{args:?}");
+                }
+                _ => assert!(predicate::str::contains("│").eval(&out)),
+            }
+        }
+    }
+}
