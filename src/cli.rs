@@ -87,6 +87,11 @@ pub struct GlobalArgs {
     /// Pick a role family when the framework has several.
     #[arg(long, global = true, value_name = "NAME")]
     pub role: Option<String>,
+
+    /// In CSV output, leave cells that start with =, +, - or @ as they are (by default they get a
+    /// leading ' so spreadsheets do not run them as formulas).
+    #[arg(long, global = true)]
+    pub raw_csv: bool,
 }
 
 /// When to colour the output.

@@ -10,6 +10,12 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
 }
 
+/// The built-in frameworks as Rust code, generated and checked by `build.rs`.
+mod generated {
+    use crate::model::{Framework, Level, Rating, Role, ScaleStep, Skill, SoftSkill};
+    include!(concat!(env!("OUT_DIR"), "/builtin_frameworks.rs"));
+}
+
 /// The framework used when neither `--framework` nor `--data` is given: the seed's.
 pub const DEFAULT_FRAMEWORK: &str = "dvla";
 
@@ -55,9 +61,20 @@ pub fn builtin_id(query: &str) -> anyhow::Result<&'static str> {
     crate::resolve::resolve(&ids, query, "framework").map(|id| id.0)
 }
 
-/// Loads and checks a built-in framework. Built-in data is checked by the test suite, so this
-/// fails only if a broken file was committed.
+/// The built-in frameworks and their versions, e.g. `dvla 2024, ddat-2025 2025-09`.
+pub const BUILTIN_VERSIONS: &str = generated::VERSIONS;
+
+/// A built-in framework. Its YAML was parsed and checked at build time (a broken file fails the
+/// build), so this only assembles the model: no parsing on the hot path.
 pub fn load_builtin(id: &str) -> anyhow::Result<(Framework, Problems)> {
+    match generated::framework(id) {
+        Some(framework) => Ok((framework, Problems::default())),
+        None => anyhow::bail!("no built-in framework `{id}`"),
+    }
+}
+
+/// Parses and checks a built-in framework's embedded YAML at run time, as `validate` does.
+pub fn parse_builtin(id: &str) -> anyhow::Result<(Framework, Problems)> {
     check_files(&format!("data/{id}"), &builtin_files(id))
 }
 

@@ -5,7 +5,7 @@
 //! twice and never meet a dangling reference.
 
 /// A levelled skills framework: one proficiency scale, shared skills, and one or more roles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Framework {
     pub id: String,
     pub name: String,
@@ -23,7 +23,7 @@ pub struct Framework {
 }
 
 /// One step of the proficiency scale, e.g. Practitioner.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScaleStep {
     pub id: String,
     pub name: String,
@@ -31,7 +31,7 @@ pub struct ScaleStep {
 }
 
 /// A skill, with what each step of the scale looks like for it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Skill {
     pub id: String,
     pub name: String,
@@ -42,7 +42,7 @@ pub struct Skill {
 }
 
 /// A behaviour the role needs that is not rated on the scale.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SoftSkill {
     pub id: String,
     pub name: String,
@@ -52,7 +52,7 @@ pub struct SoftSkill {
 }
 
 /// A role family such as "Product manager", with its ordered levels.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Role {
     pub id: String,
     pub name: String,
@@ -69,7 +69,7 @@ pub struct Role {
 }
 
 /// One rung of a role's ladder.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Level {
     pub id: String,
     pub name: String,
@@ -96,7 +96,7 @@ impl Framework {
 }
 
 /// A person's self-assessment, checked against one framework and role.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     /// The file it came from, for messages and reports.
     pub file: String,

@@ -21,7 +21,7 @@ pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOp
         width: table_width(stdout_is_terminal, env("COLUMNS"), || {
             terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
         }),
-        raw_csv: false,
+        raw_csv: global.raw_csv,
     }
 }
 
