@@ -52,35 +52,23 @@ use crate::resolve::{did_you_mean, normalise};
 /// The id of the framework written to `framework.yaml`.
 pub const FRAMEWORK_ID: &str = "ddat-import";
 /// Its display name.
-pub const FRAMEWORK_NAME: &str =
-    "Government Digital and Data Profession Capability Framework (imported)";
+pub const FRAMEWORK_NAME: &str = "Government Digital and Data Profession Capability Framework (imported)";
 /// The licence line of every file written.
-pub const LICENCE: &str = "Contains public sector information licensed under the Open Government Licence v3.0 (Crown copyright)";
+pub const LICENCE: &str =
+    "Contains public sector information licensed under the Open Government Licence v3.0 (Crown copyright)";
 /// The role made `default_role` when it is imported.
 pub const DEFAULT_ROLE: &str = "product-manager";
 
 /// The proficiency scale of the framework, lowest first: id, name, generic meaning (own words).
 const SCALE: [(&str, &str, &str); 4] = [
-    (
-        "awareness",
-        "Awareness",
-        "Knows what the skill is for and can describe its basic ideas, tools and techniques.",
-    ),
-    (
-        "working",
-        "Working",
-        "Applies the skill with some support, choosing suitable tools and techniques.",
-    ),
+    ("awareness", "Awareness", "Knows what the skill is for and can describe its basic ideas, tools and techniques."),
+    ("working", "Working", "Applies the skill with some support, choosing suitable tools and techniques."),
     (
         "practitioner",
         "Practitioner",
         "Applies the skill without support, picks the right tools and techniques, and shares what they know.",
     ),
-    (
-        "expert",
-        "Expert",
-        "Leads and guides others in best practice and teaches advanced tools and techniques.",
-    ),
+    ("expert", "Expert", "Leads and guides others in best practice and teaches advanced tools and techniques."),
 ];
 
 /// The seniority rule in one sentence, as the report states it.
@@ -201,11 +189,7 @@ impl Report for ImportReport {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let levels: usize = self.imported.iter().map(|r| r.levels.len()).sum();
         let mut blocks = vec![
-            Block::Title(format!(
-                "Imported {} into {}",
-                plural(self.imported.len(), "role"),
-                self.out
-            )),
+            Block::Title(format!("Imported {} into {}", plural(self.imported.len(), "role"), self.out)),
             Block::Para(format!(
                 "Read {} of {} ({} in {}) and {}. Wrote framework.yaml, skills.yaml ({}) and \
                  one file per role under roles/ ({} in all).",
@@ -245,10 +229,7 @@ impl Report for ImportReport {
         if !self.skipped.is_empty() {
             blocks.push(Block::Heading("Skipped roles".into()));
             blocks.push(Block::List(
-                self.skipped
-                    .iter()
-                    .map(|s| format!("{} ({}): {}", s.name, s.id, s.reason))
-                    .collect(),
+                self.skipped.iter().map(|s| format!("{} ({}): {}", s.name, s.id, s.reason)).collect(),
             ));
         }
         if !self.notes.is_empty() {
@@ -270,32 +251,22 @@ impl Report for ImportReport {
             plural(self.skipped.len(), "role"),
             plural(self.notes.len(), "note"),
         )));
-        if let Some(first) = self
-            .imported
-            .iter()
-            .find(|r| r.id == DEFAULT_ROLE)
-            .or(self.imported.first())
-        {
+        if let Some(first) = self.imported.iter().find(|r| r.id == DEFAULT_ROLE).or(self.imported.first()) {
+            let out = if self.out.contains(|c: char| c.is_whitespace() || c == '\'' || c == '"') {
+                format!("'{}'", self.out.replace('\'', "'\\''"))
+            } else {
+                self.out.clone()
+            };
             blocks.push(Block::Hint(format!(
-                "Next: pm-skills validate {0}  ·  pm-skills --data {0} --role {1} ladder",
-                self.out, first.id
+                "Next: pm-skills validate {out}  ·  pm-skills --data {out} --role {} ladder",
+                first.id
             )));
         }
         blocks
     }
 
     fn records(&self) -> Records {
-        let header = [
-            "status",
-            "id",
-            "name",
-            "family",
-            "levels",
-            "skills",
-            "level_order",
-            "file",
-            "reason",
-        ];
+        let header = ["status", "id", "name", "family", "levels", "skills", "level_order", "file", "reason"];
         let mut rows: Vec<Vec<String>> = self
             .imported
             .iter()
@@ -305,11 +276,7 @@ impl Report for ImportReport {
                     r.id.clone(),
                     r.name.clone(),
                     r.family.clone(),
-                    r.levels
-                        .iter()
-                        .map(|l| l.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" < "),
+                    r.levels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(" < "),
                     r.skills.to_string(),
                     r.order.label().to_string(),
                     r.file.clone(),
@@ -330,10 +297,7 @@ impl Report for ImportReport {
                 s.reason.clone(),
             ]
         }));
-        Records {
-            header: header.map(String::from).to_vec(),
-            rows,
-        }
+        Records { header: header.map(String::from).to_vec(), rows }
     }
 }
 
@@ -347,11 +311,9 @@ pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
     let roles = CsvFile::read(&args.roles)?;
     let skills = CsvFile::read(&args.skills)?;
     let level_order = match &args.level_order {
-        Some(path) => Some(SourceFile {
-            display: path.display().to_string(),
-            rel: String::new(),
-            text: load::read_text(path)?,
-        }),
+        Some(path) => {
+            Some(SourceFile { display: path.display().to_string(), rel: String::new(), text: load::read_text(path)? })
+        }
         None => None,
     };
     let (files, mut report) = convert(&roles, &skills, args.role.as_deref(), level_order.as_ref())?;
@@ -405,10 +367,7 @@ pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
 pub fn seniority(level_name: &str) -> (u8, u8) {
     let mut grade = None;
     let mut analyst = false;
-    for word in level_name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in level_name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         let word = word.to_lowercase();
         let g = match word.as_str() {
             "apprentice" | "apprentices" | "intern" => 0,
@@ -506,11 +465,7 @@ impl IdPool {
     /// The id and whether it differs from the plain kebab form of the name.
     fn take(&mut self, name: &str, fallback: &str) -> (String, bool) {
         let base = kebab(name);
-        let (base, mut changed) = if base.is_empty() {
-            (fallback.to_string(), true)
-        } else {
-            (base, false)
-        };
+        let (base, mut changed) = if base.is_empty() { (fallback.to_string(), true) } else { (base, false) };
         let mut id = base.clone();
         let mut n = 2;
         while self.0.contains(&id) {
@@ -567,18 +522,11 @@ pub fn clean_text(text: &str) -> String {
 /// The text of a cell, cleaned; `None` when it is empty or the export's `MISSING` placeholder.
 fn text_of(cell: &str) -> Option<String> {
     let text = clean_text(cell);
-    if text.is_empty() || text.eq_ignore_ascii_case("missing") {
-        None
-    } else {
-        Some(text)
-    }
+    if text.is_empty() || text.eq_ignore_ascii_case("missing") { None } else { Some(text) }
 }
 
 fn bullet(line: &str) -> Option<&str> {
-    ["- ", "• ", "* ", "\u{2013} "]
-        .iter()
-        .find_map(|m| line.strip_prefix(m))
-        .map(str::trim)
+    ["- ", "• ", "* ", "\u{2013} "].iter().find_map(|m| line.strip_prefix(m)).map(str::trim)
 }
 
 /// Splits a description into its prose and its `- ` bullets.
@@ -603,10 +551,7 @@ pub fn split_bullets(text: &str) -> (Option<String>, Vec<String>) {
             }
             open = false;
         } else {
-            let next_is_bullet = lines[i + 1..]
-                .iter()
-                .find(|l| !l.is_empty())
-                .is_some_and(|l| bullet(l).is_some());
+            let next_is_bullet = lines[i + 1..].iter().find(|l| !l.is_empty()).is_some_and(|l| bullet(l).is_some());
             if line.ends_with(':') && next_is_bullet {
                 lead_ins.push(line.to_string());
                 open = false;
@@ -646,10 +591,8 @@ impl CsvFile {
     /// Reads and parses `path` with the shared input limits.
     pub fn read(path: &Path) -> anyhow::Result<CsvFile> {
         let text = load::read_text(path)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
+        let name =
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
         CsvFile::parse(&path.display().to_string(), &name, &text)
     }
 
@@ -659,10 +602,7 @@ impl CsvFile {
         if text.trim().is_empty() {
             bail!("{display}: the file is empty; expected a CSV file with a header row");
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
         let mut header: Option<Vec<String>> = None;
         let mut rows = Vec::new();
         for record in reader.records() {
@@ -691,12 +631,7 @@ impl CsvFile {
                 }
             }
         }
-        Ok(CsvFile {
-            display: display.to_string(),
-            name: name.to_string(),
-            header: header.unwrap_or_default(),
-            rows,
-        })
+        Ok(CsvFile { display: display.to_string(), name: name.to_string(), header: header.unwrap_or_default(), rows })
     }
 }
 
@@ -717,43 +652,23 @@ impl Columns {
         for (i, name) in file.header.iter().enumerate() {
             found.entry(key(name)).or_insert(i);
         }
-        let missing: Vec<&str> = required
-            .iter()
-            .copied()
-            .filter(|c| !found.contains_key(&key(c)))
-            .collect();
+        let missing: Vec<&str> = required.iter().copied().filter(|c| !found.contains_key(&key(c))).collect();
         if !missing.is_empty() {
             let mut msg = format!(
                 "{}: line 1: not the official {kind} CSV: missing the column{} {}",
                 file.display,
                 if missing.len() == 1 { "" } else { "s" },
-                missing
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                missing.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
             );
             let (marker, flag) = other_kind_marker;
             if found.contains_key(&key(marker)) {
-                msg.push_str(&format!(
-                    "\n  it looks like the {flag} file; are --roles and --skills swapped?"
-                ));
+                msg.push_str(&format!("\n  it looks like the {flag} file; are --roles and --skills swapped?"));
             } else {
-                let shown: Vec<String> = file
-                    .header
-                    .iter()
-                    .take(12)
-                    .map(|h| format!("`{}`", h.trim()))
-                    .collect();
+                let shown: Vec<String> = file.header.iter().take(12).map(|h| format!("`{}`", h.trim())).collect();
                 msg.push_str(&format!("\n  its first line has: {}", shown.join(", ")));
                 msg.push_str(&format!(
                     "\n  expected: {}",
-                    required
-                        .iter()
-                        .chain(optional)
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    required.iter().chain(optional).copied().collect::<Vec<_>>().join(", ")
                 ));
             }
             bail!("{msg}");
@@ -767,12 +682,9 @@ impl Columns {
         Ok(Columns(cols))
     }
 
-    /// The trimmed-free raw cell of `column` in `row`, or "" when the column is absent.
+    /// The raw (untrimmed) cell of `column` in `row`, or "" when the file lacks that column.
     fn get<'r>(&self, row: &'r [String], column: &str) -> &'r str {
-        self.0
-            .get(column)
-            .and_then(|&i| row.get(i))
-            .map_or("", String::as_str)
+        self.0.get(column).and_then(|&i| row.get(i)).map_or("", String::as_str)
     }
 }
 
@@ -824,13 +736,8 @@ impl Notes {
                     [] => message,
                     [one] => format!("{message} ({roles_csv} line {one})"),
                     many => {
-                        let shown: Vec<String> =
-                            many.iter().take(5).map(ToString::to_string).collect();
-                        let more = if many.len() > 5 {
-                            format!(" and {} more", many.len() - 5)
-                        } else {
-                            String::new()
-                        };
+                        let shown: Vec<String> = many.iter().take(5).map(ToString::to_string).collect();
+                        let more = if many.len() > 5 { format!(" and {} more", many.len() - 5) } else { String::new() };
                         format!("{message} ({roles_csv} lines {}{more})", shown.join(", "))
                     }
                 };
@@ -892,23 +799,12 @@ fn read_roles(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<RolesCsv> {
     let cols = Columns::locate(
         file,
         "roles",
-        &[
-            ROLE_FAMILY,
-            ROLE,
-            ROLE_DESCRIPTION,
-            ROLE_LEVEL,
-            ROLE_LEVEL_DESCRIPTION,
-            SKILL_NAME,
-            SKILL_LEVEL,
-        ],
+        &[ROLE_FAMILY, ROLE, ROLE_DESCRIPTION, ROLE_LEVEL, ROLE_LEVEL_DESCRIPTION, SKILL_NAME, SKILL_LEVEL],
         &[SKILL_DESCRIPTION, SKILL_LEVEL_DESCRIPTION, ROLE_TYPE],
         ("Awareness", "skills"),
     )?;
     if file.rows.is_empty() {
-        bail!(
-            "{}: the file has a header but no rows; expected one row per role, level and skill",
-            file.display
-        );
+        bail!("{}: the file has a header but no rows; expected one row per role, level and skill", file.display);
     }
     let mut out = RolesCsv::default();
     let mut families: HashSet<String> = HashSet::new();
@@ -934,22 +830,14 @@ fn read_roles(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<RolesCsv> {
                     );
                 }
                 if family.is_empty() {
-                    notes.at(
-                        Some(&id),
-                        line,
-                        "the role has no family; filed under `Other`".into(),
-                    );
+                    notes.at(Some(&id), line, "the role has no family; filed under `Other`".into());
                 }
                 families.insert(key(&family));
                 out.role_keys.insert(role_key, out.roles.len());
                 out.roles.push(RoleAcc {
                     id,
                     name: role_name.clone(),
-                    family: if family.is_empty() {
-                        "Other".into()
-                    } else {
-                        family.clone()
-                    },
+                    family: if family.is_empty() { "Other".into() } else { family.clone() },
                     description: cell(ROLE_DESCRIPTION).to_string(),
                     scs: false,
                     not_in_use_rows: 0,
@@ -967,29 +855,18 @@ fn read_roles(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<RolesCsv> {
             notes.at(
                 Some(&rid),
                 line,
-                format!(
-                    "the role also appears under family `{family}`; kept `{}`",
-                    role.family
-                ),
+                format!("the role also appears under family `{family}`; kept `{}`", role.family),
             );
         }
         if clean_text(cell(ROLE_DESCRIPTION)) != clean_text(&role.description) {
-            notes.at(
-                Some(&rid),
-                line,
-                "the role description differs from its first row; kept the first".into(),
-            );
+            notes.at(Some(&rid), line, "the role description differs from its first row; kept the first".into());
         }
         if normalise(cell(ROLE_TYPE)).contains("senior-civil-service") {
             role.scs = true;
         }
         if cell(ROLE).trim() != cell(ROLE) && role.levels.is_empty() && role.skills.is_empty() {
             // Reported once per role, on its first row.
-            notes.at(
-                Some(&rid),
-                line,
-                format!("role name `{}` had spaces around it; trimmed", cell(ROLE)),
-            );
+            notes.at(Some(&rid), line, format!("role name `{}` had spaces around it; trimmed", cell(ROLE)));
         }
 
         let skill_name = clean_text(cell(SKILL_NAME));
@@ -1019,9 +896,7 @@ fn read_roles(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<RolesCsv> {
         }
         let level_name = clean_text(cell(ROLE_LEVEL));
         let skill_level = clean_text(cell(SKILL_LEVEL));
-        if normalise(&level_name) == normalise(NOT_IN_USE)
-            || normalise(&skill_level) == normalise(NOT_IN_USE)
-        {
+        if normalise(&level_name) == normalise(NOT_IN_USE) || normalise(&skill_level) == normalise(NOT_IN_USE) {
             role.not_in_use_rows += 1;
             continue;
         }
@@ -1037,10 +912,7 @@ fn read_roles(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<RolesCsv> {
                     notes.at(
                         Some(&rid),
                         line,
-                        format!(
-                            "level name {:?} had stray spaces; trimmed to `{level_name}`",
-                            cell(ROLE_LEVEL)
-                        ),
+                        format!("level name {:?} had stray spaces; trimmed to `{level_name}`", cell(ROLE_LEVEL)),
                     );
                 }
                 role.level_keys.insert(level_key, role.levels.len());
@@ -1058,17 +930,11 @@ fn read_roles(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<RolesCsv> {
             notes.at(
                 Some(&rid),
                 line,
-                format!(
-                    "level `{}` has a different description on this row; kept the first",
-                    level.name
-                ),
+                format!("level `{}` has a different description on this row; kept the first", level.name),
             );
         }
 
-        let Some(step) = SCALE
-            .iter()
-            .position(|(id, _, _)| id.eq_ignore_ascii_case(&skill_level))
-        else {
+        let Some(step) = SCALE.iter().position(|(id, _, _)| id.eq_ignore_ascii_case(&skill_level)) else {
             notes.at(
                 Some(&rid),
                 line,
@@ -1106,10 +972,7 @@ fn read_roles(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<RolesCsv> {
             if changed {
                 notes.add(
                     Some(&role.id),
-                    format!(
-                        "level `{}` was given the id `{id}` (its plain id was taken or empty)",
-                        level.name
-                    ),
+                    format!("level `{}` was given the id `{id}` (its plain id was taken or empty)", level.name),
                 );
             }
             level.id = id;
@@ -1142,21 +1005,12 @@ fn read_skills(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<HashMap<Stri
     for (line, row) in &file.rows {
         let name = clean_text(cols.get(row, SKILL_NAME));
         if name.is_empty() {
-            notes.add(
-                None,
-                format!("{} line {line}: a row names no skill; ignored", file.name),
-            );
+            notes.add(None, format!("{} line {line}: a row names no skill; ignored", file.name));
             continue;
         }
         let k = key(&name);
         if out.contains_key(&k) {
-            notes.add(
-                None,
-                format!(
-                    "{} line {line}: skill `{name}` appears again; kept its first row",
-                    file.name
-                ),
-            );
+            notes.add(None, format!("{} line {line}: skill `{name}` appears again; kept its first row", file.name));
             continue;
         }
         out.insert(
@@ -1177,10 +1031,7 @@ fn read_skills(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<HashMap<Stri
 /// Reads the `--level-order` file: role id (or name) → its level names or ids, most junior first.
 /// Returns role index → level indices in the new order. Any unknown role or level, duplicate or
 /// missing level is an error naming the file and the line.
-fn read_level_order(
-    file: &SourceFile,
-    roles: &[RoleAcc],
-) -> anyhow::Result<HashMap<usize, Vec<usize>>> {
+fn read_level_order(file: &SourceFile, roles: &[RoleAcc]) -> anyhow::Result<HashMap<usize, Vec<usize>>> {
     let mut problems = crate::validate::Problems::default();
     let Some(map) = load::parse::<OrderedMap<Vec<String>>>(file, &mut problems) else {
         let list: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
@@ -1202,16 +1053,11 @@ fn read_level_order(
             None => file.display.clone(),
         };
         let wanted = normalise(&role_key);
-        let Some(r) = roles
-            .iter()
-            .position(|r| r.id == wanted || normalise(&r.name) == wanted)
-        else {
+        let Some(r) = roles.iter().position(|r| r.id == wanted || normalise(&r.name) == wanted) else {
             let hint = did_you_mean(&role_key, roles.iter().map(|r| r.id.as_str()))
                 .map(|b| format!("; did you mean `{b}`?"))
                 .unwrap_or_default();
-            errors.push(format!(
-                "{at}: unknown role `{role_key}`; no role of the roles CSV has this id or name{hint}"
-            ));
+            errors.push(format!("{at}: unknown role `{role_key}`; no role of the roles CSV has this id or name{hint}"));
             continue;
         };
         let role = &roles[r];
@@ -1223,61 +1069,32 @@ fn read_level_order(
             if role.levels.is_empty() {
                 "the role has no levels".to_string()
             } else {
-                format!(
-                    "its levels are: {}",
-                    role.levels
-                        .iter()
-                        .map(|l| l.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                format!("its levels are: {}", role.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", "))
             }
         };
         let mut order: Vec<usize> = Vec::new();
         let mut ok = true;
         for name in &names {
             let n = normalise(name);
-            match role
-                .levels
-                .iter()
-                .position(|l| l.id == n || normalise(&l.name) == n)
-            {
+            match role.levels.iter().position(|l| l.id == n || normalise(&l.name) == n) {
                 Some(l) if order.contains(&l) => {
-                    errors.push(format!(
-                        "{at}: level `{name}` of role `{}` is listed twice",
-                        role.id
-                    ));
+                    errors.push(format!("{at}: level `{name}` of role `{}` is listed twice", role.id));
                     ok = false;
                 }
                 Some(l) => order.push(l),
                 None => {
-                    let hint = did_you_mean(
-                        name,
-                        role.levels
-                            .iter()
-                            .flat_map(|l| [l.id.as_str(), l.name.as_str()]),
-                    )
-                    .map(|b| format!("; did you mean `{b}`?"))
-                    .unwrap_or_default();
-                    errors.push(format!(
-                        "{at}: unknown level `{name}` of role `{}`{hint}\n    {}",
-                        role.id,
-                        valid()
-                    ));
+                    let hint = did_you_mean(name, role.levels.iter().flat_map(|l| [l.id.as_str(), l.name.as_str()]))
+                        .map(|b| format!("; did you mean `{b}`?"))
+                        .unwrap_or_default();
+                    errors.push(format!("{at}: unknown level `{name}` of role `{}`{hint}\n    {}", role.id, valid()));
                     ok = false;
                 }
             }
         }
-        let missing: Vec<&str> = (0..role.levels.len())
-            .filter(|l| !order.contains(l))
-            .map(|l| role.levels[l].id.as_str())
-            .collect();
+        let missing: Vec<&str> =
+            (0..role.levels.len()).filter(|l| !order.contains(l)).map(|l| role.levels[l].id.as_str()).collect();
         if ok && !missing.is_empty() {
-            errors.push(format!(
-                "{at}: role `{}` must list all its levels; missing: {}",
-                role.id,
-                missing.join(", ")
-            ));
+            errors.push(format!("{at}: role `{}` must list all its levels; missing: {}", role.id, missing.join(", ")));
             ok = false;
         }
         if ok {
@@ -1390,10 +1207,7 @@ impl Serialize for RatingsYaml {
 #[serde(untagged)]
 enum RatingYaml {
     Plain(&'static str),
-    Noted {
-        proficiency: &'static str,
-        note: String,
-    },
+    Noted { proficiency: &'static str, note: String },
 }
 
 fn to_yaml<T: Serialize>(header: &str, value: &T) -> anyhow::Result<String> {
@@ -1431,10 +1245,8 @@ pub fn convert(
          `pm-skills import ddat-csv`",
         roles_csv.name, skills_csv.name
     );
-    let header = format!(
-        "# Generated by `pm-skills import ddat-csv` from {} and {}.\n",
-        roles_csv.name, skills_csv.name
-    );
+    let header =
+        format!("# Generated by `pm-skills import ddat-csv` from {} and {}.\n", roles_csv.name, skills_csv.name);
 
     let mut imported: Vec<ImportedRole> = Vec::new();
     let mut skipped: Vec<SkippedRole> = Vec::new();
@@ -1483,10 +1295,8 @@ pub fn convert(
             );
         }
         if role.scs {
-            notes.add(
-                Some(&role.id),
-                "the Role Type is Senior Civil Service, but the role has levels; imported".into(),
-            );
+            notes
+                .add(Some(&role.id), "the Role Type is Senior Civil Service, but the role has levels; imported".into());
         }
         if role.duplicate_rows > 0 {
             notes.add(
@@ -1499,22 +1309,12 @@ pub fn convert(
             );
         }
         // Levels that rate nothing cannot be compared: leave them out, and say so.
-        let rated: Vec<usize> = (0..role.levels.len())
-            .filter(|&l| !role.levels[l].ratings.is_empty())
-            .collect();
+        let rated: Vec<usize> = (0..role.levels.len()).filter(|&l| !role.levels[l].ratings.is_empty()).collect();
         for level in role.levels.iter().filter(|l| l.ratings.is_empty()) {
-            notes.add(
-                Some(&role.id),
-                format!(
-                    "left out level `{}`: it rates no skill on the scale",
-                    level.name
-                ),
-            );
+            notes.add(Some(&role.id), format!("left out level `{}`: it rates no skill on the scale", level.name));
         }
         if rated.is_empty() {
-            skipped.push(skip(
-                "no level rates any skill as awareness, working, practitioner or expert".into(),
-            ));
+            skipped.push(skip("no level rates any skill as awareness, working, practitioner or expert".into()));
             continue;
         }
 
@@ -1528,15 +1328,9 @@ pub fn convert(
                 let names: Vec<&str> = rated.iter().map(|&l| role.levels[l].name.as_str()).collect();
                 let (order, ties) = order_by_seniority(&names);
                 let order: Vec<usize> = order.into_iter().map(|i| rated[i]).collect();
-                let ties: Vec<Vec<String>> = ties
-                    .into_iter()
-                    .map(|group| group.into_iter().map(|i| names[i].to_string()).collect())
-                    .collect();
-                let source = if ties.is_empty() {
-                    OrderSource::Rule
-                } else {
-                    OrderSource::RuleWithTies
-                };
+                let ties: Vec<Vec<String>> =
+                    ties.into_iter().map(|group| group.into_iter().map(|i| names[i].to_string()).collect()).collect();
+                let source = if ties.is_empty() { OrderSource::Rule } else { OrderSource::RuleWithTies };
                 (order, source, ties)
             }
         };
@@ -1545,26 +1339,15 @@ pub fn convert(
                 Some(&role.id),
                 format!(
                     "the seniority rule ranks {} equally; kept the CSV order (use --level-order to set it)",
-                    group
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
+                    group.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ")
                 ),
             );
         }
 
         // The skills every level rates.
-        let (common, left_out): (Vec<&String>, Vec<&String>) = role
-            .skills
-            .iter()
-            .partition(|s| order.iter().all(|&l| role.levels[l].ratings.contains_key(*s)));
-        let skill_name = |k: &str| {
-            parsed
-                .skill_keys
-                .get(k)
-                .map_or(k.to_string(), |&s| parsed.skills[s].name.clone())
-        };
+        let (common, left_out): (Vec<&String>, Vec<&String>) =
+            role.skills.iter().partition(|s| order.iter().all(|&l| role.levels[l].ratings.contains_key(*s)));
+        let skill_name = |k: &str| parsed.skill_keys.get(k).map_or(k.to_string(), |&s| parsed.skills[s].name.clone());
         if !left_out.is_empty() {
             // Grouped by the levels that lack them: "not rated at A: x, y; not rated at A, B: z".
             let mut groups: Vec<(Vec<&str>, Vec<String>)> = Vec::new();
@@ -1581,9 +1364,7 @@ pub fn convert(
             }
             let detail: Vec<String> = groups
                 .iter()
-                .map(|(levels, names)| {
-                    format!("not rated at {}: {}", levels.join(", "), names.join(", "))
-                })
+                .map(|(levels, names)| format!("not rated at {}: {}", levels.join(", "), names.join(", ")))
                 .collect();
             notes.add(
                 Some(&role.id),
@@ -1596,17 +1377,13 @@ pub fn convert(
             );
         }
         if common.is_empty() {
-            skipped.push(skip(
-                "no skill is rated at every level, so its levels cannot be compared".into(),
-            ));
+            skipped.push(skip("no skill is rated at every level, so its levels cannot be compared".into()));
             continue;
         }
 
         // Build the role file.
-        let family_id = family_ids
-            .entry(key(&role.family))
-            .or_insert_with(|| family_pool.take(&role.family, "other").0)
-            .clone();
+        let family_id =
+            family_ids.entry(key(&role.family)).or_insert_with(|| family_pool.take(&role.family, "other").0).clone();
         let rel = format!("roles/{family_id}/{}.yaml", role.id);
         let ids: Vec<String> = common.iter().map(|s| skill_ids[s.as_str()].clone()).collect();
         let mut drops = 0;
@@ -1667,10 +1444,7 @@ pub fn convert(
             file: rel,
             levels: order
                 .iter()
-                .map(|&l| Ref {
-                    id: role.levels[l].id.clone(),
-                    name: role.levels[l].name.clone(),
-                })
+                .map(|&l| Ref { id: role.levels[l].id.clone(), name: role.levels[l].name.clone() })
                 .collect(),
             skills: common.len(),
             skills_left_out: left_out.iter().map(|s| skill_name(s)).collect(),
@@ -1681,10 +1455,7 @@ pub fn convert(
     }
 
     if imported.is_empty() {
-        let why: Vec<String> = skipped
-            .iter()
-            .map(|s| format!("{} ({}): {}", s.name, s.id, s.reason))
-            .collect();
+        let why: Vec<String> = skipped.iter().map(|s| format!("{} ({}): {}", s.name, s.id, s.reason)).collect();
         bail!(
             "nothing to import from {}: no role has levels that can be compared\n  {}",
             roles_csv.display,
@@ -1713,9 +1484,7 @@ pub fn convert(
                 }
             }
         }
-        let description = from_catalogue
-            .and_then(|c| c.description.clone())
-            .or_else(|| from_roles.description.clone());
+        let description = from_catalogue.and_then(|c| c.description.clone()).or_else(|| from_roles.description.clone());
         match from_catalogue {
             None => notes.add(
                 None,
@@ -1745,14 +1514,7 @@ pub fn convert(
                     );
                 }
                 if !missing.is_empty() {
-                    notes.add(
-                        None,
-                        format!(
-                            "skill `{}` has no {} text in either file",
-                            c.name,
-                            missing.join(", ")
-                        ),
-                    );
+                    notes.add(None, format!("skill `{}` has no {} text in either file", c.name, missing.join(", ")));
                 }
             }
         }
@@ -1764,12 +1526,7 @@ pub fn convert(
             id,
             name: from_catalogue.map_or_else(|| from_roles.name.clone(), |c| c.name.clone()),
             description,
-            proficiencies: ProficienciesYaml {
-                awareness,
-                working,
-                practitioner,
-                expert,
-            },
+            proficiencies: ProficienciesYaml { awareness, working, practitioner, expert },
         });
     }
     if !undescribed.is_empty() {
@@ -1832,11 +1589,8 @@ pub fn convert(
             ),
         );
     }
-    let mut unused_anywhere: Vec<&str> = catalogue
-        .iter()
-        .filter(|(k, _)| !parsed.skill_keys.contains_key(*k))
-        .map(|(_, c)| c.name.as_str())
-        .collect();
+    let mut unused_anywhere: Vec<&str> =
+        catalogue.iter().filter(|(k, _)| !parsed.skill_keys.contains_key(*k)).map(|(_, c)| c.name.as_str()).collect();
     unused_anywhere.sort_unstable();
     if !unused_anywhere.is_empty() {
         notes.add(
@@ -1853,10 +1607,7 @@ pub fn convert(
         );
     }
 
-    let default_role = imported
-        .iter()
-        .any(|r| r.id == DEFAULT_ROLE)
-        .then_some(DEFAULT_ROLE);
+    let default_role = imported.iter().any(|r| r.id == DEFAULT_ROLE).then_some(DEFAULT_ROLE);
     let framework = FrameworkYaml {
         source: &source,
         licence: LICENCE,
@@ -1870,28 +1621,23 @@ pub fn convert(
             if imported.len() == 1 { "" } else { "s" }
         ),
         default_role,
-        scale: SCALE
-            .iter()
-            .map(|&(id, name, meaning)| StepYaml { id, name, meaning })
-            .collect(),
+        scale: SCALE.iter().map(|&(id, name, meaning)| StepYaml { id, name, meaning }).collect(),
     };
     let skills_written = skills_yaml.len();
     let mut files = vec![
         ("framework.yaml".to_string(), to_yaml(&header, &framework)?),
         (
             "skills.yaml".to_string(),
-            to_yaml(
-                &header,
-                &SkillsYaml {
-                    source: &source,
-                    licence: LICENCE,
-                    skills: skills_yaml,
-                },
-            )?,
+            to_yaml(&header, &SkillsYaml { source: &source, licence: LICENCE, skills: skills_yaml })?,
         ),
     ];
     files.extend(role_files);
 
+    let mut notes = notes.finish(&roles_csv.name);
+    // With --role, notes about the rows of other roles are beside the point.
+    if let Some(s) = selected {
+        notes.retain(|n| n.role.as_ref().is_none_or(|id| *id == parsed.roles[s].id));
+    }
     let report = ImportReport {
         out: String::new(),
         framework: FRAMEWORK_ID.to_string(),
@@ -1904,7 +1650,7 @@ pub fn convert(
         skills_written,
         imported,
         skipped,
-        notes: notes.finish(&roles_csv.name),
+        notes,
         seniority_rule: SENIORITY_RULE.to_string(),
     };
     Ok((files, report))
@@ -1913,19 +1659,11 @@ pub fn convert(
 /// Finds the `--role` by id or name, ignoring case and spacing, with a did-you-mean.
 fn select_role(roles: &[RoleAcc], query: &str, roles_csv: &str) -> anyhow::Result<usize> {
     let wanted = normalise(query);
-    if let Some(i) = roles
-        .iter()
-        .position(|r| r.id == wanted || normalise(&r.name) == wanted)
-    {
+    if let Some(i) = roles.iter().position(|r| r.id == wanted || normalise(&r.name) == wanted) {
         return Ok(i);
     }
     let mut msg = format!("unknown role `{query}`: no role of {roles_csv} has this name or id");
-    let best = did_you_mean(
-        query,
-        roles
-            .iter()
-            .flat_map(|r| [r.id.as_str(), r.name.as_str()]),
-    );
+    let best = did_you_mean(query, roles.iter().flat_map(|r| [r.id.as_str(), r.name.as_str()]));
     if let Some(best) = best
         && let Some(role) = roles.iter().find(|r| r.id == best || r.name == best)
     {
@@ -1957,10 +1695,7 @@ fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
     if !meta.is_dir() {
         bail!("--out {shown} is a file, not a folder; give a new or empty folder");
     }
-    let empty = fs::read_dir(out)
-        .with_context(|| format!("cannot read --out folder {shown}"))?
-        .next()
-        .is_none();
+    let empty = fs::read_dir(out).with_context(|| format!("cannot read --out folder {shown}"))?.next().is_none();
     if empty {
         return Ok(());
     }
@@ -1971,12 +1706,8 @@ fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
     }
     let canon = fs::canonicalize(out).with_context(|| format!("cannot read {shown}"))?;
     let home = std::env::var_os("HOME").and_then(|h| fs::canonicalize(h).ok());
-    let cwd = std::env::current_dir()
-        .ok()
-        .and_then(|c| fs::canonicalize(c).ok());
-    if canon.parent().is_none()
-        || home.as_ref() == Some(&canon)
-        || cwd.as_ref().is_some_and(|c| c.starts_with(&canon))
+    let cwd = std::env::current_dir().ok().and_then(|c| fs::canonicalize(c).ok());
+    if canon.parent().is_none() || home.as_ref() == Some(&canon) || cwd.as_ref().is_some_and(|c| c.starts_with(&canon))
     {
         bail!(
             "refusing to replace {shown} even with --force: it is the root, your home folder or holds the current folder"
@@ -2012,52 +1743,40 @@ fn sibling(parent: &Path, name: &str, tag: &str) -> PathBuf {
 /// Writes `files` into a temporary sibling of `out`, then renames it into place. With `force`, a
 /// non-empty `out` is moved aside first and deleted only once the new folder is in place; if that
 /// last deletion fails, returns where the old contents are.
-fn write_folder(
-    out: &Path,
-    force: bool,
-    files: &[(String, String)],
-) -> anyhow::Result<Option<PathBuf>> {
+fn write_folder(out: &Path, force: bool, files: &[(String, String)]) -> anyhow::Result<Option<PathBuf>> {
     check_out(out, force)?;
     let shown = out.display();
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&parent)
-        .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    fs::create_dir_all(&parent).with_context(|| format!("cannot create the folder {}", parent.display()))?;
     let tmp_path = sibling(&parent, &name, "new");
-    fs::create_dir(&tmp_path)
-        .with_context(|| format!("cannot create a temporary folder beside {shown}"))?;
+    fs::create_dir(&tmp_path).with_context(|| format!("cannot create a temporary folder beside {shown}"))?;
     let mut tmp = TempDir(Some(tmp_path.clone()));
     for (rel, text) in files {
         let path = tmp_path.join(rel);
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
         }
         fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     }
     let mut kept = None;
     match fs::symlink_metadata(out) {
-        Err(_) => fs::rename(&tmp_path, out)
-            .with_context(|| format!("cannot move the new folder into place at {shown}"))?,
+        Err(_) => {
+            fs::rename(&tmp_path, out).with_context(|| format!("cannot move the new folder into place at {shown}"))?
+        }
         Ok(_) if fs::read_dir(out).is_ok_and(|mut d| d.next().is_none()) => {
             fs::remove_dir(out).with_context(|| format!("cannot replace the empty folder {shown}"))?;
-            fs::rename(&tmp_path, out)
-                .with_context(|| format!("cannot move the new folder into place at {shown}"))?;
+            fs::rename(&tmp_path, out).with_context(|| format!("cannot move the new folder into place at {shown}"))?;
         }
         Ok(_) => {
             let old = sibling(&parent, &name, "old");
-            fs::rename(out, &old)
-                .with_context(|| format!("cannot move the old contents of {shown} aside"))?;
+            fs::rename(out, &old).with_context(|| format!("cannot move the old contents of {shown} aside"))?;
             if let Err(e) = fs::rename(&tmp_path, out) {
                 let _ = fs::rename(&old, out);
-                return Err(anyhow!(e))
-                    .with_context(|| format!("cannot move the new folder into place at {shown}"));
+                return Err(anyhow!(e)).with_context(|| format!("cannot move the new folder into place at {shown}"));
             }
             if fs::remove_dir_all(&old).is_err() {
                 kept = Some(old);
@@ -2192,10 +1911,7 @@ mod tests {
             ]
         );
         // "Lead" as the last word, "Chief" as a grade, "Major" as senior, trailing space.
-        assert_eq!(
-            ordered(&["Data ethics lead", "Head of data ethics"]),
-            ["Data ethics lead", "Head of data ethics"]
-        );
+        assert_eq!(ordered(&["Data ethics lead", "Head of data ethics"]), ["Data ethics lead", "Head of data ethics"]);
         assert_eq!(
             ordered(&["Chief data architect", "Data architect", "Senior data architect"]),
             ["Data architect", "Senior data architect", "Chief data architect"]
@@ -2204,24 +1920,11 @@ mod tests {
             ordered(&["Incident manager", "Major incident manager"]),
             ["Incident manager", "Major incident manager"]
         );
-        assert_eq!(
-            seniority("End user computing engineer "),
-            seniority("End user computing engineer")
-        );
+        assert_eq!(seniority("End user computing engineer "), seniority("End user computing engineer"));
         // Roles of analysts only are ordered by grade alone.
         assert_eq!(
-            ordered(&[
-                "Associate data analyst",
-                "Data analyst",
-                "Principal data analyst",
-                "Senior data analyst",
-            ]),
-            [
-                "Associate data analyst",
-                "Data analyst",
-                "Senior data analyst",
-                "Principal data analyst",
-            ]
+            ordered(&["Associate data analyst", "Data analyst", "Principal data analyst", "Senior data analyst",]),
+            ["Associate data analyst", "Data analyst", "Senior data analyst", "Principal data analyst",]
         );
         assert_eq!(seniority("Head of business analysis"), (1, 8));
         assert!(seniority("Business analyst") < seniority("Head of business analysis"));
@@ -2229,11 +1932,7 @@ mod tests {
 
     #[test]
     fn ties_are_reported_and_keep_the_csv_order() {
-        let names = [
-            "Change and release analyst",
-            "Change and release manager",
-            "Configuration analyst",
-        ];
+        let names = ["Change and release analyst", "Change and release manager", "Configuration analyst"];
         let (order, ties) = order_by_seniority(&names);
         assert_eq!(order, [0, 2, 1]);
         assert_eq!(ties, [vec![0, 2]]);
@@ -2244,14 +1943,8 @@ mod tests {
     #[test]
     fn kebab_ids() {
         assert_eq!(kebab("Delivery manager"), "delivery-manager");
-        assert_eq!(
-            kebab("Head of (Agile) delivery management"),
-            "head-of-agile-delivery-management"
-        );
-        assert_eq!(
-            kebab("Development operations (DevOps) engineer"),
-            "development-operations-devops-engineer"
-        );
+        assert_eq!(kebab("Head of (Agile) delivery management"), "head-of-agile-delivery-management");
+        assert_eq!(kebab("Development operations (DevOps) engineer"), "development-operations-devops-engineer");
         assert_eq!(kebab("  End user computing engineer "), "end-user-computing-engineer");
         assert_eq!(kebab("Lead developer - management"), "lead-developer-management");
         assert_eq!(kebab("User’s needs & ‘insights’"), "users-needs-insights");
@@ -2274,17 +1967,11 @@ mod tests {
 
     #[test]
     fn text_is_cleaned_and_bullets_split() {
-        assert_eq!(
-            clean_text("a\u{2028}\r\n\r\nb\u{200b}  \n- \u{a0}c\t  d \n\n\n"),
-            "a\n\nb\n- c d"
-        );
+        assert_eq!(clean_text("a\u{2028}\r\n\r\nb\u{200b}  \n- \u{a0}c\t  d \n\n\n"), "a\n\nb\n- c d");
         let (prose, bullets) = split_bullets(
             "A lead does things.\n\nAt this role level, you will:\n- manage people\n- \u{a0}set direction\nThere are 2 roles at this level.",
         );
-        assert_eq!(
-            prose.as_deref(),
-            Some("A lead does things.\n\nThere are 2 roles at this level.")
-        );
+        assert_eq!(prose.as_deref(), Some("A lead does things.\n\nThere are 2 roles at this level."));
         assert_eq!(bullets, ["manage people", "set direction"]);
         let (prose, bullets) = split_bullets("At this role level, you will:\n- work");
         assert_eq!(prose.as_deref(), Some("At this role level, you will:"));
@@ -2314,10 +2001,7 @@ F,Widget maker,Makes widgets.,Widget maker,Plain.,Cutting,d,Working,t,\n\
 F,Boss,Leads.,NOT IN USE,None.,Cutting,d,NOT IN USE,t,Senior Civil Service\n"
             ),
         );
-        let skills = csv(
-            "skills.csv",
-            &format!("{SKILLS_HEADER}Cutting,Cuts.,a,w,p,e,Widget maker\n"),
-        );
+        let skills = csv("skills.csv", &format!("{SKILLS_HEADER}Cutting,Cuts.,a,w,p,e,Widget maker\n"));
         let (files, report) = convert(&roles, &skills, None, None).unwrap();
         assert_eq!(report.imported.len(), 1);
         let role = &report.imported[0];
