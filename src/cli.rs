@@ -23,6 +23,7 @@ const MAIN_EXAMPLES: &str = concat!(
   pm-skills diff product-manager senior       what must grow from PM to Senior
   pm-skills ladder --format csv > ladder.csv  the whole matrix for a spreadsheet
   pm-skills skills \"product ownership\"        one skill, every proficiency, every level
+  pm-skills diff pm senior -f html > pm.html  a page with a radar chart, to print or attach
 
 ",
     exit_codes!()
@@ -34,6 +35,7 @@ const GAP_EXAMPLES: &str = concat!(
   pm-skills gap --profile me.yaml --to lead --format json
   pm-skills gap --team ./team --to senior         people x skills, where the team is thin
   pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
+  pm-skills gap --team ./team --to senior --format html > team.html   a heatmap page
 
 ",
     exit_codes!()
@@ -45,6 +47,7 @@ const DIFF_EXAMPLES: &str = concat!(
   pm-skills compare senior lead --only-gaps
   pm-skills diff pm senior --format json | jq '.rows[] | select(.change > 0) | .skill.id'
   pm-skills diff product-manager head --path
+  pm-skills diff pm senior --format html > pm-to-senior.html   a radar chart page
 
 ",
     exit_codes!()
@@ -56,7 +59,7 @@ const DIFF_EXAMPLES: &str = concat!(
 /// --data), offline and in milliseconds, as tables for people or JSON, YAML, CSV and Markdown for
 /// scripts.
 #[derive(Debug, Parser)]
-#[command(name = "pm-skills", version, about, long_about, after_help = MAIN_EXAMPLES)]
+#[command(name = "pm-skills", version, long_version = long_version(), about, long_about, after_help = MAIN_EXAMPLES)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -68,7 +71,8 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Output format: table for people; json, yaml, csv or markdown for scripts and documents.
+    /// Output format: table for people; json, yaml, csv or markdown for scripts and documents; html
+    /// for a page with a chart to open, print or attach.
     #[arg(long, short = 'f', global = true, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
     pub format: Format,
 
@@ -109,14 +113,12 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the levels in seniority order, with ids, aliases and summaries.
-    #[command(
-        after_help = "Examples:\n  pm-skills levels\n  pm-skills levels --format json | jq -r '.levels[].id'"
-    )]
+    #[command(after_help = "Examples:\n  pm-skills levels\n  pm-skills levels --format json | jq -r '.levels[].id'")]
     Levels,
 
     /// Describe one level: summary, responsibilities and the proficiency it needs in every skill.
     #[command(
-        after_help = "Examples:\n  pm-skills show senior\n  pm-skills show \"Head of Product\" --format markdown\n\nA level can be named by id, alias, display name or unique prefix, ignoring case."
+        after_help = "Examples:\n  pm-skills show senior\n  pm-skills show \"Head of Product\" --format markdown\n  pm-skills show senior --format html > senior.html\n\nA level can be named by id, alias, display name or unique prefix, ignoring case."
     )]
     Show {
         /// The level: id, alias, display name or unique prefix.
@@ -126,7 +128,7 @@ pub enum Command {
 
     /// Print the whole skills × levels matrix.
     #[command(
-        after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv"
+        after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv\n  pm-skills ladder --format html > ladder.html"
     )]
     Ladder,
 
@@ -152,9 +154,7 @@ pub enum Command {
     },
 
     /// Describe the role: what it is, whether it is technical, what it brings, a day in the life.
-    #[command(
-        after_help = "Examples:\n  pm-skills about\n  pm-skills about --format markdown > role.md"
-    )]
+    #[command(after_help = "Examples:\n  pm-skills about\n  pm-skills about --format markdown > role.md")]
     About,
 
     /// Compare two levels skill by skill: what must grow, biggest gaps first.
@@ -208,7 +208,9 @@ pub enum Command {
     Profile(ProfileCommand),
 
     /// Answer one question per skill on the terminal and write your profile.
-    #[command(after_help = "Examples:\n  pm-skills assess --out me.yaml\n  pm-skills assess --out me.yaml --level product-manager\n  printf 'Ada\\n\\n3\\n2\\n...' | pm-skills assess --out me.yaml   # scripted answers\n\nQuestions go to stderr, answers are read from stdin. Progress is saved in <out>.draft after\nevery answer, so an interrupted run loses nothing and the next run resumes.")]
+    #[command(
+        after_help = "Examples:\n  pm-skills assess --out me.yaml\n  pm-skills assess --out me.yaml --level product-manager\n  printf 'Ada\\n\\n3\\n2\\n...' | pm-skills assess --out me.yaml   # scripted answers\n\nQuestions go to stderr, answers are read from stdin. Progress is saved in <out>.draft after\nevery answer, so an interrupted run loses nothing and the next run resumes."
+    )]
     Assess {
         /// The profile file to write.
         #[arg(long, value_name = "FILE")]
@@ -245,10 +247,63 @@ pub enum Command {
     Import(ImportCommand),
 
     /// List the frameworks built into the binary.
-    #[command(
-        after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder"
-    )]
+    #[command(after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder")]
     Frameworks,
+
+    /// Print a shell completion script; level, skill and soft-skill names complete too.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), to read with `man -l -` or install under man1.
+    #[command(
+        after_help = "Examples:\n  pm-skills man | man -l -\n  pm-skills man > ~/.local/share/man/man1/pm-skills.1"
+    )]
+    Man,
+
+    /// Names for shell completion, one a line; the completion scripts call this.
+    #[command(name = "__complete-names", hide = true)]
+    CompleteNames {
+        #[arg(value_enum)]
+        kind: NameKind,
+    },
+}
+
+/// What `__complete-names` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NameKind {
+    /// The selected role's level ids and aliases.
+    Levels,
+    /// The framework's skill ids and aliases.
+    Skills,
+    /// The framework's soft-skill ids and aliases.
+    SoftSkills,
+    /// The framework's role ids.
+    Roles,
+    /// The built-in frameworks' ids.
+    Frameworks,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "Examples:
+  pm-skills completions bash > ~/.local/share/bash-completion/completions/pm-skills
+  pm-skills completions zsh > ~/.zfunc/_pm-skills     # with fpath+=(~/.zfunc) before compinit
+  pm-skills completions fish > ~/.config/fish/completions/pm-skills.fish
+  pm-skills completions powershell >> $PROFILE
+  pm-skills completions elvish > ~/.config/elvish/lib/pm-skills.elv   # then: use pm-skills
+  source <(pm-skills completions bash)                 # this shell only
+
+In bash, zsh and fish, level, skill and soft-skill names complete from the framework in
+use, following --data, --framework and --role on the command line (and PM_SKILLS_DATA).";
+
+/// `--version`: the program's version, then the built-in frameworks' versions.
+fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        format!("{}\nbuilt-in frameworks: {}", env!("CARGO_PKG_VERSION"), crate::data::BUILTIN_VERSIONS)
+    })
 }
 
 #[cfg(test)]
@@ -266,7 +321,9 @@ mod tests {
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// Print a ready-to-edit profile: every skill, commented with what each proficiency means.
-    #[command(after_help = "Examples:\n  pm-skills profile new --level product-manager > me.yaml\n  pm-skills --framework ddat-2025 profile new > me.yaml")]
+    #[command(
+        after_help = "Examples:\n  pm-skills profile new --level product-manager > me.yaml\n  pm-skills --framework ddat-2025 profile new > me.yaml"
+    )]
     New {
         /// Your current level, written into the template.
         #[arg(long, value_name = "LEVEL")]

@@ -14,6 +14,7 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod schema;
+pub mod shell;
 pub mod terminal;
 pub mod validate;
 pub mod write;
@@ -48,9 +49,7 @@ pub fn main_with(cli: Cli) -> ExitCode {
                 Ok(()) => ExitCode::from(outcome.status),
                 // A closed pipe (`| head`) is the reader's choice, not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    report_error(&anyhow::Error::new(e).context("cannot write to standard output"))
-                }
+                Err(e) => report_error(&anyhow::Error::new(e).context("cannot write to standard output")),
             }
         }
         Err(err) => report_error(&err),
@@ -71,37 +70,31 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             .into_iter()
             .map(|id| data::load_builtin(id).map(|(f, _)| f))
             .collect::<anyhow::Result<Vec<_>>>()?;
-        let report =
-            report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK);
+        let report = report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK);
         return done(&report, options, false);
     }
 
     match &cli.command {
         Command::Import(cli::ImportCommand::DdatCsv(args)) => {
-            let args = cli::ImportDdatCsv {
-                role: global.role.clone(),
-                ..args.clone()
-            };
+            let args = cli::ImportDdatCsv { role: global.role.clone(), ..args.clone() };
             return done(&import::ddat_csv::run(&args)?, options, false);
         }
+        Command::Completions { shell } => {
+            return Ok(Outcome { output: shell::completions(*shell), status: 0 });
+        }
+        Command::Man => return Ok(Outcome { output: shell::man_page()?, status: 0 }),
+        Command::CompleteNames { kind } => {
+            return Ok(Outcome { output: shell::names(global, *kind).into_bytes(), status: 0 });
+        }
         Command::Schema => {
-            return Ok(Outcome {
-                output: schema::JSON_SCHEMA.as_bytes().to_vec(),
-                status: 0,
-            });
+            return Ok(Outcome { output: schema::JSON_SCHEMA.as_bytes().to_vec(), status: 0 });
         }
         Command::Validate { dir, strict } => {
-            let report = validate_target(
-                dir.as_deref().or(global.data.as_deref()),
-                global.framework.as_deref(),
-                *strict,
-            )?;
+            let report =
+                validate_target(dir.as_deref().or(global.data.as_deref()), global.framework.as_deref(), *strict)?;
             let failed = report.failed;
             let output = render::render(&report, options)?;
-            return Ok(Outcome {
-                output,
-                status: u8::from(failed),
-            });
+            return Ok(Outcome { output, status: u8::from(failed) });
         }
         _ => {}
     }
@@ -109,7 +102,16 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let framework = load_selected(global)?;
     match &cli.command {
         Command::Gap { profiles, team, to, only_gaps, exit_code } => {
-            return gap(&framework, global.role.as_deref(), profiles, team.as_deref(), to.as_deref(), *only_gaps, *exit_code, options);
+            return gap(
+                &framework,
+                global.role.as_deref(),
+                profiles,
+                team.as_deref(),
+                to.as_deref(),
+                *only_gaps,
+                *exit_code,
+                options,
+            );
         }
         Command::Profile(cli::ProfileCommand::New { level }) => {
             let scope = select_role(&framework, global.role.as_deref())?;
@@ -122,7 +124,11 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             let mut stderr = std::io::stderr();
             let finish = assess::run(scope, out, *force, level, &mut std::io::stdin().lock(), &mut stderr)?;
             if let assess::Finish::Paused { answered, of } = finish {
-                let _ = writeln!(stderr, "\nStopped after {answered} of {of}; answers kept in {}. Run the same command to resume.", assess::draft_path(out).display());
+                let _ = writeln!(
+                    stderr,
+                    "\nStopped after {answered} of {of}; answers kept in {}. Run the same command to resume.",
+                    assess::draft_path(out).display()
+                );
             }
             return Ok(Outcome { output: Vec::new(), status: 0 });
         }
@@ -130,18 +136,10 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
     }
     if let Command::SoftSkills { name } = &cli.command {
         return match name {
-            None => done(
-                &report::soft_skills::SoftSkillsReport::build(&framework),
-                options,
-                false,
-            ),
+            None => done(&report::soft_skills::SoftSkillsReport::build(&framework), options, false),
             Some(name) => {
                 let index = resolve::resolve_index(&framework.soft_skills, name, "soft skill")?;
-                done(
-                    &report::soft_skills::SoftSkillReport::build(&framework, index),
-                    options,
-                    false,
-                )
+                done(&report::soft_skills::SoftSkillReport::build(&framework, index), options, false)
             }
         };
     }
@@ -151,23 +149,13 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::Levels => done(&report::levels::LevelsReport::build(scope), options, false),
         Command::Show { level } => {
             let index = resolve::resolve_index(levels, level, "level")?;
-            done(
-                &report::show::ShowReport::build(scope, index),
-                options,
-                false,
-            )
+            done(&report::show::ShowReport::build(scope, index), options, false)
         }
         Command::Ladder => done(&report::ladder::LadderReport::build(scope), options, false),
-        Command::Skills { skill: None } => {
-            done(&report::skills::SkillsReport::build(scope), options, false)
-        }
+        Command::Skills { skill: None } => done(&report::skills::SkillsReport::build(scope), options, false),
         Command::Skills { skill: Some(name) } => {
             let index = resolve::resolve_index(&framework.skills, name, "skill")?;
-            done(
-                &report::skills::SkillReport::build(scope, index),
-                options,
-                false,
-            )
+            done(&report::skills::SkillReport::build(scope, index), options, false)
         }
         Command::About => done(&report::about::AboutReport::build(scope), options, false),
         Command::Diff { from, to, only_gaps, exit_code, path } => {
@@ -187,15 +175,15 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         | Command::Validate { .. }
         | Command::Gap { .. }
         | Command::Profile(_)
-        | Command::Assess { .. } => unreachable!("handled above"),
+        | Command::Assess { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::CompleteNames { .. } => unreachable!("handled above"),
     }
 }
 
 fn done<R: Report>(report: &R, options: &RenderOptions, gaps: bool) -> anyhow::Result<Outcome> {
-    Ok(Outcome {
-        output: render::render(report, options)?,
-        status: if gaps { 3 } else { 0 },
-    })
+    Ok(Outcome { output: render::render(report, options)?, status: if gaps { 3 } else { 0 } })
 }
 
 /// `gap`: one profile gives a person's report, several a team matrix.
@@ -245,11 +233,7 @@ fn default_target(scope: Scope, people: &[model::Profile]) -> anyhow::Result<usi
         anyhow::bail!("{who} names no current `level`, so there is no level above it; give the target with --to LEVEL");
     };
     if let Some((other, _)) = levels.find(|(_, l)| *l != Some(level)) {
-        anyhow::bail!(
-            "{} and {} are at different levels; give the target with --to LEVEL",
-            first.file,
-            other.file
-        );
+        anyhow::bail!("{} and {} are at different levels; give the target with --to LEVEL", first.file, other.file);
     }
     match scope.role.levels.get(level + 1) {
         Some(_) => Ok(level + 1),
@@ -277,24 +261,19 @@ fn validate_target(
                 Some(name) => data::builtin_id(name)?,
                 None => data::DEFAULT_FRAMEWORK,
             };
-            (
-                format!("data/{id}"),
-                data::builtin_files(id),
-                validate::Problems::default(),
-            )
+            (format!("data/{id}"), data::builtin_files(id), validate::Problems::default())
         }
     };
     validate::assemble(&origin, &files, &mut problems);
-    Ok(report::validate::ValidateReport::build(
-        origin, problems, strict,
-    ))
+    Ok(report::validate::ValidateReport::build(origin, problems, strict))
 }
 
 /// Loads the framework the flags ask for: `--data DIR`, `--framework NAME`, or the default.
 pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<Framework> {
     let (framework, _warnings) = match (&global.data, &global.framework) {
-        (Some(dir), _) => data::load_folder(dir)
-            .with_context(|| format!("cannot use data folder {}", dir.display()))?,
+        (Some(dir), _) => {
+            data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?
+        }
         (None, Some(name)) => data::load_builtin(data::builtin_id(name)?)?,
         (None, None) => data::load_builtin(data::DEFAULT_FRAMEWORK)?,
     };
@@ -319,8 +298,5 @@ pub fn select_role<'a>(framework: &'a Framework, role: Option<&str>) -> anyhow::
             }
         },
     };
-    Ok(Scope {
-        framework,
-        role: &framework.roles[index],
-    })
+    Ok(Scope { framework, role: &framework.roles[index] })
 }

@@ -3,15 +3,18 @@
 //! Rendering goes to a buffer, never straight to stdout, so a command that fails writes nothing.
 
 pub mod doc;
+pub mod html;
 pub mod markdown;
+pub mod svg;
 pub mod terminal;
 pub mod text;
 
 use serde::Serialize;
 
 pub use doc::{Block, Cell, Table, Tone};
+pub use svg::{Chart, Heatmap, Radar, Series};
 
-/// Output formats. Table and Markdown are for people; JSON, YAML and CSV for scripts.
+/// Output formats. Table, Markdown and HTML are for people; JSON, YAML and CSV for scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
     /// Aligned tables for the terminal.
@@ -25,6 +28,8 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown, for promotion documents and pull requests.
     Markdown,
+    /// One self-contained HTML page with a chart (inline SVG, no scripts), to open, print or attach.
+    Html,
 }
 
 /// How a report becomes bytes: chosen once from the flags and the terminal, then passed down.
@@ -52,6 +57,10 @@ pub trait Report: Serialize {
     fn document(&self) -> Vec<Block>;
     /// The CSV view.
     fn records(&self) -> Records;
+    /// The picture the HTML view draws above the tables; the tables hold the same data.
+    fn chart(&self) -> Option<Chart> {
+        None
+    }
 }
 
 /// Renders `report` in the chosen format into a buffer.
@@ -60,6 +69,7 @@ pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow
     match options.format {
         Format::Table => terminal::render(&report.document(), options, &mut out),
         Format::Markdown => markdown::render(&report.document(), &mut out),
+        Format::Html => html::render(&report.document(), report.chart().as_ref(), &mut out),
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, report)?;
             out.push(b'\n');
@@ -87,10 +97,7 @@ fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<
 /// OWASP's rule against CSV injection: a cell a spreadsheet would run as a formula gets a leading
 /// apostrophe. Plain numbers such as `-1` are left alone, since scripts read them as numbers.
 pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = matches!(
-        cell.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    );
+    let risky = matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
     if risky && cell.parse::<f64>().is_err() {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {

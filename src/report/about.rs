@@ -50,35 +50,21 @@ impl AboutReport {
                 source: f.source.clone(),
                 licence: f.licence.clone(),
             },
-            role: RoleInfo {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                family: r.family.clone(),
-            },
+            role: RoleInfo { id: r.id.clone(), name: r.name.clone(), family: r.family.clone() },
             summary: r.summary.clone(),
             technical: r.technical.clone(),
             benefits: r.benefits.clone(),
             responsibilities: r.responsibilities.clone(),
             day_in_the_life: r.day_in_the_life.clone(),
             levels: (0..r.levels.len()).map(|i| scope.level_ref(i)).collect(),
-            soft_skills: f
-                .soft_skills
-                .iter()
-                .map(|s| Ref {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                })
-                .collect(),
+            soft_skills: f.soft_skills.iter().map(|s| Ref { id: s.id.clone(), name: s.name.clone() }).collect(),
         }
     }
 }
 
 impl Report for AboutReport {
     fn document(&self) -> Vec<Block> {
-        let mut blocks = vec![Block::Title(format!(
-            "What is a {}?",
-            self.role.name.to_lowercase()
-        ))];
+        let mut blocks = vec![Block::Title(format!("What is a {}?", self.role.name.to_lowercase()))];
         let mut section = |heading: &str, body: Vec<Block>| {
             if body.is_empty() {
                 return;
@@ -89,30 +75,16 @@ impl Report for AboutReport {
             blocks.extend(body);
         };
         let para = |text: &str| {
-            if text.trim().is_empty() {
-                vec![]
-            } else {
-                vec![Block::Para(text.to_string())]
-            }
+            if text.trim().is_empty() { vec![] } else { vec![Block::Para(text.to_string())] }
         };
         let list = |items: &[String]| {
-            if items.is_empty() {
-                vec![]
-            } else {
-                vec![Block::List(items.to_vec())]
-            }
+            if items.is_empty() { vec![] } else { vec![Block::List(items.to_vec())] }
         };
         section("", para(&self.summary));
         section("Is it a technical role?", para(&self.technical));
         section("What the role brings", list(&self.benefits));
         section("Responsibilities", list(&self.responsibilities));
-        section(
-            "A day in the life",
-            self.day_in_the_life
-                .iter()
-                .map(|p| Block::Para(p.clone()))
-                .collect(),
-        );
+        section("A day in the life", self.day_in_the_life.iter().map(|p| Block::Para(p.clone())).collect());
         let ladder: Vec<&str> = self.levels.iter().map(|l| l.name.as_str()).collect();
         section("Levels", para(&ladder.join(" → ")));
         let soft: Vec<&str> = self.soft_skills.iter().map(|s| s.name.as_str()).collect();
@@ -120,49 +92,25 @@ impl Report for AboutReport {
         section(
             "Source",
             vec![Block::Fields(vec![
-                (
-                    "Framework".into(),
-                    format!(
-                        "{} (version {})",
-                        self.framework.name, self.framework.version
-                    ),
-                ),
+                ("Framework".into(), format!("{} (version {})", self.framework.name, self.framework.version)),
                 ("Source".into(), self.framework.source.clone()),
                 ("Licence".into(), self.framework.licence.clone()),
             ])],
         );
-        blocks.push(Block::Hint(
-            "See the levels: pm-skills levels · the skills: pm-skills skills".into(),
-        ));
+        blocks.push(Block::Hint("See the levels: pm-skills levels · the skills: pm-skills skills".into()));
         blocks
     }
 
     fn records(&self) -> Records {
-        let mut rows = vec![
-            vec!["summary".to_string(), self.summary.clone()],
-            vec!["technical".into(), self.technical.clone()],
-        ];
-        let mut add = |section: &str, items: &[String]| {
-            rows.extend(items.iter().map(|i| vec![section.to_string(), i.clone()]))
-        };
+        let mut rows =
+            vec![vec!["summary".to_string(), self.summary.clone()], vec!["technical".into(), self.technical.clone()]];
+        let mut add =
+            |section: &str, items: &[String]| rows.extend(items.iter().map(|i| vec![section.to_string(), i.clone()]));
         add("benefit", &self.benefits);
         add("responsibility", &self.responsibilities);
         add("day_in_the_life", &self.day_in_the_life);
-        add(
-            "level",
-            &self.levels.iter().map(|l| l.id.clone()).collect::<Vec<_>>(),
-        );
-        add(
-            "soft_skill",
-            &self
-                .soft_skills
-                .iter()
-                .map(|s| s.id.clone())
-                .collect::<Vec<_>>(),
-        );
-        Records {
-            header: vec!["section".into(), "text".into()],
-            rows,
-        }
+        add("level", &self.levels.iter().map(|l| l.id.clone()).collect::<Vec<_>>());
+        add("soft_skill", &self.soft_skills.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+        Records { header: vec!["section".into(), "text".into()], rows }
     }
 }

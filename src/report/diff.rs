@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::{Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::svg::scale_names;
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
 
 /// Which way one skill's expectation moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,11 +88,7 @@ impl DiffSummary {
     /// Counts the directions of `rows` and words the result.
     pub fn of(rows: &[DiffRow]) -> Self {
         let count = |d: Direction| rows.iter().filter(|r| r.direction == d).count();
-        let (grow, same, drop) = (
-            count(Direction::Grow),
-            count(Direction::Same),
-            count(Direction::Drop),
-        );
+        let (grow, same, drop) = (count(Direction::Grow), count(Direction::Same), count(Direction::Drop));
         let skills = rows.len();
         let mut text = format!(
             "{grow} of {skills} skill{} must grow, {same} stay{} the same",
@@ -99,20 +96,10 @@ impl DiffSummary {
             if same == 1 { "s" } else { "" }
         );
         if drop > 0 {
-            text.push_str(&format!(
-                ", {drop} drop{} (not a gap)",
-                if drop == 1 { "s" } else { "" }
-            ));
+            text.push_str(&format!(", {drop} drop{} (not a gap)", if drop == 1 { "s" } else { "" }));
         }
         let steps_to_grow = rows.iter().map(|r| r.change.max(0)).sum();
-        DiffSummary {
-            skills,
-            grow,
-            same,
-            drop,
-            steps_to_grow,
-            text,
-        }
+        DiffSummary { skills, grow, same, drop, steps_to_grow, text }
     }
 }
 
@@ -130,10 +117,7 @@ impl DiffReport {
                 let (ra, rb) = (&a.ratings[k], &b.ratings[k]);
                 let change = rb.proficiency as i64 - ra.proficiency as i64;
                 DiffRow {
-                    skill: Ref {
-                        id: skill.id.clone(),
-                        name: skill.name.clone(),
-                    },
+                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
                     from: scope.proficiency(ra.proficiency),
                     to: scope.proficiency(rb.proficiency),
                     change,
@@ -169,12 +153,7 @@ impl DiffReport {
 
 /// The human view of a comparison, shared by every report that compares proficiencies: a
 /// compact table, then what each target proficiency looks like, with any notes.
-pub fn diff_blocks(
-    rows: &[DiffRow],
-    from_label: &str,
-    to_label: &str,
-    scale_size: usize,
-) -> Vec<Block> {
+pub fn diff_blocks(rows: &[DiffRow], from_label: &str, to_label: &str, scale_size: usize) -> Vec<Block> {
     let mut table = Table::new(["Skill", from_label, to_label, "Change"]);
     let mut meanings = Vec::with_capacity(rows.len());
     for r in rows {
@@ -195,11 +174,7 @@ pub fn diff_blocks(
         }
         meanings.push(meaning);
     }
-    vec![
-        Block::Table(table),
-        Block::Heading(format!("What {to_label} looks like")),
-        Block::List(meanings),
-    ]
+    vec![Block::Table(table), Block::Heading(format!("What {to_label} looks like")), Block::List(meanings)]
 }
 
 /// CSV rows of a comparison, shared by every report that compares proficiencies.
@@ -213,10 +188,7 @@ pub fn diff_records(rows: &[DiffRow], lead: &[String]) -> Vec<Vec<String>> {
                 r.from.id.clone(),
                 r.to.id.clone(),
                 r.change.to_string(),
-                serde_json::to_value(r.direction)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                serde_json::to_value(r.direction).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
                 r.meaning.clone(),
                 r.note.clone().unwrap_or_default(),
             ]);
@@ -228,35 +200,37 @@ pub fn diff_records(rows: &[DiffRow], lead: &[String]) -> Vec<Vec<String>> {
 /// The CSV header matching [`diff_records`], after the `lead` columns.
 pub fn diff_header(lead: &[&str]) -> Vec<String> {
     lead.iter()
-        .chain(&[
-            "skill_id",
-            "skill_name",
-            "from",
-            "to",
-            "change",
-            "direction",
-            "meaning",
-            "note",
-        ])
+        .chain(&["skill_id", "skill_name", "from", "to", "change", "direction", "meaning", "note"])
         .map(|s| s.to_string())
         .collect()
 }
 
+/// A radar of a comparison: one axis per row, one outline per end.
+pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> Chart {
+    let known = rows.iter().flat_map(|r| [(r.from.rank, r.from.name.clone()), (r.to.rank, r.to.name.clone())]);
+    let series = |name: &str, rank: fn(&DiffRow) -> usize| Series {
+        name: name.to_string(),
+        values: rows.iter().map(|r| Some(rank(r))).collect(),
+    };
+    Chart::Radar(Radar {
+        title: format!("From {from} to {to}, skill by skill"),
+        axes: rows.iter().map(|r| r.skill.name.clone()).collect(),
+        scale: scale_names(scale_size, known),
+        series: vec![series(from, |r| r.from.rank), series(to, |r| r.to.rank)],
+    })
+}
+
 impl Report for DiffReport {
+    fn chart(&self) -> Option<Chart> {
+        Some(diff_chart(&self.rows, &self.from.name, &self.to.name, self.scale_size))
+    }
+
     fn document(&self) -> Vec<Block> {
-        let mut blocks = vec![Block::Title(format!(
-            "From {} to {}",
-            self.from.name, self.to.name
-        ))];
+        let mut blocks = vec![Block::Title(format!("From {} to {}", self.from.name, self.to.name))];
         if self.rows.is_empty() {
             blocks.push(Block::Para("No skill changes between these levels.".into()));
         } else {
-            blocks.extend(diff_blocks(
-                &self.rows,
-                &self.from.name,
-                &self.to.name,
-                self.scale_size,
-            ));
+            blocks.extend(diff_blocks(&self.rows, &self.from.name, &self.to.name, self.scale_size));
         }
         blocks.push(Block::Summary(self.summary.text.clone()));
         blocks
@@ -280,15 +254,7 @@ mod tests {
     }
 
     fn diff(f: &crate::model::Framework, from: usize, to: usize, only_gaps: bool) -> DiffReport {
-        DiffReport::build(
-            Scope {
-                framework: f,
-                role: &f.roles[0],
-            },
-            from,
-            to,
-            only_gaps,
-        )
+        DiffReport::build(Scope { framework: f, role: &f.roles[0] }, from, to, only_gaps)
     }
 
     #[test]
@@ -317,11 +283,7 @@ mod tests {
         assert_eq!(drop.skill.id, "lifecycle-perspective");
         assert_eq!((drop.change, drop.direction), (-1, Direction::Drop));
         assert!(drop.note.as_deref().unwrap_or("").contains("Practitioner"));
-        assert!(
-            d.summary.text.ends_with("1 drops (not a gap)"),
-            "{}",
-            d.summary.text
-        );
+        assert!(d.summary.text.ends_with("1 drops (not a gap)"), "{}", d.summary.text);
     }
 
     #[test]
@@ -334,11 +296,7 @@ mod tests {
                 let forward = diff(&f, a, b, false);
                 let backward = diff(&f, b, a, false);
                 for row in &forward.rows {
-                    let back = backward
-                        .rows
-                        .iter()
-                        .find(|r| r.skill.id == row.skill.id)
-                        .unwrap();
+                    let back = backward.rows.iter().find(|r| r.skill.id == row.skill.id).unwrap();
                     assert_eq!(row.change, -back.change);
                 }
             }

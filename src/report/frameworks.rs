@@ -52,11 +52,7 @@ impl Report for FrameworksReport {
     fn document(&self) -> Vec<Block> {
         let mut table = Table::new(["Id", "Framework", "Version", "Levels", "Skills"]);
         for f in &self.frameworks {
-            let id = if f.default {
-                format!("{} (default)", f.id)
-            } else {
-                f.id.clone()
-            };
+            let id = if f.default { format!("{} (default)", f.id) } else { f.id.clone() };
             table.row(vec![
                 Cell::toned(id, Tone::Strong),
                 Cell::plain(&f.name),
@@ -68,20 +64,15 @@ impl Report for FrameworksReport {
         vec![
             Block::Title("Built-in frameworks".into()),
             Block::Table(table),
-            Block::Hint(
-                "Pick one with --framework ID, or use your own folder with --data DIR".into(),
-            ),
+            Block::Hint("Pick one with --framework ID, or use your own folder with --data DIR".into()),
         ]
     }
 
     fn records(&self) -> Records {
         Records {
-            header: [
-                "id", "name", "version", "default", "roles", "levels", "skills", "source",
-                "licence",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: ["id", "name", "version", "default", "roles", "levels", "skills", "source", "licence"]
+                .map(String::from)
+                .to_vec(),
             rows: self
                 .frameworks
                 .iter()

@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::{Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::model::Profile;
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::svg::scale_names;
+use crate::render::{Block, Cell, Chart, Heatmap, Radar, Records, Series, Table, Tone};
 
 /// Where a person stands on one skill against the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,7 +84,9 @@ impl Readiness {
     pub fn of(rows: &[GapRow], target: &str) -> Self {
         let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
         let (met, grow, unassessed) = (count(Status::Met), count(Status::Grow), count(Status::Unassessed));
-        let names = |s: Status| rows.iter().filter(|r| r.status == s).map(|r| r.skill.name.as_str()).collect::<Vec<_>>().join(", ");
+        let names = |s: Status| {
+            rows.iter().filter(|r| r.status == s).map(|r| r.skill.name.as_str()).collect::<Vec<_>>().join(", ")
+        };
         let skills = rows.len();
         let mut text = format!("meets {met} of {skills}");
         if grow > 0 {
@@ -96,15 +99,7 @@ impl Readiness {
         if ready {
             text.push_str(&format!(": ready for {target}"));
         }
-        Readiness {
-            skills,
-            met,
-            grow,
-            unassessed,
-            steps_to_grow: rows.iter().filter_map(|r| r.gap).sum(),
-            ready,
-            text,
-        }
+        Readiness { skills, met, grow, unassessed, steps_to_grow: rows.iter().filter_map(|r| r.gap).sum(), ready, text }
     }
 }
 
@@ -190,6 +185,25 @@ fn status_word(status: Status) -> &'static str {
 }
 
 impl Report for GapReport {
+    fn chart(&self) -> Option<Chart> {
+        let known = self.rows.iter().flat_map(|r| r.have.iter().chain([&r.need])).map(|p| (p.rank, p.name.clone()));
+        Some(Chart::Radar(Radar {
+            title: format!("{} against {}, skill by skill", self.person.name, self.target.name),
+            axes: self.rows.iter().map(|r| r.skill.name.clone()).collect(),
+            scale: scale_names(self.scale_size, known),
+            series: vec![
+                Series {
+                    name: format!("{} needs", self.target.name),
+                    values: self.rows.iter().map(|r| Some(r.need.rank)).collect(),
+                },
+                Series {
+                    name: format!("{} has", self.person.name),
+                    values: self.rows.iter().map(|r| r.have.as_ref().map(|h| h.rank)).collect(),
+                },
+            ],
+        }))
+    }
+
     fn document(&self) -> Vec<Block> {
         let mut table = Table::new(["Skill", "Has", "Needs", "Gap"]);
         let mut meanings = Vec::new();
@@ -312,7 +326,10 @@ impl TeamReport {
             }
             let mut ordered = rows;
             ordered.sort_by_key(sort_key);
-            people.push(TeamMember { person: person(scope, profile), readiness: Readiness::of(&ordered, &target_ref.name) });
+            people.push(TeamMember {
+                person: person(scope, profile),
+                readiness: Readiness::of(&ordered, &target_ref.name),
+            });
         }
         let level = &scope.role.levels[target];
         for ((k, &s), gaps) in scope.role.skills.iter().enumerate().zip(columns) {
@@ -363,6 +380,15 @@ fn gap_cell(gap: Option<i64>) -> Cell {
 }
 
 impl Report for TeamReport {
+    fn chart(&self) -> Option<Chart> {
+        Some(Chart::Heatmap(Heatmap {
+            title: format!("Steps to grow to {}, person by skill", self.target.name),
+            rows: self.people.iter().map(|p| p.person.name.clone()).collect(),
+            columns: self.skills.iter().map(|s| s.skill.name.clone()).collect(),
+            cells: (0..self.people.len()).map(|i| self.skills.iter().map(|s| s.gaps[i]).collect()).collect(),
+        }))
+    }
+
     fn document(&self) -> Vec<Block> {
         let header = ["Skill".to_string(), "Needs".to_string()]
             .into_iter()
@@ -407,7 +433,9 @@ impl Report for TeamReport {
                     p.person.file.clone(),
                     p.person.level.as_ref().map(|l| l.id.clone()).unwrap_or_default(),
                 ];
-                row.extend(self.skills.iter().map(|s| s.gaps[i].map_or_else(|| "unassessed".to_string(), |g| g.to_string())));
+                row.extend(
+                    self.skills.iter().map(|s| s.gaps[i].map_or_else(|| "unassessed".to_string(), |g| g.to_string())),
+                );
                 row.push(p.readiness.steps_to_grow.to_string());
                 row.push(p.readiness.unassessed.to_string());
                 row

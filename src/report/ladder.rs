@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Footnotes, Proficiency, Ref, Report, Scope, proficiency_label};
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
 
 /// Every skill of the role against every level.
 #[derive(Debug, Serialize)]
@@ -46,10 +46,7 @@ impl LadderReport {
             .map(|(k, &s)| {
                 let skill = &scope.framework.skills[s];
                 LadderRow {
-                    skill: Ref {
-                        id: skill.id.clone(),
-                        name: skill.name.clone(),
-                    },
+                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
                     cells: role
                         .levels
                         .iter()
@@ -66,15 +63,7 @@ impl LadderReport {
             framework: scope.framework_ref(),
             role: scope.role_ref(),
             levels: (0..role.levels.len()).map(|i| scope.level_ref(i)).collect(),
-            scale: scope
-                .framework
-                .scale
-                .iter()
-                .map(|s| Ref {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                })
-                .collect(),
+            scale: scope.framework.scale.iter().map(|s| Ref { id: s.id.clone(), name: s.name.clone() }).collect(),
             skills,
             scale_size: scope.scale_size(),
         }
@@ -82,9 +71,22 @@ impl LadderReport {
 }
 
 impl Report for LadderReport {
+    fn chart(&self) -> Option<Chart> {
+        Some(Chart::Radar(Radar {
+            title: format!("{}: every level, skill by skill", self.role.name),
+            axes: self.skills.iter().map(|row| row.skill.name.clone()).collect(),
+            scale: self.scale.iter().map(|s| s.name.clone()).collect(),
+            series: (0..self.levels.len())
+                .map(|i| Series {
+                    name: self.levels[i].name.clone(),
+                    values: self.skills.iter().map(|row| row.cells.get(i).map(|c| c.proficiency.rank)).collect(),
+                })
+                .collect(),
+        }))
+    }
+
     fn document(&self) -> Vec<Block> {
-        let header =
-            std::iter::once("Skill".to_string()).chain(self.levels.iter().map(|l| l.name.clone()));
+        let header = std::iter::once("Skill".to_string()).chain(self.levels.iter().map(|l| l.name.clone()));
         let mut table = Table::new(header);
         let mut notes = Footnotes::default();
         for row in &self.skills {
@@ -92,29 +94,19 @@ impl Report for LadderReport {
             for (cell, level) in row.cells.iter().zip(&self.levels) {
                 let mut text = proficiency_label(&cell.proficiency, self.scale_size);
                 if let Some(note) = &cell.note {
-                    notes.mark(
-                        &mut text,
-                        &format!("{} at {}", row.skill.name, level.name),
-                        note,
-                    );
+                    notes.mark(&mut text, &format!("{} at {}", row.skill.name, level.name), note);
                 }
                 cells.push(Cell::plain(text));
             }
             table.row(cells);
         }
         let mut blocks = vec![
-            Block::Title(format!(
-                "{}: skills by level ({})",
-                self.role.name, self.framework.name
-            )),
+            Block::Title(format!("{}: skills by level ({})", self.role.name, self.framework.name)),
             Block::Table(table),
         ];
         blocks.extend(notes.blocks());
         if let (Some(first), Some(second)) = (self.levels.first(), self.levels.get(1)) {
-            blocks.push(Block::Hint(format!(
-                "Compare two levels: pm-skills diff {} {}",
-                first.id, second.id
-            )));
+            blocks.push(Block::Hint(format!("Compare two levels: pm-skills diff {} {}", first.id, second.id)));
         }
         blocks
     }

@@ -40,11 +40,7 @@ impl LevelsReport {
                 summary: l.summary.clone(),
             })
             .collect();
-        LevelsReport {
-            framework: scope.framework_ref(),
-            role: scope.role_ref(),
-            levels,
-        }
+        LevelsReport { framework: scope.framework_ref(), role: scope.role_ref(), levels }
     }
 }
 
@@ -60,35 +56,22 @@ impl Report for LevelsReport {
                 Cell::plain(&l.summary),
             ]);
         }
-        let mut blocks = vec![
-            Block::Title(format!("{} levels, most junior first", self.role.name)),
-            Block::Table(table),
-        ];
+        let mut blocks =
+            vec![Block::Title(format!("{} levels, most junior first", self.role.name)), Block::Table(table)];
         if let Some(first) = self.levels.get(1) {
-            blocks.push(Block::Hint(format!(
-                "Show one level: pm-skills show {}",
-                first.id
-            )));
+            blocks.push(Block::Hint(format!("Show one level: pm-skills show {}", first.id)));
         }
         blocks
     }
 
     fn records(&self) -> Records {
         Records {
-            header: ["position", "id", "name", "aliases", "summary"]
-                .map(String::from)
-                .to_vec(),
+            header: ["position", "id", "name", "aliases", "summary"].map(String::from).to_vec(),
             rows: self
                 .levels
                 .iter()
                 .map(|l| {
-                    vec![
-                        l.position.to_string(),
-                        l.id.clone(),
-                        l.name.clone(),
-                        l.aliases.join(";"),
-                        l.summary.clone(),
-                    ]
+                    vec![l.position.to_string(), l.id.clone(), l.name.clone(), l.aliases.join(";"), l.summary.clone()]
                 })
                 .collect(),
         }

@@ -46,37 +46,24 @@ pub struct Scope<'a> {
 impl<'a> Scope<'a> {
     /// The framework as an id and name.
     pub fn framework_ref(&self) -> Ref {
-        Ref {
-            id: self.framework.id.clone(),
-            name: self.framework.name.clone(),
-        }
+        Ref { id: self.framework.id.clone(), name: self.framework.name.clone() }
     }
 
     /// The role as an id and name.
     pub fn role_ref(&self) -> Ref {
-        Ref {
-            id: self.role.id.clone(),
-            name: self.role.name.clone(),
-        }
+        Ref { id: self.role.id.clone(), name: self.role.name.clone() }
     }
 
     /// The scale step at `index` as a report value.
     pub fn proficiency(&self, index: usize) -> Proficiency {
         let step = self.framework.step(index);
-        Proficiency {
-            id: step.id.clone(),
-            name: step.name.clone(),
-            rank: index + 1,
-        }
+        Proficiency { id: step.id.clone(), name: step.name.clone(), rank: index + 1 }
     }
 
     /// The level at `index` of the role as an id and name.
     pub fn level_ref(&self, index: usize) -> Ref {
         let level = &self.role.levels[index];
-        Ref {
-            id: level.id.clone(),
-            name: level.name.clone(),
-        }
+        Ref { id: level.id.clone(), name: level.name.clone() }
     }
 
     /// How many steps the scale has, for drawing bars.
@@ -107,15 +94,7 @@ impl Footnotes {
         if self.0.is_empty() {
             return Vec::new();
         }
-        let items = self
-            .0
-            .into_iter()
-            .enumerate()
-            .map(|(i, n)| format!("[{}] {n}", i + 1))
-            .collect();
-        vec![
-            crate::render::Block::Heading("Notes".into()),
-            crate::render::Block::List(items),
-        ]
+        let items = self.0.into_iter().enumerate().map(|(i, n)| format!("[{}] {n}", i + 1)).collect();
+        vec![crate::render::Block::Heading("Notes".into()), crate::render::Block::List(items)]
     }
 }

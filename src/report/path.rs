@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::diff::{DiffReport, diff_blocks, diff_header, diff_records};
+use super::diff::{DiffReport, diff_blocks, diff_chart, diff_header, diff_records};
 use super::{Ref, Report, Scope};
-use crate::render::{Block, Records};
+use crate::render::{Block, Chart, Records, Series};
 
 /// Each adjacent step from one level to another, with its own changes, and the net change.
 #[derive(Debug, Serialize)]
@@ -41,6 +41,27 @@ impl PathReport {
 }
 
 impl Report for PathReport {
+    /// One outline per level walked through, on the net comparison's axes.
+    fn chart(&self) -> Option<Chart> {
+        let net = &self.net;
+        let Chart::Radar(mut radar) = diff_chart(&net.rows, &net.from.name, &net.to.name, net.scale_size) else {
+            return None;
+        };
+        radar.title = format!("Path from {} to {}, skill by skill", self.from.name, self.to.name);
+        radar.series.truncate(1);
+        // A skill a step leaves out (unchanged, under --only-gaps) keeps the value it had.
+        let mut values: Vec<usize> = net.rows.iter().map(|r| r.from.rank).collect();
+        for step in &self.steps {
+            for (k, row) in net.rows.iter().enumerate() {
+                if let Some(r) = step.rows.iter().find(|r| r.skill.id == row.skill.id) {
+                    values[k] = r.to.rank;
+                }
+            }
+            radar.series.push(Series { name: step.to.name.clone(), values: values.iter().map(|&v| Some(v)).collect() });
+        }
+        Some(Chart::Radar(radar))
+    }
+
     fn document(&self) -> Vec<Block> {
         let mut blocks = vec![Block::Title(format!(
             "Path from {} to {} ({} step{})",
@@ -70,7 +91,10 @@ impl Report for PathReport {
         for (i, step) in self.steps.iter().enumerate() {
             rows.extend(diff_records(&step.rows, &[(i + 1).to_string(), step.from.id.clone(), step.to.id.clone()]));
         }
-        rows.extend(diff_records(&self.net.rows, &["net".to_string(), self.net.from.id.clone(), self.net.to.id.clone()]));
+        rows.extend(diff_records(
+            &self.net.rows,
+            &["net".to_string(), self.net.from.id.clone(), self.net.to.id.clone()],
+        ));
         Records { header: diff_header(&["step", "from_level", "to_level"]), rows }
     }
 }

@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use super::{Footnotes, Proficiency, Ref, Report, Scope, proficiency_label};
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::svg::scale_names;
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
 
 /// One level: its description, responsibilities and the proficiency it needs in every skill.
 #[derive(Debug, Serialize)]
@@ -56,10 +57,7 @@ impl ShowReport {
             .map(|(&s, rating)| {
                 let skill = &scope.framework.skills[s];
                 Requirement {
-                    skill: Ref {
-                        id: skill.id.clone(),
-                        name: skill.name.clone(),
-                    },
+                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
                     proficiency: scope.proficiency(rating.proficiency),
                     meaning: skill.proficiencies[rating.proficiency].clone(),
                     note: rating.note.clone(),
@@ -87,23 +85,30 @@ impl ShowReport {
 }
 
 impl Report for ShowReport {
+    fn chart(&self) -> Option<Chart> {
+        let known = self.skills.iter().map(|r| (r.proficiency.rank, r.proficiency.name.clone()));
+        Some(Chart::Radar(Radar {
+            title: format!("{}: the proficiency each skill needs", self.level.name),
+            axes: self.skills.iter().map(|r| r.skill.name.clone()).collect(),
+            scale: scale_names(self.scale_size, known),
+            series: vec![Series {
+                name: self.level.name.clone(),
+                values: self.skills.iter().map(|r| Some(r.proficiency.rank)).collect(),
+            }],
+        }))
+    }
+
     fn document(&self) -> Vec<Block> {
         let level = &self.level;
         let mut blocks = vec![
-            Block::Title(format!(
-                "{} (level {} of {}, {})",
-                level.name, level.position, level.of, self.role.name
-            )),
+            Block::Title(format!("{} (level {} of {}, {})", level.name, level.position, level.of, self.role.name)),
             Block::Para(level.summary.clone()),
         ];
         if !level.responsibilities.is_empty() {
             blocks.push(Block::Heading("Responsibilities".into()));
             blocks.push(Block::List(level.responsibilities.clone()));
         }
-        blocks.push(Block::Heading(format!(
-            "Skills at this level ({})",
-            self.skills.len()
-        )));
+        blocks.push(Block::Heading(format!("Skills at this level ({})", self.skills.len())));
         let mut table = Table::new(["Skill", "Proficiency"]);
         let mut notes = Footnotes::default();
         for r in &self.skills {
@@ -111,19 +116,15 @@ impl Report for ShowReport {
             if let Some(note) = &r.note {
                 notes.mark(&mut label, &r.skill.name, note);
             }
-            table.row(vec![
-                Cell::toned(&r.skill.name, Tone::Strong),
-                Cell::plain(label),
-            ]);
+            table.row(vec![Cell::toned(&r.skill.name, Tone::Strong), Cell::plain(label)]);
         }
         blocks.push(Block::Table(table));
         blocks.extend(notes.blocks());
         let hint = match (&self.next, &self.previous) {
             (Some(next), _) => format!("What grows next: pm-skills diff {} {}", level.id, next.id),
-            (None, Some(previous)) => format!(
-                "What grew to reach this level: pm-skills diff {} {}",
-                previous.id, level.id
-            ),
+            (None, Some(previous)) => {
+                format!("What grew to reach this level: pm-skills diff {} {}", previous.id, level.id)
+            }
             (None, None) => "Explain a skill: pm-skills skills <SKILL>".to_string(),
         };
         blocks.push(Block::Hint(hint));

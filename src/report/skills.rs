@@ -39,11 +39,7 @@ impl SkillsReport {
                 }
             })
             .collect();
-        SkillsReport {
-            framework: scope.framework_ref(),
-            role: scope.role_ref(),
-            skills,
-        }
+        SkillsReport { framework: scope.framework_ref(), role: scope.role_ref(), skills }
     }
 }
 
@@ -51,41 +47,23 @@ impl Report for SkillsReport {
     fn document(&self) -> Vec<Block> {
         let mut table = Table::new(["Id", "Skill", "What it is"]);
         for s in &self.skills {
-            table.row(vec![
-                Cell::plain(&s.id),
-                Cell::toned(&s.name, Tone::Strong),
-                Cell::plain(&s.description),
-            ]);
+            table.row(vec![Cell::plain(&s.id), Cell::toned(&s.name, Tone::Strong), Cell::plain(&s.description)]);
         }
-        let mut blocks = vec![
-            Block::Title(format!("{} skills ({})", self.role.name, self.skills.len())),
-            Block::Table(table),
-        ];
+        let mut blocks =
+            vec![Block::Title(format!("{} skills ({})", self.role.name, self.skills.len())), Block::Table(table)];
         if let Some(first) = self.skills.first() {
-            blocks.push(Block::Hint(format!(
-                "Explain one: pm-skills skills {}",
-                first.id
-            )));
+            blocks.push(Block::Hint(format!("Explain one: pm-skills skills {}", first.id)));
         }
         blocks
     }
 
     fn records(&self) -> Records {
         Records {
-            header: ["id", "name", "aliases", "description"]
-                .map(String::from)
-                .to_vec(),
+            header: ["id", "name", "aliases", "description"].map(String::from).to_vec(),
             rows: self
                 .skills
                 .iter()
-                .map(|s| {
-                    vec![
-                        s.id.clone(),
-                        s.name.clone(),
-                        s.aliases.join(";"),
-                        s.description.clone(),
-                    ]
-                })
+                .map(|s| vec![s.id.clone(), s.name.clone(), s.aliases.join(";"), s.description.clone()])
                 .collect(),
         }
     }
@@ -172,11 +150,7 @@ impl Report for SkillReport {
     fn document(&self) -> Vec<Block> {
         let mut meanings = Table::new(["Proficiency", "What it looks like"]);
         for p in &self.proficiencies {
-            let label = Proficiency {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                rank: p.rank,
-            };
+            let label = Proficiency { id: p.id.clone(), name: p.name.clone(), rank: p.rank };
             meanings.row(vec![
                 Cell::toned(proficiency_label(&label, self.scale_size), Tone::Strong),
                 Cell::plain(&p.meaning),
@@ -189,10 +163,7 @@ impl Report for SkillReport {
             Block::Table(meanings),
         ];
         if self.levels.is_empty() {
-            blocks.push(Block::Hint(format!(
-                "The {} role does not use this skill.",
-                self.role.name
-            )));
+            blocks.push(Block::Hint(format!("The {} role does not use this skill.", self.role.name)));
         } else {
             let mut needs = Table::new(["Level", "Needs"]);
             let mut notes = Footnotes::default();
@@ -203,10 +174,7 @@ impl Report for SkillReport {
                 }
                 needs.row(vec![Cell::plain(&l.level.name), Cell::plain(label)]);
             }
-            blocks.push(Block::Heading(format!(
-                "What each {} level needs",
-                self.role.name
-            )));
+            blocks.push(Block::Heading(format!("What each {} level needs", self.role.name)));
             blocks.push(Block::Table(needs));
             blocks.extend(notes.blocks());
         }

@@ -35,34 +35,20 @@ impl SoftSkillDetail {
     }
 
     fn record(&self) -> Vec<String> {
-        vec![
-            self.id.clone(),
-            self.name.clone(),
-            self.explanation.clone(),
-            self.examples.join(" | "),
-        ]
+        vec![self.id.clone(), self.name.clone(), self.explanation.clone(), self.examples.join(" | ")]
     }
 }
 
 fn header() -> Vec<String> {
-    ["id", "name", "explanation", "examples"]
-        .map(String::from)
-        .to_vec()
+    ["id", "name", "explanation", "examples"].map(String::from).to_vec()
 }
 
 impl SoftSkillsReport {
     /// Lists the framework's soft skills.
     pub fn build(framework: &Framework) -> Self {
         SoftSkillsReport {
-            framework: Ref {
-                id: framework.id.clone(),
-                name: framework.name.clone(),
-            },
-            soft_skills: framework
-                .soft_skills
-                .iter()
-                .map(SoftSkillDetail::from)
-                .collect(),
+            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+            soft_skills: framework.soft_skills.iter().map(SoftSkillDetail::from).collect(),
         }
     }
 }
@@ -70,38 +56,21 @@ impl SoftSkillsReport {
 impl Report for SoftSkillsReport {
     fn document(&self) -> Vec<Block> {
         if self.soft_skills.is_empty() {
-            return vec![Block::Hint(format!(
-                "The framework {} lists no soft skills.",
-                self.framework.name
-            ))];
+            return vec![Block::Hint(format!("The framework {} lists no soft skills.", self.framework.name))];
         }
         let mut table = Table::new(["Id", "Soft skill", "What it is"]);
         for s in &self.soft_skills {
-            table.row(vec![
-                Cell::plain(&s.id),
-                Cell::toned(&s.name, Tone::Strong),
-                Cell::plain(&s.explanation),
-            ]);
+            table.row(vec![Cell::plain(&s.id), Cell::toned(&s.name, Tone::Strong), Cell::plain(&s.explanation)]);
         }
         vec![
             Block::Title(format!("Soft skills ({})", self.soft_skills.len())),
             Block::Table(table),
-            Block::Hint(format!(
-                "Explain one, with examples: pm-skills soft-skills {}",
-                self.soft_skills[0].id
-            )),
+            Block::Hint(format!("Explain one, with examples: pm-skills soft-skills {}", self.soft_skills[0].id)),
         ]
     }
 
     fn records(&self) -> Records {
-        Records {
-            header: header(),
-            rows: self
-                .soft_skills
-                .iter()
-                .map(SoftSkillDetail::record)
-                .collect(),
-        }
+        Records { header: header(), rows: self.soft_skills.iter().map(SoftSkillDetail::record).collect() }
     }
 }
 
@@ -116,10 +85,7 @@ impl SoftSkillReport {
     /// Explains the framework's soft skill at `index`.
     pub fn build(framework: &Framework, index: usize) -> Self {
         SoftSkillReport {
-            framework: Ref {
-                id: framework.id.clone(),
-                name: framework.name.clone(),
-            },
+            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
             soft_skill: SoftSkillDetail::from(&framework.soft_skills[index]),
         }
     }
@@ -128,10 +94,7 @@ impl SoftSkillReport {
 impl Report for SoftSkillReport {
     fn document(&self) -> Vec<Block> {
         let s = &self.soft_skill;
-        let mut blocks = vec![
-            Block::Title(s.name.clone()),
-            Block::Para(s.explanation.clone()),
-        ];
+        let mut blocks = vec![Block::Title(s.name.clone()), Block::Para(s.explanation.clone())];
         if !s.examples.is_empty() {
             blocks.push(Block::Heading("In practice".into()));
             blocks.push(Block::List(s.examples.clone()));
@@ -140,9 +103,6 @@ impl Report for SoftSkillReport {
     }
 
     fn records(&self) -> Records {
-        Records {
-            header: header(),
-            rows: vec![self.soft_skill.record()],
-        }
+        Records { header: header(), rows: vec![self.soft_skill.record()] }
     }
 }

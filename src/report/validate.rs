@@ -27,11 +27,7 @@ impl ValidateReport {
         let mut list = problems.0;
         // Errors first; within a kind, file order then line order, as an editor would list them.
         list.sort_by(|a, b| {
-            (a.severity != Severity::Error, &a.file, a.line).cmp(&(
-                b.severity != Severity::Error,
-                &b.file,
-                b.line,
-            ))
+            (a.severity != Severity::Error, &a.file, a.line).cmp(&(b.severity != Severity::Error, &b.file, b.line))
         });
         ValidateReport {
             target,
@@ -55,9 +51,7 @@ impl Report for ValidateReport {
     fn document(&self) -> Vec<Block> {
         let mut blocks = vec![Block::Title(format!("Checked {}", self.target))];
         if !self.problems.is_empty() {
-            blocks.push(Block::Lines(
-                self.problems.iter().map(|p| p.to_string()).collect(),
-            ));
+            blocks.push(Block::Lines(self.problems.iter().map(|p| p.to_string()).collect()));
         }
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let verdict = if self.failed { "invalid" } else { "valid" };
@@ -72,9 +66,7 @@ impl Report for ValidateReport {
 
     fn records(&self) -> Records {
         Records {
-            header: ["file", "line", "severity", "message", "hint"]
-                .map(String::from)
-                .to_vec(),
+            header: ["file", "line", "severity", "message", "hint"].map(String::from).to_vec(),
             rows: self
                 .problems
                 .iter()

@@ -5,3 +5,4 @@ mod common;
 mod explorer;
 mod framework;
 mod import;
+mod pictures;

@@ -1,0 +1,226 @@
+//! HTML: one self-contained page per report, to open, print or attach.
+//!
+//! The page is the report's human document (the same blocks the terminal and Markdown views draw)
+//! with the report's chart as inline SVG under the title. Styles are inline, there is no script,
+//! and a Content-Security-Policy forbids scripts and network loads, so the page works offline and
+//! text from data files can never run: every piece of it is escaped.
+
+use std::fmt::Write as _;
+
+use super::svg::{self, Chart, escape};
+use super::text::sanitize;
+use super::{Block, Cell, Table, Tone};
+
+/// Screen and print styles: high contrast, system fonts, and an A4 page when printed.
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 62rem; padding: 1.5rem; color: #111; background: #fff;
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
+h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; }
+p, ul, dl { margin: 0 0 .9rem; }
+figure { margin: 0 0 1.5rem; }
+figcaption { font-size: .9rem; color: #333; }
+svg.chart { display: block; max-width: 100%; height: auto; margin: 0 auto .5rem; }
+svg.chart text { font-family: inherit; }
+svg .axis { stroke: #555; stroke-width: 1; }
+svg .ring { stroke: #999; }
+svg .axis-label { font-size: 13px; }
+svg.heatmap .axis-label, svg .row-label { font-size: 13px; }
+svg .ring-label { font-size: 11px; fill: #333; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+svg .legend-label { font-size: 13px; }
+svg .cell { stroke: #444; stroke-width: 1; }
+svg .swatch { stroke: #444; stroke-width: 1; }
+svg .cell-text { font-size: 12px; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid #555; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: #e8e8e8; }
+tbody tr:nth-child(even) { background: #f5f5f5; }
+th[scope=row] { font-weight: 600; }
+td.grow { background: #fde3c0; font-weight: 700; }
+td.drop { background: #dcebf8; font-style: italic; }
+td.same { color: #444; }
+dt { font-weight: 700; float: left; clear: left; margin-right: .5rem; }
+dd { margin: 0 0 .25rem; }
+pre { white-space: pre-wrap; background: #f3f3f3; padding: .5rem; border: 1px solid #ccc; }
+.summary { font-size: 1.05rem; border-left: 4px solid #111; padding-left: .6rem; }
+.hint { color: #444; font-style: italic; }
+.note { color: #333; border: 1px dashed #777; padding: .4rem .6rem; }
+footer { margin-top: 2rem; font-size: .8rem; color: #444; border-top: 1px solid #999; padding-top: .4rem; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12pt; break-after: avoid; }
+  figure { break-inside: avoid; }
+  svg.chart { width: 100%; max-height: 200mm; }
+  table { font-size: 8.5pt; }
+  thead { display: table-header-group; }
+  tr, li, dd { break-inside: avoid; }
+  footer { display: none; }
+}
+"#;
+
+/// Writes `blocks` as an HTML page, with `chart` drawn under the title.
+pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
+    let mut page = String::with_capacity(16 * 1024);
+    let title = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Title(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .unwrap_or("pm-skills");
+    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    page.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; \
+         img-src data:\">\n",
+    );
+    // An empty icon, so a browser does not ask the network (or the disk) for /favicon.ico.
+    page.push_str("<link rel=\"icon\" href=\"data:,\">\n");
+    let _ = writeln!(page, "<meta name=\"generator\" content=\"pm-skills {}\">", env!("CARGO_PKG_VERSION"));
+    let _ = writeln!(page, "<title>{}</title>", escape(title));
+    let _ = writeln!(page, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
+    // The chart goes right under the title, above the tables that hold the same data.
+    let mut rest = blocks;
+    if let Some((first @ Block::Title(_), tail)) = blocks.split_first() {
+        write_block(first, &mut page);
+        rest = tail;
+    }
+    if let Some(chart) = chart {
+        write_chart(chart, &mut page);
+    }
+    for block in rest {
+        write_block(block, &mut page);
+    }
+    let _ = writeln!(
+        page,
+        "</main>\n<footer>Made with pm-skills {}.</footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION")
+    );
+    out.extend_from_slice(page.as_bytes());
+}
+
+fn write_chart(chart: &Chart, page: &mut String) {
+    let (title, kind) = match chart {
+        Chart::Radar(r) => (&r.title, "radar"),
+        Chart::Heatmap(h) => (&h.title, "heatmap"),
+    };
+    match svg::draw(chart, "chart-1") {
+        Some(svg) => {
+            let _ =
+                write!(page, "<figure class=\"{kind}\">\n{svg}<figcaption>{}</figcaption>\n</figure>\n", escape(title));
+        }
+        None => {
+            let why = match chart {
+                Chart::Radar(_) => "a radar chart needs at least three skills",
+                Chart::Heatmap(_) => "no person and skill left to show",
+            };
+            let _ = writeln!(page, "<p class=\"note\">No chart: {why}.</p>");
+        }
+    }
+}
+
+/// Escaped text whose line breaks become `<br>`.
+fn multiline(text: &str) -> String {
+    sanitize(text, true).split('\n').map(escape).collect::<Vec<_>>().join("<br>")
+}
+
+fn write_block(block: &Block, page: &mut String) {
+    let _ = match block {
+        Block::Title(t) => writeln!(page, "<h1>{}</h1>", escape(t)),
+        Block::Heading(t) => writeln!(page, "<h2>{}</h2>", escape(t)),
+        Block::Para(t) => writeln!(page, "<p>{}</p>", multiline(t)),
+        Block::List(items) => {
+            page.push_str("<ul>\n");
+            for item in items {
+                let _ = writeln!(page, "<li>{}</li>", multiline(item));
+            }
+            writeln!(page, "</ul>")
+        }
+        Block::Fields(fields) => {
+            page.push_str("<dl>\n");
+            for (label, value) in fields {
+                let _ = writeln!(page, "<dt>{}:</dt><dd>{}</dd>", escape(label), multiline(value));
+            }
+            writeln!(page, "</dl>")
+        }
+        Block::Table(table) => {
+            write_table(table, page);
+            Ok(())
+        }
+        Block::Lines(lines) => {
+            let body = lines.iter().map(|l| multiline(l).replace("<br>", "\n")).collect::<Vec<_>>().join("\n");
+            writeln!(page, "<pre>{body}</pre>")
+        }
+        Block::Summary(t) => writeln!(page, "<p class=\"summary\"><strong>{}</strong></p>", escape(t)),
+        Block::Hint(t) => writeln!(page, "<p class=\"hint\">{}</p>", escape(t)),
+    };
+}
+
+fn write_table(table: &Table, page: &mut String) {
+    page.push_str("<table>\n<thead><tr>");
+    for h in &table.header {
+        let _ = write!(page, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    page.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        page.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            write_cell(cell, i == 0, page);
+        }
+        page.push_str("</tr>\n");
+    }
+    page.push_str("</tbody>\n</table>\n");
+}
+
+fn write_cell(cell: &Cell, first: bool, page: &mut String) {
+    let text = multiline(&cell.text);
+    // A row's first cell names the row (a skill), so screen readers announce it with each value.
+    if first && cell.tone == Tone::Strong {
+        let _ = write!(page, "<th scope=\"row\">{text}</th>");
+        return;
+    }
+    let class = match cell.tone {
+        Tone::Plain => "",
+        Tone::Grow => " class=\"grow\"",
+        Tone::Drop => " class=\"drop\"",
+        Tone::Same => " class=\"same\"",
+        Tone::Strong => " class=\"strong\"",
+    };
+    let _ = write!(page, "<td{class}>{text}</td>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::svg::{Radar, Series};
+    use super::*;
+
+    #[test]
+    fn page_is_self_contained_and_escaped() {
+        let mut table = Table::new(["Skill", "<b>"]);
+        table.row(vec![Cell::toned("<script>alert(1)</script>", Tone::Strong), Cell::toned("+1", Tone::Grow)]);
+        let blocks = vec![Block::Title("A & <B>".into()), Block::Table(table), Block::Summary("done".into())];
+        let chart = Chart::Radar(Radar {
+            title: "t".into(),
+            axes: vec!["<script>alert(1)</script>".into(), "b".into(), "c".into()],
+            scale: vec!["1".into(), "2".into()],
+            series: vec![Series { name: "s".into(), values: vec![Some(1), Some(2), None] }],
+        });
+        let mut out = Vec::new();
+        render(&blocks, Some(&chart), &mut out);
+        let page = String::from_utf8(out).unwrap();
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("http://") || page.matches("http://").count() == 1, "only the SVG namespace");
+        assert!(page.contains("<title>A &amp; &lt;B&gt;</title>"));
+        assert!(page.contains("<th scope=\"row\">&lt;script&gt;alert(1)&lt;/script&gt;</th>"));
+        assert!(page.contains("<td class=\"grow\">+1</td>"));
+        // The chart sits between the title and the table.
+        let (h1, svg, table) = (page.find("<h1>").unwrap(), page.find("<svg").unwrap(), page.find("<table>").unwrap());
+        assert!(h1 < svg && svg < table);
+    }
+}

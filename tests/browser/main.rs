@@ -1,0 +1,374 @@
+//! The HTML reports in a real browser: headless Chromium loads each page from disk and the test
+//! checks that it loads with no console message at all (errors, CSP violations, script output),
+//! that the SVG has one axis per skill and one outline per series (or one cell per person and
+//! skill), that markup in the data stays text, and that the print stylesheet gives A4 pages. A
+//! screenshot of each page is taken; with `PM_SKILLS_UPDATE_SCREENSHOTS=1` they are copied to
+//! `docs/img/`, with a screenshot of `pm-skills diff` in a real terminal (tmux).
+//!
+//! Chromium is found as `$PM_SKILLS_CHROMIUM`, `chromium`, `chromium-browser` or `google-chrome`.
+//! Without one the test prints why and passes, unless `PM_SKILLS_REQUIRE_BROWSER=1` (set by
+//! `.ci/run` once it has installed Chromium), where a missing browser fails.
+
+mod fixture;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long one Chromium run may take before the test gives up on it.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+fn bin() -> &'static Path {
+    assert_cmd::cargo::cargo_bin!("pm-skills")
+}
+
+fn find_chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("PM_SKILLS_CHROMIUM") {
+        return Some(PathBuf::from(path));
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The browser, or `None` after saying why the test skips.
+fn chromium_or_skip(test: &str) -> Option<PathBuf> {
+    match find_chromium() {
+        Some(path) => Some(path),
+        None if std::env::var_os("PM_SKILLS_REQUIRE_BROWSER").is_some() => {
+            panic!("PM_SKILLS_REQUIRE_BROWSER is set but no Chromium was found (set PM_SKILLS_CHROMIUM)")
+        }
+        None => {
+            eprintln!(
+                "skipping {test}: no Chromium found (install Debian's `chromium` package, as .ci/run does, or set \
+                 PM_SKILLS_CHROMIUM)"
+            );
+            None
+        }
+    }
+}
+
+/// Runs headless Chromium on `page` with `args`, logging console messages to stderr.
+fn chromium(browser: &Path, page: &Path, args: &[String]) -> Output {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!("chromium took over {TIMEOUT:?} on {}: {}", page.display(), String::from_utf8_lossy(&out.stderr));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The console messages Chromium logged, e.g. `[...:INFO:CONSOLE:1] "xss", source: file:///...`.
+fn console_lines(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr).lines().filter(|l| l.contains(":CONSOLE")).map(String::from).collect()
+}
+
+/// The page's DOM after load and the console messages, taking a screenshot on the way if asked.
+fn load(browser: &Path, page: &Path, screenshot: Option<&Path>) -> (String, Vec<String>) {
+    let mut args = vec!["--dump-dom".to_string()];
+    if let Some(shot) = screenshot {
+        args.extend([format!("--screenshot={}", shot.display()), "--window-size=1000,1300".to_string()]);
+    }
+    let out = chromium(browser, page, &args);
+    (String::from_utf8_lossy(&out.stdout).into_owned(), console_lines(&out.stderr))
+}
+
+/// One page to check.
+struct Page {
+    name: &'static str,
+    args: Vec<String>,
+    /// Radar axes (skills) and outlines, or heatmap cells.
+    axes: usize,
+    series: usize,
+    cells: usize,
+    /// The page names markup (the generated framework): it must appear only as text.
+    hostile: bool,
+}
+
+fn page(name: &'static str, args: &[&str], axes: usize, series: usize, cells: usize) -> Page {
+    Page { name, args: args.iter().map(|a| a.to_string()).collect(), axes, series, cells, hostile: false }
+}
+
+fn write_page(dir: &Path, page: &Page) -> PathBuf {
+    let out =
+        Command::new(bin()).args(&page.args).args(["--format", "html"]).env_remove("PM_SKILLS_DATA").output().unwrap();
+    assert!(out.status.success(), "{}: {}", page.name, String::from_utf8_lossy(&out.stderr));
+    let path = dir.join(format!("{}.html", page.name));
+    std::fs::write(&path, &out.stdout).unwrap();
+    path
+}
+
+/// The console check must be able to fail: a page that logs is caught.
+fn assert_console_is_captured(browser: &Path, dir: &Path) {
+    let canary = dir.join("canary.html");
+    std::fs::write(&canary, "<!DOCTYPE html><title>c</title><script>console.error('canary')</script>").unwrap();
+    let (_, console) = load(browser, &canary, None);
+    assert!(
+        console.iter().any(|l| l.contains("canary")),
+        "Chromium did not report the canary's console.error, so a clean console proves nothing"
+    );
+}
+
+#[test]
+fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages() {
+    let Some(browser) = chromium_or_skip("the browser test") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().canonicalize().unwrap();
+    let started = Instant::now();
+    assert_console_is_captured(&browser, &dir);
+    let canary_time = started.elapsed();
+
+    let team = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/team");
+    let tom = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/team/tom.yaml");
+    let wide = dir.join("wide");
+    fixture::write_framework(&wide, 30);
+    let wide_data = wide.join("data").display().to_string();
+    let wide_team = wide.join("team").display().to_string();
+    let mut pages = vec![
+        page("show", &["show", "senior"], 10, 1, 0),
+        page("ladder", &["ladder"], 10, 4, 0),
+        page("diff", &["diff", "product-manager", "senior"], 10, 2, 0),
+        page("gap", &["gap", "--profile", tom, "--to", "lead"], 10, 2, 0),
+        page("team", &["gap", "--team", team, "--to", "senior"], 0, 0, 20),
+        page("path", &["diff", "product-manager", "head", "--path"], 10, 4, 0),
+        page("ddat-ladder", &["--framework", "ddat-2025", "ladder"], 9, 5, 0),
+        page("wide-ladder", &["--data", &wide_data, "ladder"], 30, 3, 0),
+        page("wide-team", &["--data", &wide_data, "gap", "--team", &wide_team, "--to", "middle"], 0, 0, 60),
+    ];
+    for p in pages.iter_mut().filter(|p| p.name.starts_with("wide")) {
+        p.hostile = true;
+    }
+
+    // A few pages at a time: one Chromium per core at most.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<(String, Duration, PathBuf)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let (browser, dir, pages, next) = (&browser, &dir, &pages, &next);
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    while let Some(p) = pages.get(next.fetch_add(1, std::sync::atomic::Ordering::SeqCst)) {
+                        done.push(check_page(browser, dir, p));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+
+    // Printing: the stylesheet asks for A4, and Chromium's PDF honours it.
+    let t = Instant::now();
+    let ladder = dir.join("ladder.html");
+    let pdf = dir.join("ladder.pdf");
+    chromium(&browser, &ladder, &["--no-pdf-header-footer".to_string(), format!("--print-to-pdf={}", pdf.display())]);
+    let pdf = std::fs::read(&pdf).expect("a PDF");
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("MediaBox [0 0 594.9") && text.contains(" 841.9"), "the printed page is not A4");
+    let pdf_time = t.elapsed();
+
+    println!("chromium: console check {canary_time:.2?}; print to PDF (A4) {pdf_time:.2?}");
+    for (name, time, _) in &results {
+        println!("chromium: {name:<12} load, DOM and screenshot in {time:.2?}");
+    }
+    println!("chromium: all pages in {:.2?}", started.elapsed());
+
+    if std::env::var_os("PM_SKILLS_UPDATE_SCREENSHOTS").is_some() {
+        let img = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/img");
+        std::fs::create_dir_all(&img).unwrap();
+        for (name, _, shot) in
+            results.iter().filter(|(n, ..)| ["show", "ladder", "diff", "gap", "team", "path"].contains(&n.as_str()))
+        {
+            std::fs::copy(shot, img.join(format!("html-{name}.png"))).unwrap();
+        }
+    }
+}
+
+/// Loads one page, checks it and takes its screenshot; returns its name, time and screenshot.
+fn check_page(browser: &Path, dir: &Path, p: &Page) -> (String, Duration, PathBuf) {
+    let html = write_page(dir, p);
+    let shot = dir.join(format!("{}.png", p.name));
+    let t = Instant::now();
+    let (dom, console) = load(browser, &html, Some(&shot));
+    let time = t.elapsed();
+    assert!(console.is_empty(), "{}: console messages:\n{}", p.name, console.join("\n"));
+    assert!(dom.contains("</svg>") && dom.contains("</table>"), "{}: page did not load:\n{dom}", p.name);
+    assert!(dom.contains("role=\"img\""), "{}: the chart is not marked as an image", p.name);
+    assert_eq!(dom.matches("class=\"axis\"").count(), p.axes, "{}: axes", p.name);
+    assert_eq!(dom.matches("class=\"series ").count(), p.series, "{}: outlines", p.name);
+    assert_eq!(dom.matches("class=\"cell\"").count(), p.cells, "{}: heatmap cells", p.name);
+    if p.hostile {
+        assert!(!dom.contains("<script") && !dom.contains("<img"), "{}: markup from data became elements", p.name);
+        assert!(dom.contains("&lt;script&gt;console.error"), "{}: the hostile name is not shown", p.name);
+    }
+    let png = std::fs::read(&shot).unwrap_or_default();
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "{}: no screenshot", p.name);
+    (p.name.to_string(), time, shot)
+}
+
+/// ANSI SGR colours as CSS, for the terminal screenshot.
+fn ansi_colour(n: u32) -> &'static str {
+    const PALETTE: [&str; 16] = [
+        "#1e1e1e", "#cd3131", "#0dbc79", "#e5e510", "#2472c8", "#bc3fbc", "#11a8cd", "#e5e5e5", "#666666", "#f14c4c",
+        "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#ffffff",
+    ];
+    PALETTE.get(n as usize).copied().unwrap_or("#e5e5e5")
+}
+
+/// A captured terminal (text with SGR escapes) as an HTML page that looks like the terminal.
+fn ansi_to_html(text: &str) -> String {
+    let mut body = String::new();
+    let (mut fg, mut bold, mut dim) = (None::<&str>, false, false);
+    let mut open = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            chars.next();
+            let mut params = String::new();
+            let mut end = ' ';
+            for p in chars.by_ref() {
+                if p.is_ascii_alphabetic() {
+                    end = p;
+                    break;
+                }
+                params.push(p);
+            }
+            if end != 'm' {
+                continue;
+            }
+            let codes: Vec<u32> = params.split(';').map(|p| p.parse().unwrap_or(0)).collect();
+            let mut i = 0;
+            while i < codes.len() {
+                match codes[i] {
+                    0 => (fg, bold, dim) = (None, false, false),
+                    1 => bold = true,
+                    2 => dim = true,
+                    22 => (bold, dim) = (false, false),
+                    39 => fg = None,
+                    n @ 30..=37 => fg = Some(ansi_colour(n - 30)),
+                    n @ 90..=97 => fg = Some(ansi_colour(n - 90 + 8)),
+                    38 if codes.get(i + 1) == Some(&5) => {
+                        fg = Some(ansi_colour(codes.get(i + 2).copied().unwrap_or(7)));
+                        i += 2;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            if open {
+                body.push_str("</span>");
+            }
+            body.push_str(&format!(
+                "<span style=\"color:{};font-weight:{};opacity:{}\">",
+                fg.unwrap_or("#e5e5e5"),
+                if bold { 700 } else { 400 },
+                if dim { "0.6" } else { "1" }
+            ));
+            open = true;
+            continue;
+        }
+        match c {
+            '<' => body.push_str("&lt;"),
+            '>' => body.push_str("&gt;"),
+            '&' => body.push_str("&amp;"),
+            c => body.push(c),
+        }
+    }
+    if open {
+        body.push_str("</span>");
+    }
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" \
+         content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>terminal</title><style>body{{margin:0;\
+         background:#1e1e1e}}pre{{margin:0;padding:14px 16px;color:#e5e5e5;font:15px/18px 'DejaVu Sans Mono',monospace}}\
+         </style></head><body><pre>{body}</pre></body></html>"
+    )
+}
+
+/// `pm-skills diff` in a real terminal: tmux runs it with colour, the pane is captured with its
+/// escapes, and Chromium draws the capture. Checks that growth is coloured and drops and sames
+/// are not mistaken for it, and (when updating) writes `docs/img/terminal-diff.png`.
+#[test]
+fn diff_in_a_real_terminal_colours_growth() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipping the terminal screenshot: tmux is not installed");
+        return;
+    }
+    let socket = format!("pm-skills-test-{}", std::process::id());
+    let tmux = |args: &[&str]| Command::new("tmux").arg("-L").arg(&socket).args(args).output().unwrap();
+    let command =
+        format!("env -u NO_COLOR TERM=xterm-256color '{}' diff pm senior --color always; sleep 30", bin().display());
+    let started = tmux(&["new-session", "-d", "-s", "shot", "-x", "104", "-y", "60", &command]);
+    assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
+    let mut capture = String::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        capture =
+            String::from_utf8_lossy(&tmux(&["capture-pane", "-e", "-p", "-S", "-", "-t", "shot"]).stdout).into_owned();
+        if capture.contains("must grow") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tmux(&["kill-server"]);
+    assert!(capture.contains("must grow"), "the diff never showed in tmux:\n{capture}");
+    // Growth is yellow (colour 11, or 33/93 as tmux may re-encode it) and bars are drawn.
+    assert!(
+        capture.contains("\x1b[93m") || capture.contains("38;5;11") || capture.contains("\x1b[33m"),
+        "no colour for growth in:\n{capture:?}"
+    );
+    assert!(capture.contains("●●●● Expert"));
+
+    let Some(browser) = chromium_or_skip("the terminal screenshot") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("terminal.html");
+    let lines = capture.trim_end().lines().count();
+    std::fs::write(&page, ansi_to_html(capture.trim_end())).unwrap();
+    let shot = dir.path().join("terminal-diff.png");
+    let out = chromium(
+        &browser,
+        &page,
+        &[format!("--screenshot={}", shot.display()), format!("--window-size=1000,{}", lines * 18 + 30)],
+    );
+    assert!(console_lines(&out.stderr).is_empty());
+    let png = std::fs::read(&shot).unwrap_or_default();
+    assert!(png.starts_with(b"\x89PNG"), "no terminal screenshot");
+    if std::env::var_os("PM_SKILLS_UPDATE_SCREENSHOTS").is_some() {
+        let img = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/img");
+        std::fs::create_dir_all(&img).unwrap();
+        std::fs::copy(&shot, img.join("terminal-diff.png")).unwrap();
+    }
+}
