@@ -1,0 +1,344 @@
+//! The performance benchmark: `cargo bench --bench perf`. One command reproduces every figure in
+//! docs/performance.md and prints each with its target and PASS or MISS.
+//!
+//! 1. Floor ratio: pm-skills against a minimal Rust binary, built with the same profile, that
+//!    writes the same bytes; run alternately, median wall time, and peak RSS of each.
+//! 2. Binary size of the release binary.
+//! 3. Scale: synthetic frameworks and profiles at 1×, 10× and 100×.
+//! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework.
+//!
+//! Set `PM_SKILLS_BENCH_RUNS` to change the number of alternating runs (default 300).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_pm-skills");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// One process run: wall time and peak resident memory.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    wall: Duration,
+    max_rss_kib: i64,
+}
+
+/// Runs `program args` with stdout and stderr discarded, waiting with `wait4` to read its rusage.
+fn run(program: &Path, args: &[&str]) -> Sample {
+    let start = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .env_remove("PM_SKILLS_DATA")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value to pass for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet waited for; both pointers are valid for the call.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    assert_eq!(waited, pid, "wait4 failed");
+    assert!(libc::WIFEXITED(status), "{} {args:?} did not exit normally", program.display());
+    let code = libc::WEXITSTATUS(status);
+    assert!(code == 0 || code == 3, "{} {args:?} exited with {code}", program.display());
+    std::mem::forget(child);
+    Sample { wall, max_rss_kib: usage.ru_maxrss }
+}
+
+fn median(mut values: Vec<Duration>) -> Duration {
+    values.sort();
+    values[values.len() / 2]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "PASS" } else { "MISS" }
+}
+
+struct Report {
+    lines: Vec<String>,
+    misses: usize,
+}
+
+impl Report {
+    fn row(&mut self, figure: &str, value: String, target: &str, ok: bool) {
+        if !ok {
+            self.misses += 1;
+        }
+        let line = format!("{figure:<52} {value:>22}   {target:<18} {}", verdict(ok));
+        println!("{line}");
+        self.lines.push(line);
+    }
+}
+
+fn output_of(args: &[&str]) -> Vec<u8> {
+    let out = Command::new(BIN).args(args).env("NO_COLOR", "1").env_remove("PM_SKILLS_DATA").output().unwrap();
+    assert!(out.status.success() || out.status.code() == Some(3), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// Builds the floor: one minimal binary that writes case N's bytes, with pm-skills' release profile.
+fn build_floor(cases: &[Vec<u8>]) -> PathBuf {
+    let dir = Path::new(ROOT).join("target/bench-floor");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let manifest = std::fs::read_to_string(Path::new(ROOT).join("Cargo.toml")).unwrap();
+    let profile = manifest.split("[profile.release]").nth(1).unwrap_or("").split("\n[").next().unwrap_or("");
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"floor\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n\n[profile.release]{profile}\n"
+        ),
+    )
+    .unwrap();
+    let mut main = String::from(
+        "use std::io::Write;\nfn main() {\n    let bytes: &[u8] = match std::env::args().nth(1).as_deref() {\n",
+    );
+    for (i, bytes) in cases.iter().enumerate() {
+        std::fs::write(dir.join(format!("src/case{i}.out")), bytes).unwrap();
+        writeln!(main, "        Some(\"{i}\") => include_bytes!(\"case{i}.out\"),").unwrap();
+    }
+    main.push_str("        _ => b\"\",\n    };\n    let _ = std::io::stdout().lock().write_all(bytes);\n}\n");
+    std::fs::write(dir.join("src/main.rs"), main).unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .status()
+        .expect("cargo builds the floor");
+    assert!(status.success(), "floor build failed");
+    dir.join("target/release/floor")
+}
+
+fn floor_ratio(report: &mut Report, runs: usize) {
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["show", "senior"],
+        vec!["diff", "product-manager", "senior"],
+        vec!["ladder", "--format", "json"],
+        vec!["gap", "--profile", "examples/team/priya.yaml"],
+    ];
+    std::env::set_current_dir(ROOT).unwrap();
+    let outputs: Vec<Vec<u8>> = cases.iter().map(|c| output_of(c)).collect();
+    let floor = build_floor(&outputs);
+    println!("\n== Floor ratio: {runs} alternating runs each, median wall time, peak RSS");
+    for (i, case) in cases.iter().enumerate() {
+        let arg = i.to_string();
+        // Warm the page cache for both.
+        run(Path::new(BIN), case);
+        run(&floor, &[&arg]);
+        let (mut ours, mut theirs) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+        let (mut our_rss, mut their_rss) = (0, 0);
+        for _ in 0..runs {
+            let a = run(Path::new(BIN), case);
+            let b = run(&floor, &[&arg]);
+            ours.push(a.wall);
+            theirs.push(b.wall);
+            our_rss = our_rss.max(a.max_rss_kib);
+            their_rss = their_rss.max(b.max_rss_kib);
+        }
+        let (a, b) = (median(ours), median(theirs));
+        let ratio = a.as_secs_f64() / b.as_secs_f64();
+        let name = case.join(" ");
+        report.row(
+            &format!("time  {name}"),
+            format!("{:.3} / {:.3} ms = {ratio:.2}", ms(a), ms(b)),
+            "ratio <= 1.3",
+            ratio <= 1.3,
+        );
+        let mem = our_rss as f64 / their_rss as f64;
+        report.row(
+            &format!("rss   {name}"),
+            format!("{our_rss} / {their_rss} KiB = {mem:.2}"),
+            "ratio <= 1.5",
+            mem <= 1.5,
+        );
+    }
+}
+
+fn binary_size(report: &mut Report) {
+    let size = std::fs::metadata(BIN).map(|m| m.len()).unwrap_or(0);
+    println!("\n== Binary");
+    report.row("release binary size", format!("{:.2} MB", size as f64 / 1e6), "< 5 MB", size < 5_000_000);
+}
+
+/// A deterministic pseudo-random sequence, so every run generates the same data.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+const SCALE: [&str; 4] = ["awareness", "working", "practitioner", "expert"];
+
+/// A synthetic framework at factor `k`: `k` role families of 10 levels, each rating 200 skills
+/// of its own (S = 200k skills, L = 10k levels), plus P = 100k profiles against the first family.
+/// The data grows linearly with `k`, so any super-linear cost shows as growth above 10× per 10×.
+fn generate_scale(dir: &Path, k: usize) {
+    let _ = std::fs::remove_dir_all(dir);
+    let data = dir.join("framework");
+    std::fs::create_dir_all(data.join("roles")).unwrap();
+    let skills_per_role = 200;
+    let levels = 10;
+    let mut f = String::from(
+        "source: generated by benches/perf.rs\nlicence: CC0-1.0\nid: synthetic\nname: Synthetic\nversion: 1\ndescription: Generated for the scale benchmark.\ndefault_role: r0\nscale:\n",
+    );
+    for s in SCALE {
+        writeln!(f, "  - id: {s}\n    name: {s}\n    meaning: Generic meaning of {s}.").unwrap();
+    }
+    std::fs::write(data.join("framework.yaml"), f).unwrap();
+    let mut skills = String::from("source: generated\nlicence: CC0-1.0\nskills:\n");
+    for i in 0..skills_per_role * k {
+        writeln!(skills, "  - id: s{i}\n    name: Skill {i}\n    description: What skill {i} is about, in a sentence.\n    proficiencies:").unwrap();
+        for s in SCALE {
+            writeln!(skills, "      {s}: What {s} looks like for skill {i}.").unwrap();
+        }
+    }
+    std::fs::write(data.join("skills.yaml"), skills).unwrap();
+    for r in 0..k {
+        let mut role =
+            format!("source: generated\nlicence: CC0-1.0\nid: r{r}\nname: Role {r}\nsummary: Role {r}.\nskills:\n");
+        let ids: Vec<usize> = (r * skills_per_role..(r + 1) * skills_per_role).collect();
+        for i in &ids {
+            writeln!(role, "  - s{i}").unwrap();
+        }
+        role.push_str("levels:\n");
+        for l in 0..levels {
+            writeln!(role, "  - id: l{l}\n    name: Level {l}\n    summary: Level {l}.\n    skills:").unwrap();
+            for i in &ids {
+                // Rises with the level, never drops, so validation stays quiet.
+                let rank = ((l + i % 3) * SCALE.len() / (levels + 2)).min(SCALE.len() - 1);
+                writeln!(role, "      s{i}: {}", SCALE[rank]).unwrap();
+            }
+        }
+        std::fs::write(data.join(format!("roles/r{r}.yaml")), role).unwrap();
+    }
+    let people = dir.join("team");
+    std::fs::create_dir_all(&people).unwrap();
+    let mut rng = Lcg(k as u64);
+    for p in 0..100 * k {
+        let mut profile = format!("name: Person {p}\nlevel: l0\nskills:\n");
+        for i in 0..skills_per_role {
+            writeln!(profile, "  s{i}: {}", SCALE[rng.next(4) as usize]).unwrap();
+        }
+        std::fs::write(people.join(format!("p{p:06}.yaml")), profile).unwrap();
+    }
+}
+
+/// Profiles for the built-in framework, for the team-report figure of the self-assessment issue.
+fn generate_team(dir: &Path, count: usize) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let skills = [
+        "agile-working",
+        "government-digital-and-data-perspective",
+        "experience-of-working-within-constraints",
+        "financial-ownership",
+        "lifecycle-perspective",
+        "operational-management",
+        "problem-ownership",
+        "product-ownership",
+        "strategic-focus",
+        "user-focus",
+    ];
+    let mut rng = Lcg(count as u64);
+    for p in 0..count {
+        let mut profile = format!("name: Person {p}\nlevel: product-manager\nskills:\n");
+        for s in skills {
+            if rng.next(10) > 0 {
+                writeln!(profile, "  {s}: {}", SCALE[rng.next(4) as usize]).unwrap();
+            }
+        }
+        std::fs::write(dir.join(format!("p{p:06}.yaml")), profile).unwrap();
+    }
+}
+
+fn timed(args: &[&str], repeats: usize) -> Sample {
+    let samples: Vec<Sample> = (0..repeats).map(|_| run(Path::new(BIN), args)).collect();
+    let wall = median(samples.iter().map(|s| s.wall).collect());
+    let max_rss_kib = samples.iter().map(|s| s.max_rss_kib).max().unwrap_or(0);
+    Sample { wall, max_rss_kib }
+}
+
+fn scale(report: &mut Report) {
+    println!("\n== Scale: S = 200k skills, L = 10k levels (k families of 10), P = 100k profiles");
+    let base = Path::new(ROOT).join("target/bench-scale");
+    let mut results: Vec<(usize, Vec<(String, Sample)>)> = Vec::new();
+    for k in [1usize, 10, 100] {
+        let dir = base.join(format!("x{k}"));
+        generate_scale(&dir, k);
+        let data = dir.join("framework");
+        let team = dir.join("team");
+        let (d, t) = (data.to_str().unwrap(), team.to_str().unwrap());
+        let repeats = if k == 100 { 3 } else { 5 };
+        let figures = vec![
+            ("validate".to_string(), timed(&["validate", d], repeats)),
+            ("ladder --format csv".to_string(), timed(&["--data", d, "ladder", "--format", "csv"], repeats)),
+            ("diff first last".to_string(), timed(&["--data", d, "diff", "l0", "l9"], repeats)),
+            (
+                "team gap (csv)".to_string(),
+                timed(&["--data", d, "gap", "--team", t, "--to", "l9", "--format", "csv"], repeats),
+            ),
+        ];
+        for (name, s) in &figures {
+            let target = if k == 100 { "< 1 s at 100x" } else { "(reference)" };
+            let ok = k != 100 || s.wall < Duration::from_secs(1);
+            report.row(&format!("{k:>3}x {name}"), format!("{:.1} ms, {} KiB", ms(s.wall), s.max_rss_kib), target, ok);
+        }
+        results.push((k, figures));
+    }
+    let (ten, hundred) = (&results[1].1, &results[2].1);
+    for ((name, a), (_, b)) in ten.iter().zip(hundred) {
+        let time = b.wall.as_secs_f64() / a.wall.as_secs_f64();
+        let mem = b.max_rss_kib as f64 / a.max_rss_kib as f64;
+        report.row(&format!("growth 10x->100x {name} (time)"), format!("{time:.1}x"), "<= 12x", time <= 12.0);
+        report.row(&format!("growth 10x->100x {name} (memory)"), format!("{mem:.1}x"), "<= 12x", mem <= 12.0);
+    }
+}
+
+fn team(report: &mut Report) {
+    println!("\n== Team report on the built-in framework (10 skills), --format csv");
+    let base = Path::new(ROOT).join("target/bench-team");
+    let mut times = Vec::new();
+    for count in [100usize, 1000, 10000] {
+        let dir = base.join(format!("p{count}"));
+        generate_team(&dir, count);
+        let s = timed(&["gap", "--team", dir.to_str().unwrap(), "--to", "senior", "--format", "csv"], 5);
+        let (target, ok) =
+            if count == 1000 { ("< 200 ms", s.wall < Duration::from_millis(200)) } else { ("(reference)", true) };
+        report.row(
+            &format!("team gap, {count} profiles"),
+            format!("{:.1} ms, {} KiB", ms(s.wall), s.max_rss_kib),
+            target,
+            ok,
+        );
+        times.push(s.wall);
+    }
+    let growth = times[2].as_secs_f64() / times[1].as_secs_f64();
+    report.row("growth 1,000 -> 10,000 profiles (time)", format!("{growth:.1}x"), "<= 12x", growth <= 12.0);
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; ignore it. `--quick` cuts the alternating runs for a smoke run.
+    let quick = std::env::args().any(|a| a == "--quick");
+    let runs =
+        std::env::var("PM_SKILLS_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(if quick { 30 } else { 300 });
+    let mut report = Report { lines: Vec::new(), misses: 0 };
+    println!("pm-skills benchmark: {} ({} cores)", BIN, std::thread::available_parallelism().map_or(1, |n| n.get()));
+    floor_ratio(&mut report, runs);
+    binary_size(&mut report);
+    scale(&mut report);
+    team(&mut report);
+    println!("\n{} figures, {} MISS", report.lines.len(), report.misses);
+}
