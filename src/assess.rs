@@ -54,7 +54,13 @@ pub fn run(
     let draft = draft_path(out);
     let mut state = match load_draft(scope, &draft)? {
         Some(state) => {
-            writeln!(ui, "Resuming from {} ({} of {} skills answered).", draft.display(), state.asked, scope.role.skills.len())?;
+            writeln!(
+                ui,
+                "Resuming from {} ({} of {} skills answered).",
+                draft.display(),
+                state.asked,
+                scope.role.skills.len()
+            )?;
             state
         }
         None => State { name: None, level, answers: vec![None; scope.framework.skills.len()], asked: 0 },
@@ -65,7 +71,10 @@ pub fn run(
     let total = scope.role.skills.len();
     let save = |state: &State| -> anyhow::Result<()> {
         let text = profile::to_yaml(scope, state.name.as_deref().unwrap_or(""), state.level, &state.answers);
-        let text = format!("# Draft: {} of {total} skills answered. `pm-skills assess` resumes from here.\n{text}", state.asked);
+        let text = format!(
+            "# Draft: {} of {total} skills answered. `pm-skills assess` resumes from here.\n{text}",
+            state.asked
+        );
         write_atomic(&draft, text.as_bytes(), true)
     };
 
@@ -163,8 +172,9 @@ fn parse_answer(text: &str, scale: &[crate::model::ScaleStep]) -> Option<Answer>
             if let Ok(n) = word.parse::<usize>() {
                 return (1..=scale.len()).contains(&n).then(|| Answer::Level(n - 1));
             }
-            let hits: Vec<usize> =
-                (0..scale.len()).filter(|&i| scale[i].id.starts_with(word) || normalise(&scale[i].name).starts_with(word)).collect();
+            let hits: Vec<usize> = (0..scale.len())
+                .filter(|&i| scale[i].id.starts_with(word) || normalise(&scale[i].name).starts_with(word))
+                .collect();
             match hits.as_slice() {
                 [one] => Some(Answer::Level(*one)),
                 _ => None,
@@ -204,7 +214,9 @@ fn load_draft(scope: Scope, draft: &Path) -> anyhow::Result<Option<State>> {
     let parsed = profile::read(draft)?;
     let name = parsed.raw.name.clone();
     let answered = parsed.file.text.lines().next().and_then(|l| {
-        l.strip_prefix("# Draft: ").and_then(|rest| rest.split_whitespace().next()).and_then(|n| n.parse::<usize>().ok())
+        l.strip_prefix("# Draft: ")
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|n| n.parse::<usize>().ok())
     });
     let p: Profile = profile::check(parsed, scope, &SkillLookup::new(scope.framework))
         .map_err(|e| anyhow::anyhow!("{e}\n  delete {} to start again", draft.display()))?;

@@ -21,10 +21,8 @@ pub const DEFAULT_FRAMEWORK: &str = "dvla";
 
 /// The ids of the built-in frameworks, the default first.
 pub fn builtin_ids() -> Vec<&'static str> {
-    let mut ids: Vec<&'static str> = embedded::FILES
-        .iter()
-        .filter_map(|(path, _)| path.strip_suffix("/framework.yaml"))
-        .collect();
+    let mut ids: Vec<&'static str> =
+        embedded::FILES.iter().filter_map(|(path, _)| path.strip_suffix("/framework.yaml")).collect();
     ids.sort_by_key(|id| (*id != DEFAULT_FRAMEWORK, *id));
     ids
 }
@@ -36,11 +34,7 @@ pub fn builtin_files(id: &str) -> Vec<SourceFile> {
         .iter()
         .filter_map(|(path, text)| {
             let rel = path.strip_prefix(&prefix)?;
-            Some(SourceFile {
-                display: format!("data/{path}"),
-                rel: rel.to_string(),
-                text: text.to_string(),
-            })
+            Some(SourceFile { display: format!("data/{path}"), rel: rel.to_string(), text: text.to_string() })
         })
         .filter(|f| f.rel.ends_with(".yaml") || f.rel.ends_with(".yml"))
         .collect()
@@ -96,11 +90,7 @@ pub fn check_files(root: &str, files: &[SourceFile]) -> anyhow::Result<(Framewor
     finish(root, files, Problems::default())
 }
 
-fn finish(
-    root: &str,
-    files: &[SourceFile],
-    mut problems: Problems,
-) -> anyhow::Result<(Framework, Problems)> {
+fn finish(root: &str, files: &[SourceFile], mut problems: Problems) -> anyhow::Result<(Framework, Problems)> {
     match validate::assemble(root, files, &mut problems) {
         Some(framework) if !problems.has_errors() => Ok((framework, problems)),
         _ => Err(DataError {
@@ -125,11 +115,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(k, &s)| {
-                let cells = role
-                    .levels
-                    .iter()
-                    .map(|l| framework.scale[l.ratings[k].proficiency].id.clone())
-                    .collect();
+                let cells = role.levels.iter().map(|l| framework.scale[l.ratings[k].proficiency].id.clone()).collect();
                 (framework.skills[s].name.clone(), cells)
             })
             .collect();
@@ -153,12 +139,7 @@ mod tests {
     fn every_builtin_framework_loads_without_errors_or_warnings() {
         for id in builtin_ids() {
             let (_, problems) = load_builtin(id).unwrap_or_else(|e| panic!("{id}: {e}"));
-            assert_eq!(
-                problems.count(Severity::Warning),
-                0,
-                "{id}: {:?}",
-                problems.0
-            );
+            assert_eq!(problems.count(Severity::Warning), 0, "{id}: {:?}", problems.0);
         }
         assert_eq!(builtin_ids()[0], DEFAULT_FRAMEWORK);
     }
@@ -179,20 +160,8 @@ mod tests {
             ("User Focus", "P E E E"),
         ];
         let (framework, rows) = matrix("dvla");
-        let levels: Vec<&str> = framework.roles[0]
-            .levels
-            .iter()
-            .map(|l| l.name.as_str())
-            .collect();
-        assert_eq!(
-            levels,
-            [
-                "Product Manager",
-                "Senior Product Manager",
-                "Lead Product Manager",
-                "Head of Product"
-            ]
-        );
+        let levels: Vec<&str> = framework.roles[0].levels.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(levels, ["Product Manager", "Senior Product Manager", "Lead Product Manager", "Head of Product"]);
         assert_eq!(rows.len(), expected.len());
         let mut cells = 0;
         for ((name, got), (want_name, code)) in rows.iter().zip(expected) {
@@ -201,11 +170,7 @@ mod tests {
             cells += got.len();
         }
         assert_eq!(cells, 40);
-        let soft: Vec<&str> = framework
-            .soft_skills
-            .iter()
-            .map(|s| s.name.as_str())
-            .collect();
+        let soft: Vec<&str> = framework.soft_skills.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
             soft,
             [
@@ -235,11 +200,7 @@ mod tests {
             ("Strategic ownership", "A W P E E"),
         ];
         let (framework, rows) = matrix("ddat-2025");
-        let levels: Vec<&str> = framework.roles[0]
-            .levels
-            .iter()
-            .map(|l| l.name.as_str())
-            .collect();
+        let levels: Vec<&str> = framework.roles[0].levels.iter().map(|l| l.name.as_str()).collect();
         assert_eq!(
             levels,
             [

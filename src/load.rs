@@ -45,8 +45,7 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
             .map_err(|e| anyhow::anyhow!("cannot read standard input: {e}"))?;
         buf
     } else {
-        let meta = fs::metadata(path)
-            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        let meta = fs::metadata(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
         if meta.is_dir() {
             anyhow::bail!("cannot read {shown}: it is a directory, expected a file");
         }
@@ -57,8 +56,7 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
                 MAX_FILE_BYTES / (1024 * 1024)
             );
         }
-        let file = fs::File::open(path)
-            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        let file = fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
         let mut buf = Vec::with_capacity(meta.len() as usize);
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut buf)
@@ -79,18 +77,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(format!(
-            "line {line}: contains a NUL byte; expected a UTF-8 text file"
-        ));
+        return Err(format!("line {line}: contains a NUL byte; expected a UTF-8 text file"));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(e) => {
             let pos = e.valid_up_to();
             let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(format!(
-                "line {line}: invalid UTF-8 at byte {pos}; expected a UTF-8 text file"
-            ))
+            Err(format!("line {line}: invalid UTF-8 at byte {pos}; expected a UTF-8 text file"))
         }
     }
 }
@@ -102,10 +96,7 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => {
             // "Too many levels of symbolic links" and friends carry no kind of their own.
             let text = e.to_string();
-            text.split(" (os error")
-                .next()
-                .unwrap_or(&text)
-                .to_lowercase()
+            text.split(" (os error").next().unwrap_or(&text).to_lowercase()
         }
     }
 }
@@ -113,40 +104,20 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Lists the YAML files of a framework folder, sorted, reading each with the shared limits.
 /// A file that cannot be read becomes a problem, not an early exit.
 pub fn read_folder(dir: &Path, problems: &mut Problems) -> anyhow::Result<Vec<SourceFile>> {
-    let meta = fs::metadata(dir).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot read data folder {}: {}",
-            dir.display(),
-            io_reason(&e)
-        )
-    })?;
+    let meta = fs::metadata(dir)
+        .map_err(|e| anyhow::anyhow!("cannot read data folder {}: {}", dir.display(), io_reason(&e)))?;
     if !meta.is_dir() {
-        anyhow::bail!(
-            "{} is not a folder; expected a framework folder holding framework.yaml",
-            dir.display()
-        );
+        anyhow::bail!("{} is not a folder; expected a framework folder holding framework.yaml", dir.display());
     }
     let mut paths = Vec::new();
     walk(dir, 0, &mut paths, problems);
     paths.sort();
     let mut files = Vec::new();
     for path in paths {
-        let rel = path
-            .strip_prefix(dir)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         match read_text(&path) {
-            Ok(text) => files.push(SourceFile {
-                display: path.display().to_string(),
-                rel,
-                text,
-            }),
-            Err(e) => problems.error(
-                path.display().to_string(),
-                None,
-                strip_prefix_path(&e.to_string(), &path),
-            ),
+            Ok(text) => files.push(SourceFile { display: path.display().to_string(), rel, text }),
+            Err(e) => problems.error(path.display().to_string(), None, strip_prefix_path(&e.to_string(), &path)),
         }
     }
     Ok(files)
@@ -165,11 +136,7 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, problems: &mut Problem
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            problems.error(
-                dir.display().to_string(),
-                None,
-                format!("cannot read folder: {}", io_reason(&e)),
-            );
+            problems.error(dir.display().to_string(), None, format!("cannot read folder: {}", io_reason(&e)));
             return;
         }
     };
@@ -190,20 +157,17 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, problems: &mut Problem
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
 /// Parses one YAML document into `T`, turning a failure into a problem with file and line.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
     if file.text.trim().is_empty() {
-        problems.error(
-            &file.display,
-            None,
-            "the file is empty; expected a YAML mapping".to_string(),
-        );
+        problems.error(&file.display, None, "the file is empty; expected a YAML mapping".to_string());
+        return None;
+    }
+    if let Err((line, message)) = check_budget(&file.text) {
+        problems.error(&file.display, line, message);
         return None;
     }
     match serde_yaml::from_str::<T>(&file.text) {
@@ -217,13 +181,169 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) ->
     }
 }
 
+/// Flow collections (`[`, `{`) nested deeper than this are refused before parsing: the YAML
+/// parser's work grows with the nesting depth times the length of the file, so a 200 kB file of
+/// `[[[[…` would otherwise keep it busy for minutes. Nothing real nests this deep, and the
+/// deserializer refuses anything deeper than 128 levels anyway.
+pub const MAX_FLOW_DEPTH: usize = 128;
+
+const EXPANSION_REFUSED: &str =
+    "aliases (`*name`) expand to far more data than the file holds, as in a \"billion laughs\" alias bomb";
+
+/// Cheap checks that keep a hostile file from costing the parser time or memory out of proportion
+/// to its size: flow nesting depth, and how far aliases expand. Returns the line (where known) and
+/// the message.
+fn check_budget(text: &str) -> Result<(), (Option<usize>, String)> {
+    if let Some(line) = too_deep(text, MAX_FLOW_DEPTH) {
+        return Err((
+            Some(line),
+            format!(
+                "brackets `[`/`{{` nest more than {MAX_FLOW_DEPTH} deep (counting brackets inside quoted text); refused"
+            ),
+        ));
+    }
+    // Without a `*` there is no alias, and nothing can expand.
+    if text.contains('*') && !expansion_fits(text, text.len().saturating_mul(4).saturating_add(1 << 20)) {
+        return Err((None, format!("{EXPANSION_REFUSED}; refused")));
+    }
+    Ok(())
+}
+
+/// The line where flow nesting first exceeds `max`, by an estimate that never falls below the
+/// parser's real depth: every `[` and `{` counts, wherever it stands, and a `]` or `}` closes the
+/// latest one only when no `"`, `'`, `#`, `!` or `%` came between them. Such a character could
+/// start a quoted scalar, comment, tag or directive that hides the closer from the parser; without
+/// one, a closer after a real opener is a real closer, and one after a bracket inside text closes
+/// only that bracket. Linear time, constant memory.
+fn too_deep(text: &str, max: usize) -> Option<usize> {
+    let (mut depth, mut clean_above, mut line) = (0usize, 0usize, 1usize);
+    for byte in text.bytes() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(line);
+                }
+            }
+            b']' | b'}' if depth > clean_above => depth -= 1,
+            b'"' | b'\'' | b'#' | b'!' | b'%' => clean_above = depth,
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the document, with every alias expanded, stays within `budget` (one unit per node and
+/// per byte of text). Walks the parsed document once without building anything, so a bomb costs
+/// at most `budget` steps. A document that fails for another reason fits: the real parse reports
+/// that failure in its own words.
+fn expansion_fits(text: &str, budget: usize) -> bool {
+    use serde::de::{DeserializeSeed, EnumAccess, SeqAccess, VariantAccess};
+    use std::cell::Cell;
+
+    #[derive(Clone, Copy)]
+    struct Walk<'a>(&'a Cell<usize>);
+    const OVER: &str = "pm-skills: expansion budget exceeded";
+
+    impl Walk<'_> {
+        fn spend<E: serde::de::Error>(self, units: usize) -> Result<(), E> {
+            match self.0.get().checked_sub(units.saturating_add(1)) {
+                Some(left) => {
+                    self.0.set(left);
+                    Ok(())
+                }
+                None => Err(E::custom(OVER)),
+            }
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Walk<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any YAML")
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+            self.spend(v.len())
+        }
+        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<(), E> {
+            self.spend(v.len())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            while seq.next_element_seed(self)?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            while map.next_key_seed(self)?.is_some() {
+                map.next_value_seed(self)?;
+            }
+            Ok(())
+        }
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+            let ((), variant) = data.variant_seed(self)?;
+            variant.newtype_variant_seed(self)
+        }
+    }
+
+    let left = Cell::new(budget);
+    match Walk(&left).deserialize(serde_yaml::Deserializer::from_str(text)) {
+        Ok(()) => true,
+        Err(e) => !e.to_string().contains(OVER),
+    }
+}
+
 /// Rewrites a serde/YAML message for a person: the position goes in the prefix, and an unknown
 /// field gets a did-you-mean from the fields that were expected.
 fn describe_yaml_error(raw: &str) -> (String, Option<String>) {
-    let message = match raw.find(" at line ") {
+    let mut message = match raw.find(" at line ") {
         Some(pos) => raw[..pos].to_string(),
         None => raw.to_string(),
     };
+    // yaml_serde's own limits, and the names of the raw structs, said in the reader's terms.
+    if message.ends_with("recursion limit exceeded") {
+        message = "the YAML nests more than 128 levels deep; refused".into();
+    } else if message.ends_with("repetition limit exceeded") {
+        message = format!("{EXPANSION_REFUSED}; refused");
+    } else if let Some(pos) = message.find("expected struct Raw") {
+        message.replace_range(pos + "expected ".len().., "a mapping");
+    }
     let hint = unknown_field_hint(&message);
     (message, hint)
 }
@@ -232,8 +352,7 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (field, expected) = rest.split_once('`')?;
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    crate::resolve::did_you_mean(field, candidates.iter().copied())
-        .map(|best| format!("did you mean `{best}`?"))
+    crate::resolve::did_you_mean(field, candidates.iter().copied()).map(|best| format!("did you mean `{best}`?"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,18 +494,11 @@ impl<'de> Deserialize<'de> for RawRating {
                 f.write_str("a proficiency name, or a mapping with `proficiency` and `note`")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawRating, E> {
-                Ok(RawRating {
-                    proficiency: v.to_string(),
-                    note: None,
-                })
+                Ok(RawRating { proficiency: v.to_string(), note: None })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawRating, A::Error> {
-                let long =
-                    RawLongRating::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawRating {
-                    proficiency: long.proficiency,
-                    note: long.note,
-                })
+                let long = RawLongRating::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawRating { proficiency: long.proficiency, note: long.note })
             }
         }
         deserializer.deserialize_any(RatingVisitor)
@@ -447,18 +559,36 @@ impl<'de> Deserialize<'de> for RawAssessment {
     }
 }
 
+/// `evidence: one line` or a list of lines. A visitor rather than an untagged enum, which would
+/// first copy the whole value, however far its aliases expand, before looking at it.
 fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
+    struct OneOrMany;
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a line of evidence, or a list of them")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+            d.deserialize_any(OneOrMany)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut lines = Vec::new();
+            while let Some(line) = seq.next_element::<String>()? {
+                lines.push(line);
+            }
+            Ok(lines)
+        }
     }
-    Ok(match Option::<OneOrMany>::deserialize(deserializer)? {
-        None => Vec::new(),
-        Some(OneOrMany::One(s)) => vec![s],
-        Some(OneOrMany::Many(v)) => v,
-    })
+    deserializer.deserialize_option(OneOrMany)
 }
 
 /// A YAML mapping kept in file order, duplicates included, so that validation can name them.
@@ -525,10 +655,7 @@ pub fn find_line(text: &str, needle: &str, from: usize) -> Option<usize> {
         .skip(from.saturating_sub(1))
         .find(|(_, line)| {
             let content = line.trim_start();
-            let content = content
-                .strip_prefix("- ")
-                .map(str::trim_start)
-                .unwrap_or(content);
+            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
             content.starts_with(needle)
         })
         .map(|(i, _)| i + 1)

@@ -58,7 +58,8 @@ pub fn read(path: &Path) -> anyhow::Result<RawProfileFile> {
 
 /// The profiles of a team folder: every `.yaml` or `.yml` file in it, in name order.
 pub fn team_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("cannot read team folder {}: {e}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("cannot read team folder {}: {e}", dir.display()))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -98,8 +99,8 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
             ),
         );
     }
-    let level = raw.level.as_deref().and_then(|name| {
-        match crate::resolve::resolve_index(&scope.role.levels, name, "level") {
+    let level =
+        raw.level.as_deref().and_then(|name| match crate::resolve::resolve_index(&scope.role.levels, name, "level") {
             Ok(i) => Some(i),
             Err(e) => {
                 let message = e.to_string();
@@ -112,16 +113,15 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
                 );
                 None
             }
-        }
-    });
+        });
 
     let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
     let mut skills: Vec<Option<Assessment>> = vec![None; framework.skills.len()];
     let mut seen: Vec<Option<&str>> = vec![None; framework.skills.len()];
     let skills_line = find_line(&file.text, "skills:", 1).unwrap_or(1);
+    let mut key_lines = KeyLines::new(&file.text, skills_line);
     for (key, value) in &raw.skills.0 {
-        let line = find_line(&file.text, &format!("{key}:"), skills_line)
-            .or_else(|| find_line(&file.text, &format!("\"{key}\":"), skills_line));
+        let line = key_lines.find(key);
         let Some(index) = lookup.get(key) else {
             let ids = framework.skills.iter().map(|s| s.id.as_str());
             problems.error_hint(
@@ -159,6 +159,45 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     Ok(Profile { file: file.display, name: raw.name, level, skills })
 }
 
+/// The line of each skill key of a profile, found in file order. Every line from `skills:` on is
+/// indexed once by what precedes its first colons, so a profile with n keys costs n log n rather
+/// than a scan of the file per key (n², minutes for a hostile profile of 40,000 keys).
+struct KeyLines<'t> {
+    index: HashMap<&'t str, Vec<usize>>,
+    /// Keys come in file order: the next one is searched for after the last one found.
+    next: usize,
+}
+
+impl<'t> KeyLines<'t> {
+    /// Colons looked at per line: a key holds few, and a line of many would cost n² to index.
+    const COLONS: usize = 4;
+
+    fn new(text: &'t str, from: usize) -> Self {
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, line) in text.lines().enumerate().skip(from.saturating_sub(1)) {
+            let content = line.trim_start();
+            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
+            for (pos, _) in content.match_indices(':').take(Self::COLONS) {
+                index.entry(&content[..pos]).or_default().push(i + 1);
+            }
+        }
+        KeyLines { index, next: from }
+    }
+
+    /// The first line at or after the previous key's that starts with `key:` or `"key":`.
+    fn find(&mut self, key: &str) -> Option<usize> {
+        let from = self.next;
+        let first_after = |lines: &Vec<usize>| lines.get(lines.partition_point(|&l| l < from)).copied();
+        let line = self
+            .index
+            .get(key)
+            .and_then(first_after)
+            .or_else(|| self.index.get(format!("\"{key}\"").as_str()).and_then(first_after))?;
+        self.next = line + 1;
+        Some(line)
+    }
+}
+
 /// The YAML template `profile new` prints: every skill of the role, commented with what each
 /// proficiency looks like for it, left unassessed (`~`) for the person to fill in.
 pub fn template(scope: Scope, level: Option<usize>) -> String {
@@ -175,7 +214,11 @@ pub fn to_yaml(scope: Scope, name: &str, level: Option<usize>, answers: &[Option
     let _ = writeln!(out, "# For each skill, replace ~ with one of: {} (lowest first).", scale.join(", "));
     let _ = writeln!(out, "# Leave ~ where you have not assessed yourself: it counts as unassessed, never as met.");
     let _ = writeln!(out, "# Evidence is optional; use the long form:");
-    let _ = writeln!(out, "#   skill-id:\n#     proficiency: {}\n#     evidence:\n#       - what you did", scale.last().copied().unwrap_or("expert"));
+    let _ = writeln!(
+        out,
+        "#   skill-id:\n#     proficiency: {}\n#     evidence:\n#       - what you did",
+        scale.last().copied().unwrap_or("expert")
+    );
     let _ = writeln!(out, "# Then run: pm-skills gap --profile THIS-FILE");
     let _ = writeln!(out, "name: {}", yaml_string(name));
     let _ = writeln!(out, "framework: {}", framework.id);

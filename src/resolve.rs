@@ -93,21 +93,14 @@ pub fn normalise(text: &str) -> String {
 ///
 /// Uses clap's own rule (Jaro similarity above 0.7) and also accepts one or two edits on short
 /// words, where Jaro is too strict.
-pub fn did_you_mean<'a>(
-    input: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input = normalise(input);
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
         let norm = normalise(candidate);
         let jaro = strsim::jaro(&input, &norm);
         let edits = strsim::damerau_levenshtein(&input, &norm);
-        let score = if edits <= 2 && norm.len() > 3 {
-            jaro.max(0.8)
-        } else {
-            jaro
-        };
+        let score = if edits <= 2 && norm.len() > 3 { jaro.max(0.8) } else { jaro };
         if score > 0.7 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, candidate));
         }
@@ -155,22 +148,14 @@ pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::
                 // Suggest the canonical id of whichever item the close name belongs to.
                 items
                     .iter()
-                    .find(|item| {
-                        item.id() == b || item.name() == b || item.aliases().iter().any(|a| a == b)
-                    })
+                    .find(|item| item.id() == b || item.name() == b || item.aliases().iter().any(|a| a == b))
                     .map(|item| item.id())
             });
             anyhow::bail!("{}", unknown(items, query, kind, best))
         }
         many => {
-            let list: Vec<String> = many
-                .iter()
-                .map(|&i| format!("`{}`", items[i].id()))
-                .collect();
-            anyhow::bail!(
-                "{kind} `{query}` is ambiguous; it could be {}",
-                list.join(", ")
-            )
+            let list: Vec<String> = many.iter().map(|&i| format!("`{}`", items[i].id())).collect();
+            anyhow::bail!("{kind} `{query}` is ambiguous; it could be {}", list.join(", "))
         }
     }
 }
@@ -226,33 +211,17 @@ mod tests {
         let items = levels();
         assert_eq!(resolve(&items, "senior", "level").unwrap().0, "senior");
         assert_eq!(resolve(&items, "SPM", "level").unwrap().0, "senior");
-        assert_eq!(
-            resolve(&items, "Senior Product Manager", "level")
-                .unwrap()
-                .0,
-            "senior"
-        );
+        assert_eq!(resolve(&items, "Senior Product Manager", "level").unwrap().0, "senior");
         assert_eq!(resolve(&items, "sen", "level").unwrap().0, "senior");
-        assert_eq!(
-            resolve(&items, "head of product", "level").unwrap().0,
-            "head"
-        );
-        assert_eq!(
-            resolve(&items, "product_manager", "level").unwrap().0,
-            "product-manager"
-        );
+        assert_eq!(resolve(&items, "head of product", "level").unwrap().0, "head");
+        assert_eq!(resolve(&items, "product_manager", "level").unwrap().0, "product-manager");
     }
 
     #[test]
     fn unknown_names_list_valid_ones_and_suggest() {
-        let err = resolve(&levels(), "senoir", "level")
-            .unwrap_err()
-            .to_string();
+        let err = resolve(&levels(), "senoir", "level").unwrap_err().to_string();
         assert!(err.contains("unknown level `senoir`"), "{err}");
-        assert!(
-            err.contains("valid levels: product-manager (Product Manager), senior"),
-            "{err}"
-        );
+        assert!(err.contains("valid levels: product-manager (Product Manager), senior"), "{err}");
         assert!(err.contains("did you mean `senior`?"), "{err}");
         let err = resolve(&levels(), "zzzz", "level").unwrap_err().to_string();
         assert!(!err.contains("did you mean"), "{err}");
@@ -262,18 +231,12 @@ mod tests {
     fn ambiguous_prefix_names_candidates() {
         let items = vec![Item("lead", "Lead", vec![]), Item("lean", "Lean", vec![])];
         let err = resolve(&items, "lea", "level").unwrap_err().to_string();
-        assert!(
-            err.contains("ambiguous") && err.contains("`lead`") && err.contains("`lean`"),
-            "{err}"
-        );
+        assert!(err.contains("ambiguous") && err.contains("`lead`") && err.contains("`lean`"), "{err}");
     }
 
     #[test]
     fn normalise_folds_separators() {
-        assert_eq!(
-            normalise("  Senior  Product_Manager "),
-            "senior-product-manager"
-        );
+        assert_eq!(normalise("  Senior  Product_Manager "), "senior-product-manager");
         assert_eq!(normalise("--a--"), "a");
     }
 }

@@ -12,12 +12,7 @@ pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOp
     let env = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
     RenderOptions {
         format: global.format,
-        color: color_enabled(
-            global.color,
-            stdout_is_terminal,
-            env("NO_COLOR"),
-            env("TERM"),
-        ),
+        color: color_enabled(global.color, stdout_is_terminal, env("NO_COLOR"), env("TERM")),
         width: table_width(stdout_is_terminal, env("COLUMNS"), || {
             terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
         }),
@@ -27,18 +22,11 @@ pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOp
 
 /// `always` and `never` are obeyed; `auto` colours only a terminal, and only without NO_COLOR
 /// (any non-empty value) or `TERM=dumb`.
-pub fn color_enabled(
-    when: ColorWhen,
-    is_terminal: bool,
-    no_color: Option<String>,
-    term: Option<String>,
-) -> bool {
+pub fn color_enabled(when: ColorWhen, is_terminal: bool, no_color: Option<String>, term: Option<String>) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
-        ColorWhen::Auto => {
-            is_terminal && no_color.is_none_or(|v| v.is_empty()) && term.as_deref() != Some("dumb")
-        }
+        ColorWhen::Auto => is_terminal && no_color.is_none_or(|v| v.is_empty()) && term.as_deref() != Some("dumb"),
     }
 }
 
@@ -65,38 +53,13 @@ mod tests {
 
     #[test]
     fn colour_rules() {
-        assert!(color_enabled(
-            ColorWhen::Always,
-            false,
-            Some("1".into()),
-            None
-        ));
+        assert!(color_enabled(ColorWhen::Always, false, Some("1".into()), None));
         assert!(!color_enabled(ColorWhen::Never, true, None, None));
-        assert!(color_enabled(
-            ColorWhen::Auto,
-            true,
-            None,
-            Some("xterm".into())
-        ));
+        assert!(color_enabled(ColorWhen::Auto, true, None, Some("xterm".into())));
         assert!(!color_enabled(ColorWhen::Auto, false, None, None));
-        assert!(!color_enabled(
-            ColorWhen::Auto,
-            true,
-            Some("1".into()),
-            None
-        ));
-        assert!(color_enabled(
-            ColorWhen::Auto,
-            true,
-            Some(String::new()),
-            None
-        ));
-        assert!(!color_enabled(
-            ColorWhen::Auto,
-            true,
-            None,
-            Some("dumb".into())
-        ));
+        assert!(!color_enabled(ColorWhen::Auto, true, Some("1".into()), None));
+        assert!(color_enabled(ColorWhen::Auto, true, Some(String::new()), None));
+        assert!(!color_enabled(ColorWhen::Auto, true, None, Some("dumb".into())));
     }
 
     #[test]

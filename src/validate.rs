@@ -7,9 +7,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::load::{
-    self, RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile, SourceFile, find_line,
-};
+use crate::load::{self, RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile, SourceFile, find_line};
 use crate::model::{Framework, Level, Rating, Role, ScaleStep, Skill, SoftSkill};
 use crate::resolve::did_you_mean;
 
@@ -34,13 +32,7 @@ pub struct Problem {
 impl Problem {
     /// An error at `file`, `line`.
     pub fn error(file: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Problem {
-            severity: Severity::Error,
-            file: file.into(),
-            line,
-            message: message.into(),
-            hint: None,
-        }
+        Problem { severity: Severity::Error, file: file.into(), line, message: message.into(), hint: None }
     }
 
     /// Adds a "did you mean" or other hint line.
@@ -73,36 +65,18 @@ pub struct Problems(pub Vec<Problem>);
 
 impl Problems {
     /// Records an error.
-    pub fn error(
-        &mut self,
-        file: impl Into<String>,
-        line: Option<usize>,
-        message: impl Into<String>,
-    ) {
+    pub fn error(&mut self, file: impl Into<String>, line: Option<usize>, message: impl Into<String>) {
         self.0.push(Problem::error(file, line, message));
     }
 
     /// Records an error with a hint line.
-    pub fn error_hint(
-        &mut self,
-        file: &str,
-        line: Option<usize>,
-        message: String,
-        hint: Option<String>,
-    ) {
-        self.0
-            .push(Problem::error(file, line, message).with_hint(hint));
+    pub fn error_hint(&mut self, file: &str, line: Option<usize>, message: String, hint: Option<String>) {
+        self.0.push(Problem::error(file, line, message).with_hint(hint));
     }
 
     /// Records a lint warning.
     pub fn warn(&mut self, file: &str, line: Option<usize>, message: String) {
-        self.0.push(Problem {
-            severity: Severity::Warning,
-            file: file.into(),
-            line,
-            message,
-            hint: None,
-        });
+        self.0.push(Problem { severity: Severity::Warning, file: file.into(), line, message, hint: None });
     }
 
     /// Records a ready-made problem.
@@ -151,11 +125,7 @@ impl std::error::Error for DataError {}
 /// True for `kebab-case` ids: lowercase ASCII letters and digits in dash-separated words.
 pub fn is_kebab(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn blank(text: &Option<String>) -> bool {
@@ -184,47 +154,29 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
     }
     let joined = |name: &str| format!("{}/{name}", root.trim_end_matches('/'));
     if framework_file.is_none() {
-        problems.error(joined("framework.yaml"), None, "missing file; expected framework.yaml with the id, name, version and proficiency scale");
+        problems.error(
+            joined("framework.yaml"),
+            None,
+            "missing file; expected framework.yaml with the id, name, version and proficiency scale",
+        );
     }
     if skills_file.is_none() {
-        problems.error(
-            joined("skills.yaml"),
-            None,
-            "missing file; expected skills.yaml listing the skills",
-        );
+        problems.error(joined("skills.yaml"), None, "missing file; expected skills.yaml listing the skills");
     }
     if role_files.is_empty() {
-        problems.error(
-            joined("roles/"),
-            None,
-            "no role files; expected at least one roles/<role>.yaml with levels",
-        );
+        problems.error(joined("roles/"), None, "no role files; expected at least one roles/<role>.yaml with levels");
     }
 
     let raw_framework: Option<RawFramework> = framework_file.and_then(|f| load::parse(f, problems));
     let raw_skills: Option<RawSkillsFile> = skills_file.and_then(|f| load::parse(f, problems));
     let raw_soft: Option<RawSoftSkillsFile> = soft_file.and_then(|f| load::parse(f, problems));
-    let raw_roles: Vec<(&SourceFile, RawRole)> = role_files
-        .iter()
-        .filter_map(|f| load::parse::<RawRole>(f, problems).map(|r| (*f, r)))
-        .collect();
+    let raw_roles: Vec<(&SourceFile, RawRole)> =
+        role_files.iter().filter_map(|f| load::parse::<RawRole>(f, problems).map(|r| (*f, r))).collect();
 
     for (file, source, licence) in [
-        (
-            framework_file,
-            raw_framework.as_ref().map(|r| &r.source),
-            raw_framework.as_ref().map(|r| &r.licence),
-        ),
-        (
-            skills_file,
-            raw_skills.as_ref().map(|r| &r.source),
-            raw_skills.as_ref().map(|r| &r.licence),
-        ),
-        (
-            soft_file,
-            raw_soft.as_ref().map(|r| &r.source),
-            raw_soft.as_ref().map(|r| &r.licence),
-        ),
+        (framework_file, raw_framework.as_ref().map(|r| &r.source), raw_framework.as_ref().map(|r| &r.licence)),
+        (skills_file, raw_skills.as_ref().map(|r| &r.source), raw_skills.as_ref().map(|r| &r.licence)),
+        (soft_file, raw_soft.as_ref().map(|r| &r.source), raw_soft.as_ref().map(|r| &r.licence)),
     ] {
         if let (Some(file), Some(source), Some(licence)) = (file, source, licence) {
             lint_provenance(file, source, licence, problems);
@@ -255,21 +207,13 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
             }
         }
     }
-    let skill_index: HashMap<&str, usize> = skills
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let skill_index: HashMap<&str, usize> = skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let mut roles: Vec<Role> = Vec::new();
     let mut role_seen: HashMap<String, String> = HashMap::new();
     for (file, raw) in raw_roles {
         let line = find_line(&file.text, "id:", 1);
         if let Some(first) = role_seen.get(&raw.id) {
-            problems.error(
-                &file.display,
-                line,
-                format!("duplicate role id `{}`; {first} already defines it", raw.id),
-            );
+            problems.error(&file.display, line, format!("duplicate role id `{}`; {first} already defines it", raw.id));
             continue;
         }
         role_seen.insert(raw.id.clone(), file.display.clone());
@@ -281,19 +225,15 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
     for (skill, used) in skills.iter().zip(used) {
         if !used && !role_seen.is_empty() {
             let line = find_line(&skills_file.text, &format!("id: {}", skill.id), 1);
-            problems.warn(
-                &skills_file.display,
-                line,
-                format!("skill `{}` is not used by any role", skill.id),
-            );
+            problems.warn(&skills_file.display, line, format!("skill `{}` is not used by any role", skill.id));
         }
     }
 
     let default_role = raw_framework.default_role.as_ref().and_then(|wanted| {
         let found = roles.iter().position(|r| &r.id == wanted);
         if found.is_none() {
-            let hint = did_you_mean(wanted, roles.iter().map(|r| r.id.as_str()))
-                .map(|b| format!("did you mean `{b}`?"));
+            let hint =
+                did_you_mean(wanted, roles.iter().map(|r| r.id.as_str())).map(|b| format!("did you mean `{b}`?"));
             problems.error_hint(
                 &framework_file.display,
                 find_line(&framework_file.text, "default_role:", 1),
@@ -304,11 +244,7 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         found
     });
     if blank(&raw_framework.description) {
-        problems.warn(
-            &framework_file.display,
-            None,
-            "missing description of the framework".into(),
-        );
+        problems.warn(&framework_file.display, None, "missing description of the framework".into());
     }
 
     if problems.has_errors() {
@@ -329,25 +265,12 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
     })
 }
 
-fn lint_provenance(
-    file: &SourceFile,
-    source: &Option<String>,
-    licence: &Option<String>,
-    problems: &mut Problems,
-) {
+fn lint_provenance(file: &SourceFile, source: &Option<String>, licence: &Option<String>, problems: &mut Problems) {
     if blank(source) {
-        problems.warn(
-            &file.display,
-            None,
-            "no `source:` naming where the facts come from".into(),
-        );
+        problems.warn(&file.display, None, "no `source:` naming where the facts come from".into());
     }
     if blank(licence) {
-        problems.warn(
-            &file.display,
-            None,
-            "no `licence:` naming the licence of the text".into(),
-        );
+        problems.warn(&file.display, None, "no `licence:` naming the licence of the text".into());
     }
 }
 
@@ -360,11 +283,7 @@ struct IdCheck<'a> {
 
 impl<'a> IdCheck<'a> {
     fn new(file: &'a SourceFile, kind: &'a str) -> Self {
-        IdCheck {
-            file,
-            kind,
-            seen: HashMap::new(),
-        }
+        IdCheck { file, kind, seen: HashMap::new() }
     }
 
     /// Returns the line of the entry and whether it may be kept (its id is new).
@@ -376,25 +295,17 @@ impl<'a> IdCheck<'a> {
         from: usize,
         problems: &mut Problems,
     ) -> (Option<usize>, bool) {
-        let line = find_line(&self.file.text, &format!("id: {id}"), from)
-            .or_else(|| find_line(&self.file.text, "id:", from));
+        let line =
+            find_line(&self.file.text, &format!("id: {id}"), from).or_else(|| find_line(&self.file.text, "id:", from));
         let kind = self.kind;
         if !is_kebab(id) {
             problems.error(&self.file.display, line, format!("{kind} id `{id}` is not kebab-case; expected lowercase words joined by `-`, e.g. `senior-product-manager`"));
         }
         if name.trim().is_empty() {
-            problems.error(
-                &self.file.display,
-                line,
-                format!("{kind} `{id}` has an empty name"),
-            );
+            problems.error(&self.file.display, line, format!("{kind} `{id}` has an empty name"));
         }
         if let Some(owner) = self.seen.get(id) {
-            let what = if owner == id {
-                "id".to_string()
-            } else {
-                format!("alias of `{owner}`")
-            };
+            let what = if owner == id { "id".to_string() } else { format!("alias of `{owner}`") };
             problems.error(
                 &self.file.display,
                 line,
@@ -428,11 +339,7 @@ fn check_scale(file: &SourceFile, raw: &RawFramework, problems: &mut Problems) -
         );
     }
     if raw.name.trim().is_empty() {
-        problems.error(
-            &file.display,
-            find_line(&file.text, "name:", 1),
-            "the framework has an empty name",
-        );
+        problems.error(&file.display, find_line(&file.text, "name:", 1), "the framework has an empty name");
     }
     if raw.scale.len() < 2 {
         problems.error(
@@ -447,11 +354,7 @@ fn check_scale(file: &SourceFile, raw: &RawFramework, problems: &mut Problems) -
     for step in &raw.scale {
         let (line, keep) = ids.check(&step.id, &step.name, &[], start, problems);
         if blank(&step.meaning) {
-            problems.warn(
-                &file.display,
-                line,
-                format!("scale step `{}` has no meaning", step.id),
-            );
+            problems.warn(&file.display, line, format!("scale step `{}` has no meaning", step.id));
         }
         if keep {
             steps.push(ScaleStep {
@@ -464,12 +367,7 @@ fn check_scale(file: &SourceFile, raw: &RawFramework, problems: &mut Problems) -
     steps
 }
 
-fn check_skills(
-    file: &SourceFile,
-    raw: RawSkillsFile,
-    scale: &[&str],
-    problems: &mut Problems,
-) -> Vec<Skill> {
+fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems: &mut Problems) -> Vec<Skill> {
     let mut ids = IdCheck::new(file, "skill");
     let mut skills = Vec::new();
     let mut from = 1;
@@ -477,11 +375,7 @@ fn check_skills(
         let (line, keep) = ids.check(&skill.id, &skill.name, &skill.aliases, from, problems);
         from = line.map_or(from, |l| l + 1);
         if blank(&skill.description) {
-            problems.warn(
-                &file.display,
-                line,
-                format!("skill `{}` has no description", skill.id),
-            );
+            problems.warn(&file.display, line, format!("skill `{}` has no description", skill.id));
         }
         let mut meanings = vec![String::new(); scale.len()];
         let mut given = vec![false; scale.len()];
@@ -505,26 +399,16 @@ fn check_skills(
                         skill.id,
                         scale.join(", ")
                     ),
-                    did_you_mean(&key, scale.iter().copied())
-                        .map(|b| format!("did you mean `{b}`?")),
+                    did_you_mean(&key, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
                 ),
             }
         }
-        let missing: Vec<&str> = scale
-            .iter()
-            .zip(&given)
-            .filter(|(_, g)| !**g)
-            .map(|(s, _)| *s)
-            .collect();
+        let missing: Vec<&str> = scale.iter().zip(&given).filter(|(_, g)| !**g).map(|(s, _)| *s).collect();
         if !missing.is_empty() {
             problems.warn(
                 &file.display,
                 line,
-                format!(
-                    "skill `{}` does not say what {} looks like",
-                    skill.id,
-                    missing.join(", ")
-                ),
+                format!("skill `{}` does not say what {} looks like", skill.id, missing.join(", ")),
             );
         }
         if keep {
@@ -540,11 +424,7 @@ fn check_skills(
     skills
 }
 
-fn check_soft_skills(
-    file: &SourceFile,
-    raw: RawSoftSkillsFile,
-    problems: &mut Problems,
-) -> Vec<SoftSkill> {
+fn check_soft_skills(file: &SourceFile, raw: RawSoftSkillsFile, problems: &mut Problems) -> Vec<SoftSkill> {
     let mut ids = IdCheck::new(file, "soft skill");
     let mut out = Vec::new();
     let mut from = 1;
@@ -552,11 +432,7 @@ fn check_soft_skills(
         let (line, keep) = ids.check(&soft.id, &soft.name, &soft.aliases, from, problems);
         from = line.map_or(from, |l| l + 1);
         if blank(&soft.explanation) {
-            problems.warn(
-                &file.display,
-                line,
-                format!("soft skill `{}` has no explanation", soft.id),
-            );
+            problems.warn(&file.display, line, format!("soft skill `{}` has no explanation", soft.id));
         }
         if keep {
             out.push(SoftSkill {
@@ -583,54 +459,32 @@ fn check_role(
     let role_line = find_line(&file.text, "id:", 1);
     let errors_before = problems.count(crate::validate::Severity::Error);
     if !is_kebab(&raw.id) {
-        problems.error(
-            shown,
-            role_line,
-            format!("role id `{}` is not kebab-case", raw.id),
-        );
+        problems.error(shown, role_line, format!("role id `{}` is not kebab-case", raw.id));
     }
     if raw.name.trim().is_empty() {
-        problems.error(
-            shown,
-            role_line,
-            format!("role `{}` has an empty name", raw.id),
-        );
+        problems.error(shown, role_line, format!("role `{}` has an empty name", raw.id));
     }
     if blank(&raw.summary) {
-        problems.warn(
-            shown,
-            role_line,
-            format!("role `{}` has no summary", raw.id),
-        );
+        problems.warn(shown, role_line, format!("role `{}` has no summary", raw.id));
     }
     let skills_line = find_line(&file.text, "skills:", 1);
     let mut role_skills: Vec<usize> = Vec::new();
     for id in &raw.skills {
         match skill_index.get(id.as_str()) {
-            Some(&i) if role_skills.contains(&i) => problems.error(
-                shown,
-                skills_line,
-                format!("role `{}` lists skill `{id}` twice", raw.id),
-            ),
+            Some(&i) if role_skills.contains(&i) => {
+                problems.error(shown, skills_line, format!("role `{}` lists skill `{id}` twice", raw.id))
+            }
             Some(&i) => role_skills.push(i),
             None => problems.error_hint(
                 shown,
                 skills_line,
-                format!(
-                    "role `{}` uses skill `{id}`, which skills.yaml does not define",
-                    raw.id
-                ),
-                did_you_mean(id, skills.iter().map(|s| s.id.as_str()))
-                    .map(|b| format!("did you mean `{b}`?")),
+                format!("role `{}` uses skill `{id}`, which skills.yaml does not define", raw.id),
+                did_you_mean(id, skills.iter().map(|s| s.id.as_str())).map(|b| format!("did you mean `{b}`?")),
             ),
         }
     }
     if raw.levels.is_empty() {
-        problems.error(
-            shown,
-            find_line(&file.text, "levels:", 1),
-            format!("role `{}` has no levels", raw.id),
-        );
+        problems.error(shown, find_line(&file.text, "levels:", 1), format!("role `{}` has no levels", raw.id));
     }
     let levels_start = find_line(&file.text, "levels:", 1).unwrap_or(1);
     let mut ids = IdCheck::new(file, "level");
@@ -640,17 +494,9 @@ fn check_role(
         let (line, keep) = ids.check(&level.id, &level.name, &level.aliases, from, problems);
         let level_line = line.unwrap_or(from);
         from = level_line + 1;
-        if let Some(level) = check_level(
-            file,
-            &raw.id,
-            level,
-            level_line,
-            &role_skills,
-            skills,
-            skill_index,
-            scale,
-            problems,
-        ) && keep
+        if let Some(level) =
+            check_level(file, &raw.id, level, level_line, &role_skills, skills, skill_index, scale, problems)
+            && keep
         {
             levels.push(level);
         }
@@ -660,8 +506,7 @@ fn check_role(
     for pair in levels.windows(2) {
         for (k, &skill) in role_skills.iter().enumerate() {
             let (lower, upper) = (&pair[0].ratings[k], &pair[1].ratings[k]);
-            if upper.proficiency < lower.proficiency && upper.note.is_none() && lower.note.is_none()
-            {
+            if upper.proficiency < lower.proficiency && upper.note.is_none() && lower.note.is_none() {
                 let line = find_line(&file.text, &format!("id: {}", pair[1].id), levels_start);
                 problems.warn(
                     shown,
@@ -710,11 +555,7 @@ fn check_level(
 ) -> Option<Level> {
     let shown = file.display.as_str();
     if blank(&level.summary) {
-        problems.warn(
-            shown,
-            Some(level_line),
-            format!("level `{}` has no summary", level.id),
-        );
+        problems.warn(shown, Some(level_line), format!("level `{}` has no summary", level.id));
     }
     let scale_ids = || scale.iter().map(|s| s.id.as_str());
     let mut ratings: Vec<Option<Rating>> = vec![None; role_skills.len()];
@@ -725,36 +566,32 @@ fn check_level(
             problems.error_hint(
                 shown,
                 at,
-                format!(
-                    "level `{}` rates skill `{key}`, which skills.yaml does not define",
-                    level.id
-                ),
-                did_you_mean(&key, skills.iter().map(|s| s.id.as_str()))
-                    .map(|b| format!("did you mean `{b}`?")),
+                format!("level `{}` rates skill `{key}`, which skills.yaml does not define", level.id),
+                did_you_mean(&key, skills.iter().map(|s| s.id.as_str())).map(|b| format!("did you mean `{b}`?")),
             );
             ok = false;
             continue;
         };
         let Some(slot) = role_skills.iter().position(|&s| s == skill) else {
-            problems.error(shown, at, format!("level `{}` rates skill `{key}`, which is not in the `skills` list of role `{role_id}`", level.id));
+            problems.error(
+                shown,
+                at,
+                format!(
+                    "level `{}` rates skill `{key}`, which is not in the `skills` list of role `{role_id}`",
+                    level.id
+                ),
+            );
             ok = false;
             continue;
         };
         if ratings[slot].is_some() {
-            problems.error(
-                shown,
-                at,
-                format!("level `{}` rates skill `{key}` twice", level.id),
-            );
+            problems.error(shown, at, format!("level `{}` rates skill `{key}` twice", level.id));
             ok = false;
             continue;
         }
         match scale_ids().position(|s| s == rating.proficiency) {
             Some(p) => {
-                ratings[slot] = Some(Rating {
-                    proficiency: p,
-                    note: rating.note.filter(|n| !n.trim().is_empty()),
-                })
+                ratings[slot] = Some(Rating { proficiency: p, note: rating.note.filter(|n| !n.trim().is_empty()) })
             }
             None => {
                 problems.error_hint(
@@ -772,12 +609,8 @@ fn check_level(
             }
         }
     }
-    let missing: Vec<&str> = role_skills
-        .iter()
-        .zip(&ratings)
-        .filter(|(_, r)| r.is_none())
-        .map(|(&s, _)| skills[s].id.as_str())
-        .collect();
+    let missing: Vec<&str> =
+        role_skills.iter().zip(&ratings).filter(|(_, r)| r.is_none()).map(|(&s, _)| skills[s].id.as_str()).collect();
     if ok && !missing.is_empty() {
         problems.error(
             shown,
@@ -799,10 +632,7 @@ fn check_level(
         aliases: level.aliases,
         summary: level.summary.unwrap_or_default(),
         responsibilities: level.responsibilities,
-        ratings: ratings
-            .into_iter()
-            .map(|r| r.expect("every skill rated"))
-            .collect(),
+        ratings: ratings.into_iter().map(|r| r.expect("every skill rated")).collect(),
     })
 }
 

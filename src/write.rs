@@ -36,11 +36,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
         let _ = fs::remove_file(&tmp);
         anyhow::bail!("cannot write {shown}: {e}");
     }
-    let placed = if force {
-        fs::rename(&tmp, path)
-    } else {
-        fs::hard_link(&tmp, path).and_then(|()| fs::remove_file(&tmp))
-    };
+    let placed =
+        if force { fs::rename(&tmp, path) } else { fs::hard_link(&tmp, path).and_then(|()| fs::remove_file(&tmp)) };
     if let Err(e) = placed {
         let _ = fs::remove_file(&tmp);
         if e.kind() == std::io::ErrorKind::AlreadyExists {

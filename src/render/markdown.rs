@@ -36,35 +36,15 @@ fn write_block(block: &Block, out: &mut Vec<u8>) -> std::io::Result<()> {
             Ok(())
         }
         Block::Table(table) => {
-            writeln!(
-                out,
-                "| {} |",
-                table
-                    .header
-                    .iter()
-                    .map(|h| cell(h))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            )?;
+            writeln!(out, "| {} |", table.header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "))?;
             writeln!(out, "|{}", "---|".repeat(table.header.len()))?;
             for row in &table.rows {
-                writeln!(
-                    out,
-                    "| {} |",
-                    row.iter()
-                        .map(|c| cell(&c.text))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                )?;
+                writeln!(out, "| {} |", row.iter().map(|c| cell(&c.text)).collect::<Vec<_>>().join(" | "))?;
             }
             Ok(())
         }
         Block::Lines(lines) => {
-            let body = lines
-                .iter()
-                .map(|l| sanitize(l, true))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let body = lines.iter().map(|l| sanitize(l, true)).collect::<Vec<_>>().join("\n");
             // A fence longer than any run of backticks inside, so the text cannot close it.
             let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
             let fence = "`".repeat(longest.max(2) + 1);
@@ -80,10 +60,7 @@ fn inline(text: &str) -> String {
     let clean = sanitize(text, false);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '|' | '#'
-        ) {
+        if matches!(c, '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '|' | '#') {
             out.push('\\');
         }
         out.push(c);
@@ -93,10 +70,7 @@ fn inline(text: &str) -> String {
 
 /// A table cell: inline escapes, `|` escaped, line breaks as `<br>`.
 fn cell(text: &str) -> String {
-    text.split('\n')
-        .map(inline)
-        .collect::<Vec<_>>()
-        .join("<br>")
+    text.split('\n').map(inline).collect::<Vec<_>>().join("<br>")
 }
 
 #[cfg(test)]
@@ -111,9 +85,6 @@ mod tests {
         let mut out = Vec::new();
         render(&[Block::Table(table)], &mut out);
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(
-            text,
-            "| Skill | Level |\n|---|---|\n| a\\|b | x\\\\x1b\\[2Jy<br>z |\n"
-        );
+        assert_eq!(text, "| Skill | Level |\n|---|---|\n| a\\|b | x\\\\x1b\\[2Jy<br>z |\n");
     }
 }

@@ -14,11 +14,7 @@ const RESET: &str = "\x1b[0m";
 pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
     let width = options.width;
     let style = |code: &str, text: &str| {
-        if options.color {
-            format!("{code}{text}{RESET}")
-        } else {
-            text.to_string()
-        }
+        if options.color { format!("{code}{text}{RESET}") } else { text.to_string() }
     };
     for (i, block) in blocks.iter().enumerate() {
         let mut text = String::new();
@@ -32,10 +28,7 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
         }
         match block {
             Block::Title(t) | Block::Heading(t) => {
-                text.push_str(&style(
-                    BOLD,
-                    wrap(&sanitize(t, false), width, "", "").trim_end(),
-                ));
+                text.push_str(&style(BOLD, wrap(&sanitize(t, false), width, "", "").trim_end()));
                 text.push('\n');
             }
             Block::Para(t) => text.push_str(&wrap(&sanitize(t, true), width, "", "")),
@@ -45,25 +38,15 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
                 }
             }
             Block::Fields(fields) => {
-                let label_width = fields
-                    .iter()
-                    .map(|(l, _)| super::text::width(l))
-                    .max()
-                    .unwrap_or(0)
-                    + 1;
+                let label_width = fields.iter().map(|(l, _)| super::text::width(l)).max().unwrap_or(0) + 1;
                 let indent = " ".repeat(label_width + 3);
                 for (label, value) in fields {
                     let label = sanitize(label, false);
-                    let pad =
-                        " ".repeat(label_width.saturating_sub(super::text::width(&label) + 1));
+                    let pad = " ".repeat(label_width.saturating_sub(super::text::width(&label) + 1));
                     let lead = format!("  {label}:{pad} ");
                     let wrapped = wrap(&sanitize(value, false), width, &lead, &indent);
                     let styled = if options.color {
-                        wrapped.replacen(
-                            &format!("{label}:"),
-                            &style(BOLD, &format!("{label}:")),
-                            1,
-                        )
+                        wrapped.replacen(&format!("{label}:"), &style(BOLD, &format!("{label}:")), 1)
                     } else {
                         wrapped
                     };
@@ -80,14 +63,8 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
                 text.push_str(&draw_table(table, options));
                 text.push('\n');
             }
-            Block::Summary(t) => text.push_str(&style(
-                BOLD,
-                wrap(&sanitize(t, false), width, "", "").trim_end(),
-            )),
-            Block::Hint(t) => text.push_str(&style(
-                DIM,
-                wrap(&sanitize(t, false), width, "", "").trim_end(),
-            )),
+            Block::Summary(t) => text.push_str(&style(BOLD, wrap(&sanitize(t, false), width, "", "").trim_end())),
+            Block::Hint(t) => text.push_str(&style(DIM, wrap(&sanitize(t, false), width, "", "").trim_end())),
         }
         if matches!(block, Block::Summary(_) | Block::Hint(_)) {
             text.push('\n');
@@ -117,11 +94,7 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
         .iter()
         .map(|h| {
             let cell = comfy_table::Cell::new(sanitize(h, false));
-            if options.color {
-                cell.add_attribute(Attribute::Bold)
-            } else {
-                cell
-            }
+            if options.color { cell.add_attribute(Attribute::Bold) } else { cell }
         })
         .collect();
     t.set_header(header);

@@ -95,10 +95,7 @@ mod tests {
 
     #[test]
     fn wraps_with_hanging_indent() {
-        assert_eq!(
-            wrap("aaa bbb ccc", Some(8), "• ", "  "),
-            "• aaa\n  bbb\n  ccc\n"
-        );
+        assert_eq!(wrap("aaa bbb ccc", Some(8), "• ", "  "), "• aaa\n  bbb\n  ccc\n");
         assert_eq!(wrap("aaa bbb ccc", None, "• ", "  "), "• aaa bbb ccc\n");
         // A word longer than the width stands on its own line rather than looping.
         assert_eq!(wrap("abcdefghij", Some(4), "", ""), "abcdefghij\n");

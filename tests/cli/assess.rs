@@ -74,7 +74,8 @@ fn only_gaps_and_exit_code_on_gap() {
 fn team_view_matrix_and_totals() {
     let team_dir = Path::new(&example("priya.yaml")).parent().unwrap().to_str().unwrap().to_string();
     let v = json(&["gap", "--team", &team_dir, "--to", "lead"]);
-    let people: Vec<&str> = v["people"].as_array().unwrap().iter().map(|p| p["person"]["name"].as_str().unwrap()).collect();
+    let people: Vec<&str> =
+        v["people"].as_array().unwrap().iter().map(|p| p["person"]["name"].as_str().unwrap()).collect();
     assert_eq!(people, ["Priya Shah", "Tom Evans"]);
     let skills = v["skills"].as_array().unwrap();
     assert_eq!(skills.len(), 10);
@@ -122,21 +123,32 @@ fn gap_needs_a_level_or_to() {
 fn bad_profiles_name_file_line_and_suggest() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&str, &str, &[&str])] = &[
-        ("unknown skill", "name: A\nlevel: pm\nskills:\n  user-focs: working\n", &[":4:", "unknown skill `user-focs`", "did you mean `user-focus`?"]),
+        (
+            "unknown skill",
+            "name: A\nlevel: pm\nskills:\n  user-focs: working\n",
+            &[":4:", "unknown skill `user-focs`", "did you mean `user-focus`?"],
+        ),
         (
             "unknown proficiency",
             "name: A\nlevel: pm\nskills:\n  user-focus: advanced\n",
             &[":4:", "`advanced` is not a proficiency; expected one of: awareness, working, practitioner, expert"],
         ),
         ("unknown level", "name: A\nlevel: senoir\n", &[":2:", "unknown level `senoir`", "did you mean `senior`?"]),
-        ("duplicate skill", "name: A\nlevel: pm\nskills:\n  user-focus: working\n  User Focus: expert\n", &[":5:", "assessed twice"]),
+        (
+            "duplicate skill",
+            "name: A\nlevel: pm\nskills:\n  user-focus: working\n  User Focus: expert\n",
+            &[":5:", "assessed twice"],
+        ),
         ("not YAML", "name: [unclosed\n", &["error"]),
         ("unknown field", "name: A\nlevle: pm\n", &[":2:", "unknown field `levle`", "did you mean `level`?"]),
-        ("not a mapping", "- just\n- a list\n", &["expected struct"]),
+        ("not a mapping", "- just\n- a list\n", &["expected a mapping"]),
     ];
     for (what, text, expected) in cases {
         let path = write(dir.path(), "bad.yaml", text);
-        let out = cmd().args(["gap", "-p", &example("priya.yaml"), "-p", path.to_str().unwrap(), "--to", "lead"]).output().unwrap();
+        let out = cmd()
+            .args(["gap", "-p", &example("priya.yaml"), "-p", path.to_str().unwrap(), "--to", "lead"])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(1), "{what}");
         assert!(out.stdout.is_empty(), "{what}: nothing half-written on stdout");
         let err = String::from_utf8_lossy(&out.stderr);
@@ -194,7 +206,8 @@ fn assess_with_scripted_answers_writes_the_profile() {
     assert_eq!(v["target"]["id"], "senior");
     assert_eq!(v["summary"]["unassessed"], 1);
     // No temporary or draft files remain.
-    let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
     assert_eq!(names, ["me.yaml"]);
 }
 
@@ -249,8 +262,10 @@ fn assess_interrupted_keeps_a_draft_and_resumes() {
 fn diff_path_shows_each_step_and_the_net() {
     let v = json(&["diff", "product-manager", "head", "--path"]);
     let steps = v["steps"].as_array().unwrap();
-    let hops: Vec<(String, String)> =
-        steps.iter().map(|s| (s["from"]["id"].as_str().unwrap().into(), s["to"]["id"].as_str().unwrap().into())).collect();
+    let hops: Vec<(String, String)> = steps
+        .iter()
+        .map(|s| (s["from"]["id"].as_str().unwrap().into(), s["to"]["id"].as_str().unwrap().into()))
+        .collect();
     assert_eq!(
         hops,
         [("product-manager".into(), "senior".into()), ("senior".into(), "lead".into()), ("lead".into(), "head".into())]
@@ -262,7 +277,11 @@ fn diff_path_shows_each_step_and_the_net() {
         let id = &row["skill"]["id"];
         let sum: i64 = steps
             .iter()
-            .map(|s| s["rows"].as_array().unwrap().iter().find(|r| &r["skill"]["id"] == id).unwrap()["change"].as_i64().unwrap())
+            .map(|s| {
+                s["rows"].as_array().unwrap().iter().find(|r| &r["skill"]["id"] == id).unwrap()["change"]
+                    .as_i64()
+                    .unwrap()
+            })
             .sum();
         assert_eq!(sum, row["change"].as_i64().unwrap(), "{id}");
     }
