@@ -134,7 +134,12 @@ fn framework_code(f: &model::Framework) -> String {
         s(&f.description),
         s(&f.source),
         s(&f.licence),
-        list(&f.scale, |st| format!("ScaleStep {{ id: {}, name: {}, meaning: {} }}", s(&st.id), s(&st.name), s(&st.meaning))),
+        list(&f.scale, |st| format!(
+            "ScaleStep {{ id: {}, name: {}, meaning: {} }}",
+            s(&st.id),
+            s(&st.name),
+            s(&st.meaning)
+        )),
         list(&f.skills, |k| format!(
             "Skill {{ id: {}, name: {}, aliases: {}, description: {}, proficiencies: {} }}",
             s(&k.id),

@@ -16,16 +16,8 @@ pub fn cmd() -> Command {
 /// Runs `pm-skills ARGS`, asserts success, and returns stdout.
 pub fn stdout(args: &[&str]) -> String {
     let out = cmd().args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "pm-skills {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "unexpected stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "pm-skills {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "unexpected stderr: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 

@@ -34,10 +34,7 @@ fn broken(edits: &[Edit]) -> tempfile::TempDir {
     for (file, from, to) in edits {
         let path = dir.path().join(file);
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(
-            text.contains(from),
-            "fixture edit `{from}` not found in {file}"
-        );
+        assert!(text.contains(from), "fixture edit `{from}` not found in {file}");
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
     dir
@@ -51,10 +48,7 @@ fn data(dir: &Path) -> String {
 fn custom_framework_with_five_steps_and_two_families_works_everywhere() {
     let dir = data(&fixture());
     let levels = json(&["--data", &dir, "levels"]);
-    assert_eq!(
-        levels["role"]["id"], "engineer",
-        "default_role picks the family"
-    );
+    assert_eq!(levels["role"]["id"], "engineer", "default_role picks the family");
     let designer = json(&["--data", &dir, "--role", "designer", "ladder"]);
     assert_eq!(designer["scale"].as_array().unwrap().len(), 5);
     assert_eq!(designer["levels"][2]["id"], "design-lead");
@@ -64,15 +58,8 @@ fn custom_framework_with_five_steps_and_two_families_works_everywhere() {
     assert_eq!(d["rows"][0]["skill"]["id"], "reviewing");
     assert_eq!(d["rows"][0]["change"], 4);
     // The environment variable works like the flag.
-    let via_env = cmd()
-        .env("PM_SKILLS_DATA", &dir)
-        .args(["levels", "-f", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        serde_json::from_slice::<serde_json::Value>(&via_env.stdout).unwrap(),
-        levels
-    );
+    let via_env = cmd().env("PM_SKILLS_DATA", &dir).args(["levels", "-f", "json"]).output().unwrap();
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&via_env.stdout).unwrap(), levels);
     cmd()
         .args(["--data", &dir, "--role", "desiner", "levels"])
         .assert()
@@ -95,11 +82,7 @@ fn several_families_without_a_default_need_role() {
 
 #[test]
 fn valid_folders_validate_cleanly() {
-    cmd()
-        .args(["validate", &data(&fixture())])
-        .assert()
-        .success()
-        .stdout(contains("valid, 0 errors, 0 warnings"));
+    cmd().args(["validate", &data(&fixture())]).assert().success().stdout(contains("valid, 0 errors, 0 warnings"));
     for builtin in ["dvla", "ddat-2025"] {
         cmd()
             .args(["--framework", builtin, "validate", "--strict"])
@@ -113,23 +96,11 @@ fn valid_folders_validate_cleanly() {
 #[test]
 fn each_rule_reports_file_line_and_what_was_expected() {
     let cases: &[(&str, Edit, &[&str])] = &[
-        (
-            "YAML syntax",
-            ("skills.yaml", "  - id: reviewing", "  - id: [reviewing"),
-            &["skills.yaml:", "error"],
-        ),
+        ("YAML syntax", ("skills.yaml", "  - id: reviewing", "  - id: [reviewing"), &["skills.yaml:", "error"]),
         (
             "unknown field",
-            (
-                "roles/engineering/engineer.yaml",
-                "skills: [coding",
-                "skils: [coding",
-            ),
-            &[
-                "engineer.yaml:7",
-                "unknown field `skils`",
-                "did you mean `skills`?",
-            ],
+            ("roles/engineering/engineer.yaml", "skills: [coding", "skils: [coding"),
+            &["engineer.yaml:7", "unknown field `skils`", "did you mean `skills`?"],
         ),
         (
             "duplicate id",
@@ -143,58 +114,26 @@ fn each_rule_reports_file_line_and_what_was_expected() {
                 "skills: [coding, reviewing, mentoring]",
                 "skills: [coding, reviewing, mentorin]",
             ),
-            &[
-                "engineer.yaml:7",
-                "uses skill `mentorin`",
-                "did you mean `mentoring`?",
-            ],
+            &["engineer.yaml:7", "uses skill `mentorin`", "did you mean `mentoring`?"],
         ),
         (
             "unknown skill rated by a level",
-            (
-                "roles/design/designer.yaml",
-                "      reviewing: beginner",
-                "      reviewin: beginner",
-            ),
-            &[
-                "designer.yaml:",
-                "rates skill `reviewin`",
-                "did you mean `reviewing`?",
-            ],
+            ("roles/design/designer.yaml", "      reviewing: beginner", "      reviewin: beginner"),
+            &["designer.yaml:", "rates skill `reviewin`", "did you mean `reviewing`?"],
         ),
         (
             "unknown level or role reference",
-            (
-                "framework.yaml",
-                "default_role: engineer",
-                "default_role: enginer",
-            ),
-            &[
-                "framework.yaml:8",
-                "default_role `enginer`",
-                "did you mean `engineer`?",
-            ],
+            ("framework.yaml", "default_role: engineer", "default_role: enginer"),
+            &["framework.yaml:8", "default_role `enginer`", "did you mean `engineer`?"],
         ),
         (
             "level does not rate every skill",
-            (
-                "roles/engineering/engineer.yaml",
-                "      mentoring: novice\n",
-                "",
-            ),
-            &[
-                "engineer.yaml:9",
-                "level `junior-engineer` does not rate every skill",
-                "missing: mentoring",
-            ],
+            ("roles/engineering/engineer.yaml", "      mentoring: novice\n", ""),
+            &["engineer.yaml:9", "level `junior-engineer` does not rate every skill", "missing: mentoring"],
         ),
         (
             "proficiency not on the scale",
-            (
-                "roles/design/designer.yaml",
-                "sketching: competent",
-                "sketching: competant",
-            ),
+            ("roles/design/designer.yaml", "sketching: competent", "sketching: competant"),
             &[
                 "designer.yaml:13",
                 "`competant`",
@@ -210,27 +149,18 @@ fn each_rule_reports_file_line_and_what_was_expected() {
     ];
     for (rule, edit, expected) in cases {
         let dir = broken(&[*edit]);
-        let out = cmd()
-            .args(["validate", &data(dir.path())])
-            .output()
-            .unwrap();
+        let out = cmd().args(["validate", &data(dir.path())]).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{rule}: validate must fail");
         let text = String::from_utf8_lossy(&out.stdout);
         for want in *expected {
             assert!(text.contains(want), "{rule}: expected `{want}` in:\n{text}");
         }
         // Every other command refuses the same data with the same message, on stderr.
-        let load = cmd()
-            .args(["--data", &data(dir.path()), "levels"])
-            .output()
-            .unwrap();
+        let load = cmd().args(["--data", &data(dir.path()), "levels"]).output().unwrap();
         assert_eq!(load.status.code(), Some(1), "{rule}");
         assert!(load.stdout.is_empty(), "{rule}: nothing partial on stdout");
         let err = String::from_utf8_lossy(&load.stderr);
-        assert!(
-            err.starts_with("error: cannot use data folder"),
-            "{rule}: {err}"
-        );
+        assert!(err.starts_with("error: cannot use data folder"), "{rule}: {err}");
         assert!(err.contains(expected.last().unwrap()), "{rule}: {err}");
     }
 }
@@ -238,55 +168,28 @@ fn each_rule_reports_file_line_and_what_was_expected() {
 #[test]
 fn every_problem_is_reported_at_once() {
     let dir = broken(&[
-        (
-            "roles/design/designer.yaml",
-            "sketching: competent",
-            "sketching: competant",
-        ),
-        (
-            "roles/engineering/engineer.yaml",
-            "      mentoring: novice\n",
-            "",
-        ),
+        ("roles/design/designer.yaml", "sketching: competent", "sketching: competant"),
+        ("roles/engineering/engineer.yaml", "      mentoring: novice\n", ""),
         ("soft-skills.yaml", "  - id: patience", "  - id: curiosity"),
     ]);
     let v = {
-        let out = cmd()
-            .args(["validate", &data(dir.path()), "--format", "json"])
-            .output()
-            .unwrap();
+        let out = cmd().args(["validate", &data(dir.path()), "--format", "json"]).output().unwrap();
         assert_eq!(out.status.code(), Some(1));
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };
     assert!(v["errors"].as_u64().unwrap() >= 3, "{v}");
-    let messages: Vec<&str> = v["problems"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["message"].as_str().unwrap())
-        .collect();
+    let messages: Vec<&str> =
+        v["problems"].as_array().unwrap().iter().map(|p| p["message"].as_str().unwrap()).collect();
     assert!(messages.iter().any(|m| m.contains("competant")));
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("does not rate every skill"))
-    );
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("duplicate soft skill id"))
-    );
+    assert!(messages.iter().any(|m| m.contains("does not rate every skill")));
+    assert!(messages.iter().any(|m| m.contains("duplicate soft skill id")));
 }
 
 #[test]
 fn lint_warnings_pass_unless_strict() {
     let dir = broken(&[
         // A drop without a note.
-        (
-            "roles/design/designer.yaml",
-            "      reviewing: proficient",
-            "      reviewing: novice",
-        ),
+        ("roles/design/designer.yaml", "      reviewing: proficient", "      reviewing: novice"),
         // A missing description.
         ("skills.yaml", "    description: Helping others grow.\n", ""),
     ]);
@@ -296,32 +199,19 @@ fn lint_warnings_pass_unless_strict() {
     text.push_str("  - id: juggling\n    name: Juggling\n    description: Keeping balls in the air.\n    proficiencies: {novice: a, beginner: b, competent: c, proficient: d, master: e}\n");
     std::fs::write(&skills, text).unwrap();
 
-    let out = cmd()
-        .args(["validate", &data(dir.path())])
-        .output()
-        .unwrap();
+    let out = cmd().args(["validate", &data(dir.path())]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("`reviewing` drops from competent at `senior-designer` to novice at `design-lead` with no note"), "{text}");
     assert!(
-        text.contains("skill `juggling` is not used by any role"),
+        text.contains("`reviewing` drops from competent at `senior-designer` to novice at `design-lead` with no note"),
         "{text}"
     );
-    assert!(
-        text.contains("skill `mentoring` has no description"),
-        "{text}"
-    );
+    assert!(text.contains("skill `juggling` is not used by any role"), "{text}");
+    assert!(text.contains("skill `mentoring` has no description"), "{text}");
     assert!(text.contains("0 errors, 3 warnings"), "{text}");
-    cmd()
-        .args(["validate", &data(dir.path()), "--strict"])
-        .assert()
-        .code(1)
-        .stdout(contains("invalid"));
+    cmd().args(["validate", &data(dir.path()), "--strict"]).assert().code(1).stdout(contains("invalid"));
     // Warnings never stop the other commands.
-    cmd()
-        .args(["--data", &data(dir.path()), "--role", "designer", "ladder"])
-        .assert()
-        .success();
+    cmd().args(["--data", &data(dir.path()), "--role", "designer", "ladder"]).assert().success();
 }
 
 #[test]
@@ -349,10 +239,6 @@ fn schema_is_json_schema_naming_every_file_kind() {
     for def in ["frameworkFile", "skillsFile", "softSkillsFile", "roleFile"] {
         assert!(v["$defs"][def].is_object(), "{def}");
     }
-    cmd()
-        .args(["schema", "--help"])
-        .assert()
-        .success()
-        .stdout(contains("yaml-language-server"));
+    cmd().args(["schema", "--help"]).assert().success().stdout(contains("yaml-language-server"));
     assert!(predicate::str::contains("kebab").eval(&out));
 }
