@@ -223,7 +223,7 @@ fn load_draft(scope: Scope, draft: &Path) -> anyhow::Result<Option<State>> {
     Ok(Some(State {
         name: (!name.trim().is_empty()).then_some(name),
         level: p.level,
-        answers: p.skills.iter().map(|a| a.as_ref().map(|a| a.proficiency)).collect(),
+        answers: (0..scope.framework.skills.len()).map(|s| p.assessment(s).map(|a| a.proficiency)).collect(),
         asked: answered.unwrap_or(0).min(scope.role.skills.len()),
     }))
 }
@@ -246,10 +246,10 @@ mod tests {
         let p = profile::check(profile::read(&out).unwrap(), scope, &SkillLookup::new(&f)).unwrap();
         assert_eq!(p.name, "Ada");
         assert_eq!(p.level, Some(1));
-        assert_eq!(p.skills[0].as_ref().unwrap().proficiency, 2);
-        assert_eq!(p.skills[2].as_ref().unwrap().proficiency, 3);
-        assert!(p.skills[3].is_none());
-        assert_eq!(p.skills[6].as_ref().unwrap().proficiency, 2);
+        assert_eq!(p.assessment(0).unwrap().proficiency, 2);
+        assert_eq!(p.assessment(2).unwrap().proficiency, 3);
+        assert!(p.assessment(3).is_none());
+        assert_eq!(p.assessment(6).unwrap().proficiency, 2);
     }
 
     #[test]
@@ -267,8 +267,8 @@ mod tests {
         run(scope, &out, false, None, &mut rest, &mut ui).unwrap();
         assert!(String::from_utf8_lossy(&ui).contains("Resuming from"));
         let p = profile::check(profile::read(&out).unwrap(), scope, &SkillLookup::new(&f)).unwrap();
-        assert_eq!(p.skills[0].as_ref().unwrap().proficiency, 0);
-        assert_eq!(p.skills[1].as_ref().unwrap().proficiency, 1);
-        assert_eq!(p.skills[9].as_ref().unwrap().proficiency, 2);
+        assert_eq!(p.assessment(0).unwrap().proficiency, 0);
+        assert_eq!(p.assessment(1).unwrap().proficiency, 1);
+        assert_eq!(p.assessment(9).unwrap().proficiency, 2);
     }
 }

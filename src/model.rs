@@ -4,6 +4,8 @@
 //! become these types, where references are plain indices. Reports therefore never look a name up
 //! twice and never meet a dangling reference.
 
+use std::collections::HashMap;
+
 /// A levelled skills framework: one proficiency scale, shared skills, and one or more roles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Framework {
@@ -103,8 +105,16 @@ pub struct Profile {
     pub name: String,
     /// Index into the role's levels.
     pub level: Option<usize>,
-    /// Aligned with [`Framework::skills`]; `None` means the person did not assess that skill.
-    pub skills: Vec<Option<Assessment>>,
+    /// Skill index (into [`Framework::skills`]) → what the person says. A skill not here was not
+    /// assessed. Sparse, so a profile costs what it holds, not the size of the framework.
+    pub skills: HashMap<usize, Assessment>,
+}
+
+impl Profile {
+    /// What the person says of the skill at `index`, if they assessed it.
+    pub fn assessment(&self, index: usize) -> Option<&Assessment> {
+        self.skills.get(&index)
+    }
 }
 
 /// What a person says of one skill.

@@ -116,8 +116,8 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         });
 
     let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
-    let mut skills: Vec<Option<Assessment>> = vec![None; framework.skills.len()];
-    let mut seen: Vec<Option<&str>> = vec![None; framework.skills.len()];
+    let mut skills: HashMap<usize, Assessment> = HashMap::with_capacity(raw.skills.0.len());
+    let mut seen: HashMap<usize, &str> = HashMap::with_capacity(raw.skills.0.len());
     let skills_line = find_line(&file.text, "skills:", 1).unwrap_or(1);
     let mut key_lines = KeyLines::new(&file.text, skills_line);
     for (key, value) in &raw.skills.0 {
@@ -132,7 +132,7 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
             );
             continue;
         };
-        if let Some(first) = seen[index] {
+        if let Some(first) = seen.get(&index) {
             problems.error(
                 shown,
                 line,
@@ -140,11 +140,13 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
             );
             continue;
         }
-        seen[index] = Some(key);
+        seen.insert(index, key);
         let Some(assessment) = value else { continue };
         let Some(word) = assessment.proficiency.as_deref() else { continue };
         match scale.iter().position(|s| normalise(word) == *s) {
-            Some(p) => skills[index] = Some(Assessment { proficiency: p, evidence: assessment.evidence.clone() }),
+            Some(p) => {
+                skills.insert(index, Assessment { proficiency: p, evidence: assessment.evidence.clone() });
+            }
             None => problems.error_hint(
                 shown,
                 line,
@@ -289,8 +291,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.level, Some(0));
-        assert_eq!(p.skills.iter().filter(|s| s.is_some()).count(), 3);
-        let ddat = p.skills[1].as_ref().unwrap();
+        assert_eq!(p.skills.len(), 3);
+        let ddat = p.assessment(1).unwrap();
         assert_eq!((ddat.proficiency, ddat.evidence.len()), (2, 1));
     }
 
@@ -324,7 +326,7 @@ mod tests {
         let text = template(scope, Some(0));
         let p = check(parse(&text), scope, &SkillLookup::new(&f)).unwrap();
         assert_eq!(p.level, Some(0));
-        assert!(p.skills.iter().all(Option::is_none));
+        assert!(p.skills.is_empty());
         assert_eq!(text.matches(": ~").count(), 10);
         assert!(text.contains("#   expert:"));
     }

@@ -122,6 +122,36 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
+/// The start of every line of a file, so that a search from line N reads only the lines after it.
+/// Entries are checked in file order and each search starts at the previous entry, which keeps
+/// locating them linear in the size of the file, not quadratic.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 24 + 1);
+        starts.push(0);
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// Like [`find_line`]: the first line at or after `from` (1-based) whose content, after
+    /// indentation and a list dash, starts with `needle`.
+    pub fn find(&self, needle: &str, from: usize) -> Option<usize> {
+        let first = from.saturating_sub(1);
+        (first..self.starts.len()).find_map(|i| {
+            let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
+            let content = self.text[self.starts[i]..end].trim_start();
+            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
+            content.starts_with(needle).then_some(i + 1)
+        })
+    }
+}
+
 /// True for `kebab-case` ids: lowercase ASCII letters and digits in dash-separated words.
 pub fn is_kebab(id: &str) -> bool {
     !id.is_empty()
@@ -197,17 +227,17 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         _ => Vec::new(),
     };
 
+    let skill_index: HashMap<&str, usize> = skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     // Usage comes from the raw lists, so a role refused for another error does not also make its
     // skills look unused.
     let mut used = vec![false; skills.len()];
     for (_, raw) in &raw_roles {
         for id in &raw.skills {
-            if let Some(i) = skills.iter().position(|s| &s.id == id) {
+            if let Some(&i) = skill_index.get(id.as_str()) {
                 used[i] = true;
             }
         }
     }
-    let skill_index: HashMap<&str, usize> = skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let mut roles: Vec<Role> = Vec::new();
     let mut role_seen: HashMap<String, String> = HashMap::new();
     for (file, raw) in raw_roles {
@@ -222,9 +252,10 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         }
     }
 
+    let skill_lines = LineIndex::new(&skills_file.text);
     for (skill, used) in skills.iter().zip(used) {
         if !used && !role_seen.is_empty() {
-            let line = find_line(&skills_file.text, &format!("id: {}", skill.id), 1);
+            let line = skill_lines.find(&format!("id: {}", skill.id), 1);
             problems.warn(&skills_file.display, line, format!("skill `{}` is not used by any role", skill.id));
         }
     }
@@ -277,13 +308,14 @@ fn lint_provenance(file: &SourceFile, source: &Option<String>, licence: &Option<
 /// Checks the id, name, uniqueness and aliases of one entry of a list.
 struct IdCheck<'a> {
     file: &'a SourceFile,
+    lines: LineIndex<'a>,
     kind: &'a str,
     seen: HashMap<String, String>,
 }
 
 impl<'a> IdCheck<'a> {
     fn new(file: &'a SourceFile, kind: &'a str) -> Self {
-        IdCheck { file, kind, seen: HashMap::new() }
+        IdCheck { file, lines: LineIndex::new(&file.text), kind, seen: HashMap::new() }
     }
 
     /// Returns the line of the entry and whether it may be kept (its id is new).
@@ -295,8 +327,7 @@ impl<'a> IdCheck<'a> {
         from: usize,
         problems: &mut Problems,
     ) -> (Option<usize>, bool) {
-        let line =
-            find_line(&self.file.text, &format!("id: {id}"), from).or_else(|| find_line(&self.file.text, "id:", from));
+        let line = self.lines.find(&format!("id: {id}"), from).or_else(|| self.lines.find("id:", from));
         let kind = self.kind;
         if !is_kebab(id) {
             problems.error(&self.file.display, line, format!("{kind} id `{id}` is not kebab-case; expected lowercase words joined by `-`, e.g. `senior-product-manager`"));
@@ -380,11 +411,12 @@ fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems:
         let mut meanings = vec![String::new(); scale.len()];
         let mut given = vec![false; scale.len()];
         for (key, text) in skill.proficiencies.0 {
-            let at = find_line(&file.text, &format!("{key}:"), from);
+            // Only a problem needs the line, so it is looked up only then.
+            let at = || ids.lines.find(&format!("{key}:"), from);
             match scale.iter().position(|s| *s == key) {
                 Some(i) if given[i] => problems.error(
                     &file.display,
-                    at,
+                    at(),
                     format!("skill `{}` describes proficiency `{key}` twice", skill.id),
                 ),
                 Some(i) => {
@@ -393,7 +425,7 @@ fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems:
                 }
                 None => problems.error_hint(
                     &file.display,
-                    at,
+                    at(),
                     format!(
                         "skill `{}` describes `{key}`, which is not on the proficiency scale ({})",
                         skill.id,
@@ -469,12 +501,17 @@ fn check_role(
     }
     let skills_line = find_line(&file.text, "skills:", 1);
     let mut role_skills: Vec<usize> = Vec::new();
+    // Skill index → position in the role's list, for the levels' ratings.
+    let mut slots: HashMap<usize, usize> = HashMap::with_capacity(raw.skills.len());
     for id in &raw.skills {
         match skill_index.get(id.as_str()) {
-            Some(&i) if role_skills.contains(&i) => {
+            Some(&i) if slots.contains_key(&i) => {
                 problems.error(shown, skills_line, format!("role `{}` lists skill `{id}` twice", raw.id))
             }
-            Some(&i) => role_skills.push(i),
+            Some(&i) => {
+                slots.insert(i, role_skills.len());
+                role_skills.push(i);
+            }
             None => problems.error_hint(
                 shown,
                 skills_line,
@@ -488,14 +525,15 @@ fn check_role(
     }
     let levels_start = find_line(&file.text, "levels:", 1).unwrap_or(1);
     let mut ids = IdCheck::new(file, "level");
+    let context =
+        RoleContext { file, role_id: &raw.id, role_skills: &role_skills, slots: &slots, skills, skill_index, scale };
     let mut levels: Vec<Level> = Vec::new();
     let mut from = levels_start;
     for level in raw.levels {
         let (line, keep) = ids.check(&level.id, &level.name, &level.aliases, from, problems);
         let level_line = line.unwrap_or(from);
         from = level_line + 1;
-        if let Some(level) =
-            check_level(file, &raw.id, level, level_line, &role_skills, skills, skill_index, scale, problems)
+        if let Some(level) = check_level(&context, &ids.lines, level, level_line, problems)
             && keep
         {
             levels.push(level);
@@ -507,7 +545,7 @@ fn check_role(
         for (k, &skill) in role_skills.iter().enumerate() {
             let (lower, upper) = (&pair[0].ratings[k], &pair[1].ratings[k]);
             if upper.proficiency < lower.proficiency && upper.note.is_none() && lower.note.is_none() {
-                let line = find_line(&file.text, &format!("id: {}", pair[1].id), levels_start);
+                let line = ids.lines.find(&format!("id: {}", pair[1].id), levels_start);
                 problems.warn(
                     shown,
                     line,
@@ -541,18 +579,26 @@ fn check_role(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the checks of one role's levels share.
+struct RoleContext<'a> {
+    file: &'a SourceFile,
+    role_id: &'a str,
+    role_skills: &'a [usize],
+    /// Skill index → position in `role_skills`.
+    slots: &'a HashMap<usize, usize>,
+    skills: &'a [Skill],
+    skill_index: &'a HashMap<&'a str, usize>,
+    scale: &'a [ScaleStep],
+}
+
 fn check_level(
-    file: &SourceFile,
-    role_id: &str,
+    context: &RoleContext,
+    lines: &LineIndex,
     level: RawLevel,
     level_line: usize,
-    role_skills: &[usize],
-    skills: &[Skill],
-    skill_index: &HashMap<&str, usize>,
-    scale: &[ScaleStep],
     problems: &mut Problems,
 ) -> Option<Level> {
+    let RoleContext { file, role_id, role_skills, slots, skills, skill_index, scale } = *context;
     let shown = file.display.as_str();
     if blank(&level.summary) {
         problems.warn(shown, Some(level_line), format!("level `{}` has no summary", level.id));
@@ -561,21 +607,22 @@ fn check_level(
     let mut ratings: Vec<Option<Rating>> = vec![None; role_skills.len()];
     let mut ok = true;
     for (key, rating) in level.skills.0 {
-        let at = find_line(&file.text, &format!("{key}:"), level_line).or(Some(level_line));
+        // Only a problem needs the line, so it is looked up only then.
+        let at = || lines.find(&format!("{key}:"), level_line).or(Some(level_line));
         let Some(&skill) = skill_index.get(key.as_str()) else {
             problems.error_hint(
                 shown,
-                at,
+                at(),
                 format!("level `{}` rates skill `{key}`, which skills.yaml does not define", level.id),
                 did_you_mean(&key, skills.iter().map(|s| s.id.as_str())).map(|b| format!("did you mean `{b}`?")),
             );
             ok = false;
             continue;
         };
-        let Some(slot) = role_skills.iter().position(|&s| s == skill) else {
+        let Some(&slot) = slots.get(&skill) else {
             problems.error(
                 shown,
-                at,
+                at(),
                 format!(
                     "level `{}` rates skill `{key}`, which is not in the `skills` list of role `{role_id}`",
                     level.id
@@ -585,7 +632,7 @@ fn check_level(
             continue;
         };
         if ratings[slot].is_some() {
-            problems.error(shown, at, format!("level `{}` rates skill `{key}` twice", level.id));
+            problems.error(shown, at(), format!("level `{}` rates skill `{key}` twice", level.id));
             ok = false;
             continue;
         }
@@ -596,7 +643,7 @@ fn check_level(
             None => {
                 problems.error_hint(
                     shown,
-                    at,
+                    at(),
                     format!(
                         "level `{}` gives `{key}` the proficiency `{}`, which is not on the scale; expected one of: {}",
                         level.id,

@@ -123,7 +123,7 @@ pub fn compare(scope: Scope, profile: &Profile, target: usize) -> Vec<GapRow> {
         .zip(&level.ratings)
         .map(|(&s, rating)| {
             let skill = &scope.framework.skills[s];
-            let have = profile.skills[s].as_ref();
+            let have = profile.assessment(s);
             let gap = have.map(|a| (rating.proficiency as i64 - a.proficiency as i64).max(0));
             let status = match gap {
                 None => Status::Unassessed,
@@ -466,7 +466,9 @@ mod tests {
             name: "P".into(),
             level: Some(0),
             skills: (0..f.skills.len())
-                .map(|i| levels.get(i).copied().flatten().map(|p| Assessment { proficiency: p, evidence: vec![] }))
+                .filter_map(|i| {
+                    levels.get(i).copied().flatten().map(|p| (i, Assessment { proficiency: p, evidence: vec![] }))
+                })
                 .collect(),
         }
     }
@@ -515,7 +517,7 @@ mod tests {
         let scope = Scope { framework: &f, role: &f.roles[0] };
         let a = profile(&f, &[Some(1); 10]);
         let mut b = profile(&f, &[Some(3); 10]);
-        b.skills[4] = None;
+        b.skills.remove(&4);
         let team = TeamReport::build(scope, &[a, b], 1, false);
         assert_eq!(team.summary.people, 2);
         assert_eq!(team.summary.ready, 0);
