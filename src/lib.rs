@@ -202,15 +202,19 @@ fn gap(
     if let Some(dir) = team {
         paths.extend(profile::team_files(dir)?);
     }
-    let parsed = paths.iter().map(|p| profile::read(p)).collect::<anyhow::Result<Vec<_>>>()?;
-    // A profile may name its role; the flag wins, then the first profile that names one.
-    let role = role.or_else(|| parsed.iter().find_map(|p| p.raw.role.as_deref()));
-    let scope = select_role(framework, role)?;
+    // A profile may name its role; the flag wins, then the first profile's.
+    let first_role = match (role, paths.first()) {
+        (None, Some(first)) => profile::read(first)?.raw.role,
+        _ => None,
+    };
+    let scope = select_role(framework, role.or(first_role.as_deref()))?;
     let lookup = profile::SkillLookup::new(framework);
-    let people = parsed
-        .into_iter()
-        .map(|p| profile::check(p, scope, &lookup).map_err(anyhow::Error::from))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    // Each profile is read, parsed and checked in one go, so only its compact form stays in memory.
+    let people = profile::par_map(paths, |path| {
+        profile::read(&path).and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from))
+    })
+    .into_iter()
+    .collect::<anyhow::Result<Vec<_>>>()?;
     let target = match to {
         Some(name) => resolve::resolve_index(&scope.role.levels, name, "level")?,
         None => default_target(scope, &people)?,

@@ -33,7 +33,8 @@ impl SkillLookup {
 
     /// The skill a profile key names, if any.
     pub fn get(&self, key: &str) -> Option<usize> {
-        self.map.get(&normalise(key)).copied()
+        // Most keys are ids exactly as written; only the rest pay for normalising.
+        self.map.get(key).or_else(|| self.map.get(&normalise(key))).copied()
     }
 }
 
@@ -70,6 +71,32 @@ pub fn team_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         anyhow::bail!("the team folder {} holds no profiles (*.yaml)", dir.display());
     }
     Ok(files)
+}
+
+/// Maps `f` over `items` on every core, keeping the order, so that the first error reported is
+/// the first bad file in the order given. A team of thousands of profiles is parsed in parallel;
+/// one profile runs on the calling thread with no thread started.
+pub fn par_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / 64).max(1);
+    if threads == 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
+    let mut items = items.into_iter();
+    loop {
+        let part: Vec<T> = items.by_ref().take(chunk).collect();
+        if part.is_empty() {
+            break;
+        }
+        chunks.push(part);
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            chunks.into_iter().map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<R>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
 }
 
 fn refused(display: &str, problems: Problems) -> DataError {
@@ -118,15 +145,23 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
     let mut skills: HashMap<usize, Assessment> = HashMap::with_capacity(raw.skills.0.len());
     let mut seen: HashMap<usize, &str> = HashMap::with_capacity(raw.skills.0.len());
-    let skills_line = find_line(&file.text, "skills:", 1).unwrap_or(1);
-    let mut key_lines = KeyLines::new(&file.text, skills_line);
-    for (key, value) in &raw.skills.0 {
-        let line = key_lines.find(key);
+    // The line of every key, worked out once and only if a problem needs one.
+    let key_lines = std::cell::OnceCell::new();
+    let line_of = |i: usize| -> Option<usize> {
+        let lines: &Vec<Option<usize>> = key_lines.get_or_init(|| {
+            let skills_line = find_line(&file.text, "skills:", 1).unwrap_or(1);
+            let mut index = KeyLines::new(&file.text, skills_line);
+            raw.skills.0.iter().map(|(key, _)| index.find(key)).collect()
+        });
+        lines[i]
+    };
+    for (i, (key, value)) in raw.skills.0.iter().enumerate() {
+        let line = || line_of(i);
         let Some(index) = lookup.get(key) else {
             let ids = framework.skills.iter().map(|s| s.id.as_str());
             problems.error_hint(
                 shown,
-                line,
+                line(),
                 format!("unknown skill `{key}`"),
                 did_you_mean(key, ids).map(|b| format!("did you mean `{b}`?")),
             );
@@ -135,7 +170,7 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         if let Some(first) = seen.get(&index) {
             problems.error(
                 shown,
-                line,
+                line(),
                 format!("skill `{}` is assessed twice (`{first}` and `{key}`)", framework.skills[index].id),
             );
             continue;
@@ -143,13 +178,17 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         seen.insert(index, key);
         let Some(assessment) = value else { continue };
         let Some(word) = assessment.proficiency.as_deref() else { continue };
-        match scale.iter().position(|s| normalise(word) == *s) {
+        let position = scale.iter().position(|s| *s == word).or_else(|| {
+            let word = normalise(word);
+            scale.iter().position(|s| *s == word)
+        });
+        match position {
             Some(p) => {
                 skills.insert(index, Assessment { proficiency: p, evidence: assessment.evidence.clone() });
             }
             None => problems.error_hint(
                 shown,
-                line,
+                line(),
                 format!("`{word}` is not a proficiency; expected one of: {} (lowest first)", scale.join(", ")),
                 did_you_mean(word, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
             ),
@@ -311,6 +350,14 @@ mod tests {
         assert!(err.contains("me.yaml:5: error: `expret` is not a proficiency; expected one of: awareness, working, practitioner, expert"), "{err}");
         assert!(err.contains("did you mean `expert`?"), "{err}");
         assert!(err.contains("skill `user-focus` is assessed twice"), "{err}");
+    }
+
+    #[test]
+    fn par_map_keeps_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        assert_eq!(par_map(items.clone(), |i| i * 2), items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        assert_eq!(par_map(vec![3], |i| i + 1), vec![4]);
+        assert!(par_map(Vec::<u8>::new(), |i| i).is_empty());
     }
 
     #[test]

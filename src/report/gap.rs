@@ -82,24 +82,34 @@ pub struct Readiness {
 impl Readiness {
     /// Counts statuses; `rows` must already be in report order so names are listed biggest first.
     pub fn of(rows: &[GapRow], target: &str) -> Self {
-        let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
-        let (met, grow, unassessed) = (count(Status::Met), count(Status::Grow), count(Status::Unassessed));
-        let names = |s: Status| {
-            rows.iter().filter(|r| r.status == s).map(|r| r.skill.name.as_str()).collect::<Vec<_>>().join(", ")
-        };
-        let skills = rows.len();
+        let names = |s: Status| rows.iter().filter(|r| r.status == s).map(|r| r.skill.name.as_str()).collect();
+        let met = rows.iter().filter(|r| r.status == Status::Met).count();
+        let steps = rows.iter().filter_map(|r| r.gap).sum();
+        Readiness::new(rows.len(), met, names(Status::Grow), names(Status::Unassessed), steps, target)
+    }
+
+    /// Words the counts; `growing` is biggest gap first, `unassessed` in the role's order.
+    fn new(
+        skills: usize,
+        met: usize,
+        growing: Vec<&str>,
+        unassessed: Vec<&str>,
+        steps_to_grow: i64,
+        target: &str,
+    ) -> Self {
+        let (grow, blank) = (growing.len(), unassessed.len());
         let mut text = format!("meets {met} of {skills}");
         if grow > 0 {
-            text.push_str(&format!("; {grow} to grow: {}", names(Status::Grow)));
+            text.push_str(&format!("; {grow} to grow: {}", growing.join(", ")));
         }
-        if unassessed > 0 {
-            text.push_str(&format!("; {unassessed} unassessed: {}", names(Status::Unassessed)));
+        if blank > 0 {
+            text.push_str(&format!("; {blank} unassessed: {}", unassessed.join(", ")));
         }
-        let ready = grow == 0 && unassessed == 0;
+        let ready = grow == 0 && blank == 0;
         if ready {
             text.push_str(&format!(": ready for {target}"));
         }
-        Readiness { skills, met, grow, unassessed, steps_to_grow: rows.iter().filter_map(|r| r.gap).sum(), ready, text }
+        Readiness { skills, met, grow, unassessed: blank, steps_to_grow, ready, text }
     }
 }
 
@@ -319,19 +329,36 @@ impl TeamReport {
         let target_ref = scope.level_ref(target);
         let mut people = Vec::with_capacity(profiles.len());
         let mut columns: Vec<Vec<Option<i64>>> = vec![Vec::with_capacity(profiles.len()); skill_count];
-        for profile in profiles {
-            let rows = compare(scope, profile, target);
-            for (k, row) in rows.iter().enumerate() {
-                columns[k].push(row.gap);
-            }
-            let mut ordered = rows;
-            ordered.sort_by_key(sort_key);
-            people.push(TeamMember {
-                person: person(scope, profile),
-                readiness: Readiness::of(&ordered, &target_ref.name),
-            });
-        }
         let level = &scope.role.levels[target];
+        let name = |k: usize| scope.framework.skills[scope.role.skills[k]].name.as_str();
+        // Only gaps are needed here, so no per-skill rows are built: a team of thousands costs
+        // a number per person and skill, not a copy of every skill's text.
+        for profile in profiles {
+            let (mut met, mut steps) = (0, 0);
+            let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
+            for (k, (&s, rating)) in scope.role.skills.iter().zip(&level.ratings).enumerate() {
+                let gap = profile.assessment(s).map(|a| (rating.proficiency as i64 - a.proficiency as i64).max(0));
+                columns[k].push(gap);
+                match gap {
+                    None => unassessed.push(k),
+                    Some(0) => met += 1,
+                    Some(g) => {
+                        steps += g;
+                        growing.push((g, k));
+                    }
+                }
+            }
+            growing.sort_by_key(|&(g, _)| std::cmp::Reverse(g));
+            let readiness = Readiness::new(
+                skill_count,
+                met,
+                growing.iter().map(|&(_, k)| name(k)).collect(),
+                unassessed.iter().map(|&k| name(k)).collect(),
+                steps,
+                &target_ref.name,
+            );
+            people.push(TeamMember { person: person(scope, profile), readiness });
+        }
         for ((k, &s), gaps) in scope.role.skills.iter().enumerate().zip(columns) {
             let skill = &scope.framework.skills[s];
             skills.push(TeamSkill {
