@@ -88,7 +88,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME", conflicts_with = "data")]
     pub framework: Option<String>,
 
-    /// Pick a role family when the framework has several.
+    /// Pick a role family when the framework has several (with `import`: import only this role).
     #[arg(long, global = true, value_name = "NAME")]
     pub role: Option<String>,
 

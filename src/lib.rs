@@ -202,19 +202,22 @@ fn gap(
     if let Some(dir) = team {
         paths.extend(profile::team_files(dir)?);
     }
-    // A profile may name its role; the flag wins, then the first profile's.
-    let first_role = match (role, paths.first()) {
-        (None, Some(first)) => profile::read(first)?.raw.role,
-        _ => None,
-    };
-    let scope = select_role(framework, role.or(first_role.as_deref()))?;
+    // A profile may name its role; the flag wins, then the first profile's. The first profile is
+    // read once (it may be standard input); the rest are read, parsed and checked in parallel,
+    // each in one go, so only their compact form stays in memory.
+    let mut paths = paths.into_iter();
+    let first = paths.next().map(|p| profile::read(&p)).transpose()?;
+    let scope = select_role(framework, role.or(first.as_ref().and_then(|f| f.raw.role.as_deref())))?;
     let lookup = profile::SkillLookup::new(framework);
-    // Each profile is read, parsed and checked in one go, so only its compact form stays in memory.
-    let people = profile::par_map(paths, |path| {
+    let mut people = Vec::with_capacity(paths.len() + 1);
+    if let Some(first) = first {
+        people.push(profile::check(first, scope, &lookup)?);
+    }
+    for person in profile::par_map(paths.collect(), |path| {
         profile::read(&path).and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from))
-    })
-    .into_iter()
-    .collect::<anyhow::Result<Vec<_>>>()?;
+    }) {
+        people.push(person?);
+    }
     let target = match to {
         Some(name) => resolve::resolve_index(&scope.role.levels, name, "level")?,
         None => default_target(scope, &people)?,

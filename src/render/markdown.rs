@@ -25,7 +25,9 @@ fn write_block(block: &Block, out: &mut Vec<u8>) -> std::io::Result<()> {
         Block::Para(t) => writeln!(out, "{}", inline(t)),
         Block::List(items) => {
             for item in items {
-                writeln!(out, "- {}", inline(item))?;
+                // A line break inside an item continues the item, indented under its bullet.
+                let lines: Vec<String> = item.split('\n').map(inline).collect();
+                writeln!(out, "- {}", lines.join("\n  "))?;
             }
             Ok(())
         }

@@ -34,7 +34,8 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
             Block::Para(t) => text.push_str(&wrap(&sanitize(t, true), width, "", "")),
             Block::List(items) => {
                 for item in items {
-                    text.push_str(&wrap(&sanitize(item, false), width, "  • ", "    "));
+                    // Newlines inside an item survive (imported texts carry their own bullets).
+                    text.push_str(&wrap(&sanitize(item, true), width, "  • ", "    "));
                 }
             }
             Block::Fields(fields) => {

@@ -46,13 +46,16 @@ impl LevelsReport {
 
 impl Report for LevelsReport {
     fn document(&self) -> Vec<Block> {
-        let mut table = Table::new(["#", "Id", "Level", "Also", "Summary"]);
+        let mut table = Table::new(["#", "Id", "Level", "Summary"]);
         for l in &self.levels {
+            let mut name = l.name.clone();
+            if !l.aliases.is_empty() {
+                name.push_str(&format!("\nalso: {}", l.aliases.join(", ")));
+            }
             table.row(vec![
                 Cell::plain(l.position.to_string()),
                 Cell::toned(&l.id, Tone::Strong),
-                Cell::plain(&l.name),
-                Cell::plain(l.aliases.join(", ")),
+                Cell::plain(name),
                 Cell::plain(&l.summary),
             ]);
         }
