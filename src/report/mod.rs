@@ -72,6 +72,11 @@ impl<'a> Scope<'a> {
     }
 }
 
+/// A name with its id on the line below, so lists need no separate, wide id column.
+pub fn name_and_id(name: &str, id: &str) -> crate::render::Cell {
+    crate::render::Cell::toned(format!("{name}\n{id}"), crate::render::Tone::Strong)
+}
+
 /// `●●●○ Practitioner`: the bar and the word, as tables show a proficiency.
 pub fn proficiency_label(p: &Proficiency, scale_size: usize) -> String {
     format!("{} {}", bar(p.rank, scale_size), p.name)

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Footnotes, Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{Footnotes, Proficiency, Ref, Report, Scope, name_and_id, proficiency_label};
 use crate::render::{Block, Cell, Records, Table, Tone};
 
 /// The skills of the role, in the role's order.
@@ -45,9 +45,9 @@ impl SkillsReport {
 
 impl Report for SkillsReport {
     fn document(&self) -> Vec<Block> {
-        let mut table = Table::new(["Id", "Skill", "What it is"]);
+        let mut table = Table::new(["Skill (id)", "What it is"]);
         for s in &self.skills {
-            table.row(vec![Cell::plain(&s.id), Cell::toned(&s.name, Tone::Strong), Cell::plain(&s.description)]);
+            table.row(vec![name_and_id(&s.name, &s.id), Cell::plain(&s.description)]);
         }
         let mut blocks =
             vec![Block::Title(format!("{} skills ({})", self.role.name, self.skills.len())), Block::Table(table)];

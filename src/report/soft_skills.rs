@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::{Ref, Report};
+use super::{Ref, Report, name_and_id};
 use crate::model::{Framework, SoftSkill};
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Records, Table};
 
 /// Every soft skill of the framework.
 #[derive(Debug, Serialize)]
@@ -58,9 +58,9 @@ impl Report for SoftSkillsReport {
         if self.soft_skills.is_empty() {
             return vec![Block::Hint(format!("The framework {} lists no soft skills.", self.framework.name))];
         }
-        let mut table = Table::new(["Id", "Soft skill", "What it is"]);
+        let mut table = Table::new(["Soft skill (id)", "What it is"]);
         for s in &self.soft_skills {
-            table.row(vec![Cell::plain(&s.id), Cell::toned(&s.name, Tone::Strong), Cell::plain(&s.explanation)]);
+            table.row(vec![name_and_id(&s.name, &s.id), Cell::plain(&s.explanation)]);
         }
         vec![
             Block::Title(format!("Soft skills ({})", self.soft_skills.len())),
