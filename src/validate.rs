@@ -238,6 +238,8 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
             }
         }
     }
+    // Checks that look across all roles are only fair when every role file could be read.
+    let every_role_read = raw_roles.len() == role_files.len();
     let mut roles: Vec<Role> = Vec::new();
     let mut role_seen: HashMap<String, String> = HashMap::new();
     for (file, raw) in raw_roles {
@@ -254,7 +256,7 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
 
     let skill_lines = LineIndex::new(&skills_file.text);
     for (skill, used) in skills.iter().zip(used) {
-        if !used && !role_seen.is_empty() {
+        if !used && every_role_read && !role_seen.is_empty() {
             let line = skill_lines.find(&format!("id: {}", skill.id), 1);
             problems.warn(&skills_file.display, line, format!("skill `{}` is not used by any role", skill.id));
         }
@@ -262,7 +264,7 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
 
     let default_role = raw_framework.default_role.as_ref().and_then(|wanted| {
         let found = roles.iter().position(|r| &r.id == wanted);
-        if found.is_none() {
+        if found.is_none() && every_role_read && !role_seen.contains_key(wanted) {
             let hint =
                 did_you_mean(wanted, roles.iter().map(|r| r.id.as_str())).map(|b| format!("did you mean `{b}`?"));
             problems.error_hint(

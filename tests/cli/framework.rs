@@ -242,3 +242,16 @@ fn schema_is_json_schema_naming_every_file_kind() {
     cmd().args(["schema", "--help"]).assert().success().stdout(contains("yaml-language-server"));
     assert!(predicate::str::contains("kebab").eval(&out));
 }
+
+#[test]
+fn a_role_file_that_cannot_be_read_does_not_cascade() {
+    // The engineer role fails to parse; nothing else should be blamed for it: not the
+    // default_role that names it, nor the skills only it uses.
+    let dir = broken(&[("roles/engineering/engineer.yaml", "skills: [coding", "skils: [coding")]);
+    let out = cmd().args(["validate", &data(dir.path())]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("unknown field `skils`"), "{text}");
+    assert!(!text.contains("default_role"), "{text}");
+    assert!(!text.contains("not used by any role"), "{text}");
+    assert!(text.contains("1 error, 0 warnings"), "{text}");
+}
