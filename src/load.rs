@@ -35,8 +35,10 @@ pub struct SourceFile {
 /// Reads a file the user named, with the size cap, UTF-8 and NUL checks every input shares.
 /// `-` reads standard input.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
-    let shown = path.display();
-    let bytes = if path == Path::new("-") {
+    let stdin = path == Path::new("-");
+    // Named as profiles name it, so every message about standard input says the same.
+    let shown = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let bytes = if stdin {
         let mut buf = Vec::new();
         std::io::stdin()
             .lock()
@@ -670,6 +672,35 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFa: 1").unwrap(), "a: 1");
         assert!(decode(b"a: 1\nb: \0").unwrap_err().contains("line 2"));
         assert!(decode(b"a: \xff").unwrap_err().contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn nesting_estimate_counts_every_opener_and_only_safe_closers() {
+        assert_eq!(too_deep("a: [x, [y]]\nb: {c: [d]}\n", 2), None);
+        assert_eq!(too_deep("a: [[[x]]]", 2), Some(1));
+        // Closers inside quotes or after a comment or tag never cancel an opener.
+        assert_eq!(too_deep("[\"]\", [']', [# ]\n[!t]", 3), Some(2));
+        // Brackets inside text count, but close themselves when nothing can hide the closer.
+        assert_eq!(too_deep(&"d: see [1] and {2}\n".repeat(500), 1), None);
+    }
+
+    #[test]
+    fn evidence_is_one_line_a_list_or_nothing_and_bombs_stop_early() {
+        let profile = |text: &str| {
+            let file = SourceFile { display: "p.yaml".into(), rel: "p.yaml".into(), text: text.into() };
+            let mut problems = Problems::default();
+            parse::<RawProfile>(&file, &mut problems).ok_or(problems)
+        };
+        let evidence = |text: &str| {
+            let p = profile(&format!("name: x\nskills:\n  a:\n    evidence: {text}\n")).unwrap();
+            p.skills.0[0].1.clone().unwrap().evidence
+        };
+        assert_eq!(evidence("one"), ["one"]);
+        assert_eq!(evidence("[one, two]"), ["one", "two"]);
+        assert!(evidence("~").is_empty());
+        let bomb = "name: x\nskills:\n  a:\n    evidence: [&a [x, x, x, x], &b [*a, *a, *a, *a], [*b, *b]]\n";
+        let err = profile(bomb).unwrap_err();
+        assert!(err.0[0].message.contains("expected a string"), "{:?}", err.0);
     }
 
     #[test]

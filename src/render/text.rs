@@ -6,7 +6,9 @@ use unicode_width::UnicodeWidthStr;
 /// so text from a data file or profile can never drive the reader's terminal. Newlines survive
 /// when `keep_newlines` is set (multi-line cells); tabs become spaces.
 pub fn sanitize(text: &str, keep_newlines: bool) -> String {
-    if !text.chars().any(needs_escape) && (keep_newlines || !text.contains('\n')) {
+    // Tabs and carriage returns are no escapes but must still go: a bare `\r` lets the text
+    // after it overwrite the line on screen.
+    if !text.chars().any(|c| needs_escape(c) || c == '\t' || c == '\r') && (keep_newlines || !text.contains('\n')) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -91,6 +93,9 @@ mod tests {
         assert_eq!(sanitize("two\nlines", true), "two\nlines");
         assert_eq!(sanitize("two\nlines", false), "two lines");
         assert_eq!(sanitize("plain ●", false), "plain ●");
+        // Alone, without any escape beside them, a tab and a carriage return are still replaced.
+        assert_eq!(sanitize("Safe\rEvil", true), "SafeEvil");
+        assert_eq!(sanitize("a\tb", true), "a b");
     }
 
     #[test]

@@ -4,5 +4,7 @@ mod assess;
 mod common;
 mod explorer;
 mod framework;
+mod hostile;
 mod import;
 mod pictures;
+mod readme;

@@ -1,0 +1,94 @@
+//! What the fuzz targets share: a known-good framework to slot a fuzzed file into, and a driver
+//! that builds every report of a framework and renders it in every format at several widths.
+//! Anything may fail with an error; nothing may panic, hang or run away with memory.
+
+use clap::ValueEnum as _;
+use pm_skills::load::{self, SourceFile};
+use pm_skills::model::{Framework, Profile};
+use pm_skills::render::{self, Format, RenderOptions, Report};
+use pm_skills::report::{self, Scope};
+use pm_skills::validate::{self, Problems};
+
+/// The good fixture framework (tests/fixtures/custom-ladder): 5-step scale, two role families.
+pub const FIXTURE: [(&str, &str); 5] = [
+    ("framework.yaml", include_str!("../../tests/fixtures/custom-ladder/framework.yaml")),
+    ("skills.yaml", include_str!("../../tests/fixtures/custom-ladder/skills.yaml")),
+    ("soft-skills.yaml", include_str!("../../tests/fixtures/custom-ladder/soft-skills.yaml")),
+    (
+        "roles/engineering/engineer.yaml",
+        include_str!("../../tests/fixtures/custom-ladder/roles/engineering/engineer.yaml"),
+    ),
+    ("roles/design/designer.yaml", include_str!("../../tests/fixtures/custom-ladder/roles/design/designer.yaml")),
+];
+
+/// The fixture's files with `slot` (0..5) replaced by `text`.
+pub fn fixture_with(slot: usize, text: String) -> Vec<SourceFile> {
+    FIXTURE
+        .iter()
+        .enumerate()
+        .map(|(i, (rel, good))| SourceFile {
+            display: format!("fuzz/{rel}"),
+            rel: (*rel).to_string(),
+            text: if i == slot { text.clone() } else { (*good).to_string() },
+        })
+        .collect()
+}
+
+/// The fixture framework, assembled.
+pub fn fixture() -> Framework {
+    let files = fixture_with(usize::MAX, String::new());
+    validate::assemble("fuzz", &files, &mut Problems::default()).expect("the fixture is valid")
+}
+
+/// Renders one report in every format, unwrapped and at a width from 1 to 400 picked by the text
+/// of the report itself (so the fuzzer steers it); errors are fine, panics are not.
+pub fn render_all<R: Report>(report: &R) {
+    let seed = serde_json::to_vec(report).map_or(0, |v| v.len());
+    let width = 1 + seed % 400;
+    for &format in Format::value_variants() {
+        for width in [None, Some(width)] {
+            let options = RenderOptions { format, color: width.is_some(), width, raw_csv: seed % 2 == 0 };
+            let _ = render::render(report, &options);
+        }
+    }
+}
+
+/// Builds and renders every report of every role, for a few level pairs.
+pub fn exercise_framework(framework: &Framework) {
+    render_all(&report::soft_skills::SoftSkillsReport::build(framework));
+    for i in 0..framework.soft_skills.len().min(3) {
+        render_all(&report::soft_skills::SoftSkillReport::build(framework, i));
+    }
+    for role in &framework.roles {
+        let scope = Scope { framework, role };
+        render_all(&report::levels::LevelsReport::build(scope));
+        render_all(&report::ladder::LadderReport::build(scope));
+        render_all(&report::skills::SkillsReport::build(scope));
+        render_all(&report::about::AboutReport::build(scope));
+        for &s in role.skills.iter().take(3) {
+            render_all(&report::skills::SkillReport::build(scope, s));
+        }
+        let n = role.levels.len().min(4);
+        for a in 0..n {
+            render_all(&report::show::ShowReport::build(scope, a));
+            for b in 0..n {
+                render_all(&report::diff::DiffReport::build(scope, a, b, a % 2 == 0));
+                render_all(&report::path::PathReport::build(scope, a, b, b % 2 == 0));
+            }
+        }
+    }
+}
+
+/// Gap reports of one checked profile against every level of its role, and as a team of two.
+pub fn exercise_profile(scope: Scope, profile: &Profile) {
+    for target in 0..scope.role.levels.len().min(4) {
+        render_all(&report::gap::GapReport::build(scope, profile, target, target % 2 == 1));
+        let team = [profile.clone(), profile.clone()];
+        render_all(&report::gap::TeamReport::build(scope, &team, target, target % 2 == 0));
+    }
+}
+
+/// Bytes as the loader sees them: UTF-8 without NUL, or refused like the CLI refuses them.
+pub fn text(data: &[u8]) -> Option<String> {
+    load::decode(data).ok()
+}
