@@ -14,10 +14,16 @@
 mod load;
 #[path = "src/model.rs"]
 mod model;
+#[path = "src/render/text.rs"]
+pub mod render_text;
 #[path = "src/resolve.rs"]
 mod resolve;
 #[path = "src/validate.rs"]
 mod validate;
+/// `crate::render::text`, as the loader's modules name it.
+mod render {
+    pub use super::render_text as text;
+}
 
 use std::env;
 use std::fmt::Write as _;
@@ -41,7 +47,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    for source in ["src/load.rs", "src/model.rs", "src/resolve.rs", "src/validate.rs"] {
+    for source in ["src/load.rs", "src/model.rs", "src/resolve.rs", "src/validate.rs", "src/render/text.rs"] {
         println!("cargo::rerun-if-changed={source}");
     }
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));

@@ -48,6 +48,9 @@ pub fn run(
     input: &mut dyn BufRead,
     ui: &mut dyn Write,
 ) -> anyhow::Result<Finish> {
+    if out.is_dir() {
+        anyhow::bail!("cannot write {}: it is a directory", out.display());
+    }
     if out.exists() && !force {
         anyhow::bail!("{} already exists; use --force to replace it", out.display());
     }

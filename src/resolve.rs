@@ -155,13 +155,15 @@ pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::
         }
         many => {
             let list: Vec<String> = many.iter().map(|&i| format!("`{}`", items[i].id())).collect();
+            let query = crate::render::text::sanitize(query, false);
             anyhow::bail!("{kind} `{query}` is ambiguous; it could be {}", list.join(", "))
         }
     }
 }
 
 fn unknown<T: Named>(items: &[T], query: &str, kind: &str, best: Option<&str>) -> String {
-    let mut msg = format!("unknown {kind} `{query}`");
+    // The query is typed or read from a file: a line break in it must not start a line here.
+    let mut msg = format!("unknown {kind} `{}`", crate::render::text::sanitize(query, false));
     let mut list = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {

@@ -9,6 +9,7 @@ use std::fmt;
 
 use crate::load::{self, RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile, SourceFile, find_line};
 use crate::model::{Framework, Level, Rating, Role, ScaleStep, Skill, SoftSkill};
+use crate::render::text::sanitize;
 use crate::resolve::did_you_mean;
 
 /// How bad a problem is: errors refuse the data, warnings are lint.
@@ -48,12 +49,17 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Messages quote names from the file; a line break inside one must not start a line of
+        // its own, or a hostile name could print what looks like another error.
+        let message = sanitize(&self.message, false);
         match self.line {
-            Some(line) => write!(f, "{}:{line}: {kind}: {}", self.file, self.message)?,
-            None => write!(f, "{}: {kind}: {}", self.file, self.message)?,
+            Some(line) => write!(f, "{}:{line}: {kind}: {message}", self.file)?,
+            None => write!(f, "{}: {kind}: {message}", self.file)?,
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n    {hint}")?;
+            for line in hint.lines() {
+                write!(f, "\n    {}", sanitize(line, false))?;
+            }
         }
         Ok(())
     }

@@ -319,3 +319,15 @@ fn every_new_report_supports_every_format() {
         }
     }
 }
+
+#[test]
+fn assess_refuses_a_folder_before_asking_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd()
+        .args(["assess", "--out", dir.path().to_str().unwrap(), "--force"])
+        .write_stdin("Ada\n")
+        .assert()
+        .code(1)
+        .stderr(contains("it is a directory"))
+        .stderr(contains("Your name").not());
+}

@@ -376,17 +376,17 @@ fn a_200_mb_file_is_refused_by_its_size_before_reading() {
     std::fs::File::create(&big).unwrap().set_len(200 * 1024 * 1024).unwrap();
     run(&["gap", "--profile", path_str(&big), "--to", "senior"], None)
         .refused()
-        .says("the file is 200 MiB, over the 64 MiB limit");
+        .says("the file is 200 MiB, over the 16 MiB limit");
 
     // Inside a framework folder, the folder is refused with the same reason.
     let data = copy_fixture("custom-ladder");
     std::fs::File::create(data.path().join("skills.yaml")).unwrap().set_len(200 * 1024 * 1024).unwrap();
-    run(&["--data", path_str(data.path()), "levels"], None).refused().says("over the 64 MiB limit");
+    run(&["--data", path_str(data.path()), "levels"], None).refused().says("over the 16 MiB limit");
 
     // Standard input has no size to check: reading stops one byte past the cap.
-    let mut flood = vec![b'#'; 65 * 1024 * 1024];
+    let mut flood = vec![b'#'; 17 * 1024 * 1024];
     flood.push(b'\n');
-    run(&["gap", "--profile", "-", "--to", "senior"], Some(flood)).refused().says("over the 64 MiB limit");
+    run(&["gap", "--profile", "-", "--to", "senior"], Some(flood)).refused().says("over the 16 MiB limit");
 }
 
 #[test]
@@ -802,4 +802,24 @@ fn written_files_never_replace_without_force_and_leave_no_temporary_files() {
     names.sort();
     // The answers given before the refused write are kept as a draft, by design; nothing else.
     assert_eq!(names, ["folder.yaml", "folder.yaml.draft", "me.yaml"], "temporary files left behind");
+}
+
+#[test]
+fn line_breaks_in_names_cannot_forge_error_lines() {
+    use crate::common::cmd;
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.yaml");
+    std::fs::write(&profile, "name: A\nlevel: pm\nskills:\n  \"a\\n\\nerror: fake\": working\n").unwrap();
+    let cases: [Vec<String>; 2] = [
+        vec!["gap".into(), "--profile".into(), profile.to_str().unwrap().into()],
+        vec!["show".into(), "a\n\nerror: fake".into()],
+    ];
+    for args in cases {
+        let out = cmd().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("\n\n"), "{args:?}: a blank line splits the block:\n{err}");
+        assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1, "{args:?}: forged line:\n{err}");
+        assert!(err.contains("error: fake"), "{args:?}: the name is still shown, inline:\n{err}");
+    }
 }
