@@ -800,8 +800,8 @@ fn written_files_never_replace_without_force_and_leave_no_temporary_files() {
     let mut names: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
     names.sort();
-    // The answers given before the refused write are kept as a draft, by design; nothing else.
-    assert_eq!(names, ["folder.yaml", "folder.yaml.draft", "me.yaml"], "temporary files left behind");
+    // The folder is refused before any question, so not even a draft is left; nothing else.
+    assert_eq!(names, ["folder.yaml", "me.yaml"], "temporary files left behind");
 }
 
 #[test]
