@@ -7,7 +7,8 @@
 //! 3. Scale: synthetic frameworks and profiles at 1×, 10× and 100×.
 //! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework.
 //!
-//! Set `PM_SKILLS_BENCH_RUNS` to change the number of alternating runs (default 300).
+//! Set `PM_SKILLS_BENCH_RUNS` to change the number of alternating runs (default 300), and pass
+//! `-- --only floor|size|scale|team` to run one section.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -336,9 +337,20 @@ fn main() {
         std::env::var("PM_SKILLS_BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(if quick { 30 } else { 300 });
     let mut report = Report { lines: Vec::new(), misses: 0 };
     println!("pm-skills benchmark: {} ({} cores)", BIN, std::thread::available_parallelism().map_or(1, |n| n.get()));
-    floor_ratio(&mut report, runs);
-    binary_size(&mut report);
-    scale(&mut report);
-    team(&mut report);
+    // `--only floor|size|scale|team` runs one section, e.g. while tuning start-up.
+    let only = std::env::args().skip_while(|a| a != "--only").nth(1);
+    let wanted = |section: &str| only.as_deref().is_none_or(|o| o == section);
+    if wanted("floor") {
+        floor_ratio(&mut report, runs);
+    }
+    if wanted("size") {
+        binary_size(&mut report);
+    }
+    if wanted("scale") {
+        scale(&mut report);
+    }
+    if wanted("team") {
+        team(&mut report);
+    }
     println!("\n{} figures, {} MISS", report.lines.len(), report.misses);
 }

@@ -1,7 +1,7 @@
 //! pm-skills: a career-path explorer for product managers.
 //!
 //! The flow is one way: arguments → load a framework → resolve names → compute a report (pure) →
-//! render it (shared renderers) → write it once. `main.rs` only calls [`main_with`].
+//! render it (shared renderers) → write it once. `main.rs` only calls [`main`].
 
 pub mod assess;
 pub mod cli;
@@ -20,7 +20,6 @@ pub mod validate;
 pub mod write;
 
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 
 use anyhow::Context as _;
 
@@ -39,16 +38,40 @@ pub struct Outcome {
 
 /// Runs the CLI end to end and turns the result into an exit code. Output is written once, after
 /// the report rendered in full, so a failure never leaves half a report on stdout.
-pub fn main_with(cli: Cli) -> ExitCode {
+/// Parses the command line and runs it; returns the process exit code.
+///
+/// The parser and the parsed framework are not freed: the process exits right after, and the
+/// benchmark (`cargo bench --bench perf`) shows freeing them is a measurable share of start-up.
+pub fn main() -> u8 {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut command = Cli::command();
+    let parsed = command.try_get_matches_from_mut(std::env::args_os()).and_then(|m| Cli::from_arg_matches(&m));
+    std::mem::forget(command);
+    match parsed {
+        Ok(cli) => {
+            let code = main_with(&cli);
+            std::mem::forget(cli);
+            code
+        }
+        Err(e) => {
+            let _ = e.print();
+            // clap's own rule: 0 for --help and --version, 2 for usage errors.
+            u8::try_from(e.exit_code()).unwrap_or(2)
+        }
+    }
+}
+
+/// Runs a parsed command line and returns the exit code.
+pub fn main_with(cli: &Cli) -> u8 {
     let stdout = std::io::stdout();
     let options = terminal::render_options(&cli.global, stdout.is_terminal());
-    match run(&cli, &options) {
+    match run(cli, &options) {
         Ok(outcome) => {
             let mut lock = stdout.lock();
             match lock.write_all(&outcome.output).and_then(|()| lock.flush()) {
-                Ok(()) => ExitCode::from(outcome.status),
+                Ok(()) => outcome.status,
                 // A closed pipe (`| head`) is the reader's choice, not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
                 Err(e) => report_error(&anyhow::Error::new(e).context("cannot write to standard output")),
             }
         }
@@ -56,10 +79,10 @@ pub fn main_with(cli: Cli) -> ExitCode {
     }
 }
 
-fn report_error(err: &anyhow::Error) -> ExitCode {
+fn report_error(err: &anyhow::Error) -> u8 {
     let text = format!("error: {err:#}\n");
     let _ = std::io::stderr().write_all(render::text::sanitize(&text, true).as_bytes());
-    ExitCode::from(1)
+    1
 }
 
 /// Computes and renders the answer to one command.
@@ -99,7 +122,8 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         _ => {}
     }
 
-    let framework = load_selected(global)?;
+    // Never freed: the process ends once the answer is written (see [`main`]).
+    let framework = std::mem::ManuallyDrop::new(load_selected(global)?);
     match &cli.command {
         Command::Gap { profiles, team, to, only_gaps, exit_code } => {
             return gap(

@@ -1,7 +1,5 @@
-//! The `pm-skills` binary: parse arguments and hand over to the library.
+//! The `pm-skills` binary: everything happens in the library.
 
-use clap::Parser;
-
-fn main() -> std::process::ExitCode {
-    pm_skills::main_with(pm_skills::cli::Cli::parse())
+fn main() {
+    std::process::exit(i32::from(pm_skills::main()))
 }

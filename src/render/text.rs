@@ -1,15 +1,15 @@
 //! Making untrusted text safe to print, and wrapping it.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthStr;
 
 /// Replaces control characters, ANSI escapes and bidirectional overrides with visible escapes,
 /// so text from a data file or profile can never drive the reader's terminal. Newlines survive
 /// when `keep_newlines` is set (multi-line cells); tabs become spaces.
-pub fn sanitize(text: &str, keep_newlines: bool) -> String {
-    // Tabs and carriage returns are no escapes but must still go: a bare `\r` lets the text
-    // after it overwrite the line on screen.
-    if !text.chars().any(|c| needs_escape(c) || c == '\t' || c == '\r') && (keep_newlines || !text.contains('\n')) {
-        return text.to_string();
+pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if is_clean(text, keep_newlines) {
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -29,7 +29,23 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether `text` prints as it is. Every table cell and paragraph passes here, so the common case
+/// is a byte scan: only the lead bytes of C1 controls and bidirectional marks (0xC2, 0xD8, 0xE2)
+/// make it look at characters.
+fn is_clean(text: &str, keep_newlines: bool) -> bool {
+    let mut check_chars = false;
+    for &b in text.as_bytes() {
+        match b {
+            b'\n' if keep_newlines => {}
+            0..=0x1f | 0x7f => return false,
+            0xc2 | 0xd8 | 0xe2 => check_chars = true,
+            _ => {}
+        }
+    }
+    !check_chars || !text.chars().any(needs_escape)
 }
 
 fn needs_escape(c: char) -> bool {
