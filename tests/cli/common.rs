@@ -27,3 +27,22 @@ pub fn json(args: &[&str]) -> serde_json::Value {
     all.extend(["--format", "json"]);
     serde_json::from_str(&stdout(&all)).expect("valid JSON")
 }
+
+/// A writable copy of `tests/fixtures/NAME` in a fresh temporary folder.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), dir.path());
+    dir
+}

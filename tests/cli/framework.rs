@@ -5,23 +5,10 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use predicates::str::contains;
 
-use crate::common::{cmd, json, stdout};
+use crate::common::{cmd, copy_fixture, json, stdout};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// One change to a fixture file: (file, text to find, replacement).
@@ -29,8 +16,7 @@ type Edit<'a> = (&'a str, &'a str, &'a str);
 
 /// A copy of the good fixture with `edits` applied: (file, text to find, replacement).
 fn broken(edits: &[Edit]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    let dir = copy_fixture("custom-ladder");
     for (file, from, to) in edits {
         let path = dir.path().join(file);
         let text = std::fs::read_to_string(&path).unwrap();

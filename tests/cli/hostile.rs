@@ -12,6 +12,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::common::copy_fixture;
+
 /// A run over this is a hang: the issue asks for 1 s; debug builds on a busy CI get slack.
 const TIME_LIMIT: Duration = Duration::from_secs(5);
 /// Address space per run (ulimit -v): a run that needs more aborts and fails its test.
@@ -157,25 +159,6 @@ fn run_within<S: AsRef<OsStr>>(limit: Duration, args: &[S], stdin: Option<Vec<u8
 
 fn path_str(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
-}
-
-/// A copy of a fixture folder, writable, in a fresh temporary folder.
-fn copy_fixture(name: &str) -> tempfile::TempDir {
-    fn copy(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-    let dir = tempfile::tempdir().unwrap();
-    copy(&fixtures().join(name), dir.path());
-    dir
 }
 
 /// A profile for the built-in default framework.
