@@ -489,24 +489,48 @@ struct RawLongRating {
     note: Option<String>,
 }
 
+impl WordOrMapping for RawRating {
+    type Long = RawLongRating;
+    const EXPECTING: &'static str = "a proficiency name, or a mapping with `proficiency` and `note`";
+    fn from_word(word: &str) -> Self {
+        RawRating { proficiency: word.to_string(), note: None }
+    }
+    fn from_long(long: RawLongRating) -> Self {
+        RawRating { proficiency: long.proficiency, note: long.note }
+    }
+}
+
 impl<'de> Deserialize<'de> for RawRating {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RatingVisitor;
-        impl<'de> Visitor<'de> for RatingVisitor {
-            type Value = RawRating;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a proficiency name, or a mapping with `proficiency` and `note`")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawRating, E> {
-                Ok(RawRating { proficiency: v.to_string(), note: None })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawRating, A::Error> {
-                let long = RawLongRating::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawRating { proficiency: long.proficiency, note: long.note })
-            }
-        }
-        deserializer.deserialize_any(RatingVisitor)
+        word_or_mapping(deserializer)
     }
+}
+
+/// A value people write either as one word (`skill: working`) or as a mapping with more fields.
+trait WordOrMapping: Sized {
+    /// The long form.
+    type Long: for<'de> Deserialize<'de>;
+    /// What serde says was expected, when neither form fits.
+    const EXPECTING: &'static str;
+    fn from_word(word: &str) -> Self;
+    fn from_long(long: Self::Long) -> Self;
+}
+
+fn word_or_mapping<'de, D: Deserializer<'de>, T: WordOrMapping>(deserializer: D) -> Result<T, D::Error> {
+    struct Either<T>(std::marker::PhantomData<T>);
+    impl<'de, T: WordOrMapping> Visitor<'de> for Either<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from_word(v))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::Long::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(T::from_long)
+        }
+    }
+    deserializer.deserialize_any(Either(std::marker::PhantomData))
 }
 
 /// A self-assessment written by a person.
@@ -543,23 +567,20 @@ struct RawLongAssessment {
     evidence: Vec<String>,
 }
 
+impl WordOrMapping for RawAssessment {
+    type Long = RawLongAssessment;
+    const EXPECTING: &'static str = "a proficiency name, or a mapping with `proficiency` and `evidence`";
+    fn from_word(word: &str) -> Self {
+        RawAssessment { proficiency: Some(word.to_string()), evidence: Vec::new() }
+    }
+    fn from_long(long: RawLongAssessment) -> Self {
+        RawAssessment { proficiency: long.proficiency, evidence: long.evidence }
+    }
+}
+
 impl<'de> Deserialize<'de> for RawAssessment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct AssessmentVisitor;
-        impl<'de> Visitor<'de> for AssessmentVisitor {
-            type Value = RawAssessment;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a proficiency name, or a mapping with `proficiency` and `evidence`")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawAssessment, E> {
-                Ok(RawAssessment { proficiency: Some(v.to_string()), evidence: Vec::new() })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawAssessment, A::Error> {
-                let long = RawLongAssessment::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawAssessment { proficiency: long.proficiency, evidence: long.evidence })
-            }
-        }
-        deserializer.deserialize_any(AssessmentVisitor)
+        word_or_mapping(deserializer)
     }
 }
 
