@@ -88,63 +88,43 @@ fn report_error(err: &anyhow::Error) -> u8 {
 /// Computes and renders the answer to one command.
 pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let global = &cli.global;
-    if let Command::Frameworks = cli.command {
-        let frameworks = data::builtin_ids()
-            .into_iter()
-            .map(|id| data::load_builtin(id).map(|(f, _)| f))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let report = report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK);
-        return done(&report, options, false);
-    }
-
+    let role = global.role.as_deref();
+    let level_of = |scope: Scope, name: &str| resolve::resolve_index(&scope.role.levels, name, "level");
     match &cli.command {
+        Command::Frameworks => {
+            let frameworks = data::builtin_ids()
+                .into_iter()
+                .map(|id| data::load_builtin(id).map(|(f, _)| f))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            done(&report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK), options, false)
+        }
         Command::Import(cli::ImportCommand::DdatCsv(args)) => {
             let args = cli::ImportDdatCsv { role: global.role.clone(), ..args.clone() };
-            return done(&import::ddat_csv::run(&args)?, options, false);
+            done(&import::ddat_csv::run(&args)?, options, false)
         }
-        Command::Completions { shell } => {
-            return Ok(Outcome { output: shell::completions(*shell), status: 0 });
-        }
-        Command::Man => return Ok(Outcome { output: shell::man_page()?, status: 0 }),
-        Command::CompleteNames { kind } => {
-            return Ok(Outcome { output: shell::names(global, *kind).into_bytes(), status: 0 });
-        }
-        Command::Schema => {
-            return Ok(Outcome { output: schema::JSON_SCHEMA.as_bytes().to_vec(), status: 0 });
-        }
+        Command::Completions { shell } => Ok(Outcome { output: shell::completions(*shell), status: 0 }),
+        Command::Man => Ok(Outcome { output: shell::man_page()?, status: 0 }),
+        Command::CompleteNames { kind } => Ok(Outcome { output: shell::names(global, *kind).into_bytes(), status: 0 }),
+        Command::Schema => Ok(Outcome { output: schema::JSON_SCHEMA.as_bytes().to_vec(), status: 0 }),
         Command::Validate { dir, strict } => {
             let report =
                 validate_target(dir.as_deref().or(global.data.as_deref()), global.framework.as_deref(), *strict)?;
-            let failed = report.failed;
-            let output = render::render(&report, options)?;
-            return Ok(Outcome { output, status: u8::from(failed) });
+            Ok(Outcome { output: render::render(&report, options)?, status: u8::from(report.failed) })
         }
-        _ => {}
-    }
-
-    // Never freed: the process ends once the answer is written (see [`main`]).
-    let framework = std::mem::ManuallyDrop::new(load_selected(global)?);
-    match &cli.command {
         Command::Gap { profiles, team, to, only_gaps, exit_code } => {
-            return gap(
-                &framework,
-                global.role.as_deref(),
-                profiles,
-                team.as_deref(),
-                to.as_deref(),
-                *only_gaps,
-                *exit_code,
-                options,
-            );
+            let framework = load_selected(global)?;
+            gap(&framework, role, profiles, team.as_deref(), to.as_deref(), *only_gaps, *exit_code, options)
         }
         Command::Profile(cli::ProfileCommand::New { level }) => {
-            let scope = select_role(&framework, global.role.as_deref())?;
-            let level = level.as_deref().map(|l| resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
-            return Ok(Outcome { output: profile::template(scope, level).into_bytes(), status: 0 });
+            let framework = load_selected(global)?;
+            let scope = select_role(&framework, role)?;
+            let level = level.as_deref().map(|l| level_of(scope, l)).transpose()?;
+            Ok(Outcome { output: profile::template(scope, level).into_bytes(), status: 0 })
         }
         Command::Assess { out, level, force } => {
-            let scope = select_role(&framework, global.role.as_deref())?;
-            let level = level.as_deref().map(|l| resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
+            let framework = load_selected(global)?;
+            let scope = select_role(&framework, role)?;
+            let level = level.as_deref().map(|l| level_of(scope, l)).transpose()?;
             let mut stderr = std::io::stderr();
             let finish = assess::run(scope, out, *force, level, &mut std::io::stdin().lock(), &mut stderr)?;
             if let assess::Finish::Paused { answered, of } = finish {
@@ -154,37 +134,50 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
                     assess::draft_path(out).display()
                 );
             }
-            return Ok(Outcome { output: Vec::new(), status: 0 });
+            Ok(Outcome { output: Vec::new(), status: 0 })
         }
-        _ => {}
-    }
-    if let Command::SoftSkills { name } = &cli.command {
-        return match name {
-            None => done(&report::soft_skills::SoftSkillsReport::build(&framework), options, false),
-            Some(name) => {
-                let index = resolve::resolve_index(&framework.soft_skills, name, "soft skill")?;
-                done(&report::soft_skills::SoftSkillReport::build(&framework, index), options, false)
+        Command::SoftSkills { name } => {
+            let framework = load_selected(global)?;
+            match name {
+                None => done(&report::soft_skills::SoftSkillsReport::build(&framework), options, false),
+                Some(name) => {
+                    let index = resolve::resolve_index(&framework.soft_skills, name, "soft skill")?;
+                    done(&report::soft_skills::SoftSkillReport::build(&framework, index), options, false)
+                }
             }
-        };
-    }
-    let scope = select_role(&framework, global.role.as_deref())?;
-    let levels = &scope.role.levels;
-    match &cli.command {
-        Command::Levels => done(&report::levels::LevelsReport::build(scope), options, false),
+        }
+        Command::Levels => {
+            let framework = load_selected(global)?;
+            done(&report::levels::LevelsReport::build(select_role(&framework, role)?), options, false)
+        }
         Command::Show { level } => {
-            let index = resolve::resolve_index(levels, level, "level")?;
-            done(&report::show::ShowReport::build(scope, index), options, false)
+            let framework = load_selected(global)?;
+            let scope = select_role(&framework, role)?;
+            done(&report::show::ShowReport::build(scope, level_of(scope, level)?), options, false)
         }
-        Command::Ladder => done(&report::ladder::LadderReport::build(scope), options, false),
-        Command::Skills { skill: None } => done(&report::skills::SkillsReport::build(scope), options, false),
-        Command::Skills { skill: Some(name) } => {
-            let index = resolve::resolve_index(&framework.skills, name, "skill")?;
-            done(&report::skills::SkillReport::build(scope, index), options, false)
+        Command::Ladder => {
+            let framework = load_selected(global)?;
+            done(&report::ladder::LadderReport::build(select_role(&framework, role)?), options, false)
         }
-        Command::About => done(&report::about::AboutReport::build(scope), options, false),
+        Command::Skills { skill } => {
+            let framework = load_selected(global)?;
+            let scope = select_role(&framework, role)?;
+            match skill {
+                None => done(&report::skills::SkillsReport::build(scope), options, false),
+                Some(name) => {
+                    let index = resolve::resolve_index(&framework.skills, name, "skill")?;
+                    done(&report::skills::SkillReport::build(scope, index), options, false)
+                }
+            }
+        }
+        Command::About => {
+            let framework = load_selected(global)?;
+            done(&report::about::AboutReport::build(select_role(&framework, role)?), options, false)
+        }
         Command::Diff { from, to, only_gaps, exit_code, path } => {
-            let from = resolve::resolve_index(levels, from, "level")?;
-            let to = resolve::resolve_index(levels, to, "level")?;
+            let framework = load_selected(global)?;
+            let scope = select_role(&framework, role)?;
+            let (from, to) = (level_of(scope, from)?, level_of(scope, to)?);
             if *path {
                 let report = report::path::PathReport::build(scope, from, to, *only_gaps);
                 return done(&report, options, *exit_code && report.has_gaps());
@@ -192,17 +185,6 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             let report = report::diff::DiffReport::build(scope, from, to, *only_gaps);
             done(&report, options, *exit_code && report.has_gaps())
         }
-        Command::Frameworks
-        | Command::SoftSkills { .. }
-        | Command::Import(_)
-        | Command::Schema
-        | Command::Validate { .. }
-        | Command::Gap { .. }
-        | Command::Profile(_)
-        | Command::Assess { .. }
-        | Command::Completions { .. }
-        | Command::Man
-        | Command::CompleteNames { .. } => unreachable!("handled above"),
     }
 }
 
@@ -300,7 +282,9 @@ fn validate_target(
 }
 
 /// Loads the framework the flags ask for: `--data DIR`, `--framework NAME`, or the default.
-pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<Framework> {
+///
+/// It is never freed: the process ends once the answer is written (see [`main`]).
+pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<std::mem::ManuallyDrop<Framework>> {
     let (framework, _warnings) = match (&global.data, &global.framework) {
         (Some(dir), _) => {
             data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?
@@ -308,7 +292,7 @@ pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<Framework> {
         (None, Some(name)) => data::load_builtin(data::builtin_id(name)?)?,
         (None, None) => data::load_builtin(data::DEFAULT_FRAMEWORK)?,
     };
-    Ok(framework)
+    Ok(std::mem::ManuallyDrop::new(framework))
 }
 
 /// Picks the role: the one named, the only one, or the framework's default.
