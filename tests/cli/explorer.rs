@@ -346,13 +346,29 @@ fn help_documents_exit_codes_and_every_command_has_an_example() {
         .stdout(contains("Exit codes:"))
         .stdout(contains("2  usage error"))
         .stdout(contains("3  with --exit-code"));
-    for sub in ["levels", "show", "ladder", "skills", "soft-skills", "about", "diff", "frameworks"] {
+    // Every visible command, nested ones included, as the CLI defines them.
+    use clap::CommandFactory;
+    let root = pm_skills::cli::Cli::command();
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    for sub in root.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let nested: Vec<_> = sub.get_subcommands().filter(|c| !c.is_hide_set()).collect();
+        if nested.is_empty() {
+            paths.push(vec![sub.get_name().to_string()]);
+        }
+        for inner in nested {
+            paths.push(vec![sub.get_name().to_string(), inner.get_name().to_string()]);
+        }
+    }
+    assert!(paths.len() >= 16, "{paths:?}");
+    for path in paths {
+        let shown = format!("pm-skills {}", path.join(" "));
         cmd()
-            .args([sub, "--help"])
+            .args(&path)
+            .arg("--help")
             .assert()
             .success()
             .stdout(contains("Examples:"))
-            .stdout(contains(format!("pm-skills {sub}").as_str()).or(contains("pm-skills compare")));
+            .stdout(contains(shown.as_str()).or(contains("pm-skills compare")));
     }
 }
 
