@@ -11,30 +11,39 @@ use crate::report::Scope;
 use crate::resolve::{did_you_mean, normalise};
 use crate::validate::{DataError, Problem, Problems};
 
-/// Every accepted spelling of every skill (id, alias, name), normalised, to the skill's index.
-/// Built once per run so that a thousand profiles cost a thousand hash lookups per skill, not a
-/// scan of the skill list each.
+/// Every accepted spelling of every skill (id, alias, name) to the skill's index. Built once per
+/// run so that a thousand profiles cost a hash lookup per key, not a scan of the skill list each.
+/// Ids are indexed as they are; the normalised spellings only when a key is not an id, which
+/// profiles written from the template never need.
 #[derive(Debug)]
-pub struct SkillLookup {
-    map: HashMap<String, usize>,
+pub struct SkillLookup<'a> {
+    framework: &'a Framework,
+    ids: HashMap<&'a str, usize>,
+    spellings: std::sync::OnceLock<HashMap<String, usize>>,
 }
 
-impl SkillLookup {
-    /// Indexes the framework's skills.
-    pub fn new(framework: &Framework) -> Self {
-        let mut map = HashMap::with_capacity(framework.skills.len() * 3);
-        for (i, skill) in framework.skills.iter().enumerate() {
-            for name in std::iter::once(&skill.id).chain(&skill.aliases).chain(std::iter::once(&skill.name)) {
-                map.entry(normalise(name)).or_insert(i);
-            }
-        }
-        SkillLookup { map }
+impl<'a> SkillLookup<'a> {
+    /// Indexes the framework's skill ids.
+    pub fn new(framework: &'a Framework) -> Self {
+        let ids = framework.skills.iter().enumerate().map(|(i, skill)| (skill.id.as_str(), i)).collect();
+        SkillLookup { framework, ids, spellings: std::sync::OnceLock::new() }
     }
 
     /// The skill a profile key names, if any.
     pub fn get(&self, key: &str) -> Option<usize> {
-        // Most keys are ids exactly as written; only the rest pay for normalising.
-        self.map.get(key).or_else(|| self.map.get(&normalise(key))).copied()
+        if let Some(&i) = self.ids.get(key) {
+            return Some(i);
+        }
+        let spellings = self.spellings.get_or_init(|| {
+            let mut map = HashMap::with_capacity(self.framework.skills.len() * 3);
+            for (i, skill) in self.framework.skills.iter().enumerate() {
+                for name in std::iter::once(&skill.id).chain(&skill.aliases).chain(std::iter::once(&skill.name)) {
+                    map.entry(normalise(name)).or_insert(i);
+                }
+            }
+            map
+        });
+        spellings.get(&normalise(key)).copied()
     }
 }
 

@@ -3,7 +3,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Color, ContentArrangement};
 
-use super::text::{sanitize, wrap};
+use super::text::{sanitize, wrap, wrap_into};
 use super::{Block, RenderOptions, Tone};
 
 const BOLD: &str = "\x1b[1m";
@@ -31,11 +31,11 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
                 text.push_str(&style(BOLD, wrap(&sanitize(t, false), width, "", "").trim_end()));
                 text.push('\n');
             }
-            Block::Para(t) => text.push_str(&wrap(&sanitize(t, true), width, "", "")),
+            Block::Para(t) => wrap_into(&mut text, &sanitize(t, true), width, "", ""),
             Block::List(items) => {
                 for item in items {
                     // Newlines inside an item survive (imported texts carry their own bullets).
-                    text.push_str(&wrap(&sanitize(item, true), width, "  • ", "    "));
+                    wrap_into(&mut text, &sanitize(item, true), width, "  • ", "    ");
                 }
             }
             Block::Fields(fields) => {

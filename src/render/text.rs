@@ -61,39 +61,48 @@ pub fn width(text: &str) -> usize {
 /// Wraps `text` to `width` columns, word by word; `None` means no wrapping. The first line gets
 /// `first` as a prefix and the others `rest` (for hanging indents on bullets).
 pub fn wrap(text: &str, width: Option<usize>, first: &str, rest: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len() + 16);
+    wrap_into(&mut out, text, width, first, rest);
+    out
+}
+
+/// [`wrap`], appending to `out`: every paragraph and list item of a report passes here, so it
+/// writes in place rather than building a string per line.
+pub fn wrap_into(out: &mut String, text: &str, width: Option<usize>, first: &str, rest: &str) {
     for (n, para_line) in text.split('\n').enumerate() {
-        let prefix = if n == 0 { first } else { rest };
+        out.push_str(if n == 0 { first } else { rest });
         let Some(max) = width else {
-            out.push_str(prefix);
-            out.push_str(para_line.trim_end());
+            out.push_str(para_line);
+            trim_end_in_place(out);
             out.push('\n');
             continue;
         };
-        let mut line = String::from(prefix);
-        let mut line_width = self::width(prefix);
+        let mut line_width = self::width(if n == 0 { first } else { rest });
         let mut empty = true;
         for word in para_line.split_whitespace() {
-            let w = self::width(word);
+            let w = if word.is_ascii() { word.len() } else { self::width(word) };
             if !empty && line_width + 1 + w > max {
-                out.push_str(&line);
                 out.push('\n');
-                line = String::from(rest);
+                out.push_str(rest);
                 line_width = self::width(rest);
                 empty = true;
             }
             if !empty {
-                line.push(' ');
+                out.push(' ');
                 line_width += 1;
             }
-            line.push_str(word);
+            out.push_str(word);
             line_width += w;
             empty = false;
         }
-        out.push_str(line.trim_end());
+        trim_end_in_place(out);
         out.push('\n');
     }
-    out
+}
+
+fn trim_end_in_place(out: &mut String) {
+    let kept = out.trim_end_matches([' ', '\t']).len();
+    out.truncate(kept);
 }
 
 #[cfg(test)]
