@@ -237,7 +237,7 @@ mod tests {
 
     #[test]
     fn scripted_answers_write_a_profile_that_reads_back() {
-        let f = crate::data::load_builtin("dvla").unwrap().0;
+        let f = crate::data::load_builtin("dvla").unwrap();
         let scope = Scope { framework: &f, role: &f.roles[0] };
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("me.yaml");
@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn input_ending_early_keeps_a_draft_and_the_next_run_resumes() {
-        let f = crate::data::load_builtin("dvla").unwrap().0;
+        let f = crate::data::load_builtin("dvla").unwrap();
         let scope = Scope { framework: &f, role: &f.roles[0] };
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("me.yaml");

@@ -92,10 +92,8 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let level_of = |scope: Scope, name: &str| resolve::resolve_index(&scope.role.levels, name, "level");
     match &cli.command {
         Command::Frameworks => {
-            let frameworks = data::builtin_ids()
-                .into_iter()
-                .map(|id| data::load_builtin(id).map(|(f, _)| f))
-                .collect::<anyhow::Result<Vec<_>>>()?;
+            let frameworks =
+                data::builtin_ids().into_iter().map(data::load_builtin).collect::<anyhow::Result<Vec<_>>>()?;
             done(&report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK), options, false)
         }
         Command::Import(cli::ImportCommand::DdatCsv(args)) => {
@@ -285,9 +283,10 @@ fn validate_target(
 ///
 /// It is never freed: the process ends once the answer is written (see [`main`]).
 pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<std::mem::ManuallyDrop<Framework>> {
-    let (framework, _warnings) = match (&global.data, &global.framework) {
+    let framework = match (&global.data, &global.framework) {
         (Some(dir), _) => {
-            data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?
+            // Warnings are lint: `validate` shows them; other commands run on.
+            data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?.0
         }
         (None, Some(name)) => data::load_builtin(data::builtin_id(name)?)?,
         (None, None) => data::load_builtin(data::DEFAULT_FRAMEWORK)?,

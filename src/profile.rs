@@ -316,7 +316,7 @@ mod tests {
     use crate::data;
 
     fn dvla() -> Framework {
-        data::load_builtin("dvla").unwrap().0
+        data::load_builtin("dvla").unwrap()
     }
 
     fn parse(text: &str) -> RawProfileFile {

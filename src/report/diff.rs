@@ -250,7 +250,7 @@ mod tests {
     use crate::data;
 
     fn dvla() -> crate::model::Framework {
-        data::load_builtin("dvla").unwrap().0
+        data::load_builtin("dvla").unwrap()
     }
 
     fn diff(f: &crate::model::Framework, from: usize, to: usize, only_gaps: bool) -> DiffReport {

@@ -483,7 +483,7 @@ mod tests {
     use crate::model::{Assessment, Framework};
 
     fn dvla() -> Framework {
-        crate::data::load_builtin("dvla").unwrap().0
+        crate::data::load_builtin("dvla").unwrap()
     }
 
     /// A profile with the given proficiency per skill (in framework order); `None` is unassessed.

@@ -513,7 +513,7 @@ fn full_official_export_imports_and_every_role_works() {
 
     // The product manager matches the built-in ddat-2025 table, which was checked cell by cell
     // against the same export.
-    let (builtin, _) = pm_skills::data::load_builtin("ddat-2025").expect("built-in loads");
+    let builtin = pm_skills::data::load_builtin("ddat-2025").expect("built-in loads");
     let want = &builtin.roles[0];
     let got = framework.roles.iter().find(|r| r.id == "product-manager").expect("product manager");
     let names = |f: &pm_skills::model::Framework, r: &pm_skills::model::Role| -> Vec<String> {
