@@ -9,10 +9,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::{Cli, GlobalArgs, NameKind};
+use crate::cli::{GlobalArgs, NameKind};
 
 /// The arguments that take names: (top-level subcommand, or "" for a flag anywhere; argument id;
 /// the names it takes).
@@ -66,7 +65,7 @@ fn kind_word(kind: NameKind) -> &'static str {
 }
 
 fn plan() -> Plan {
-    let cmd = Cli::command();
+    let cmd = crate::cli::full_command();
     let mut plan = Plan { positionals: Vec::new(), flags: Vec::new(), value_flags: BTreeSet::new() };
     collect_value_flags(&cmd, &mut plan.value_flags);
     for sub in cmd.get_subcommands() {
@@ -112,7 +111,7 @@ fn collect_value_flags(cmd: &clap::Command, out: &mut BTreeSet<String>) {
 /// The command tree the scripts describe: the real one less its hidden subcommands, which clap's
 /// generators would otherwise offer.
 fn visible_command() -> clap::Command {
-    let full = Cli::command();
+    let full = crate::cli::full_command();
     clap::Command::new("pm-skills")
         .version(env!("CARGO_PKG_VERSION"))
         .about(full.get_about().cloned().unwrap_or_default())
@@ -350,7 +349,7 @@ end
 /// The roff man page: clap's name, synopsis, description and options, then every command with
 /// its own arguments and examples on the same page, the examples and exit codes, and the version.
 pub fn man_page() -> anyhow::Result<Vec<u8>> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::full_command();
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone());
     let mut out = Vec::new();
@@ -384,6 +383,12 @@ pub fn man_page() -> anyhow::Result<Vec<u8>> {
 }
 
 /// One command: its usage, what it does, its own arguments, and its examples.
+/// Whether `arg` is one of the options every command takes, which the page lists once, up front.
+fn is_common(arg: &clap::Arg) -> bool {
+    use clap::Args as _;
+    GlobalArgs::augment_args(clap::Command::new("common")).get_arguments().any(|a| a.get_id() == arg.get_id())
+}
+
 fn command_entry(sub: &clap::Command, page: &mut String) {
     let usage = sub.clone().render_usage().to_string();
     let usage = usage.trim().trim_start_matches("Usage:").trim();
@@ -392,7 +397,7 @@ fn command_entry(sub: &clap::Command, page: &mut String) {
     let _ = writeln!(page, "{}", roff_line(&about));
     let own = sub
         .get_arguments()
-        .filter(|a| !a.is_hide_set() && !a.is_global_set() && !matches!(a.get_id().as_str(), "help" | "version"));
+        .filter(|a| !a.is_hide_set() && !is_common(a) && !matches!(a.get_id().as_str(), "help" | "version"));
     for arg in own {
         let name = match (arg.get_long(), arg.get_short()) {
             (Some(l), Some(s)) => format!("-{s}, --{l}"),

@@ -46,6 +46,20 @@ fn custom_framework_with_five_steps_and_two_families_works_everywhere() {
     // The environment variable works like the flag.
     let via_env = cmd().env("PM_SKILLS_DATA", &dir).args(["levels", "-f", "json"]).output().unwrap();
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&via_env.stdout).unwrap(), levels);
+    // An explicit --framework, before or after the command, wins over the variable; --data and
+    // --framework given together are a usage error wherever they stand.
+    for args in [&["--framework", "dvla", "levels", "-f", "json"][..], &["levels", "--framework", "dvla", "-f", "json"]]
+    {
+        let out = cmd().env("PM_SKILLS_DATA", &dir).args(args).output().unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(value["framework"]["id"], "dvla", "{args:?}");
+    }
+    cmd()
+        .args(["--data", &dir, "levels", "--framework", "dvla"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("'--framework <NAME>' cannot be used with '--data <DIR>'"));
     cmd()
         .args(["--data", &dir, "--role", "desiner", "levels"])
         .assert()
