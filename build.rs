@@ -7,6 +7,10 @@
 //!    build, and a run pays no YAML parsing at start-up.
 //!
 //! Cargo re-runs this script whenever anything under `data/` changes, including a new file.
+//!
+//! 3. Where the linker is rustc's own lld, it is asked to lay out first, together, the functions a
+//!    typical run executes (`scripts/startup-order.txt`, made by `scripts/startup-order.sh`), so a
+//!    run maps about half as much code. See docs/performance.md.
 
 #![allow(dead_code)]
 
@@ -51,6 +55,7 @@ fn main() {
         println!("cargo::rerun-if-changed={source}");
     }
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    startup_order(&root);
     let data = root.join("data");
     println!("cargo::rerun-if-changed=data");
     let mut files = Vec::new();
@@ -109,6 +114,39 @@ fn main() {
     )
     .unwrap();
     fs::write(out_dir.join("builtin_frameworks.rs"), code).expect("write builtin_frameworks.rs");
+}
+
+/// Passes the startup order to the linker when it is known to be lld, the only linker here that
+/// reads `--symbol-ordering-file`; any other linker would fail on the flag, so it gets none.
+fn startup_order(root: &Path) {
+    let order = root.join("scripts/startup-order.txt");
+    println!("cargo::rerun-if-changed={}", order.display());
+    println!("cargo::rerun-if-env-changed=RUSTC_LINKER");
+    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    // rustc links this target with its bundled lld from 1.90 on, unless the linker is chosen.
+    let lld = env::var("TARGET").as_deref() == Ok("x86_64-unknown-linux-gnu")
+        && env::var_os("RUSTC_LINKER").is_none()
+        && !["linker", "fuse-ld", "link-self-contained"].iter().any(|f| flags.contains(f))
+        && rustc_minor().is_some_and(|minor| minor >= 90);
+    // scripts/startup-order.sh reads the symbol names from a link map of this very build.
+    println!("cargo::rerun-if-env-changed=PM_SKILLS_LINK_MAP");
+    if let Some(map) = env::var_os("PM_SKILLS_LINK_MAP") {
+        println!("cargo::rustc-link-arg-bins=-Wl,-Map={}", map.to_string_lossy());
+    }
+    let path = order.display().to_string();
+    if lld && order.is_file() && !path.contains(',') {
+        println!("cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={path}");
+        // A name the code no longer has is expected between regenerations, and harmless.
+        println!("cargo::rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+    }
+}
+
+/// The minor version of the compiler cargo builds with (`1.MINOR.PATCH`).
+fn rustc_minor() -> Option<u32> {
+    let rustc = env::var_os("RUSTC")?;
+    let out = std::process::Command::new(rustc).arg("--version").output().ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    text.split_whitespace().nth(1)?.split('.').nth(1)?.parse().ok()
 }
 
 fn s(text: &str) -> String {
