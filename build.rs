@@ -62,6 +62,9 @@ fn main() {
     collect(&data, &mut files);
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
 
+    // Each file is a static of its own in a section away from the hot read-only data: only
+    // `validate` and `--framework` ever read them (see `crate::data::cold`).
+    let mut statics = String::new();
     let mut embedded = String::from(
         "/// Every file under `data/`, as (path relative to `data/`, contents).\n\
          pub static FILES: &[(&str, &str)] = &[\n",
@@ -70,7 +73,15 @@ fn main() {
     for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());
         let rel = path.strip_prefix(&data).expect("file under data/").to_string_lossy().replace('\\', "/");
-        writeln!(embedded, "    ({rel:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        let n = statics.matches("static ").count();
+        let shown = path.display().to_string();
+        writeln!(
+            statics,
+            "#[cfg_attr(target_os = \"linux\", unsafe(link_section = \".pm_skills_cold\"))]\n\
+             static FILE_{n}: [u8; include_bytes!({shown:?}).len()] = *include_bytes!({shown:?});"
+        )
+        .unwrap();
+        writeln!(embedded, "    ({rel:?}, crate::data::utf8(&FILE_{n})),").unwrap();
         if let Some((framework, inner)) = rel.split_once('/')
             && (inner.ends_with(".yaml") || inner.ends_with(".yml"))
         {
@@ -80,6 +91,7 @@ fn main() {
         }
     }
     embedded.push_str("];\n");
+    embedded.push_str(&statics);
     fs::write(out_dir.join("embedded_data.rs"), embedded).expect("write embedded_data.rs");
 
     let mut ids: Vec<String> = sources.iter().map(|(id, _)| id.clone()).collect();

@@ -50,7 +50,7 @@ done
 # Every function with an executed instruction, found by address in the link map (callgrind
 # alone names a stripped function only when it is called, not when it is jumped to as a tail
 # call), then ordered with the functions the most runs share first, so the code every run needs
-# is the densest. `_start` and `frame_dummy` (crt objects) run at every start too.
+# is the densest, and functions used by the same runs together, so each run maps few blocks. `_start` and `frame_dummy` (crt objects) run at every start too.
 python3 - "$work" "${#runs[@]}" >"$work/ordered.txt" <<'PY'
 import bisect, re, sys
 work, runs = sys.argv[1], int(sys.argv[2])
@@ -91,9 +91,10 @@ for run in range(runs):
             if i >= 0 and last < functions[i][0] + functions[i][1]:
                 hit.add(functions[i][2])
     for name in hit:
-        count[name] = count.get(name, 0) + 1
+        count.setdefault(name, []).append(run)
 print("_start\nframe_dummy")
-for name in sorted(count, key=lambda n: (-count[n], n)):
+# The most shared first; among equally shared ones, those the same runs use side by side.
+for name in sorted(count, key=lambda n: (-len(count[n]), count[n], n)):
     print(name)
 PY
 

@@ -416,14 +416,20 @@ impl<T: Args> Args for Lazy<T> {
 fn keep_about<T: Args, const UPDATE: bool>(cmd: clap::Command) -> clap::Command {
     let about = (cmd.get_about().cloned(), cmd.get_long_about().cloned());
     let cmd = if UPDATE { T::augment_args_for_update(cmd) } else { T::augment_args(cmd) };
-    restore_about(GlobalArgs::augment_args(cmd), about)
+    restore_about(common_options(cmd), about)
+}
+
+/// [`GlobalArgs`]'s options, in one copy rather than inlined into each subcommand's builder.
+#[inline(never)]
+fn common_options(cmd: clap::Command) -> clap::Command {
+    GlobalArgs::augment_args(cmd)
 }
 
 /// [`keep_about`] for nested subcommands.
 fn keep_about_sub<T: Subcommand, const UPDATE: bool>(cmd: clap::Command) -> clap::Command {
     let about = (cmd.get_about().cloned(), cmd.get_long_about().cloned());
     let cmd = if UPDATE { T::augment_subcommands_for_update(cmd) } else { T::augment_subcommands(cmd) };
-    restore_about(GlobalArgs::augment_args(cmd), about)
+    restore_about(common_options(cmd), about)
 }
 
 fn restore_about(cmd: clap::Command, (about, long_about): (Option<StyledStr>, Option<StyledStr>)) -> clap::Command {

@@ -217,10 +217,8 @@ fn gap(
     if let Some(first) = first {
         people.push(profile::check(first, scope, &lookup)?);
     }
-    for person in profile::par_map(paths.collect(), |path| {
-        profile::read(&path).and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from))
-    }) {
-        people.push(person?);
+    if paths.len() > 0 {
+        read_team(paths.collect(), scope, &lookup, &mut people)?;
     }
     let target = match to {
         Some(name) => resolve::resolve_index(&scope.role.levels, name, "level")?,
@@ -232,7 +230,37 @@ fn gap(
         let report = report::gap::GapReport::build(scope, person, target, only_gaps);
         return done(&report, options, exit_code && report.has_gaps());
     }
-    let report = report::gap::TeamReport::build(scope, &people, target, only_gaps);
+    team_gap(scope, &people, target, only_gaps, exit_code, options)
+}
+
+/// Reads and checks the profiles after the first, in parallel. Kept out of line, with
+/// [`team_gap`], so the code a one-person `gap` runs stays compact (see docs/performance.md).
+#[inline(never)]
+fn read_team(
+    paths: Vec<std::path::PathBuf>,
+    scope: Scope,
+    lookup: &profile::SkillLookup,
+    people: &mut Vec<model::Profile>,
+) -> anyhow::Result<()> {
+    let read = |path: std::path::PathBuf| {
+        profile::read(&path).and_then(|raw| profile::check(raw, scope, lookup).map_err(anyhow::Error::from))
+    };
+    for person in profile::par_map(paths, read) {
+        people.push(person?);
+    }
+    Ok(())
+}
+
+#[inline(never)]
+fn team_gap(
+    scope: Scope,
+    people: &[model::Profile],
+    target: usize,
+    only_gaps: bool,
+    exit_code: bool,
+    options: &RenderOptions,
+) -> anyhow::Result<Outcome> {
+    let report = report::gap::TeamReport::build(scope, people, target, only_gaps);
     done(&report, options, exit_code && report.has_gaps())
 }
 
