@@ -9,6 +9,7 @@ pub mod data;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod profile;
 pub mod render;
 pub mod report;
@@ -245,7 +246,7 @@ fn read_team(
     let read = |path: std::path::PathBuf| {
         profile::read(&path).and_then(|raw| profile::check(raw, scope, lookup).map_err(anyhow::Error::from))
     };
-    for person in profile::par_map(paths, read) {
+    for person in parallel::map(paths, read) {
         people.push(person?);
     }
     Ok(())

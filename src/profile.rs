@@ -82,32 +82,6 @@ pub fn team_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Maps `f` over `items` on every core, keeping the order, so that the first error reported is
-/// the first bad file in the order given. A team of thousands of profiles is parsed in parallel;
-/// one profile runs on the calling thread with no thread started.
-pub fn par_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / 64).max(1);
-    if threads == 1 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
-    let mut items = items.into_iter();
-    loop {
-        let part: Vec<T> = items.by_ref().take(chunk).collect();
-        if part.is_empty() {
-            break;
-        }
-        chunks.push(part);
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            chunks.into_iter().map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<R>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-    })
-}
-
 fn refused(display: &str, problems: Problems) -> DataError {
     DataError { subject: format!("the profile {display}"), advice: None, problems }
 }
@@ -359,14 +333,6 @@ mod tests {
         assert!(err.contains("me.yaml:5: error: `expret` is not a proficiency; expected one of: awareness, working, practitioner, expert"), "{err}");
         assert!(err.contains("did you mean `expert`?"), "{err}");
         assert!(err.contains("skill `user-focus` is assessed twice"), "{err}");
-    }
-
-    #[test]
-    fn par_map_keeps_order() {
-        let items: Vec<usize> = (0..1000).collect();
-        assert_eq!(par_map(items.clone(), |i| i * 2), items.iter().map(|i| i * 2).collect::<Vec<_>>());
-        assert_eq!(par_map(vec![3], |i| i + 1), vec![4]);
-        assert!(par_map(Vec::<u8>::new(), |i| i).is_empty());
     }
 
     #[test]

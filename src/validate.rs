@@ -168,6 +168,10 @@ fn blank(text: &Option<String>) -> bool {
     text.as_deref().is_none_or(|t| t.trim().is_empty())
 }
 
+/// Role files of at least this many bytes in all are parsed on a thread of their own: below it, a
+/// thread costs more than it saves.
+const PARALLEL_BYTES: usize = 1 << 20;
+
 /// Builds a framework from its files, reporting every problem. Returns `None` when any error was
 /// found; warnings alone still produce a framework.
 pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Option<Framework> {
@@ -203,11 +207,27 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         problems.error(joined("roles/"), None, "no role files; expected at least one roles/<role>.yaml with levels");
     }
 
-    let raw_framework: Option<RawFramework> = framework_file.and_then(|f| load::parse(f, problems));
-    let raw_skills: Option<RawSkillsFile> = skills_file.and_then(|f| load::parse(f, problems));
-    let raw_soft: Option<RawSoftSkillsFile> = soft_file.and_then(|f| load::parse(f, problems));
-    let raw_roles: Vec<(&SourceFile, RawRole)> =
-        role_files.iter().filter_map(|f| load::parse::<RawRole>(f, problems).map(|r| (*f, r))).collect();
+    // Parsing is nearly all the time a large framework takes, and the role files do not depend
+    // on the rest: a large folder parses them on a second thread. Problems keep the file order.
+    let parse_roles = || {
+        let mut problems = Problems::default();
+        let roles: Vec<(&SourceFile, RawRole)> =
+            role_files.iter().filter_map(|f| load::parse::<RawRole>(f, &mut problems).map(|r| (*f, r))).collect();
+        (roles, problems)
+    };
+    let role_bytes: usize = role_files.iter().map(|f| f.text.len()).sum();
+    let ((raw_framework, raw_skills, raw_soft), (raw_roles, mut role_problems)) = std::thread::scope(|scope| {
+        let roles = (role_bytes >= PARALLEL_BYTES).then(|| scope.spawn(parse_roles));
+        let raw_framework: Option<RawFramework> = framework_file.and_then(|f| load::parse(f, problems));
+        let raw_skills: Option<RawSkillsFile> = skills_file.and_then(|f| load::parse(f, problems));
+        let raw_soft: Option<RawSoftSkillsFile> = soft_file.and_then(|f| load::parse(f, problems));
+        let roles = match roles {
+            Some(handle) => handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => parse_roles(),
+        };
+        ((raw_framework, raw_skills, raw_soft), roles)
+    });
+    problems.0.append(&mut role_problems.0);
 
     for (file, source, licence) in [
         (framework_file, raw_framework.as_ref().map(|r| &r.source), raw_framework.as_ref().map(|r| &r.licence)),
@@ -694,6 +714,44 @@ fn check_level(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Role files past [`PARALLEL_BYTES`] are parsed on a second thread; the problems still come
+    /// in file order, the same as when everything is parsed on one.
+    #[test]
+    fn problems_keep_their_order_when_roles_are_parsed_in_parallel() {
+        let mut problems = Problems::default();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/custom-ladder");
+        let mut files = load::read_folder(std::path::Path::new(dir), &mut problems).unwrap();
+        for file in &mut files {
+            match file.rel.as_str() {
+                "skills.yaml" => file.text.push_str("\n  - id: Bad Id\n"),
+                rel if rel.starts_with("roles/") => file.text.push_str("\nunknown_field: 1\n"),
+                _ => {}
+            }
+        }
+        let report = |files: &[SourceFile]| {
+            let mut problems = Problems::default();
+            assert!(assemble(dir, files, &mut problems).is_none());
+            problems.0.iter().map(ToString::to_string).collect::<Vec<_>>()
+        };
+        let sequential = report(&files);
+        let padding = format!("\n{}\n", "# padding\n".repeat(PARALLEL_BYTES / 10));
+        for file in files.iter_mut().filter(|f| f.rel.starts_with("roles/")) {
+            file.text.insert_str(0, &padding);
+        }
+        let parallel = report(&files);
+        assert!(sequential.len() >= 3, "{sequential:?}");
+        assert!(sequential[0].contains("skills.yaml"), "{sequential:?}");
+        // The padding moves the role files' lines; everything else must be the same.
+        let without_lines = |problems: &[String]| -> Vec<String> {
+            let strip = |t: &String| {
+                let (place, message) = t.split_once(": error: ").unwrap();
+                format!("{}: {message}", place.rsplit_once(':').unwrap().0)
+            };
+            problems.iter().map(strip).collect()
+        };
+        assert_eq!(without_lines(&parallel), without_lines(&sequential));
+    }
 
     #[test]
     fn kebab_ids() {

@@ -87,7 +87,11 @@ fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<
         if raw {
             writer.write_record(row)?;
         } else {
-            writer.write_record(row.iter().map(|cell| neutralise_formula(cell).into_owned()))?;
+            // Borrowed unless a cell needs its quote: a team report has millions of cells.
+            writer.write_record(row.iter().map(|cell| match neutralise_formula(cell) {
+                std::borrow::Cow::Borrowed(text) => std::borrow::Cow::Borrowed(text.as_bytes()),
+                std::borrow::Cow::Owned(text) => std::borrow::Cow::Owned(text.into_bytes()),
+            }))?;
         }
     }
     writer.flush()?;

@@ -327,18 +327,18 @@ impl TeamReport {
         let skill_count = scope.role.skills.len();
         let mut skills: Vec<TeamSkill> = Vec::with_capacity(skill_count);
         let target_ref = scope.level_ref(target);
-        let mut people = Vec::with_capacity(profiles.len());
-        let mut columns: Vec<Vec<Option<i64>>> = vec![Vec::with_capacity(profiles.len()); skill_count];
         let level = &scope.role.levels[target];
         let name = |k: usize| scope.framework.skills[scope.role.skills[k]].name.as_str();
         // Only gaps are needed here, so no per-skill rows are built: a team of thousands costs
-        // a number per person and skill, not a copy of every skill's text.
-        for profile in profiles {
+        // a number per person and skill, not a copy of every skill's text. People are compared
+        // on every core; a skill's column is then gathered across them.
+        let compared = crate::parallel::map(profiles.iter().collect(), |profile| {
             let (mut met, mut steps) = (0, 0);
             let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
+            let mut gaps = Vec::with_capacity(skill_count);
             for (k, (&s, rating)) in scope.role.skills.iter().zip(&level.ratings).enumerate() {
                 let gap = profile.assessment(s).map(|a| (rating.proficiency as i64 - a.proficiency as i64).max(0));
-                columns[k].push(gap);
+                gaps.push(gap);
                 match gap {
                     None => unassessed.push(k),
                     Some(0) => met += 1,
@@ -357,7 +357,15 @@ impl TeamReport {
                 steps,
                 &target_ref.name,
             );
-            people.push(TeamMember { person: person(scope, profile), readiness });
+            (TeamMember { person: person(scope, profile), readiness }, gaps)
+        });
+        let mut columns: Vec<Vec<Option<i64>>> = vec![Vec::with_capacity(profiles.len()); skill_count];
+        let mut people = Vec::with_capacity(profiles.len());
+        for (member, gaps) in compared {
+            for (column, gap) in columns.iter_mut().zip(gaps) {
+                column.push(gap);
+            }
+            people.push(member);
         }
         for ((k, &s), gaps) in scope.role.skills.iter().enumerate().zip(columns) {
             let skill = &scope.framework.skills[s];
@@ -450,24 +458,21 @@ impl Report for TeamReport {
             .chain(self.skills.iter().map(|s| s.skill.id.clone()))
             .chain(["total_gap".to_string(), "unassessed".to_string()])
             .collect();
-        let mut rows: Vec<Vec<String>> = self
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let mut row = vec![
-                    p.person.name.clone(),
-                    p.person.file.clone(),
-                    p.person.level.as_ref().map(|l| l.id.clone()).unwrap_or_default(),
-                ];
-                row.extend(
-                    self.skills.iter().map(|s| s.gaps[i].map_or_else(|| "unassessed".to_string(), |g| g.to_string())),
-                );
-                row.push(p.readiness.steps_to_grow.to_string());
-                row.push(p.readiness.unassessed.to_string());
-                row
-            })
-            .collect();
+        // One row per person, built on every core: a team of thousands has millions of cells.
+        let mut rows: Vec<Vec<String>> = crate::parallel::map(self.people.iter().enumerate().collect(), |(i, p)| {
+            let mut row = Vec::with_capacity(self.skills.len() + 5);
+            row.extend([
+                p.person.name.clone(),
+                p.person.file.clone(),
+                p.person.level.as_ref().map(|l| l.id.clone()).unwrap_or_default(),
+            ]);
+            row.extend(
+                self.skills.iter().map(|s| s.gaps[i].map_or_else(|| "unassessed".to_string(), |g| g.to_string())),
+            );
+            row.push(p.readiness.steps_to_grow.to_string());
+            row.push(p.readiness.unassessed.to_string());
+            row
+        });
         let mut total = vec!["(team total)".to_string(), String::new(), String::new()];
         total.extend(self.skills.iter().map(|s| s.total_gap.to_string()));
         total.push(self.summary.total_gap.to_string());
@@ -497,6 +502,33 @@ mod tests {
                     levels.get(i).copied().flatten().map(|p| (i, Assessment { proficiency: p, evidence: vec![] }))
                 })
                 .collect(),
+        }
+    }
+
+    /// A team large enough to be compared on every core agrees, person by person and skill by
+    /// skill, with each person's own report, and its CSV rows stay in the people's order.
+    #[test]
+    fn a_large_team_agrees_with_each_persons_report() {
+        let f = dvla();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        let team: Vec<Profile> = (0..300)
+            .map(|i| {
+                let levels: Vec<Option<usize>> =
+                    (0..10).map(|k| (i * 7 + k * 3) % 5).map(|v| (v < 4).then_some(v)).collect();
+                Profile { file: format!("p{i}.yaml"), name: format!("P{i}"), ..profile(&f, &levels) }
+            })
+            .collect();
+        let report = TeamReport::build(scope, &team, 2, false);
+        let rows = report.records().rows;
+        assert_eq!(rows.len(), 301, "one row per person and the team total");
+        for (i, person) in team.iter().enumerate() {
+            let own = GapReport::build(scope, person, 2, false);
+            assert_eq!(report.people[i].readiness, own.summary, "{i}");
+            assert_eq!(rows[i][0], person.name);
+            for skill in &report.skills {
+                let row = own.rows.iter().find(|r| r.skill.id == skill.skill.id).unwrap();
+                assert_eq!(skill.gaps[i], row.gap, "{i} {}", skill.skill.id);
+            }
         }
     }
 
