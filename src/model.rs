@@ -4,8 +4,6 @@
 //! become these types, where references are plain indices. Reports therefore never look a name up
 //! twice and never meet a dangling reference.
 
-use std::collections::HashMap;
-
 /// A levelled skills framework: one proficiency scale, shared skills, and one or more roles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Framework {
@@ -105,15 +103,17 @@ pub struct Profile {
     pub name: String,
     /// Index into the role's levels.
     pub level: Option<usize>,
-    /// Skill index (into [`Framework::skills`]) → what the person says. A skill not here was not
-    /// assessed. Sparse, so a profile costs what it holds, not the size of the framework.
-    pub skills: HashMap<usize, Assessment>,
+    /// (skill index into [`Framework::skills`], what the person says), sorted by index, each
+    /// index once. A skill not here was not assessed. Sparse, so a profile costs what it holds,
+    /// not the size of the framework; a sorted list rather than a hash map, as lookups are few
+    /// and a team of thousands builds thousands of them.
+    pub skills: Vec<(usize, Assessment)>,
 }
 
 impl Profile {
     /// What the person says of the skill at `index`, if they assessed it.
     pub fn assessment(&self, index: usize) -> Option<&Assessment> {
-        self.skills.get(&index)
+        self.skills.binary_search_by_key(&index, |(i, _)| *i).ok().map(|found| &self.skills[found].1)
     }
 }
 

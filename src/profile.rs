@@ -126,8 +126,9 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         });
 
     let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
-    let mut skills: HashMap<usize, Assessment> = HashMap::with_capacity(raw.skills.0.len());
-    let mut seen: HashMap<usize, &str> = HashMap::with_capacity(raw.skills.0.len());
+    let mut skills: Vec<(usize, Assessment)> = Vec::with_capacity(raw.skills.0.len());
+    // One bit per skill of the framework: which ones a key has already named.
+    let mut seen = vec![0u64; framework.skills.len().div_ceil(64)];
     // The line of every key, worked out once and only if a problem needs one.
     let key_lines = std::cell::OnceCell::new();
     let line_of = |i: usize| -> Option<usize> {
@@ -150,15 +151,21 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
             );
             continue;
         };
-        if let Some(first) = seen.get(&index) {
+        let (word, bit) = (index / 64, 1u64 << (index % 64));
+        if seen[word] & bit != 0 {
+            let first = raw.skills.0[..i].iter().map(|(k, _)| k).find(|k| lookup.get(k) == Some(index));
             problems.error(
                 shown,
                 line(),
-                format!("skill `{}` is assessed twice (`{first}` and `{key}`)", framework.skills[index].id),
+                format!(
+                    "skill `{}` is assessed twice (`{}` and `{key}`)",
+                    framework.skills[index].id,
+                    first.map_or("", String::as_str)
+                ),
             );
             continue;
         }
-        seen.insert(index, key);
+        seen[word] |= bit;
         let Some(assessment) = value else { continue };
         let Some(word) = assessment.proficiency.as_deref() else { continue };
         let position = scale.iter().position(|s| *s == word).or_else(|| {
@@ -167,7 +174,7 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         });
         match position {
             Some(p) => {
-                skills.insert(index, Assessment { proficiency: p, evidence: assessment.evidence.clone() });
+                skills.push((index, Assessment { proficiency: p, evidence: assessment.evidence.clone() }));
             }
             None => problems.error_hint(
                 shown,
@@ -180,6 +187,7 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     if problems.has_errors() {
         return Err(refused(shown, problems));
     }
+    skills.sort_unstable_by_key(|(index, _)| *index);
     Ok(Profile { file: file.display, name: raw.name, level, skills })
 }
 
@@ -333,6 +341,22 @@ mod tests {
         assert!(err.contains("me.yaml:5: error: `expret` is not a proficiency; expected one of: awareness, working, practitioner, expert"), "{err}");
         assert!(err.contains("did you mean `expert`?"), "{err}");
         assert!(err.contains("skill `user-focus` is assessed twice"), "{err}");
+    }
+
+    #[test]
+    fn keys_in_any_order_are_found_and_a_repeat_names_both_spellings() {
+        let p = check_text("name: Sam\nskills:\n  user-focus: expert\n  agile-working: working\n").unwrap();
+        let (agile, user) = (0, 9);
+        assert_eq!(p.assessment(user).map(|a| a.proficiency), Some(3));
+        assert_eq!(p.assessment(agile).map(|a| a.proficiency), Some(1));
+        assert!(p.assessment(4).is_none());
+        let err = check_text("name: Sam\nskills:\n  User Focus: working\n  agile-working: ~\n  user-focus: expert\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("me.yaml:5: error: skill `user-focus` is assessed twice (`User Focus` and `user-focus`)"),
+            "{err}"
+        );
     }
 
     #[test]

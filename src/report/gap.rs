@@ -576,7 +576,7 @@ mod tests {
         let scope = Scope { framework: &f, role: &f.roles[0] };
         let a = profile(&f, &[Some(1); 10]);
         let mut b = profile(&f, &[Some(3); 10]);
-        b.skills.remove(&4);
+        b.skills.retain(|(index, _)| *index != 4);
         let team = TeamReport::build(scope, &[a, b], 1, false);
         assert_eq!(team.summary.people, 2);
         assert_eq!(team.summary.ready, 0);
