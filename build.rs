@@ -5,12 +5,11 @@
 //! 2. Every built-in framework is parsed and checked here with the program's own loader, and
 //!    turned into Rust code that builds the model directly. Bad built-in data therefore fails the
 //!    build, and a run pays no YAML parsing at start-up.
-//!
-//! Cargo re-runs this script whenever anything under `data/` changes, including a new file.
-//!
 //! 3. Where the linker is rustc's own lld, it is asked to lay out first, together, the functions a
 //!    typical run executes (`scripts/startup-order.txt`, made by `scripts/startup-order.sh`), so a
 //!    run maps about half as much code. See docs/performance.md.
+//!
+//! Cargo re-runs this script whenever anything under `data/` changes, including a new file.
 
 #![allow(dead_code)]
 
@@ -63,7 +62,7 @@ fn main() {
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
 
     // Each file is a static of its own in a section away from the hot read-only data: only
-    // `validate` and `--framework` ever read them (see `crate::data::cold`).
+    // `validate` and `--framework` ever read them (see `crate::data::utf8`).
     let mut statics = String::new();
     let mut embedded = String::from(
         "/// Every file under `data/`, as (path relative to `data/`, contents).\n\

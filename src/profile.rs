@@ -129,6 +129,7 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     let mut skills: Vec<(usize, Assessment)> = Vec::with_capacity(raw.skills.0.len());
     // One bit per skill of the framework: which ones a key has already named.
     let mut seen = vec![0u64; framework.skills.len().div_ceil(64)];
+    let firsts: std::cell::OnceCell<HashMap<usize, &str>> = std::cell::OnceCell::new();
     // The line of every key, worked out once and only if a problem needs one.
     let key_lines = std::cell::OnceCell::new();
     let line_of = |i: usize| -> Option<usize> {
@@ -153,15 +154,21 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         };
         let (word, bit) = (index / 64, 1u64 << (index % 64));
         if seen[word] & bit != 0 {
-            let first = raw.skills.0[..i].iter().map(|(k, _)| k).find(|k| lookup.get(k) == Some(index));
+            // Repeats are rare: where each skill was first named is worked out at the first one,
+            // in one pass, so even a file of thousands of repeats stays linear.
+            let first = firsts.get_or_init(|| {
+                let mut firsts = HashMap::new();
+                for (k, _) in &raw.skills.0 {
+                    if let Some(index) = lookup.get(k) {
+                        firsts.entry(index).or_insert(k.as_str());
+                    }
+                }
+                firsts
+            })[&index];
             problems.error(
                 shown,
                 line(),
-                format!(
-                    "skill `{}` is assessed twice (`{}` and `{key}`)",
-                    framework.skills[index].id,
-                    first.map_or("", String::as_str)
-                ),
+                format!("skill `{}` is assessed twice (`{first}` and `{key}`)", framework.skills[index].id),
             );
             continue;
         }

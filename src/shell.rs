@@ -382,13 +382,13 @@ pub fn man_page() -> anyhow::Result<Vec<u8>> {
     Ok(ascii_roff(&page).into_bytes())
 }
 
-/// One command: its usage, what it does, its own arguments, and its examples.
 /// Whether `arg` is one of the options every command takes, which the page lists once, up front.
 fn is_common(arg: &clap::Arg) -> bool {
     use clap::Args as _;
     GlobalArgs::augment_args(clap::Command::new("common")).get_arguments().any(|a| a.get_id() == arg.get_id())
 }
 
+/// One command: its usage, what it does, its own arguments, and its examples.
 fn command_entry(sub: &clap::Command, page: &mut String) {
     let usage = sub.clone().render_usage().to_string();
     let usage = usage.trim().trim_start_matches("Usage:").trim();
