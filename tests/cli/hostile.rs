@@ -539,6 +539,20 @@ fn many_keys_in_a_profile_cost_linear_time() {
         .says("keys.yaml:40002: error: unknown skill `skill-39999`");
 }
 
+#[test]
+fn many_repeated_keys_in_a_profile_cost_linear_time() {
+    // 40,000 repeats of one skill: each names the first spelling, found in one pass (a scan of
+    // the earlier keys per repeat would be n², minutes in a debug build).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("repeats.yaml");
+    let keys: String = (0..40_000).map(|i| format!("  {}: working\n", ["User Focus", "user-focus"][i % 2])).collect();
+    std::fs::write(&path, format!("name: Many\nskills:\n{keys}")).unwrap();
+    let r = run_within(Duration::from_secs(30), &["gap", "--profile", path_str(&path), "--to", "senior"], None);
+    r.refused()
+        .says("repeats.yaml:4: error: skill `user-focus` is assessed twice (`User Focus` and `user-focus`)")
+        .says("repeats.yaml:40002: error: skill `user-focus` is assessed twice (`User Focus` and `user-focus`)");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Terminal and spreadsheet injection.
 
