@@ -384,7 +384,17 @@ pub fn full_command() -> clap::Command {
     EAGER.store(true, Ordering::Relaxed);
     let command = <Cli as clap::CommandFactory>::command();
     EAGER.store(false, Ordering::Relaxed);
-    command
+    exclusive_sources(command)
+}
+
+/// Marks `--framework` as excluding `--data` at every level, for the completion scripts (zsh
+/// stops offering one once the other is typed). [`parse`] checks the pair itself, across levels
+/// and letting an explicit `--framework` override `PM_SKILLS_DATA`, which clap's own check
+/// would refuse.
+fn exclusive_sources(command: clap::Command) -> clap::Command {
+    let command = command.mut_args(|arg| if arg.get_id() == "framework" { arg.conflicts_with("data") } else { arg });
+    let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_string()).collect();
+    names.iter().fold(command, |command, name| command.mut_subcommand(name, exclusive_sources))
 }
 
 impl<T: FromArgMatches> FromArgMatches for Lazy<T> {

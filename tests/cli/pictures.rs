@@ -138,6 +138,10 @@ fn completion_scripts_for_every_shell_and_names_from_the_data() {
     for shell in ["bash", "zsh", "fish"] {
         assert!(stdout(&["completions", shell]).contains("__complete-names"), "{shell}: no hook for names");
     }
+    // zsh stops offering --framework once --data is typed, at the top and in every command.
+    let zsh = stdout(&["completions", "zsh"]);
+    assert!(zsh.matches("'(--data)--framework=").count() > 18, "{zsh}");
+    assert!(!zsh.contains("'--framework="), "{zsh}");
     let levels = stdout(&["__complete-names", "levels"]);
     assert_eq!(levels.lines().next(), Some("product-manager"));
     assert!(levels.lines().any(|l| l == "senior") && levels.lines().any(|l| l == "spm"));
