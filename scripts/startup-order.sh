@@ -6,10 +6,11 @@
 #
 # Why: the kernel maps a program's code in 64 KiB blocks around each page it touches, so code
 # spread over the whole 2 MB text costs resident memory and page faults on every run. Packing
-# the ~350 functions a run executes into one region roughly halves the code that is mapped.
+# the ~400 functions typical runs execute into one region cuts the code a run maps by two thirds.
 #
-# Needs valgrind (callgrind) and python3. Run it after large changes or a toolchain update; a name that no
-# longer exists is ignored by the linker, so a stale list costs speed, never correctness.
+# Needs valgrind (callgrind) and python3. Run it after large changes or a toolchain update, and
+# commit the list; a name that no longer exists is ignored by the linker, so a stale list costs
+# memory and speed (`cargo bench --bench perf` shows it), never correctness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C
