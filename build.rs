@@ -69,10 +69,9 @@ fn main() {
          pub static FILES: &[(&str, &str)] = &[\n",
     );
     let mut sources: Vec<(String, load::SourceFile)> = Vec::new();
-    for path in &files {
+    for (n, path) in files.iter().enumerate() {
         println!("cargo::rerun-if-changed={}", path.display());
         let rel = path.strip_prefix(&data).expect("file under data/").to_string_lossy().replace('\\', "/");
-        let n = statics.matches("static ").count();
         let shown = path.display().to_string();
         writeln!(
             statics,

@@ -409,16 +409,22 @@ impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
 
 impl<T: Args> Args for Lazy<T> {
     fn augment_args(cmd: clap::Command) -> clap::Command {
-        if EAGER.load(Ordering::Relaxed) { keep_about::<T, false>(cmd) } else { cmd.defer(keep_about::<T, false>) }
+        now_or_deferred(cmd, keep_about::<T, false>)
     }
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
-        if EAGER.load(Ordering::Relaxed) { keep_about::<T, true>(cmd) } else { cmd.defer(keep_about::<T, true>) }
+        now_or_deferred(cmd, keep_about::<T, true>)
     }
 
     fn group_id() -> Option<clap::Id> {
         T::group_id()
     }
+}
+
+/// Runs `build` on the subcommand now while [`full_command`] builds the whole tree, and otherwise
+/// when clap parses that subcommand.
+fn now_or_deferred(cmd: clap::Command, build: fn(clap::Command) -> clap::Command) -> clap::Command {
+    if EAGER.load(Ordering::Relaxed) { build(cmd) } else { cmd.defer(build) }
 }
 
 /// Adds `T`'s options, then the options every command takes, keeping the subcommand's own help
@@ -456,19 +462,11 @@ fn restore_about(cmd: clap::Command, (about, long_about): (Option<StyledStr>, Op
 
 impl<T: Subcommand> Subcommand for Lazy<T> {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
-        if EAGER.load(Ordering::Relaxed) {
-            keep_about_sub::<T, false>(cmd)
-        } else {
-            cmd.defer(keep_about_sub::<T, false>)
-        }
+        now_or_deferred(cmd, keep_about_sub::<T, false>)
     }
 
     fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
-        if EAGER.load(Ordering::Relaxed) {
-            keep_about_sub::<T, true>(cmd)
-        } else {
-            cmd.defer(keep_about_sub::<T, true>)
-        }
+        now_or_deferred(cmd, keep_about_sub::<T, true>)
     }
 
     fn has_subcommand(name: &str) -> bool {

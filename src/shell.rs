@@ -360,8 +360,12 @@ pub fn man_page() -> anyhow::Result<Vec<u8>> {
     man.render_options_section(&mut out)?;
     let mut page = String::from_utf8(out)?;
     page.push_str(".SH COMMANDS\n");
+    let common: Vec<clap::Id> = {
+        use clap::Args as _;
+        GlobalArgs::augment_args(clap::Command::new("common")).get_arguments().map(|a| a.get_id().clone()).collect()
+    };
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
-        command_entry(sub, &mut page);
+        command_entry(sub, &common, &mut page);
     }
     if let Some(extra) = cmd.get_after_help() {
         for (heading, body) in paragraphs(&extra.to_string()) {
@@ -382,14 +386,9 @@ pub fn man_page() -> anyhow::Result<Vec<u8>> {
     Ok(ascii_roff(&page).into_bytes())
 }
 
-/// Whether `arg` is one of the options every command takes, which the page lists once, up front.
-fn is_common(arg: &clap::Arg) -> bool {
-    use clap::Args as _;
-    GlobalArgs::augment_args(clap::Command::new("common")).get_arguments().any(|a| a.get_id() == arg.get_id())
-}
-
-/// One command: its usage, what it does, its own arguments, and its examples.
-fn command_entry(sub: &clap::Command, page: &mut String) {
+/// One command: its usage, what it does, its own arguments, and its examples. The options every
+/// command takes (`common`) are listed once, up front, not under each command.
+fn command_entry(sub: &clap::Command, common: &[clap::Id], page: &mut String) {
     let usage = sub.clone().render_usage().to_string();
     let usage = usage.trim().trim_start_matches("Usage:").trim();
     let _ = writeln!(page, ".TP\n\\fB{}\\fR", roff_text(usage));
@@ -397,7 +396,8 @@ fn command_entry(sub: &clap::Command, page: &mut String) {
     let _ = writeln!(page, "{}", roff_line(&about));
     let own = sub
         .get_arguments()
-        .filter(|a| !a.is_hide_set() && !is_common(a) && !matches!(a.get_id().as_str(), "help" | "version"));
+        .filter(|a| !a.is_hide_set() && !common.contains(a.get_id()))
+        .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"));
     for arg in own {
         let name = match (arg.get_long(), arg.get_short()) {
             (Some(l), Some(s)) => format!("-{s}, --{l}"),
@@ -418,7 +418,7 @@ fn command_entry(sub: &clap::Command, page: &mut String) {
     if !subs.is_empty() {
         page.push_str(".RS\n");
         for inner in subs {
-            command_entry(inner, page);
+            command_entry(inner, common, page);
         }
         page.push_str(".RE\n");
     }
