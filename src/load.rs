@@ -164,6 +164,19 @@ fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
+#[path = "load/plain.rs"]
+mod plain;
+
+/// Parses a self-assessment profile: the plain form that tools write by a line scanner, anything
+/// else by the YAML parser, which also words every error (see `load/plain.rs`). The same checks
+/// against hostile files apply either way.
+pub fn parse_profile(file: &SourceFile, problems: &mut Problems) -> Option<RawProfile> {
+    match plain::profile(&file.text) {
+        Some(raw) if check_budget(&file.text).is_ok() => Some(raw),
+        _ => parse(file, problems),
+    }
+}
+
 /// Parses one YAML document into `T`, turning a failure into a problem with file and line.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
     if file.text.trim().is_empty() {
@@ -534,7 +547,7 @@ fn word_or_mapping<'de, D: Deserializer<'de>, T: WordOrMapping>(deserializer: D)
 }
 
 /// A self-assessment written by a person.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProfile {
     pub name: String,
@@ -552,7 +565,7 @@ pub struct RawProfile {
 }
 
 /// One skill of a profile: `skill: working`, or the long form with evidence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawAssessment {
     pub proficiency: Option<String>,
     pub evidence: Vec<String>,
@@ -617,7 +630,7 @@ fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>
 }
 
 /// A YAML mapping kept in file order, duplicates included, so that validation can name them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OrderedMap<V>(pub Vec<(String, V)>);
 
 impl<V> Default for OrderedMap<V> {
