@@ -28,8 +28,10 @@ enum Value<'t> {
 }
 
 impl<'t> Value<'t> {
-    /// The text, unless YAML would read it as something else: null, a boolean, or, when `word`
-    /// is asked for (a proficiency or a line of evidence, which may be any scalar), a number.
+    /// The text, unless YAML would read it as something else: null or a boolean, and with `word`
+    /// anything not starting with a letter. `word` is for values read as "any scalar", such as
+    /// `skill: working` or `evidence: one line`, where a plain `3` or `0x1F` is a number; fields
+    /// read as text take a number's digits as they are.
     fn text(self, word: bool) -> Option<&'t str> {
         match self {
             Value::Quoted(text) => Some(text),
@@ -38,13 +40,14 @@ impl<'t> Value<'t> {
         }
     }
 
+    /// `~` and the null words, which read as "not given" wherever a value is optional.
     fn is_null(self) -> bool {
         matches!(self, Value::Plain("~" | "null" | "Null" | "NULL"))
     }
 }
 
 /// Where the reader is: what an indented line may be.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum At {
     /// After a top-level key other than `skills`: nothing is indented here.
     Top,

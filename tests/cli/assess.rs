@@ -172,8 +172,8 @@ fn bad_profiles_name_file_line_and_suggest() {
 fn a_profile_reads_the_same_in_plain_form_and_in_any_other_yaml() {
     let dir = tempfile::tempdir().unwrap();
     let plain = std::fs::read_to_string(example("priya.yaml")).unwrap();
-    // The same data in forms only a YAML parser reads: single quotes, flow collections, a folded
-    // line, an anchor, and a document marker.
+    // The same data in forms only a YAML parser reads: single and double quotes, flow
+    // collections, an anchor, and a document marker.
     let other = "---\nname: 'Priya Shah'\nframework: dvla\nlevel: &lvl product-manager\nskills: {\n  agile-working: {proficiency: expert, evidence: [Introduced fortnightly show-and-tells and coached a new squad through its first quarter.]},\n  government-digital-and-data-perspective: practitioner,\n  experience-of-working-within-constraints: {proficiency: working, evidence: Re-planned the beta around a GDPR data-retention finding.},\n  financial-ownership: 'practitioner',\n  lifecycle-perspective: {proficiency: practitioner, evidence: ['Took the licence-renewal service from alpha to public beta.', Wrote the retirement plan for the legacy phone line.]},\n  operational-management: \"working\",\n  problem-ownership: {proficiency: expert, evidence: Framed the renewal drop-off problem and led the hypothesis tests.},\n  product-ownership: practitioner, strategic-focus: practitioner,\n  user-focus: {proficiency: expert, evidence: Ran assisted-digital research in three contact centres.}\n}\n";
     let (a, b) = (write(dir.path(), "plain.yaml", &plain), write(dir.path(), "other.yaml", other));
     let report = |path: &Path| {
