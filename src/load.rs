@@ -553,7 +553,7 @@ fn word_or_mapping<'de, D: Deserializer<'de>, T: WordOrMapping>(deserializer: D)
 }
 
 /// A self-assessment written by a person.
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProfile {
     pub name: String,

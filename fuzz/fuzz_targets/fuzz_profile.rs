@@ -1,6 +1,8 @@
 //! Fuzzes the profile loader: the input is a profile, parsed and checked against the built-in
 //! default framework and the test fixture (two role families, five-step scale); a profile that
-//! passes is rendered as a gap report and a team report in every format.
+//! passes is rendered as a gap report and a team report in every format. Profiles in the plain
+//! form take a line scanner instead of the YAML parser: whatever the input, both ways must read
+//! the same profile, or fail alike.
 
 use std::sync::OnceLock;
 
@@ -13,28 +15,21 @@ use pm_skills_fuzz::{exercise_profile, fixture, text};
 
 fn frameworks() -> &'static [Framework; 2] {
     static CELL: OnceLock<[Framework; 2]> = OnceLock::new();
-    CELL.get_or_init(|| [pm_skills::data::load_builtin("dvla").expect("built-in").0, fixture()])
+    CELL.get_or_init(|| [pm_skills::data::load_builtin("dvla").expect("built-in"), fixture()])
 }
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {
         let Some(text) = text(data) else { return };
         let file = SourceFile { display: "fuzz.yaml".into(), rel: "fuzz.yaml".into(), text };
-        let Some(raw) = load::parse::<RawProfile>(&file, &mut Problems::default()) else { return };
+        let read = load::parse_profile(&file, &mut Problems::default());
+        assert_eq!(read, load::parse::<RawProfile>(&file, &mut Problems::default()), "the plain reader disagrees");
+        let Some(raw) = read else { return };
         let parsed = RawProfileFile { file, raw };
         for framework in frameworks() {
             for role in &framework.roles {
                 let scope = Scope { framework, role };
-                let again = RawProfileFile {
-                    file: parsed.file.clone(),
-                    raw: RawProfile {
-                        name: parsed.raw.name.clone(),
-                        level: parsed.raw.level.clone(),
-                        framework: parsed.raw.framework.clone(),
-                        role: parsed.raw.role.clone(),
-                        skills: parsed.raw.skills.clone(),
-                    },
-                };
+                let again = RawProfileFile { file: parsed.file.clone(), raw: parsed.raw.clone() };
                 if let Ok(person) = profile::check(again, scope, &SkillLookup::new(framework)) {
                     exercise_profile(scope, &person);
                 }
