@@ -42,7 +42,7 @@ impl<'t> Value<'t> {
 
     /// `~` and the null words, which read as "not given" wherever a value is optional.
     fn is_null(self) -> bool {
-        matches!(self, Value::Plain("~" | "null" | "Null" | "NULL"))
+        matches!(self, Value::Plain(word) if null(word))
     }
 }
 
@@ -221,9 +221,14 @@ fn is_word(text: &str) -> bool {
         && bytes.iter().all(|&b| (b' '..=b'~').contains(&b) && b != b':' && b != b'#')
 }
 
+/// The words YAML reads as null rather than as text.
+fn null(word: &str) -> bool {
+    matches!(word, "~" | "null" | "Null" | "NULL")
+}
+
 /// The words YAML reads as null or a boolean rather than as text.
 fn special(word: &str) -> bool {
-    matches!(word, "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
+    null(word) || matches!(word, "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
 }
 
 #[cfg(test)]
@@ -233,18 +238,16 @@ mod tests {
     use crate::validate::Problems;
     use proptest::prelude::*;
 
-    /// What the YAML path (with its size and nesting checks) reads from `text`, if anything.
-    fn yaml(text: &str) -> Option<RawProfile> {
-        let file = SourceFile { display: "p.yaml".into(), rel: "p.yaml".into(), text: text.into() };
-        parse::<RawProfile>(&file, &mut Problems::default())
+    fn file(text: &str) -> SourceFile {
+        SourceFile { display: "p.yaml".into(), rel: "p.yaml".into(), text: text.into() }
     }
 
     /// The contract: what this reader accepts, the YAML parser reads the same way, and a profile
-    /// is read the same whichever way it goes.
+    /// is read the same whichever way it goes (the YAML path with its size and nesting checks).
     fn agrees(text: &str) -> Result<bool, TestCaseError> {
-        let file = SourceFile { display: "p.yaml".into(), rel: "p.yaml".into(), text: text.into() };
+        let file = file(text);
         let either = parse_profile(&file, &mut Problems::default());
-        prop_assert_eq!(&either, &yaml(text), "{:?}", text);
+        prop_assert_eq!(&either, &parse::<RawProfile>(&file, &mut Problems::default()), "{:?}", text);
         let Some(plain) = profile(text) else { return Ok(false) };
         prop_assert_eq!(Ok(plain), serde_yaml::from_str::<RawProfile>(text).map_err(|e| e.to_string()), "{:?}", text);
         Ok(true)
@@ -383,9 +386,8 @@ mod tests {
         let text = format!("name: Sam\nskills:\n  a: working # {}\n", "[".repeat(200));
         assert!(profile(&text).is_some());
         assert!(agrees(&text).unwrap());
-        let file = SourceFile { display: "p.yaml".into(), rel: "p.yaml".into(), text };
         let mut problems = Problems::default();
-        assert_eq!(parse_profile(&file, &mut problems), None);
+        assert_eq!(parse_profile(&file(&text), &mut problems), None);
         assert!(problems.0[0].message.contains("nest more than 128 deep"), "{:?}", problems.0);
     }
 
