@@ -1,3 +1,4 @@
 //! Converters from other formats into a framework folder.
 
 pub mod ddat_csv;
+pub mod text;
