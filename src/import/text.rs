@@ -209,6 +209,12 @@ mod tests {
     }
 
     #[test]
+    fn names_match_by_key_whatever_their_spacing_and_case() {
+        assert_eq!(key("End user\u{a0} computing engineer "), key("end user computing engineer"));
+        assert_ne!(key("Data analyst"), key("Data analysis"));
+    }
+
+    #[test]
     fn text_is_cleaned_and_bullets_split() {
         assert_eq!(clean_text("a\u{2028}\r\n\r\nb\u{200b}  \n- \u{a0}c\t  d \n\n\n"), "a\n\nb\n- c d");
         let (prose, bullets) = split_bullets(

@@ -135,3 +135,21 @@ pub(super) const SKILL_LEVEL: &str = "Skill Level";
 pub(super) const SKILL_LEVEL_DESCRIPTION: &str = "Skill Level Description";
 pub(super) const ROLE_TYPE: &str = "Role Type";
 pub(super) const SCALE_COLUMNS: [&str; 4] = ["Awareness", "Working", "Practitioner", "Expert"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ragged_rows_and_empty_files_are_clear_errors() {
+        let err = CsvFile::parse("x.csv", "x.csv", "a,b\n1,2,3\n").unwrap_err().to_string();
+        assert!(err.contains("x.csv: line 2"), "{err}");
+        assert!(CsvFile::parse("e.csv", "e.csv", "\u{feff}\n").is_err());
+        let file = CsvFile::parse("y.csv", "y.csv", "\u{feff}a,b\n1,2\n,\n\"3\n4\",5\n").unwrap();
+        assert_eq!(file.header, ["a", "b"]);
+        assert_eq!(
+            file.rows,
+            [(2, vec!["1".to_string(), "2".to_string()]), (4, vec!["3\n4".to_string(), "5".to_string()])]
+        );
+    }
+}
