@@ -24,7 +24,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::Context as _;
 
-use cli::{Cli, Command, Lazy};
+use cli::{Cli, Command};
 use model::Framework;
 use render::{RenderOptions, Report};
 use report::Scope;
@@ -41,7 +41,7 @@ pub struct Outcome {
 /// the report rendered in full, so a failure never leaves half a report on stdout.
 /// Parses the command line and runs it; returns the process exit code.
 ///
-/// The parser and the parsed framework are not freed: the process exits right after, and the
+/// The parsed command line and the framework are not freed: the process exits right after, and the
 /// benchmark (`cargo bench --bench perf`) shows freeing them is a measurable share of start-up.
 pub fn main() -> u8 {
     match cli::parse(std::env::args_os()) {
@@ -88,39 +88,39 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let role = global.role.as_deref();
     let level_of = |scope: Scope, name: &str| resolve::resolve_index(&scope.role.levels, name, "level");
     match &cli.command {
-        Command::Frameworks(_) => {
+        Command::Frameworks => {
             let frameworks =
                 data::builtin_ids().into_iter().map(data::load_builtin).collect::<anyhow::Result<Vec<_>>>()?;
             done(&report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK), options, false)
         }
-        Command::Import(Lazy(cli::ImportCommand::DdatCsv(Lazy(args)))) => {
+        Command::Import(cli::ImportCommand::DdatCsv(args)) => {
             let args = cli::ImportDdatCsv { role: global.role.clone(), ..args.clone() };
             done(&import::ddat_csv::run(&args)?, options, false)
         }
-        Command::Completions(Lazy(cli::CompletionsArgs { shell })) => {
+        Command::Completions(cli::CompletionsArgs { shell }) => {
             Ok(Outcome { output: shell::completions(*shell), status: 0 })
         }
-        Command::Man(_) => Ok(Outcome { output: shell::man_page()?, status: 0 }),
-        Command::CompleteNames(Lazy(cli::CompleteNamesArgs { kind })) => {
+        Command::Man => Ok(Outcome { output: shell::man_page()?, status: 0 }),
+        Command::CompleteNames(cli::CompleteNamesArgs { kind }) => {
             Ok(Outcome { output: shell::names(global, *kind).into_bytes(), status: 0 })
         }
-        Command::Schema(_) => Ok(Outcome { output: schema::JSON_SCHEMA.as_bytes().to_vec(), status: 0 }),
-        Command::Validate(Lazy(cli::ValidateArgs { dir, strict })) => {
+        Command::Schema => Ok(Outcome { output: schema::JSON_SCHEMA.as_bytes().to_vec(), status: 0 }),
+        Command::Validate(cli::ValidateArgs { dir, strict }) => {
             let report =
                 validate_target(dir.as_deref().or(global.data.as_deref()), global.framework.as_deref(), *strict)?;
             Ok(Outcome { output: render::render(&report, options)?, status: u8::from(report.failed) })
         }
-        Command::Gap(Lazy(cli::GapArgs { profiles, team, to, only_gaps, exit_code })) => {
+        Command::Gap(cli::GapArgs { profiles, team, to, only_gaps, exit_code }) => {
             let framework = load_selected(global)?;
             gap(&framework, role, profiles, team.as_deref(), to.as_deref(), *only_gaps, *exit_code, options)
         }
-        Command::Profile(Lazy(cli::ProfileCommand::New(Lazy(cli::NewArgs { level })))) => {
+        Command::Profile(cli::ProfileCommand::New(cli::NewArgs { level })) => {
             let framework = load_selected(global)?;
             let scope = select_role(&framework, role)?;
             let level = level.as_deref().map(|l| level_of(scope, l)).transpose()?;
             Ok(Outcome { output: profile::template(scope, level).into_bytes(), status: 0 })
         }
-        Command::Assess(Lazy(cli::AssessArgs { out, level, force })) => {
+        Command::Assess(cli::AssessArgs { out, level, force }) => {
             let framework = load_selected(global)?;
             let scope = select_role(&framework, role)?;
             let level = level.as_deref().map(|l| level_of(scope, l)).transpose()?;
@@ -135,7 +135,7 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             }
             Ok(Outcome { output: Vec::new(), status: 0 })
         }
-        Command::SoftSkills(Lazy(cli::SoftSkillsArgs { name })) => {
+        Command::SoftSkills(cli::SoftSkillsArgs { name }) => {
             let framework = load_selected(global)?;
             match name {
                 None => done(&report::soft_skills::SoftSkillsReport::build(&framework), options, false),
@@ -145,20 +145,20 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
                 }
             }
         }
-        Command::Levels(_) => {
+        Command::Levels => {
             let framework = load_selected(global)?;
             done(&report::levels::LevelsReport::build(select_role(&framework, role)?), options, false)
         }
-        Command::Show(Lazy(cli::ShowArgs { level })) => {
+        Command::Show(cli::ShowArgs { level }) => {
             let framework = load_selected(global)?;
             let scope = select_role(&framework, role)?;
             done(&report::show::ShowReport::build(scope, level_of(scope, level)?), options, false)
         }
-        Command::Ladder(_) => {
+        Command::Ladder => {
             let framework = load_selected(global)?;
             done(&report::ladder::LadderReport::build(select_role(&framework, role)?), options, false)
         }
-        Command::Skills(Lazy(cli::SkillsArgs { skill })) => {
+        Command::Skills(cli::SkillsArgs { skill }) => {
             let framework = load_selected(global)?;
             let scope = select_role(&framework, role)?;
             match skill {
@@ -169,11 +169,11 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
                 }
             }
         }
-        Command::About(_) => {
+        Command::About => {
             let framework = load_selected(global)?;
             done(&report::about::AboutReport::build(select_role(&framework, role)?), options, false)
         }
-        Command::Diff(Lazy(cli::DiffArgs { from, to, only_gaps, exit_code, path })) => {
+        Command::Diff(cli::DiffArgs { from, to, only_gaps, exit_code, path }) => {
             let framework = load_selected(global)?;
             let scope = select_role(&framework, role)?;
             let (from, to) = (level_of(scope, from)?, level_of(scope, to)?);
