@@ -37,19 +37,10 @@ pub struct Outcome {
     pub status: u8,
 }
 
-/// Runs the CLI end to end and turns the result into an exit code. Output is written once, after
-/// the report rendered in full, so a failure never leaves half a report on stdout.
 /// Parses the command line and runs it; returns the process exit code.
-///
-/// The parsed command line and the framework are not freed: the process exits right after, and the
-/// benchmark (`cargo bench --bench perf`) shows freeing them is a measurable share of start-up.
 pub fn main() -> u8 {
     match cli::parse(std::env::args_os()) {
-        Ok(cli) => {
-            let code = main_with(&cli);
-            std::mem::forget(cli);
-            code
-        }
+        Ok(cli) => main_with(&cli),
         Err(e) => {
             let _ = e.print();
             // clap's own rule: 0 for --help and --version, 2 for usage errors.
@@ -58,7 +49,8 @@ pub fn main() -> u8 {
     }
 }
 
-/// Runs a parsed command line and returns the exit code.
+/// Runs a parsed command line and returns the exit code. Output is written once, after the report
+/// is rendered in full, so a failure never leaves half a report on stdout.
 pub fn main_with(cli: &Cli) -> u8 {
     let stdout = std::io::stdout();
     let options = terminal::render_options(&cli.global, stdout.is_terminal());
@@ -309,18 +301,15 @@ fn validate_target(
 }
 
 /// Loads the framework the flags ask for: `--data DIR`, `--framework NAME`, or the default.
-///
-/// It is never freed: the process ends once the answer is written (see [`main`]).
-pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<std::mem::ManuallyDrop<Framework>> {
-    let framework = match (&global.data, &global.framework) {
+pub fn load_selected(global: &cli::GlobalArgs) -> anyhow::Result<Framework> {
+    match (&global.data, &global.framework) {
         (Some(dir), _) => {
             // Warnings are lint: `validate` shows them; other commands run on.
-            data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?.0
+            Ok(data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?.0)
         }
-        (None, Some(name)) => data::load_builtin(data::builtin_id(name)?)?,
-        (None, None) => data::load_builtin(data::DEFAULT_FRAMEWORK)?,
-    };
-    Ok(std::mem::ManuallyDrop::new(framework))
+        (None, Some(name)) => data::load_builtin(data::builtin_id(name)?),
+        (None, None) => data::load_builtin(data::DEFAULT_FRAMEWORK),
+    }
 }
 
 /// Picks the role: the one named, the only one, or the framework's default.
