@@ -13,6 +13,7 @@ use clap::CommandFactory as _;
 use clap_complete::Shell;
 
 use crate::cli::{Cli, GlobalArgs, NameKind};
+use crate::commands::selected::{load_selected, select_role};
 
 /// The arguments that take names: (top-level subcommand, or "" for a flag anywhere; argument id;
 /// the names it takes).
@@ -503,11 +504,11 @@ pub fn names(global: &GlobalArgs, kind: NameKind) -> String {
     };
     if kind == NameKind::Frameworks {
         crate::data::builtin_ids().into_iter().for_each(|id| add(id, &[]));
-    } else if let Ok(framework) = crate::load_selected(global) {
+    } else if let Ok(framework) = load_selected(global) {
         match kind {
             NameKind::Levels => {
                 // The selected role's levels; when no role can be chosen, every role's.
-                let roles = match crate::select_role(&framework, global.role.as_deref()) {
+                let roles = match select_role(&framework, global.role.as_deref()) {
                     Ok(scope) => vec![scope.role],
                     Err(_) => framework.roles.iter().collect(),
                 };
