@@ -9,9 +9,11 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use clap::CommandFactory as _;
 use clap_complete::Shell;
 
-use crate::cli::{GlobalArgs, NameKind};
+use crate::cli::{Cli, GlobalArgs, NameKind};
+use crate::commands::selected::{load_selected, select_role};
 
 /// The arguments that take names: (top-level subcommand, or "" for a flag anywhere; argument id;
 /// the names it takes).
@@ -65,7 +67,7 @@ fn kind_word(kind: NameKind) -> &'static str {
 }
 
 fn plan() -> Plan {
-    let cmd = crate::cli::full_command();
+    let cmd = Cli::command();
     let mut plan = Plan { positionals: Vec::new(), flags: Vec::new(), value_flags: BTreeSet::new() };
     collect_value_flags(&cmd, &mut plan.value_flags);
     for sub in cmd.get_subcommands() {
@@ -109,14 +111,20 @@ fn collect_value_flags(cmd: &clap::Command, out: &mut BTreeSet<String>) {
 }
 
 /// The command tree the scripts describe: the real one less its hidden subcommands, which clap's
-/// generators would otherwise offer.
+/// generators would otherwise offer, and with `--framework` excluding `--data`, so that zsh stops
+/// offering one once the other is typed. The parser checks that pair itself ([`crate::cli::parse`]),
+/// because clap's own check would also refuse a `PM_SKILLS_DATA` folder with `--framework`.
 fn visible_command() -> clap::Command {
-    let full = crate::cli::full_command();
+    let full = Cli::command();
+    let exclusive = |arg: &clap::Arg| match arg.get_id().as_str() {
+        "framework" => arg.clone().conflicts_with("data"),
+        _ => arg.clone(),
+    };
     clap::Command::new("pm-skills")
         .version(env!("CARGO_PKG_VERSION"))
         .about(full.get_about().cloned().unwrap_or_default())
         .subcommand_required(full.is_subcommand_required_set())
-        .args(full.get_arguments().cloned())
+        .args(full.get_arguments().map(exclusive))
         .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
 }
 
@@ -349,7 +357,7 @@ end
 /// The roff man page: clap's name, synopsis, description and options, then every command with
 /// its own arguments and examples on the same page, the examples and exit codes, and the version.
 pub fn man_page() -> anyhow::Result<Vec<u8>> {
-    let mut cmd = crate::cli::full_command();
+    let mut cmd = Cli::command();
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone());
     let mut out = Vec::new();
@@ -496,11 +504,11 @@ pub fn names(global: &GlobalArgs, kind: NameKind) -> String {
     };
     if kind == NameKind::Frameworks {
         crate::data::builtin_ids().into_iter().for_each(|id| add(id, &[]));
-    } else if let Ok(framework) = crate::load_selected(global) {
+    } else if let Ok(framework) = load_selected(global) {
         match kind {
             NameKind::Levels => {
                 // The selected role's levels; when no role can be chosen, every role's.
-                let roles = match crate::select_role(&framework, global.role.as_deref()) {
+                let roles = match select_role(&framework, global.role.as_deref()) {
                     Ok(scope) => vec![scope.role],
                     Err(_) => framework.roles.iter().collect(),
                 };

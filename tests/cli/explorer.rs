@@ -347,7 +347,7 @@ fn help_documents_exit_codes_and_every_command_has_an_example() {
         .stdout(contains("2  usage error"))
         .stdout(contains("3  with --exit-code"));
     // Every visible command, nested ones included, as the CLI defines them.
-    let root = pm_skills::cli::full_command();
+    let root = <pm_skills::cli::Cli as clap::CommandFactory>::command();
     let mut paths: Vec<Vec<String>> = Vec::new();
     for sub in root.get_subcommands().filter(|c| !c.is_hide_set()) {
         let nested: Vec<_> = sub.get_subcommands().filter(|c| !c.is_hide_set()).collect();

@@ -6,5 +6,6 @@ mod explorer;
 mod framework;
 mod hostile;
 mod import;
+mod options;
 mod pictures;
 mod readme;

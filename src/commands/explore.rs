@@ -1,0 +1,72 @@
+//! The commands that read the framework: `levels`, `show`, `ladder`, `skills`, `soft-skills`,
+//! `about`, `diff` and `frameworks`.
+
+use super::Outcome;
+use super::selected::Selected;
+use crate::cli::DiffArgs;
+use crate::model::Framework;
+use crate::render::RenderOptions;
+use crate::{data, report, resolve};
+
+/// `levels`.
+pub fn levels(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    Outcome::report(&report::levels::LevelsReport::build(selected.scope()), options)
+}
+
+/// `show LEVEL`.
+pub fn show(selected: &Selected, level: &str, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    Outcome::report(&report::show::ShowReport::build(selected.scope(), selected.level(level)?), options)
+}
+
+/// `ladder`.
+pub fn ladder(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    Outcome::report(&report::ladder::LadderReport::build(selected.scope()), options)
+}
+
+/// `skills [SKILL]`: the list, or one skill explained.
+pub fn skills(selected: &Selected, skill: Option<&str>, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let scope = selected.scope();
+    match skill {
+        None => Outcome::report(&report::skills::SkillsReport::build(scope), options),
+        Some(name) => {
+            let index = resolve::resolve_index(&selected.framework.skills, name, "skill")?;
+            Outcome::report(&report::skills::SkillReport::build(scope, index), options)
+        }
+    }
+}
+
+/// `soft-skills [NAME]`: the list, or one explained. Soft skills belong to the framework, so no
+/// role is needed.
+pub fn soft_skills(framework: &Framework, name: Option<&str>, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    match name {
+        None => Outcome::report(&report::soft_skills::SoftSkillsReport::build(framework), options),
+        Some(name) => {
+            let index = resolve::resolve_index(&framework.soft_skills, name, "soft skill")?;
+            Outcome::report(&report::soft_skills::SoftSkillReport::build(framework, index), options)
+        }
+    }
+}
+
+/// `about`.
+pub fn about(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    Outcome::report(&report::about::AboutReport::build(selected.scope()), options)
+}
+
+/// `diff FROM TO`: the net change, or with `--path` every step between.
+pub fn diff(selected: &Selected, args: &DiffArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let DiffArgs { from, to, only_gaps, exit_code, path } = args;
+    let scope = selected.scope();
+    let (from, to) = (selected.level(from)?, selected.level(to)?);
+    if *path {
+        let report = report::path::PathReport::build(scope, from, to, *only_gaps);
+        return Outcome::report_gaps(&report, options, *exit_code && report.has_gaps());
+    }
+    let report = report::diff::DiffReport::build(scope, from, to, *only_gaps);
+    Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+}
+
+/// `frameworks`: every built-in framework.
+pub fn frameworks(options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let frameworks = data::builtin_ids().into_iter().map(data::load_builtin).collect::<anyhow::Result<Vec<_>>>()?;
+    Outcome::report(&report::frameworks::FrameworksReport::build(&frameworks, data::DEFAULT_FRAMEWORK), options)
+}

@@ -1,0 +1,31 @@
+//! The commands that write self-assessment profiles: `profile new` and `assess`.
+
+use std::io::Write as _;
+
+use super::Outcome;
+use super::selected::Selected;
+use crate::cli::AssessArgs;
+use crate::{assess, profile};
+
+/// `profile new`: a template with every skill, at `--level` if given.
+pub fn new(selected: &Selected, level: Option<&str>) -> anyhow::Result<Outcome> {
+    let level = level.map(|l| selected.level(l)).transpose()?;
+    Ok(Outcome::bytes(profile::template(selected.scope(), level).into_bytes()))
+}
+
+/// `assess`: questions on stderr, answers from stdin, the profile written to `--out`. Nothing goes
+/// to stdout.
+pub fn assess(selected: &Selected, args: &AssessArgs) -> anyhow::Result<Outcome> {
+    let AssessArgs { out, level, force } = args;
+    let level = level.as_deref().map(|l| selected.level(l)).transpose()?;
+    let mut stderr = std::io::stderr();
+    let finish = assess::run(selected.scope(), out, *force, level, &mut std::io::stdin().lock(), &mut stderr)?;
+    if let assess::Finish::Paused { answered, of } = finish {
+        let _ = writeln!(
+            stderr,
+            "\nStopped after {answered} of {of}; answers kept in {}. Run the same command to resume.",
+            assess::draft_path(out).display()
+        );
+    }
+    Ok(Outcome::bytes(Vec::new()))
+}
