@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use libm::{cos, sin};
 
-use super::text::sanitize;
+use super::text::{sanitize, wrap_lines};
 
 /// A picture of a report's data, drawn by the HTML renderer above the report's tables.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,18 +132,11 @@ fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
-/// Word-wraps `text` into at most `lines` lines of about `width` characters.
+/// Wraps `text` into at most `lines` lines of about `width` columns, with the terminal's wrapper;
+/// what does not fit ends the last line with an ellipsis, and a long word is cut.
 fn wrap_words(text: &str, width: usize, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match out.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => out.push(word.to_string()),
-        }
-    }
+    let mut out: Vec<String> =
+        wrap_lines(&sanitize(text, false), Some(width), "", "").into_iter().map(String::from).collect();
     if out.len() > lines {
         let rest = out[lines - 1..].join(" ");
         out.truncate(lines - 1);
