@@ -44,7 +44,11 @@ pub struct Outcome {
 /// The parser and the parsed framework are not freed: the process exits right after, and the
 /// benchmark (`cargo bench --bench perf`) shows freeing them is a measurable share of start-up.
 pub fn main() -> u8 {
-    match cli::parse(std::env::args_os()) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(when) = terminal::color_in_args(&args) {
+        terminal::set_color_choice(when);
+    }
+    match cli::parse(args) {
         Ok(cli) => {
             let code = main_with(&cli);
             std::mem::forget(cli);
