@@ -72,14 +72,7 @@ pub fn run(
         state.level = level;
     }
     let total = scope.role.skills.len();
-    let save = |state: &State| -> anyhow::Result<()> {
-        let text = profile::to_yaml(scope, state.name.as_deref().unwrap_or(""), state.level, &state.answers);
-        let text = format!(
-            "# Draft: {} of {total} skills answered. `pm-skills assess` resumes from here.\n{text}",
-            state.asked
-        );
-        write_atomic(&draft, text.as_bytes(), true)
-    };
+    let save = |state: &State| save_draft(scope, &draft, total, state);
 
     if state.name.is_none() {
         let name = loop {
@@ -158,6 +151,16 @@ pub fn run(
     writeln!(ui, "\nWrote {} ({assessed} assessed, {} unassessed).", out.display(), total - assessed)?;
     writeln!(ui, "Next: pm-skills gap --profile {}", out.display())?;
     Ok(Finish::Written { assessed, unassessed: total - assessed })
+}
+
+/// Saves the answers so far in the draft, after every answer, through [`write_atomic`] and so
+/// with its fsyncs (the file, then its folder): an answer a person typed must survive a crash or
+/// a power cut, so it is on disk before the next question is asked.
+fn save_draft(scope: Scope, draft: &Path, total: usize, state: &State) -> anyhow::Result<()> {
+    let text = profile::to_yaml(scope, state.name.as_deref().unwrap_or(""), state.level, &state.answers);
+    let text =
+        format!("# Draft: {} of {total} skills answered. `pm-skills assess` resumes from here.\n{text}", state.asked);
+    write_atomic(draft, text.as_bytes(), true)
 }
 
 enum Answer {

@@ -82,7 +82,7 @@ pub struct GlobalArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT", global = true)]
     pub format: Format,
 
-    /// When to use colour. NO_COLOR is honoured by `auto`.
+    /// When to use colour. `auto` honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN", global = true)]
     pub color: ColorWhen,
 
@@ -107,7 +107,7 @@ pub struct GlobalArgs {
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
-    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    /// Colour a terminal, unless NO_COLOR or CLICOLOR=0; CLICOLOR_FORCE colours a pipe too.
     Auto,
     /// Always colour, even into a pipe.
     Always,

@@ -32,7 +32,11 @@ pub use commands::Outcome;
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> u8 {
-    match cli::parse(std::env::args_os()) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(when) = terminal::color_in_args(&args) {
+        terminal::set_color_choice(when);
+    }
+    match cli::parse(args) {
         Ok(cli) => main_with(&cli),
         Err(e) => {
             let _ = e.print();

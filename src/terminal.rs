@@ -1,5 +1,8 @@
 //! Decisions about the terminal, made once: colour and width.
 
+use anstream::ColorChoice;
+use clap::ValueEnum as _;
+
 use crate::cli::{ColorWhen, GlobalArgs};
 use crate::render::RenderOptions;
 
@@ -8,11 +11,17 @@ const MIN_WIDTH: usize = 20;
 const FALLBACK_WIDTH: usize = 80;
 
 /// Builds the render options from the flags, the environment and whether stdout is a terminal.
+///
+/// Colour is decided as clap decides it for its own messages (anstream's rules), after `--color`
+/// is made the process-wide choice: `always` and `never` are obeyed; `auto` colours a terminal
+/// whose `TERM` is not `dumb`, except that a non-empty `NO_COLOR` turns colour off, then a
+/// non-empty `CLICOLOR_FORCE` turns it on even into a pipe, then `CLICOLOR=0` turns it off.
 pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOptions {
+    set_color_choice(global.color);
     let env = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
     RenderOptions {
         format: global.format,
-        color: color_enabled(global.color, stdout_is_terminal, env("NO_COLOR"), env("TERM")),
+        color: anstream::AutoStream::choice(&std::io::stdout()) != ColorChoice::Never,
         width: table_width(stdout_is_terminal, env("COLUMNS"), || {
             terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
         }),
@@ -20,14 +29,34 @@ pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOp
     }
 }
 
-/// `always` and `never` are obeyed; `auto` colours only a terminal, and only without NO_COLOR
-/// (any non-empty value) or `TERM=dumb`.
-pub fn color_enabled(when: ColorWhen, is_terminal: bool, no_color: Option<String>, term: Option<String>) -> bool {
-    match when {
-        ColorWhen::Always => true,
-        ColorWhen::Never => false,
-        ColorWhen::Auto => is_terminal && no_color.is_none_or(|v| v.is_empty()) && term.as_deref() != Some("dumb"),
+/// Makes `when` the colour choice of the whole process, which clap's help and error messages
+/// follow too.
+pub fn set_color_choice(when: ColorWhen) {
+    let choice = match when {
+        ColorWhen::Auto => ColorChoice::Auto,
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+    };
+    choice.write_global();
+}
+
+/// The last `--color WHEN` or `--color=WHEN` before any `--`, read before clap parses the command
+/// line, so that an error in parsing it is coloured as asked. `None` when absent or not a value.
+pub fn color_in_args(args: &[std::ffi::OsString]) -> Option<ColorWhen> {
+    let mut found = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg {
+            Some("--") => break,
+            Some("--color") => args.next().flatten(),
+            Some(other) => other.strip_prefix("--color="),
+            None => None,
+        };
+        if let Some(when) = value.and_then(|v| ColorWhen::from_str(v, false).ok()) {
+            found = Some(when);
+        }
     }
+    found
 }
 
 /// `COLUMNS` wins when set; otherwise a terminal's own width; a pipe is not wrapped at all.
@@ -52,14 +81,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colour_rules() {
-        assert!(color_enabled(ColorWhen::Always, false, Some("1".into()), None));
-        assert!(!color_enabled(ColorWhen::Never, true, None, None));
-        assert!(color_enabled(ColorWhen::Auto, true, None, Some("xterm".into())));
-        assert!(!color_enabled(ColorWhen::Auto, false, None, None));
-        assert!(!color_enabled(ColorWhen::Auto, true, Some("1".into()), None));
-        assert!(color_enabled(ColorWhen::Auto, true, Some(String::new()), None));
-        assert!(!color_enabled(ColorWhen::Auto, true, None, Some("dumb".into())));
+    fn colour_flag_is_found_before_parsing() {
+        let args = |list: &[&str]| list.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(color_in_args(&args(&["pm", "levels"])), None);
+        assert_eq!(color_in_args(&args(&["pm", "--color", "never", "levels"])), Some(ColorWhen::Never));
+        assert_eq!(color_in_args(&args(&["pm", "--color=never", "x", "--color", "always"])), Some(ColorWhen::Always));
+        assert_eq!(color_in_args(&args(&["pm", "--color", "sometimes"])), None);
+        assert_eq!(color_in_args(&args(&["pm", "--", "--color", "never"])), None);
+        assert_eq!(color_in_args(&args(&["pm", "--color"])), None);
     }
 
     #[test]

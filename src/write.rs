@@ -1,5 +1,9 @@
-//! Writing files and folders safely: a temporary one beside the target, then a rename, so a
-//! reader never sees half of it and an interrupted run leaves the old one whole.
+//! Writing files and folders safely: a temporary one beside the target (`tempfile`), then a
+//! rename, so a reader never sees half of it and an interrupted run leaves the old one whole.
+//!
+//! One durability rule for both: every file is flushed to disk (fsync) before the rename, and the
+//! folder that holds the new name after it, so what a command said it wrote survives a crash or a
+//! power cut. A new folder has each of its files and folders flushed before it is renamed.
 
 use std::fs;
 use std::io::Write;
@@ -7,46 +11,80 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
 
-/// A fresh path beside `target` for a temporary file.
-pub fn temp_beside(target: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    sibling(parent, &name, "tmp")
-}
-
-/// Writes `bytes` to `path` atomically. Without `force`, an existing file is never replaced: the
-/// new file is linked into place, which fails if the name is taken, even in a race.
+/// Writes `bytes` to `path` atomically. Without `force`, an existing file is never replaced:
+/// the new file takes the name only if it is free, even in a race.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     let shown = path.display();
     if path.is_dir() {
-        anyhow::bail!("cannot write {shown}: it is a directory");
+        bail!("cannot write {shown}: it is a directory");
     }
     if !force && path.exists() {
-        anyhow::bail!("{shown} already exists; use --force to replace it");
+        bail!("{shown} already exists; use --force to replace it");
     }
-    let tmp = temp_beside(path);
-    let result = (|| -> std::io::Result<()> {
-        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        Ok(())
+    let parent = parent_of(path);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let written = (|| -> std::io::Result<tempfile::NamedTempFile> {
+        let mut tmp = builder(&format!(".{name}."), false).tempfile_in(&parent)?;
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()?;
+        Ok(tmp)
     })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        anyhow::bail!("cannot write {shown}: {e}");
-    }
-    let placed =
-        if force { fs::rename(&tmp, path) } else { fs::hard_link(&tmp, path).and_then(|()| fs::remove_file(&tmp)) };
-    if let Err(e) = placed {
-        let _ = fs::remove_file(&tmp);
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            anyhow::bail!("{shown} already exists; use --force to replace it");
+    let tmp = written.map_err(|e| anyhow!("cannot write {shown}: {}", without_temp_path(&e)))?;
+    let placed = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
+    match placed {
+        Ok(_) => {}
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            bail!("{shown} already exists; use --force to replace it")
         }
-        anyhow::bail!("cannot write {shown}: {e}");
+        Err(e) => bail!("cannot write {shown}: {}", e.error),
     }
+    sync_folder(&parent).map_err(|e| anyhow!("cannot write {shown}: {e}"))
+}
+
+/// The folder that holds `path`: `.` for a bare name.
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A builder for temporary names `PREFIX…pm-skills` with the permissions of an ordinary new file
+/// or folder (the umask still applies), not tempfile's owner-only default: the result is the
+/// user's file, not a secret.
+fn builder(prefix: &str, folder: bool) -> tempfile::Builder<'_, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(".pm-skills");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(if folder { 0o777 } else { 0o666 }));
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+    builder
+}
+
+/// The message of an error from creating a temporary file or folder, without the ` at path "…"`
+/// that `tempfile` appends: the person named the target, not the temporary name beside it.
+fn without_temp_path(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// Flushes a folder's entries to disk, so a rename into it is durable. Filesystems that cannot
+/// flush a folder say so with `InvalidInput` or `Unsupported`; there is nothing more to do then.
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    match fs::File::open(dir).and_then(|f| f.sync_all()) {
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::InvalidInput | std::io::ErrorKind::Unsupported) => {}
+        other => return other,
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
 
@@ -90,76 +128,74 @@ pub fn check_folder(out: &Path, force: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes a temporary folder unless disarmed, so a failed import leaves nothing behind.
-struct TempDir(Option<PathBuf>);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        if let Some(path) = self.0.take() {
-            let _ = fs::remove_dir_all(path);
-        }
-    }
-}
-
-/// A new, unused sibling path of `out`: `.NAME.pm-skills-TAG-PID-N`.
-fn sibling(parent: &Path, name: &str, tag: &str) -> PathBuf {
-    let pid = std::process::id();
-    let mut n = 0u32;
-    loop {
-        let candidate = parent.join(format!(".{name}.pm-skills-{tag}-{pid}-{n}"));
-        if fs::symlink_metadata(&candidate).is_err() {
-            return candidate;
-        }
-        n += 1;
-    }
-}
-
-/// Writes `files` (path relative to `out`, text) into a temporary sibling of `out`, then renames it
-/// into place. With `force`, a
-/// non-empty `out` is moved aside first and deleted only once the new folder is in place; if that
-/// last deletion fails, returns where the old contents are.
+/// Writes `files` (path relative to `out`, text) into a temporary folder beside `out`, then
+/// renames it into place. With `force`, a non-empty `out` is moved aside first and deleted only
+/// once the new folder is in place; if that last deletion fails, returns where the old contents
+/// are.
 pub fn write_folder(out: &Path, force: bool, files: &[(String, String)]) -> anyhow::Result<Option<PathBuf>> {
     check_folder(out, force)?;
     let shown = out.display();
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let parent = parent_of(out);
     fs::create_dir_all(&parent).with_context(|| format!("cannot create the folder {}", parent.display()))?;
-    let tmp_path = sibling(&parent, &name, "new");
-    fs::create_dir(&tmp_path).with_context(|| format!("cannot create a temporary folder beside {shown}"))?;
-    let mut tmp = TempDir(Some(tmp_path.clone()));
-    for (rel, text) in files {
-        let path = tmp_path.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-        }
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-    }
+    let new = builder(&format!(".{name}.new-"), true)
+        .tempdir_in(&parent)
+        .map_err(|e| anyhow!("cannot create a temporary folder beside {shown}: {}", without_temp_path(&e)))?;
+    write_files(new.path(), files)?;
+    let moved = || format!("cannot move the new folder into place at {shown}");
     let mut kept = None;
     match fs::symlink_metadata(out) {
-        Err(_) => {
-            fs::rename(&tmp_path, out).with_context(|| format!("cannot move the new folder into place at {shown}"))?
-        }
+        Err(_) => fs::rename(new.path(), out).with_context(moved)?,
         Ok(_) if fs::read_dir(out).is_ok_and(|mut d| d.next().is_none()) => {
             fs::remove_dir(out).with_context(|| format!("cannot replace the empty folder {shown}"))?;
-            fs::rename(&tmp_path, out).with_context(|| format!("cannot move the new folder into place at {shown}"))?;
+            fs::rename(new.path(), out).with_context(moved)?;
         }
         Ok(_) => {
-            let old = sibling(&parent, &name, "old");
+            // The old contents wait inside a temporary folder of their own, deleted with it.
+            let aside = builder(&format!(".{name}.old-"), true)
+                .tempdir_in(&parent)
+                .map_err(|e| anyhow!("cannot move the old contents of {shown} aside: {}", without_temp_path(&e)))?;
+            let old = aside.path().join(&name);
             fs::rename(out, &old).with_context(|| format!("cannot move the old contents of {shown} aside"))?;
-            if let Err(e) = fs::rename(&tmp_path, out) {
-                let _ = fs::rename(&old, out);
-                return Err(anyhow!(e)).with_context(|| format!("cannot move the new folder into place at {shown}"));
+            if let Err(e) = fs::rename(new.path(), out) {
+                let context = match fs::rename(&old, out) {
+                    Ok(()) => moved(),
+                    Err(_) => format!("{}; the old contents are in {}", moved(), aside.keep().join(&name).display()),
+                };
+                return Err(anyhow!(e)).context(context);
             }
-            if fs::remove_dir_all(&old).is_err() {
+            if aside.close().is_err() {
                 kept = Some(old);
             }
         }
     }
-    tmp.0 = None;
+    // In place now: nothing left to delete.
+    let _ = new.keep();
+    sync_folder(&parent).with_context(|| format!("cannot write {shown}"))?;
     Ok(kept)
+}
+
+/// Writes each file under `root`, flushing every file and then every folder it made.
+fn write_files(root: &Path, files: &[(String, String)]) -> anyhow::Result<()> {
+    let mut folders = vec![root.to_path_buf()];
+    for (rel, text) in files {
+        let path = root.join(rel);
+        if let Some(dir) = path.parent().filter(|d| !folders.iter().any(|f| f == d)) {
+            fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            folders.extend(dir.ancestors().take_while(|a| *a != root).map(Path::to_path_buf));
+        }
+        let written = fs::File::create(&path).and_then(|mut f| {
+            f.write_all(text.as_bytes())?;
+            f.sync_all()
+        });
+        written.with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    folders.sort();
+    folders.dedup();
+    for dir in folders.iter().rev() {
+        sync_folder(dir).with_context(|| format!("cannot write {}", dir.display()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -178,5 +214,43 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         // No temporary files are left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect()
+    }
+
+    #[test]
+    fn a_folder_is_written_whole_and_replaced_only_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("fw");
+        let first = files(&[("framework.yaml", "one"), ("roles/pm.yaml", "pm"), ("roles/deep/x.yaml", "x")]);
+        assert_eq!(write_folder(&out, false, &first).unwrap(), None);
+        assert_eq!(fs::read_to_string(out.join("roles/deep/x.yaml")).unwrap(), "x");
+        let err = write_folder(&out, false, &first).unwrap_err().to_string();
+        assert!(err.contains("is not empty"), "{err}");
+        assert_eq!(write_folder(&out, true, &files(&[("framework.yaml", "two")])).unwrap(), None);
+        assert_eq!(fs::read_to_string(out.join("framework.yaml")).unwrap(), "two");
+        assert!(!out.join("roles").exists(), "the old contents are gone");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["fw"], "no temporary folder left behind");
+    }
+
+    /// Written files and folders get the modes of any new file or folder (the umask decides), not
+    /// the owner-only modes of temporary ones.
+    #[cfg(unix)]
+    #[test]
+    fn written_files_have_ordinary_permissions() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let (plain_file, plain_folder) = (dir.path().join("plain.txt"), dir.path().join("plain"));
+        fs::write(&plain_file, "x").unwrap();
+        fs::create_dir(&plain_folder).unwrap();
+        write_atomic(&dir.path().join("me.yaml"), b"x", false).unwrap();
+        write_folder(&dir.path().join("fw"), false, &files(&[("a/b.yaml", "x")])).unwrap();
+        assert_eq!(mode(&dir.path().join("me.yaml")), mode(&plain_file));
+        assert_eq!(mode(&dir.path().join("fw/a/b.yaml")), mode(&plain_file));
+        assert_eq!(mode(&dir.path().join("fw")), mode(&plain_folder));
     }
 }

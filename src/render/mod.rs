@@ -36,7 +36,8 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
     pub format: Format,
-    /// Emit ANSI colour; decided by `--color`, NO_COLOR and whether stdout is a terminal.
+    /// Emit ANSI colour; decided by `--color`, NO_COLOR, CLICOLOR(_FORCE) and whether stdout is a
+    /// terminal (see [`crate::terminal::render_options`]).
     pub color: bool,
     /// Wrap to this many columns; `None` means do not wrap (not a terminal).
     pub width: Option<usize>,

@@ -9,7 +9,9 @@
 use std::f64::consts::PI;
 use std::fmt::Write as _;
 
-use super::text::sanitize;
+use libm::{cos, sin};
+
+use super::text::{sanitize, wrap_lines};
 
 /// A picture of a report's data, drawn by the HTML renderer above the report's tables.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,18 +132,11 @@ fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
-/// Word-wraps `text` into at most `lines` lines of about `width` characters.
+/// Wraps `text` into at most `lines` lines of about `width` columns, with the terminal's wrapper;
+/// what does not fit ends the last line with an ellipsis, and a long word is cut.
 fn wrap_words(text: &str, width: usize, lines: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match out.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => out.push(word.to_string()),
-        }
-    }
+    let mut out: Vec<String> =
+        wrap_lines(&sanitize(text, false), Some(width), "", "").into_iter().map(String::from).collect();
     if out.len() > lines {
         let rest = out[lines - 1..].join(" ");
         out.truncate(lines - 1);
@@ -325,7 +320,7 @@ fn radar_svg(radar: &Radar, id: &str) -> Option<String> {
     }
     for (i, axis) in radar.axes.iter().enumerate() {
         let a = angle(i);
-        let (sin, cos) = sin_cos(a);
+        let (sin, cos) = libm::sincos(a);
         let title = format!("<title>{}</title>", escape(axis));
         if radial {
             let (x, y) = point(i, radius + 10.0);
@@ -522,57 +517,9 @@ fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
     Some(out)
 }
 
-/// Sine and cosine for chart geometry, computed here rather than by the C maths library: calling
-/// `f64::sin` links `libm`, and loading one more shared library costs every run of every command
-/// start-up time (measured by `cargo bench --bench perf`), for a chart only `--format html` draws.
-/// Accurate to about 1e-15 after reduction to [-π/4, π/4]; far below a pixel.
-fn sin_cos(x: f64) -> (f64, f64) {
-    use std::f64::consts::FRAC_PI_2;
-    let quadrant = (x / FRAC_PI_2).round();
-    let r = x - quadrant * FRAC_PI_2;
-    let r2 = r * r;
-    // Taylor series to the x^17 / x^16 terms; |r| <= π/4 keeps the error under 1e-15.
-    let mut s = 1.0;
-    let mut c = 1.0;
-    let mut term_s = 1.0;
-    let mut term_c = 1.0;
-    for k in 1..=8 {
-        let k = k as f64;
-        term_s *= -r2 / ((2.0 * k) * (2.0 * k + 1.0));
-        term_c *= -r2 / ((2.0 * k - 1.0) * (2.0 * k));
-        s += term_s;
-        c += term_c;
-    }
-    let (s, c) = (r * s, c);
-    match (quadrant as i64).rem_euclid(4) {
-        0 => (s, c),
-        1 => (c, -s),
-        2 => (-s, -c),
-        _ => (-c, s),
-    }
-}
-
-fn sin(x: f64) -> f64 {
-    sin_cos(x).0
-}
-
-fn cos(x: f64) -> f64 {
-    sin_cos(x).1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn own_sin_cos_matches_the_maths_library() {
-        let mut x = -20.0;
-        while x < 20.0 {
-            let (s, c) = sin_cos(x);
-            assert!((s - x.sin()).abs() < 1e-12 && (c - x.cos()).abs() < 1e-12, "{x}");
-            x += 0.0137;
-        }
-    }
 
     fn radar(axes: usize, series: usize) -> Radar {
         Radar {
