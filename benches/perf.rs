@@ -10,18 +10,27 @@
 //! 2. Binary size of the release binary.
 //! 3. Scale: synthetic frameworks and profiles at 1×, 10× and 100×.
 //! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework.
+//! 5. Hostile inputs (benches/perf/hostile.rs): alias bombs, deep nesting, a 200 MB file and
+//!    tens of thousands of keys, each refused; the time and memory limits the tests do not assert.
 //!
 //! Set `PM_SKILLS_BENCH_RUNS` to change the number of alternating runs (default 300), and pass
-//! `-- --only floor|size|scale|team` to run one section.
+//! `-- --only floor|size|scale|team|hostile` to run one section.
 
 use std::fmt::Write as _;
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+#[path = "perf/hostile.rs"]
+mod hostile;
+
+/// Set while the hostile section runs: then the only right exit is 1 (refused).
+static REFUSED: AtomicBool = AtomicBool::new(false);
 
 /// The release binary, built once by [`build_release`].
 static BIN: OnceLock<PathBuf> = OnceLock::new();
@@ -45,9 +54,9 @@ fn build_release() -> PathBuf {
 
 /// One process run: wall time and peak resident memory.
 #[derive(Debug, Clone, Copy)]
-struct Sample {
-    wall: Duration,
-    max_rss_kib: i64,
+pub struct Sample {
+    pub wall: Duration,
+    pub max_rss_kib: i64,
 }
 
 fn command(program: &Path, args: &[&str]) -> Command {
@@ -65,6 +74,10 @@ fn command(program: &Path, args: &[&str]) -> Command {
 fn check_exit(program: &Path, args: &[&str], status: i32) {
     assert!(libc::WIFEXITED(status), "{} {args:?} did not exit normally", program.display());
     let code = libc::WEXITSTATUS(status);
+    if REFUSED.load(Ordering::Relaxed) {
+        assert_eq!(code, 1, "{} {args:?} was not refused", program.display());
+        return;
+    }
     assert!(code == 0 || code == 3, "{} {args:?} exited with {code}", program.display());
 }
 
@@ -141,7 +154,7 @@ fn median(mut values: Vec<Duration>) -> Duration {
     values[values.len() / 2]
 }
 
-fn ms(d: Duration) -> f64 {
+pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
@@ -149,13 +162,13 @@ fn verdict(ok: bool) -> &'static str {
     if ok { "PASS" } else { "MISS" }
 }
 
-struct Report {
+pub struct Report {
     lines: Vec<String>,
     misses: usize,
 }
 
 impl Report {
-    fn row(&mut self, figure: &str, value: String, target: &str, ok: bool) {
+    pub fn row(&mut self, figure: &str, value: String, target: &str, ok: bool) {
         if !ok {
             self.misses += 1;
         }
@@ -353,7 +366,7 @@ fn generate_team(dir: &Path, count: usize) {
 }
 
 /// The median wall time of `repeats` runs, and the peak memory of one more, traced.
-fn timed(args: &[&str], repeats: usize) -> Sample {
+pub fn timed(args: &[&str], repeats: usize) -> Sample {
     let wall = median((0..repeats).map(|_| run(bin(), args)).collect());
     Sample { wall, max_rss_kib: peak_rss(bin(), args) }
 }
@@ -431,7 +444,7 @@ fn main() {
         bin().display(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    // `--only floor|size|scale|team` runs one section, e.g. while tuning start-up.
+    // `--only floor|size|scale|team|hostile` runs one section, e.g. while tuning start-up.
     let only = std::env::args().skip_while(|a| a != "--only").nth(1);
     let wanted = |section: &str| only.as_deref().is_none_or(|o| o == section);
     if wanted("floor") {
@@ -445,6 +458,9 @@ fn main() {
     }
     if wanted("team") {
         team(&mut report);
+    }
+    if wanted("hostile") {
+        hostile::hostile(&mut report);
     }
     println!("\n{} figures, {} MISS", report.lines.len(), report.misses);
 }

@@ -21,7 +21,8 @@ pub enum Block {
     /// Preformatted lines shown as they are (never wrapped), e.g. `file:line: error: …` findings
     /// that editors and terminals can jump to.
     Lines(Vec<String>),
-    /// The closing one-line answer, e.g. "8 of 10 skills must grow".
+    /// The closing one-line answer, e.g. "8 of 10 skills must grow"; never wrapped, whatever the
+    /// width, so it stays one line to read and to grep.
     Summary(String),
     /// A pointer to a next command or a caveat, shown dimmed.
     Hint(String),

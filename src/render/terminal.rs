@@ -64,7 +64,8 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
                 text.push_str(&draw_table(table, options));
                 text.push('\n');
             }
-            Block::Summary(t) => text.push_str(&style(BOLD, wrap(&sanitize(t, false), width, "", "").trim_end())),
+            // A status line is one line whatever the width: scripts and people grep it whole.
+            Block::Summary(t) => text.push_str(&style(BOLD, sanitize(t, false).trim_end())),
             Block::Hint(t) => text.push_str(&style(DIM, wrap(&sanitize(t, false), width, "", "").trim_end())),
         }
         if matches!(block, Block::Summary(_) | Block::Hint(_)) {
@@ -119,4 +120,20 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
         t.add_row(cells);
     }
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lines_are_never_wrapped_but_prose_is() {
+        let long = "/a/rather/long/clone/path/tests/fixtures/custom-ladder: valid, 0 errors, 0 warnings";
+        let blocks = vec![Block::Para(long.replace('/', " ")), Block::Summary(long.into())];
+        let mut out = Vec::new();
+        render(&blocks, &RenderOptions { width: Some(40), ..RenderOptions::default() }, &mut out);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.lines().any(|l| l == long), "summary split:\n{text}");
+        assert!(text.lines().filter(|l| !l.is_empty()).count() > 2, "prose not wrapped:\n{text}");
+    }
 }

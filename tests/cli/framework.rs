@@ -92,6 +92,24 @@ fn valid_folders_validate_cleanly() {
     }
 }
 
+/// The status line stays one line however long the path and however narrow the terminal, so the
+/// check above holds on a clone at any path.
+#[test]
+fn status_line_is_one_line_for_a_long_path_at_any_width() {
+    let root = tempfile::tempdir().unwrap();
+    let deep = root.path().join("a-rather-long-folder-name-for-a-clone".repeat(3)).join("custom-ladder");
+    std::fs::create_dir_all(deep.parent().unwrap()).unwrap();
+    std::fs::rename(copy_fixture("custom-ladder").keep(), &deep).unwrap();
+    for columns in ["20", "40", "80", "200"] {
+        let out = cmd().env("COLUMNS", columns).args(["validate", &data(&deep)]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let line = stdout.lines().find(|l| l.ends_with("valid, 0 errors, 0 warnings"));
+        let line = line.unwrap_or_else(|| panic!("COLUMNS={columns}: no status line in\n{stdout}"));
+        assert!(line.contains("custom-ladder"), "COLUMNS={columns}: status line split:\n{stdout}");
+    }
+}
+
 /// One broken folder per validation rule: what is broken, and what the report must say.
 #[test]
 fn each_rule_reports_file_line_and_what_was_expected() {

@@ -1,8 +1,9 @@
 //! Hostile input: files nobody here wrote must never crash pm-skills, hang it, run away with
 //! memory, or take over the reader's terminal or spreadsheet. Every run below goes through
-//! [`run`], which kills the process after [`TIME_LIMIT`] and caps its address space at
-//! [`MEMORY_LIMIT_KIB`], so a hang or a runaway allocation fails the test instead of the machine.
-//! The numbers measured for docs/robustness.md come from the same cases.
+//! [`run`], which kills a process still running after [`HANG_GUARD`] (a hang, not a slow run) and
+//! caps its address space at [`MEMORY_LIMIT_KIB`], so a hang or a runaway allocation fails the test
+//! instead of the machine. No test here asserts how fast a run is: the time, memory and growth of
+//! these inputs are measured by `cargo bench --bench perf -- --only hostile`.
 
 use std::ffi::OsStr;
 use std::io::{Read, Write};
@@ -14,8 +15,9 @@ use std::time::{Duration, Instant};
 
 use crate::common::copy_fixture;
 
-/// A run over this is a hang: the issue asks for 1 s; debug builds on a busy CI get slack.
-const TIME_LIMIT: Duration = Duration::from_secs(5);
+/// A run still going after this is hung (the hostile inputs take well under a second): it is
+/// killed and fails as "hung". Generous so a slow or busy machine never fails a correct program.
+const HANG_GUARD: Duration = Duration::from_secs(180);
 /// Address space per run (ulimit -v): a run that needs more aborts and fails its test.
 const MEMORY_LIMIT_KIB: u64 = 1024 * 1024;
 
@@ -23,34 +25,33 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-fn hostile(name: &str) -> PathBuf {
+pub(crate) fn hostile(name: &str) -> PathBuf {
     fixtures().join("hostile").join(name)
 }
 
 /// What one run of the binary did.
 #[derive(Debug)]
-struct Run {
-    what: String,
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: String,
-    elapsed: Duration,
+pub(crate) struct Run {
+    pub(crate) what: String,
+    pub(crate) code: Option<i32>,
+    pub(crate) stdout: Vec<u8>,
+    pub(crate) stderr: String,
 }
 
 impl Run {
-    fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         String::from_utf8(self.stdout.clone()).unwrap_or_else(|_| panic!("{}: stdout is not UTF-8", self.what))
     }
 
     /// Exit 1, nothing on stdout, and one block of sanitised text on stderr.
-    fn refused(&self) -> &Self {
+    pub(crate) fn refused(&self) -> &Self {
         if let Err(why) = self.check_refused() {
             panic!("{why}");
         }
         self
     }
 
-    fn check_refused(&self) -> Result<(), String> {
+    pub(crate) fn check_refused(&self) -> Result<(), String> {
         let what = &self.what;
         if self.code != Some(1) {
             return Err(format!("{what}: exit {:?}, expected 1; stderr: {}", self.code, self.stderr));
@@ -62,13 +63,13 @@ impl Run {
     }
 
     /// Exit 0 with nothing on stderr.
-    fn ok(&self) -> &Self {
+    pub(crate) fn ok(&self) -> &Self {
         assert_eq!(self.code, Some(0), "{}: stderr: {}", self.what, self.stderr);
         assert!(self.stderr.is_empty(), "{}: unexpected stderr: {}", self.what, self.stderr);
         self
     }
 
-    fn says(&self, text: &str) -> &Self {
+    pub(crate) fn says(&self, text: &str) -> &Self {
         assert!(self.stderr.contains(text), "{}: stderr lacks {text:?}: {}", self.what, self.stderr);
         self
     }
@@ -92,14 +93,9 @@ fn one_block(stderr: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs `pm-skills ARGS` with `stdin`, in the scrubbed environment of `common::cmd`, under the time
-/// and memory limits. A run that outlives [`TIME_LIMIT`] is killed and fails the test.
-fn run<S: AsRef<OsStr>>(args: &[S], stdin: Option<Vec<u8>>) -> Run {
-    run_within(TIME_LIMIT, args, stdin)
-}
-
-/// [`run`] with another time limit.
-fn run_within<S: AsRef<OsStr>>(limit: Duration, args: &[S], stdin: Option<Vec<u8>>) -> Run {
+/// Runs `pm-skills ARGS` with `stdin`, in the scrubbed environment of `common::cmd`, under the
+/// memory limit. A run that outlives [`HANG_GUARD`] is killed and fails the test as hung.
+pub(crate) fn run<S: AsRef<OsStr>>(args: &[S], stdin: Option<Vec<u8>>) -> Run {
     let what = format!(
         "pm-skills {}",
         args.iter().map(|a| a.as_ref().to_string_lossy().into_owned()).collect::<Vec<_>>().join(" ")
@@ -141,28 +137,27 @@ fn run_within<S: AsRef<OsStr>>(limit: Duration, args: &[S], stdin: Option<Vec<u8
         if let Some(status) = child.try_wait().expect("wait") {
             break status;
         }
-        if start.elapsed() > limit {
+        if start.elapsed() > HANG_GUARD {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("{what}: still running after {limit:?}, killed (a hang)");
+            panic!("{what}: hung (still running after {HANG_GUARD:?}, killed)");
         }
         std::thread::sleep(Duration::from_millis(2));
     };
-    let elapsed = start.elapsed();
     if let Some(feeder) = feeder {
         let _ = feeder.join();
     }
     let stdout = out_reader.join().unwrap();
     let stderr = String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned();
-    Run { what, code: status.code(), stdout, stderr, elapsed }
+    Run { what, code: status.code(), stdout, stderr }
 }
 
-fn path_str(path: &Path) -> &str {
+pub(crate) fn path_str(path: &Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
 
 /// A profile for the built-in default framework.
-const GOOD_PROFILE: &str =
+pub(crate) const GOOD_PROFILE: &str =
     "name: Sam\nlevel: product-manager\nskills:\n  agile-working: practitioner\n  user-focus: expert\n";
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +194,7 @@ fn feed(case: &Path, work: &Path) -> (Vec<Run>, Vec<String>) {
 fn feed_all(label: &str, cases: &[PathBuf]) {
     let work = tempfile::tempdir().unwrap();
     let next = AtomicUsize::new(0);
-    let results = Mutex::new((Vec::new(), [0usize; 2], Duration::ZERO, String::new()));
+    let results = Mutex::new((Vec::new(), [0usize; 2]));
     std::thread::scope(|scope| {
         for _ in 0..4 {
             scope.spawn(|| {
@@ -211,18 +206,14 @@ fn feed_all(label: &str, cases: &[PathBuf]) {
                     results.0.extend(broken.into_iter().map(|b| format!("{}: {b}", case.display())));
                     for r in runs {
                         results.1[usize::from(r.code != Some(0))] += 1;
-                        if r.elapsed > results.2 {
-                            results.2 = r.elapsed;
-                            results.3 = r.what.clone();
-                        }
                     }
                 }
             });
         }
     });
-    let (broken, counts, slowest, slowest_what) = results.into_inner().unwrap();
+    let (broken, counts) = results.into_inner().unwrap();
     eprintln!(
-        "{label}: {} cases, {} runs: {} exit 0, {} exit 1; slowest {slowest:?} ({slowest_what})",
+        "{label}: {} cases, {} runs: {} exit 0, {} exit 1",
         cases.len(),
         counts[0] + counts[1],
         counts[0],
@@ -249,16 +240,10 @@ fn suite_cases(root: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn yaml_test_suite_never_crashes_hangs_or_leaks_escapes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/yaml-test-suite");
-    if !root.is_dir() {
-        eprintln!(
-            "skipped: the YAML test suite is not at {} (it comes with ../shared); \
-             the cases copied into tests/fixtures/hostile still run",
-            root.display()
-        );
-        return;
-    }
+    assert!(root.is_dir(), "this test needs the YAML test suite at {} (../shared beside the clone)", root.display());
     let cases = suite_cases(&root);
     assert!(cases.len() >= 400, "expected the suite's 402 inputs, found {}", cases.len());
     feed_all("yaml-test-suite", &cases);
@@ -277,7 +262,7 @@ fn copied_suite_cases_and_hostile_fixtures_never_crash() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Hostile files: a clear error, fast, in bounded memory.
+// Hostile files: a clear error, in bounded memory, never a hang.
 
 /// The classic "billion laughs": ten levels of nine aliases each, 10^9 strings if expanded.
 fn billion_laughs(indent: &str) -> String {
@@ -291,7 +276,7 @@ fn billion_laughs(indent: &str) -> String {
 }
 
 #[test]
-fn alias_bombs_are_refused_fast_in_bounded_memory() {
+fn alias_bombs_are_refused_in_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     // In a profile, where `evidence` takes one line or a list: the bomb sits under it, with enough
     // ordinary data around it that the parser's own repetition limit (100 × the document) is high.
@@ -326,7 +311,7 @@ fn alias_bombs_are_refused_fast_in_bounded_memory() {
 }
 
 #[test]
-fn ten_thousand_deep_nesting_is_refused_fast() {
+fn ten_thousand_deep_nesting_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
         ("flow-sequence", format!("name: x\nskills: {}{}\n", "[".repeat(10_000), "]".repeat(10_000))),
@@ -467,18 +452,13 @@ fn a_file_without_read_permission_is_refused() {
         .args(["gap", "--profile", path_str(&secret), "--to", "senior"])
         .env("RUST_BACKTRACE", "0")
         .output();
-    match nobody {
-        Ok(out) if out.status.code() == Some(1) && !out.stderr.is_empty() => {
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            assert!(out.stdout.is_empty());
-            one_block(&stderr).unwrap();
-            assert!(stderr.contains("permission denied"), "{stderr}");
-        }
-        other => eprintln!(
-            "skipped: running as root, which ignores file permissions, and `setpriv` could not run \
-             pm-skills as an unprivileged user ({other:?})"
-        ),
-    }
+    // setpriv (util-linux) is part of every Debian; without it this test fails rather than skips.
+    let out = nobody.expect("running as root, this test needs `setpriv` to drop to an unprivileged user");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.stdout.is_empty());
+    one_block(&stderr).unwrap();
+    assert!(stderr.contains("permission denied"), "{stderr}");
 }
 
 #[test]
@@ -526,297 +506,29 @@ fn dash_reads_the_profile_from_standard_input() {
 }
 
 #[test]
-fn many_keys_in_a_profile_cost_linear_time() {
+fn many_keys_in_a_profile_are_each_reported_by_line() {
     // 40,000 unknown skills: finding each key's line used to scan the file per key (n²).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("keys.yaml");
     let keys: String = (0..40_000).map(|i| format!("  skill-{i}: working\n")).collect();
     std::fs::write(&path, format!("name: Many\nskills:\n{keys}")).unwrap();
-    // Linear takes about 0.3 s (6 s in a debug build, mostly did-you-mean); n² took minutes.
-    let r = run_within(Duration::from_secs(30), &["gap", "--profile", path_str(&path), "--to", "senior"], None);
+    // Its cost (linear; n² took minutes) is measured by the bench's hostile section.
+    let r = run(&["gap", "--profile", path_str(&path), "--to", "senior"], None);
     r.refused()
         .says("keys.yaml:3: error: unknown skill `skill-0`")
         .says("keys.yaml:40002: error: unknown skill `skill-39999`");
 }
 
 #[test]
-fn many_repeated_keys_in_a_profile_cost_linear_time() {
+fn many_repeated_keys_in_a_profile_are_each_reported_by_line() {
     // 40,000 repeats of one skill: each names the first spelling, found in one pass (a scan of
     // the earlier keys per repeat would be n², minutes in a debug build).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("repeats.yaml");
     let keys: String = (0..40_000).map(|i| format!("  {}: working\n", ["User Focus", "user-focus"][i % 2])).collect();
     std::fs::write(&path, format!("name: Many\nskills:\n{keys}")).unwrap();
-    let r = run_within(Duration::from_secs(30), &["gap", "--profile", path_str(&path), "--to", "senior"], None);
+    let r = run(&["gap", "--profile", path_str(&path), "--to", "senior"], None);
     r.refused()
         .says("repeats.yaml:4: error: skill `user-focus` is assessed twice (`User Focus` and `user-focus`)")
         .says("repeats.yaml:40002: error: skill `user-focus` is assessed twice (`User Focus` and `user-focus`)");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Terminal and spreadsheet injection.
-
-fn injection() -> String {
-    path_str(&hostile("injection")).to_string()
-}
-
-/// Commands that print the injection framework's text, each way.
-fn injection_commands() -> Vec<Vec<String>> {
-    let profile = path_str(&hostile("injection-profile.yaml")).to_string();
-    [
-        vec!["levels"],
-        vec!["ladder"],
-        vec!["show", "two"],
-        vec!["skills"],
-        vec!["skills", "escape"],
-        vec!["soft-skills"],
-        vec!["soft-skills", "bell"],
-        vec!["about"],
-        vec!["diff", "one", "three"],
-        vec!["diff", "one", "three", "--path"],
-        vec!["gap", "--profile", &profile, "--to", "three"],
-        vec!["gap", "--profile", &profile, "--profile", &profile, "--to", "two"],
-    ]
-    .into_iter()
-    .map(|c| c.into_iter().map(String::from).collect())
-    .collect()
-}
-
-fn with_data(format: &str, extra: &[&str], command: &[String]) -> Vec<String> {
-    let mut args = vec!["--data".to_string(), injection(), "--format".into(), format.into()];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    args.extend(command.iter().cloned());
-    args
-}
-
-/// No control character reaches the terminal but line breaks and, with colour, the program's own
-/// SGR sequences (`ESC [ digits ; … m`).
-fn assert_terminal_safe(what: &str, text: &str, colour: bool) {
-    for (at, c) in text.char_indices() {
-        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
-        if c == '\x1b' && colour {
-            let rest = &text[at + 1..];
-            let end = rest.find('m').unwrap_or_else(|| panic!("{what}: unterminated escape at {at}"));
-            let params = &rest[..end];
-            assert!(
-                params.starts_with('[') && params[1..].chars().all(|p| p.is_ascii_digit() || p == ';'),
-                "{what}: a non-SGR escape reached the terminal at byte {at}: {:?}",
-                &text[at..(at + 20).min(text.len())]
-            );
-        } else {
-            assert!(
-                !(bidi || c.is_control() && c != '\n'),
-                "{what}: raw {c:?} at byte {at}: {:?}",
-                &text[at.saturating_sub(20)..(at + 20).min(text.len())]
-            );
-        }
-    }
-}
-
-#[test]
-fn control_characters_and_escapes_are_shown_not_executed() {
-    let mut shown = 0;
-    for command in injection_commands() {
-        for (format, extra, colour) in
-            [("table", &[][..], false), ("table", &["--color", "always"][..], true), ("markdown", &[][..], false)]
-        {
-            let args = with_data(format, extra, &command);
-            let r = run(&args, None);
-            let out = r.ok().stdout();
-            assert_terminal_safe(&r.what, &out, colour);
-            shown += usize::from(out.contains("\\x1b["));
-        }
-    }
-    assert!(shown > 20, "the escapes should be visible as text, e.g. \\x1b[31m ({shown} outputs showed one)");
-    // Narrow and wide terminals wrap the same safe text.
-    for columns in ["20", "400"] {
-        let mut args = vec!["--data".to_string(), injection(), "ladder".into()];
-        args.push("--color=always".into());
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pm-skills"));
-        let out = child.args(&args).env("COLUMNS", columns).output().unwrap();
-        assert!(out.status.success());
-        assert_terminal_safe("ladder", &String::from_utf8(out.stdout).unwrap(), true);
-    }
-}
-
-#[test]
-fn json_and_yaml_keep_the_exact_text() {
-    let framework = "Hostile \x1b[2J\x1b[H ladder";
-    let skill = "Esc \x1b[1;31mbold red\x1b[0m \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\";
-    let bidi = "Bidi \u{202e}evil\u{202c} \u{2066}isolate\u{2069} \u{200f}mark";
-    let person = "Mallory \x1b]0;pwned\x07\x1b[2J";
-    for command in injection_commands() {
-        let json = run(&with_data("json", &[], &command), None).ok().stdout();
-        let yaml = run(&with_data("yaml", &[], &command), None).ok().stdout();
-        let from_json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-        let from_yaml: serde_json::Value = serde_yaml::from_str(&yaml).expect("valid YAML");
-        assert_eq!(from_yaml, from_json, "{command:?}: YAML and JSON carry the same data");
-        // JSON escapes every control character, so the raw document is terminal-safe too.
-        assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{command:?}: {json}");
-        assert_eq!(from_json["framework"]["name"], framework, "{command:?}");
-    }
-    let ladder: serde_json::Value =
-        serde_json::from_str(&run(&with_data("json", &[], &["ladder".into()]), None).ok().stdout()).unwrap();
-    let text = ladder.to_string();
-    for exact in [skill, bidi, "=HYPERLINK(\"http://evil.example\",\"click\")", "Two | pipe"] {
-        assert!(text.contains(&serde_json::to_string(exact).unwrap()), "{exact:?} not kept in {text}");
-    }
-    let profile = path_str(&hostile("injection-profile.yaml")).to_string();
-    let gap = run(&with_data("json", &[], &["gap".into(), "-p".into(), profile, "--to".into(), "two".into()]), None);
-    let gap: serde_json::Value = serde_json::from_str(&gap.ok().stdout()).unwrap();
-    assert_eq!(gap["person"]["name"], person);
-}
-
-#[test]
-fn error_messages_are_sanitised_too() {
-    // A name typed on the command line, echoed in "unknown level".
-    run(&["--data", &injection(), "show", "\x1b]0;pwned\x07\x1b[2Jnope"], None)
-        .refused()
-        .says("\\x1b]0;pwned\\x07\\x1b[2Jnope");
-    // A profile whose unknown skill and proficiency carry escapes, echoed with file and line.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("evil.yaml");
-    std::fs::write(&path, "name: x\nskills:\n  \"\\e[2Jevil\": working\n  user-focus: \"\\e]0;t\\a\"\n").unwrap();
-    run(&["gap", "--profile", path_str(&path), "--to", "senior"], None)
-        .refused()
-        .says("unknown skill `\\x1b[2Jevil`")
-        .says("`\\x1b]0;t\\x07` is not a proficiency");
-    // A YAML error quoting the offending text.
-    std::fs::write(&path, "name: x\n\x1b[2J: [\n").unwrap();
-    run(&["gap", "--profile", path_str(&path), "--to", "senior"], None).refused();
-}
-
-fn csv_cells(text: &str) -> Vec<String> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
-    reader.records().flat_map(|r| r.expect("valid CSV").iter().map(String::from).collect::<Vec<_>>()).collect()
-}
-
-#[test]
-fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
-    let mut checked = 0;
-    for command in injection_commands() {
-        let cells = csv_cells(&run(&with_data("csv", &[], &command), None).ok().stdout());
-        for cell in &cells {
-            if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                assert!(cell.parse::<f64>().is_ok(), "{command:?}: formula cell {cell:?} left live");
-            }
-            checked += usize::from(cell.starts_with('\''));
-        }
-        // --raw-csv leaves every cell as it is.
-        let raw = csv_cells(&run(&with_data("csv", &["--raw-csv"], &command), None).ok().stdout());
-        assert_eq!(raw.len(), cells.len());
-        for (raw, safe) in raw.iter().zip(&cells) {
-            assert!(raw == safe || *safe == format!("'{raw}"), "{command:?}: {raw:?} vs {safe:?}");
-        }
-    }
-    assert!(checked > 10, "the injection fixture should trip the rule often ({checked})");
-    let ladder = csv_cells(&run(&with_data("csv", &[], &["ladder".into()]), None).ok().stdout());
-    assert!(ladder.contains(&"'=HYPERLINK(\"http://evil.example\",\"click\")".to_string()), "{ladder:?}");
-    let raw = csv_cells(&run(&with_data("csv", &["--raw-csv"], &["ladder".into()]), None).ok().stdout());
-    assert!(raw.contains(&"=HYPERLINK(\"http://evil.example\",\"click\")".to_string()), "{raw:?}");
-}
-
-#[test]
-fn markdown_tables_escape_pipes_in_cells() {
-    for command in injection_commands() {
-        let out = run(&with_data("markdown", &[], &command), None).ok().stdout();
-        let mut columns = None;
-        for line in out.lines() {
-            if !line.starts_with('|') {
-                columns = None;
-                continue;
-            }
-            // Count the pipes that are not escaped: one more than the cells of the header row.
-            let mut pipes = 0;
-            let mut escaped = false;
-            for c in line.chars() {
-                match c {
-                    '\\' if !escaped => escaped = true,
-                    '|' if !escaped => pipes += 1,
-                    _ => escaped = false,
-                }
-                if c != '\\' {
-                    escaped = false;
-                }
-            }
-            match columns {
-                None => columns = Some(pipes),
-                Some(n) => assert_eq!(pipes, n, "{command:?}: a row's cells split on a pipe: {line}"),
-            }
-        }
-        assert!(!out.contains("Two | pipe"), "{command:?}: unescaped pipe in {out}");
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Nothing partial.
-
-#[test]
-fn a_failing_command_writes_nothing_to_stdout() {
-    let dir = tempfile::tempdir().unwrap();
-    let good = dir.path().join("good.yaml");
-    let bad = dir.path().join("bad.yaml");
-    std::fs::write(&good, GOOD_PROFILE).unwrap();
-    std::fs::write(&bad, "name: Bad\nskills:\n  agile-working: wizard\n").unwrap();
-    // The good profile would render; the bad one after it must stop everything.
-    run(&["gap", "-p", path_str(&good), "-p", path_str(&bad), "--to", "senior"], None).refused();
-    run(&["gap", "-p", path_str(&good), "--to", "nowhere"], None).refused();
-    run(&["show", "nowhere"], None).refused();
-    let broken = copy_fixture("custom-ladder");
-    std::fs::write(broken.path().join("roles/design/designer.yaml"), "id: [\n").unwrap();
-    for format in ["table", "json", "yaml", "csv", "markdown"] {
-        run(&["--data", path_str(broken.path()), "--format", format, "ladder"], None).refused();
-    }
-}
-
-#[test]
-fn written_files_never_replace_without_force_and_leave_no_temporary_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("me.yaml");
-    std::fs::write(&out, "precious: true\n").unwrap();
-    let answers = b"Ada\n\n3\n3\n3\n3\n3\n3\n3\n3\n3\n3\n".to_vec();
-    run(&["assess", "--out", path_str(&out)], Some(answers.clone())).refused().says("use --force");
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious: true\n");
-    // A folder in the way is never replaced, even with --force.
-    let folder = dir.path().join("folder.yaml");
-    std::fs::create_dir(&folder).unwrap();
-    let r = run(&["assess", "--out", path_str(&folder), "--force"], Some(answers.clone()));
-    assert_eq!(r.code, Some(1), "{}", r.stderr);
-    let message = format!("error: cannot write {}: it is a directory\n", path_str(&folder));
-    assert!(r.stdout.is_empty() && r.stderr.ends_with(&message), "{}", r.stderr);
-    assert!(folder.is_dir());
-    // A hostile answer (escapes in the name) is written as exact, parseable text.
-    let mut evil = b"\x1b]0;pwned\x07Eve\n\n".to_vec();
-    evil.extend_from_slice(&answers[5..]);
-    run(&["assess", "--out", path_str(&out), "--force"], Some(evil)).code.filter(|&c| c == 0).expect("assess --force");
-    let written = std::fs::read_to_string(&out).unwrap();
-    assert!(!written.contains('\x1b'), "raw escape written to the profile: {written}");
-    let back = run(&["gap", "-p", path_str(&out), "--to", "senior", "-f", "json"], None);
-    let back: serde_json::Value = serde_json::from_str(&back.ok().stdout()).unwrap();
-    assert_eq!(back["person"]["name"], "\x1b]0;pwned\x07Eve");
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
-    names.sort();
-    // The folder is refused before any question, so not even a draft is left; nothing else.
-    assert_eq!(names, ["folder.yaml", "me.yaml"], "temporary files left behind");
-}
-
-#[test]
-fn line_breaks_in_names_cannot_forge_error_lines() {
-    use crate::common::cmd;
-    let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("p.yaml");
-    std::fs::write(&profile, "name: A\nlevel: pm\nskills:\n  \"a\\n\\nerror: fake\": working\n").unwrap();
-    let cases: [Vec<String>; 2] = [
-        vec!["gap".into(), "--profile".into(), profile.to_str().unwrap().into()],
-        vec!["show".into(), "a\n\nerror: fake".into()],
-    ];
-    for args in cases {
-        let out = cmd().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(!err.contains("\n\n"), "{args:?}: a blank line splits the block:\n{err}");
-        assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1, "{args:?}: forged line:\n{err}");
-        assert!(err.contains("error: fake"), "{args:?}: the name is still shown, inline:\n{err}");
-    }
 }

@@ -424,15 +424,17 @@ fn the_report_has_a_row_per_role_in_csv_and_a_human_view() {
     assert!(stdout(&strs(&args)).contains("| delivery-manager"));
 }
 
-/// The full official export, when the reference copy is on disk.
+/// The full official export, from the reference copy in ../shared beside the clone.
 #[test]
+#[ignore = "needs ../shared"]
 fn full_official_export_imports_and_every_role_works() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/ddat-csv");
     let (roles, skills) = (dir.join("roles.csv"), dir.join("skills.csv"));
-    if !roles.is_file() || !skills.is_file() {
-        eprintln!("skipping: the official CSV export was not found in {}", dir.display());
-        return;
-    }
+    assert!(
+        roles.is_file() && skills.is_file(),
+        "this test needs the official CSV export in {} (../shared beside the clone)",
+        dir.display()
+    );
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("ddat");
     let args = import_args(path(&roles), path(&skills), &out, &[]);

@@ -7,6 +7,7 @@ mod explorer;
 mod framework;
 mod hostile;
 mod import;
+mod injection;
 mod options;
 mod pictures;
 mod readme;

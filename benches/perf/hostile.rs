@@ -1,0 +1,99 @@
+//! Hostile inputs, timed: the cases of tests/cli/hostile.rs that once were slow or huge, run on
+//! the release binary. Each must be refused (exit 1) in under 1 s and 64 MiB, and the many-keys
+//! profiles must grow at most 12x in time from 4,000 to 40,000 keys. The tests check what these
+//! runs say; this section checks how fast, so no test asserts a wall-clock time.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use super::{REFUSED, ROOT, Report, Sample, ms, timed};
+
+/// The classic "billion laughs": ten levels of nine aliases each, 10^9 strings if expanded.
+fn billion_laughs(indent: &str) -> String {
+    let mut text = format!("{indent}- &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in b'b'..=b'j' {
+        let prev = char::from(level - 1);
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        writeln!(text, "{indent}- &{} [{refs}]", char::from(level)).unwrap();
+    }
+    text
+}
+
+fn many_keys(n: usize) -> String {
+    let keys: String = (0..n).map(|i| format!("  skill-{i}: working\n")).collect();
+    format!("name: Many\nskills:\n{keys}")
+}
+
+fn repeated_keys(n: usize) -> String {
+    let keys: String = (0..n).map(|i| format!("  {}: working\n", ["User Focus", "user-focus"][i % 2])).collect();
+    format!("name: Many\nskills:\n{keys}")
+}
+
+/// The hostile files, written once into `dir`: (name, profile path).
+fn cases(dir: &Path) -> Vec<(String, String)> {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    let padding: String = (0..20_000).map(|i| format!("      - padding line {i}\n")).collect();
+    let bomb = format!(
+        "name: Bomb\nskills:\n  user-focus:\n    evidence:\n{padding}  agile-working:\n    evidence:\n{}",
+        billion_laughs("      ")
+    );
+    let items = vec!["lol"; 100_000].join(", ");
+    let mut linear = format!("name: Linear\nskills:\n  s0:\n    evidence: &big [{items}]\n");
+    for i in 1..300 {
+        writeln!(linear, "  s{i}:\n    evidence: *big").unwrap();
+    }
+    let texts = [
+        ("alias bomb (billion laughs)", bomb),
+        ("alias bomb (100k list x 300)", linear),
+        ("100,000-deep flow nesting", format!("name: x\nskills: {}\n", "[".repeat(100_000))),
+        ("10,000-deep block nesting", format!("{}x\n", "- ".repeat(10_000))),
+        ("4,000 unknown skills", many_keys(4_000)),
+        ("40,000 unknown skills", many_keys(40_000)),
+        ("4,000 repeated skills", repeated_keys(4_000)),
+        ("40,000 repeated skills", repeated_keys(40_000)),
+    ];
+    let mut out = Vec::new();
+    for (i, (name, text)) in texts.into_iter().enumerate() {
+        let path = dir.join(format!("case{i}.yaml"));
+        std::fs::write(&path, text).unwrap();
+        out.push((name.to_string(), path.to_str().unwrap().to_string()));
+    }
+    // Sparse: 200 MB long, no disk used; it must be refused by its size, before reading.
+    let big = dir.join("big.yaml");
+    std::fs::File::create(&big).unwrap().set_len(200 * 1024 * 1024).unwrap();
+    out.push(("200 MB file".to_string(), big.to_str().unwrap().to_string()));
+    out
+}
+
+/// The hostile section of the benchmark (`--only hostile`).
+pub fn hostile(report: &mut Report) {
+    println!("\n== Hostile inputs (gap --profile FILE --to senior): each refused, exit 1");
+    let dir = Path::new(ROOT).join("target/bench-hostile");
+    REFUSED.store(true, Ordering::Relaxed);
+    let mut samples: Vec<(String, Sample)> = Vec::new();
+    for (name, path) in cases(&dir) {
+        let s = timed(&["gap", "--profile", &path, "--to", "senior"], 5);
+        let ok = s.wall < Duration::from_secs(1) && s.max_rss_kib < 64 * 1024;
+        report.row(
+            &format!("hostile {name}"),
+            format!("{:.1} ms, {} KiB", ms(s.wall), s.max_rss_kib),
+            "< 1 s, < 64 MiB",
+            ok,
+        );
+        samples.push((name, s));
+    }
+    REFUSED.store(false, Ordering::Relaxed);
+    let wall = |name: &str| samples.iter().find(|(n, _)| n == name).unwrap().1.wall.as_secs_f64();
+    for what in ["unknown", "repeated"] {
+        let growth = wall(&format!("40,000 {what} skills")) / wall(&format!("4,000 {what} skills"));
+        report.row(
+            &format!("growth 4,000 -> 40,000 {what} skills (time)"),
+            format!("{growth:.1}x"),
+            "<= 12x",
+            growth <= 12.0,
+        );
+    }
+}
