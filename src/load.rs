@@ -164,19 +164,6 @@ fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
-#[path = "load/plain.rs"]
-mod plain;
-
-/// Parses a self-assessment profile: the plain form that tools write by a line scanner, anything
-/// else by the YAML parser, which also words every error (see `load/plain.rs`). The same checks
-/// against hostile files apply either way.
-pub fn parse_profile(file: &SourceFile, problems: &mut Problems) -> Option<RawProfile> {
-    match plain::profile(&file.text) {
-        Some(raw) if check_budget(&file.text).is_ok() => Some(raw),
-        _ => parse(file, problems),
-    }
-}
-
 /// Parses one YAML document into `T`, turning a failure into a problem with file and line.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
     if file.text.trim().is_empty() {

@@ -60,7 +60,7 @@ pub fn read(path: &Path) -> anyhow::Result<RawProfileFile> {
     let text = load::read_text(path)?;
     let file = SourceFile { display: display.clone(), rel: display.clone(), text };
     let mut problems = Problems::default();
-    match load::parse_profile(&file, &mut problems) {
+    match load::parse::<RawProfile>(&file, &mut problems) {
         Some(raw) => Ok(RawProfileFile { file, raw }),
         None => Err(refused(&display, problems).into()),
     }
@@ -311,7 +311,7 @@ mod tests {
     fn parse(text: &str) -> RawProfileFile {
         let file = SourceFile { display: "me.yaml".into(), rel: "me.yaml".into(), text: text.into() };
         let mut problems = Problems::default();
-        let raw = load::parse_profile(&file, &mut problems).unwrap_or_else(|| panic!("{:?}", problems.0));
+        let raw = load::parse::<RawProfile>(&file, &mut problems).unwrap_or_else(|| panic!("{:?}", problems.0));
         RawProfileFile { file, raw }
     }
 
