@@ -6,17 +6,6 @@ use crate::load::{self, SourceFile};
 use crate::model::Framework;
 use crate::validate::{self, DataError, Problems};
 
-/// Text embedded with `include_bytes!` into a static of its own, as `&str`, checked at compile
-/// time. Such statics go to a section of their own (`.pm_skills_cold` on Linux), after the data
-/// every run reads: interleaved with it, the embedded YAML and schema made each run map about
-/// 80 KB more of the binary, since the kernel maps files in 64 KiB blocks around each page read.
-pub const fn utf8(bytes: &'static [u8]) -> &'static str {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => panic!("embedded text is not UTF-8"),
-    }
-}
-
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
 }

@@ -2,11 +2,7 @@
 //! typed. It is kept in `schema/` as a plain file so it can be linked from a repository too.
 
 /// The schema, as `pm-skills schema` prints it.
-pub static JSON_SCHEMA: &str = crate::data::utf8(&SCHEMA);
-
-#[cfg_attr(target_os = "linux", unsafe(link_section = ".pm_skills_cold"))]
-static SCHEMA: [u8; include_bytes!("../schema/pm-skills.schema.json").len()] =
-    *include_bytes!("../schema/pm-skills.schema.json");
+pub static JSON_SCHEMA: &str = include_str!("../schema/pm-skills.schema.json");
 
 #[cfg(test)]
 mod tests {
