@@ -10,20 +10,22 @@
 
 #![allow(dead_code)]
 
-#[path = "src/load.rs"]
-mod load;
+#[path = "src/assemble.rs"]
+mod assemble;
+#[path = "src/diagnostics.rs"]
+mod diagnostics;
 #[path = "src/model.rs"]
 mod model;
-#[path = "src/render/text.rs"]
-pub mod render_text;
+#[path = "src/raw.rs"]
+mod raw;
 #[path = "src/resolve.rs"]
 mod resolve;
-#[path = "src/validate.rs"]
-mod validate;
-/// `crate::render::text`, as the loader's modules name it.
-mod render {
-    pub use super::render_text as text;
-}
+#[path = "src/source.rs"]
+mod source;
+#[path = "src/text.rs"]
+mod text;
+#[path = "src/yaml.rs"]
+mod yaml;
 
 use std::env;
 use std::fmt::Write as _;
@@ -47,8 +49,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    for source in ["src/load.rs", "src/model.rs", "src/resolve.rs", "src/validate.rs", "src/render/text.rs"] {
-        println!("cargo::rerun-if-changed={source}");
+    for module in ["assemble", "diagnostics", "model", "raw", "resolve", "source", "text", "yaml"] {
+        println!("cargo::rerun-if-changed=src/{module}.rs");
     }
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let data = root.join("data");
@@ -61,7 +63,7 @@ fn main() {
         "/// Every file under `data/`, as (path relative to `data/`, contents).\n\
          pub static FILES: &[(&str, &str)] = &[\n",
     );
-    let mut sources: Vec<(String, load::SourceFile)> = Vec::new();
+    let mut sources: Vec<(String, source::SourceFile)> = Vec::new();
     for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());
         let rel = path.strip_prefix(&data).expect("file under data/").to_string_lossy().replace('\\', "/");
@@ -71,7 +73,7 @@ fn main() {
             && (inner.ends_with(".yaml") || inner.ends_with(".yml"))
         {
             let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let file = load::SourceFile { display: format!("data/{rel}"), rel: inner.to_string(), text };
+            let file = source::SourceFile { display: format!("data/{rel}"), rel: inner.to_string(), text };
             sources.push((framework.to_string(), file));
         }
     }
@@ -88,9 +90,9 @@ fn main() {
     code.push_str("        _ => None,\n    }\n}\n\n");
     let mut versions = Vec::new();
     for (i, id) in ids.iter().enumerate() {
-        let files: Vec<load::SourceFile> = sources.iter().filter(|(f, _)| f == id).map(|(_, s)| s.clone()).collect();
-        let mut problems = validate::Problems::default();
-        let framework = validate::assemble(&format!("data/{id}"), &files, &mut problems);
+        let files: Vec<source::SourceFile> = sources.iter().filter(|(f, _)| f == id).map(|(_, s)| s.clone()).collect();
+        let mut problems = diagnostics::Problems::default();
+        let framework = assemble::assemble(&format!("data/{id}"), &files, &mut problems);
         let report: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
         match framework {
             Some(f) if !problems.has_errors() => {

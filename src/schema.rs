@@ -7,7 +7,7 @@ pub static JSON_SCHEMA: &str = include_str!("../schema/pm-skills.schema.json");
 #[cfg(test)]
 mod tests {
     use super::JSON_SCHEMA;
-    use crate::load::{RawFramework, RawRole, RawSkillsFile, RawSoftSkillsFile};
+    use crate::raw::{RawFramework, RawRole, RawSkillsFile, RawSoftSkillsFile};
     use serde::de::DeserializeOwned;
     use serde_json::Value;
 

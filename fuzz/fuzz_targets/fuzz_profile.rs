@@ -5,11 +5,12 @@
 
 use std::sync::OnceLock;
 
-use pm_skills::load::{self, RawProfile, SourceFile};
+use pm_skills::raw::RawProfile;
+use pm_skills::source::SourceFile;
 use pm_skills::model::Framework;
 use pm_skills::profile::{self, RawProfileFile, SkillLookup};
 use pm_skills::report::Scope;
-use pm_skills::validate::Problems;
+use pm_skills::diagnostics::Problems;
 use pm_skills_fuzz::{exercise_profile, fixture, text};
 
 fn frameworks() -> &'static [Framework; 2] {
@@ -21,7 +22,7 @@ fn main() {
     afl::fuzz!(|data: &[u8]| {
         let Some(text) = text(data) else { return };
         let file = SourceFile { display: "fuzz.yaml".into(), rel: "fuzz.yaml".into(), text };
-        let Some(raw) = load::parse::<RawProfile>(&file, &mut Problems::default()) else { return };
+        let Some(raw) = pm_skills::yaml::parse::<RawProfile>(&file, &mut Problems::default()) else { return };
         let parsed = RawProfileFile { file, raw };
         for framework in frameworks() {
             for role in &framework.roles {
