@@ -4,116 +4,125 @@
 use std::fmt;
 
 use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// `framework.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFramework {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
     pub id: String,
     pub name: String,
     #[serde(deserialize_with = "string_or_number")]
     pub version: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_role: Option<String>,
     pub scale: Vec<RawStep>,
 }
 
 /// One entry of the proficiency scale.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meaning: Option<String>,
 }
 
 /// `skills.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSkillsFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
     pub skills: Vec<RawSkill>,
 }
 
 /// One skill with its per-proficiency meanings.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSkill {
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(default)]
     pub proficiencies: OrderedMap<String>,
 }
 
 /// `soft-skills.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSoftSkillsFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
     pub soft_skills: Vec<RawSoftSkill>,
 }
 
 /// One soft skill.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSoftSkill {
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
 }
 
 /// `roles/<id>.yaml`: one role family with its levels.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRole {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub technical: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub benefits: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub day_in_the_life: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responsibilities: Vec<String>,
     pub skills: Vec<String>,
     pub levels: Vec<RawLevel>,
 }
 
 /// One level of a role.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLevel {
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responsibilities: Vec<String>,
     pub skills: OrderedMap<RawRating>,
 }
@@ -141,6 +150,20 @@ impl WordOrMapping for RawRating {
     }
     fn from_long(long: RawLongRating) -> Self {
         RawRating { proficiency: long.proficiency, note: long.note }
+    }
+}
+
+impl Serialize for RawRating {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.note {
+            None => serializer.serialize_str(&self.proficiency),
+            Some(note) => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("proficiency", &self.proficiency)?;
+                map.serialize_entry("note", note)?;
+                map.end()
+            }
+        }
     }
 }
 
@@ -178,18 +201,18 @@ fn word_or_mapping<'de, D: Deserializer<'de>, T: WordOrMapping>(deserializer: D)
 }
 
 /// A self-assessment written by a person.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProfile {
     pub name: String,
     /// The person's current level, if they want `gap` to default to the next one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
     /// The framework the profile was written for; checked against the one in use.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub framework: Option<String>,
     /// The role family, for frameworks with several.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     #[serde(default)]
     pub skills: OrderedMap<Option<RawAssessment>>,
@@ -219,6 +242,24 @@ impl WordOrMapping for RawAssessment {
     }
     fn from_long(long: RawLongAssessment) -> Self {
         RawAssessment { proficiency: long.proficiency, evidence: long.evidence }
+    }
+}
+
+impl Serialize for RawAssessment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (&self.proficiency, self.evidence.is_empty()) {
+            (Some(word), true) => serializer.serialize_str(word),
+            (proficiency, _) => {
+                let mut map = serializer.serialize_map(None)?;
+                if let Some(p) = proficiency {
+                    map.serialize_entry("proficiency", p)?;
+                }
+                if !self.evidence.is_empty() {
+                    map.serialize_entry("evidence", &self.evidence)?;
+                }
+                map.end()
+            }
+        }
     }
 }
 
@@ -270,6 +311,16 @@ impl<V> Default for OrderedMap<V> {
     }
 }
 
+impl<V: Serialize> Serialize for OrderedMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
 impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct MapVisitor<V>(std::marker::PhantomData<V>);
@@ -314,4 +365,45 @@ fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String
         }
     }
     deserializer.deserialize_any(V)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::DeserializeOwned;
+
+    /// Parses `path` (relative to the crate) as `T`, writes it back and parses that: the second
+    /// writing must equal the first, so nothing a file holds is lost or reordered on the way.
+    fn round_trip<T: DeserializeOwned + Serialize>(path: &str) -> String {
+        let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let first: T = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let written = serde_yaml::to_string(&first).unwrap();
+        let again: T = serde_yaml::from_str(&written).unwrap_or_else(|e| panic!("{path} written back: {e}"));
+        assert_eq!(serde_yaml::to_string(&again).unwrap(), written, "{path}");
+        written
+    }
+
+    #[test]
+    fn every_file_shape_writes_what_it_reads() {
+        let framework = round_trip::<RawFramework>("tests/fixtures/custom-ladder/framework.yaml");
+        assert!(framework.starts_with("source: "), "{framework}");
+        round_trip::<RawSkillsFile>("tests/fixtures/custom-ladder/skills.yaml");
+        round_trip::<RawSoftSkillsFile>("tests/fixtures/custom-ladder/soft-skills.yaml");
+        round_trip::<RawRole>("tests/fixtures/custom-ladder/roles/design/designer.yaml");
+        round_trip::<RawRole>("data/dvla/roles/product-manager.yaml");
+        let profile = round_trip::<RawProfile>("examples/team/priya.yaml");
+        let text = std::fs::read_to_string(format!("{}/examples/team/priya.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let read: RawProfile = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(serde_yaml::from_str::<RawProfile>(&profile).unwrap(), read);
+    }
+
+    #[test]
+    fn short_forms_are_written_short() {
+        let rating = RawRating { proficiency: "working".into(), note: None };
+        assert_eq!(serde_yaml::to_string(&rating).unwrap(), "working\n");
+        let noted = RawRating { proficiency: "working".into(), note: Some("why".into()) };
+        assert_eq!(serde_yaml::to_string(&noted).unwrap(), "proficiency: working\nnote: why\n");
+        let bare = RawAssessment { proficiency: None, evidence: vec!["did it".into()] };
+        assert_eq!(serde_yaml::to_string(&bare).unwrap(), "evidence:\n- did it\n");
+    }
 }

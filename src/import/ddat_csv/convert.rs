@@ -107,7 +107,7 @@ fn skill_ids(parsed: &RolesCsv) -> HashMap<String, String> {
 fn framework_files(
     provenance: &Provenance,
     imported: &[ImportedRole],
-    skills: Vec<output::SkillYaml>,
+    skills: Vec<crate::raw::RawSkill>,
 ) -> anyhow::Result<Vec<(String, String)>> {
     let default_role = imported.iter().any(|r| r.id == DEFAULT_ROLE).then_some(DEFAULT_ROLE);
     let description = format!(
