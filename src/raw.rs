@@ -367,6 +367,86 @@ fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String
     deserializer.deserialize_any(V)
 }
 
+/// Fully populated values of every file shape (every optional field given, every list and map
+/// non-empty, ratings in the long form), so the schema test can see every field the loader reads.
+#[cfg(test)]
+pub mod examples {
+    use super::*;
+
+    fn text(t: &str) -> Option<String> {
+        Some(t.to_string())
+    }
+
+    fn list(t: &str) -> Vec<String> {
+        vec![t.to_string()]
+    }
+
+    /// `framework.yaml`.
+    pub fn framework() -> RawFramework {
+        RawFramework {
+            source: text("s"),
+            licence: text("l"),
+            id: "f".into(),
+            name: "F".into(),
+            version: "1".into(),
+            description: text("d"),
+            default_role: text("r"),
+            scale: vec![RawStep { id: "a".into(), name: "A".into(), meaning: text("m") }],
+        }
+    }
+
+    /// `skills.yaml`.
+    pub fn skills() -> RawSkillsFile {
+        let skill = RawSkill {
+            id: "k".into(),
+            name: "K".into(),
+            aliases: list("kk"),
+            description: text("d"),
+            proficiencies: OrderedMap(vec![("a".into(), "looks like".into())]),
+        };
+        RawSkillsFile { source: text("s"), licence: text("l"), skills: vec![skill] }
+    }
+
+    /// `soft-skills.yaml`.
+    pub fn soft_skills() -> RawSoftSkillsFile {
+        let soft = RawSoftSkill {
+            id: "k".into(),
+            name: "K".into(),
+            aliases: list("kk"),
+            explanation: text("e"),
+            examples: list("x"),
+        };
+        RawSoftSkillsFile { source: text("s"), licence: text("l"), soft_skills: vec![soft] }
+    }
+
+    /// `roles/<id>.yaml`.
+    pub fn role() -> RawRole {
+        let rating = RawRating { proficiency: "a".into(), note: text("n") };
+        let level = RawLevel {
+            id: "v".into(),
+            name: "V".into(),
+            aliases: list("vv"),
+            summary: text("s"),
+            responsibilities: list("r"),
+            skills: OrderedMap(vec![("k".into(), rating)]),
+        };
+        RawRole {
+            source: text("s"),
+            licence: text("l"),
+            id: "r".into(),
+            name: "R".into(),
+            family: text("f"),
+            summary: text("s"),
+            technical: text("t"),
+            benefits: list("b"),
+            day_in_the_life: list("d"),
+            responsibilities: list("r"),
+            skills: list("k"),
+            levels: vec![level],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
