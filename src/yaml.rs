@@ -19,15 +19,86 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) ->
         problems.error(&file.display, line, message);
         return None;
     }
-    match serde_yaml::from_str::<T>(&file.text) {
-        Ok(value) => Some(value),
-        Err(e) => {
-            let line = e.location().map(|l| l.line());
-            let (message, hint) = describe_yaml_error(&e.to_string());
-            problems.push(Problem::error(&file.display, line, message).with_hint(hint));
-            None
+    let e = match serde_yaml::from_str::<T>(&file.text) {
+        Ok(value) => return Some(value),
+        Err(e) => e,
+    };
+    let mut line = e.location().map(|l| l.line());
+    let (message, hint) = describe_yaml_error(&e.to_string());
+    problems.push(Problem::error(&file.display, line, message.clone()).with_hint(hint));
+    // Every problem at once: serde stops at the first, so the offending entry is blanked out
+    // (lines kept, so line numbers stay true) and the file read again, a bounded number of times.
+    // Only errors that blanking cannot cause are reported from the later rounds.
+    let mut text = file.text.clone();
+    let mut last = message;
+    for _ in 0..MAX_ROUNDS {
+        let Some(at) = line.filter(|_| is_local(&last)) else { break };
+        if !blank_entry(&mut text, at) {
+            break;
+        }
+        let Err(e) = serde_yaml::from_str::<T>(&text) else { break };
+        line = e.location().map(|l| l.line());
+        let (message, hint) = describe_yaml_error(&e.to_string());
+        // A value left empty by the blanking reads as `~`: that error may be the blanking's own.
+        if !is_local(&message) || message.contains("unit value") || line.is_none() {
+            break;
+        }
+        problems.push(Problem::error(&file.display, line, message.clone()).with_hint(hint));
+        last = message;
+    }
+    None
+}
+
+/// How many more errors one file reports after its first, each costing one more parse.
+const MAX_ROUNDS: usize = 50;
+
+/// Errors about one entry only, which blanking that entry removes without hiding anything else.
+fn is_local(message: &str) -> bool {
+    ["unknown field", "invalid type", "invalid value", "invalid length"].iter().any(|k| message.contains(k))
+}
+
+/// Blanks the entry the error at 1-based `line` is about: the nearest `key:` line at or above it
+/// (the line itself, or the key that opens the block it is in), and every more indented line
+/// below that key. An error on a list item's line (`- key:`) blanks nothing, since that would
+/// change the shape of the list; returns whether anything was blanked.
+fn blank_entry(text: &mut String, line: usize) -> bool {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let is_key = |l: &str| {
+        let t = l.trim_start();
+        !t.starts_with('#') && !t.starts_with('-') && t.split_once(':').is_some_and(|(k, _)| !k.trim().is_empty())
+    };
+    let Some(mut key) = line.checked_sub(1).filter(|&i| i < lines.len()) else { return false };
+    if lines[key].trim_start().starts_with('-') {
+        return false;
+    }
+    if !is_key(lines[key]) {
+        let inner = indent(lines[key]);
+        loop {
+            if key == 0 {
+                return false;
+            }
+            key -= 1;
+            let l = lines[key];
+            if l.trim().is_empty() || indent(l) >= inner {
+                continue;
+            }
+            if !is_key(l) {
+                return false;
+            }
+            break;
         }
     }
+    let depth = indent(lines[key]);
+    let mut end = key + 1;
+    while end < lines.len() && (lines[end].trim().is_empty() || indent(lines[end]) > depth) {
+        end += 1;
+    }
+    for l in &mut lines[key..end] {
+        *l = "";
+    }
+    *text = lines.join("\n");
+    true
 }
 
 /// Flow collections (`[`, `{`) nested deeper than this are refused before parsing: the YAML
@@ -254,5 +325,18 @@ mod tests {
         );
         assert!(msg.starts_with("unknown field `skils`"));
         assert_eq!(hint.as_deref(), Some("did you mean `skills`?"));
+    }
+    #[test]
+    fn blanking_removes_the_key_and_its_block_and_keeps_line_numbers() {
+        let mut text = "a: 1\nbad:\n  - x\n  - y\nb: 2\n".to_string();
+        assert!(blank_entry(&mut text, 2));
+        assert_eq!(text, "a: 1\n\n\n\nb: 2\n");
+        // A line inside a block value stands for the key that opens the block.
+        let mut nested = "a:\n  b:\n\n    text\nc: 2\n".to_string();
+        assert!(blank_entry(&mut nested, 4));
+        assert_eq!(nested, "a:\n\n\n\nc: 2\n");
+        // A list item's first line is left alone: blanking it would change the list.
+        let mut item = "l:\n  - bad: 1\n".to_string();
+        assert!(!blank_entry(&mut item, 2));
     }
 }

@@ -9,4 +9,5 @@ mod hostile;
 mod import;
 mod options;
 mod pictures;
+mod problems;
 mod readme;
