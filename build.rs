@@ -5,28 +5,27 @@
 //! 2. Every built-in framework is parsed and checked here with the program's own loader, and
 //!    turned into Rust code that builds the model directly. Bad built-in data therefore fails the
 //!    build, and a run pays no YAML parsing at start-up.
-//! 3. Where the linker is rustc's own lld, it is asked to lay out first, together, the functions a
-//!    typical run executes (`scripts/startup-order.txt`, made by `scripts/startup-order.sh`), so a
-//!    run maps about half as much code. See docs/performance.md.
 //!
 //! Cargo re-runs this script whenever anything under `data/` changes, including a new file.
 
 #![allow(dead_code)]
 
-#[path = "src/load.rs"]
-mod load;
+#[path = "src/assemble.rs"]
+mod assemble;
+#[path = "src/diagnostics.rs"]
+mod diagnostics;
 #[path = "src/model.rs"]
 mod model;
-#[path = "src/render/text.rs"]
-pub mod render_text;
+#[path = "src/raw.rs"]
+mod raw;
 #[path = "src/resolve.rs"]
 mod resolve;
-#[path = "src/validate.rs"]
-mod validate;
-/// `crate::render::text`, as the loader's modules name it.
-mod render {
-    pub use super::render_text as text;
-}
+#[path = "src/source.rs"]
+mod source;
+#[path = "src/text.rs"]
+mod text;
+#[path = "src/yaml.rs"]
+mod yaml;
 
 use std::env;
 use std::fmt::Write as _;
@@ -50,46 +49,35 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    for source in ["src/load.rs", "src/model.rs", "src/resolve.rs", "src/validate.rs", "src/render/text.rs"] {
-        println!("cargo::rerun-if-changed={source}");
+    for module in ["assemble", "diagnostics", "model", "raw", "resolve", "source", "text", "yaml"] {
+        println!("cargo::rerun-if-changed=src/{module}.rs");
     }
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
-    startup_order(&root);
     let data = root.join("data");
     println!("cargo::rerun-if-changed=data");
     let mut files = Vec::new();
     collect(&data, &mut files);
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
 
-    // Each file is a static of its own in a section away from the hot read-only data: only
-    // `validate` and `--framework` ever read them (see `crate::data::utf8`).
-    let mut statics = String::new();
     let mut embedded = String::from(
         "/// Every file under `data/`, as (path relative to `data/`, contents).\n\
          pub static FILES: &[(&str, &str)] = &[\n",
     );
-    let mut sources: Vec<(String, load::SourceFile)> = Vec::new();
-    for (n, path) in files.iter().enumerate() {
+    let mut sources: Vec<(String, source::SourceFile)> = Vec::new();
+    for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());
         let rel = path.strip_prefix(&data).expect("file under data/").to_string_lossy().replace('\\', "/");
         let shown = path.display().to_string();
-        writeln!(
-            statics,
-            "#[cfg_attr(target_os = \"linux\", unsafe(link_section = \".pm_skills_cold\"))]\n\
-             static FILE_{n}: [u8; include_bytes!({shown:?}).len()] = *include_bytes!({shown:?});"
-        )
-        .unwrap();
-        writeln!(embedded, "    ({rel:?}, crate::data::utf8(&FILE_{n})),").unwrap();
+        writeln!(embedded, "    ({rel:?}, include_str!({shown:?})),").unwrap();
         if let Some((framework, inner)) = rel.split_once('/')
             && (inner.ends_with(".yaml") || inner.ends_with(".yml"))
         {
             let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let file = load::SourceFile { display: format!("data/{rel}"), rel: inner.to_string(), text };
+            let file = source::SourceFile { display: format!("data/{rel}"), rel: inner.to_string(), text };
             sources.push((framework.to_string(), file));
         }
     }
     embedded.push_str("];\n");
-    embedded.push_str(&statics);
     fs::write(out_dir.join("embedded_data.rs"), embedded).expect("write embedded_data.rs");
 
     let mut ids: Vec<String> = sources.iter().map(|(id, _)| id.clone()).collect();
@@ -102,9 +90,9 @@ fn main() {
     code.push_str("        _ => None,\n    }\n}\n\n");
     let mut versions = Vec::new();
     for (i, id) in ids.iter().enumerate() {
-        let files: Vec<load::SourceFile> = sources.iter().filter(|(f, _)| f == id).map(|(_, s)| s.clone()).collect();
-        let mut problems = validate::Problems::default();
-        let framework = validate::assemble(&format!("data/{id}"), &files, &mut problems);
+        let files: Vec<source::SourceFile> = sources.iter().filter(|(f, _)| f == id).map(|(_, s)| s.clone()).collect();
+        let mut problems = diagnostics::Problems::default();
+        let framework = assemble::assemble(&format!("data/{id}"), &files, &mut problems);
         let report: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
         match framework {
             Some(f) if !problems.has_errors() => {
@@ -124,39 +112,6 @@ fn main() {
     )
     .unwrap();
     fs::write(out_dir.join("builtin_frameworks.rs"), code).expect("write builtin_frameworks.rs");
-}
-
-/// Passes the startup order to the linker when it is known to be lld, the only linker here that
-/// reads `--symbol-ordering-file`; any other linker would fail on the flag, so it gets none.
-fn startup_order(root: &Path) {
-    let order = root.join("scripts/startup-order.txt");
-    println!("cargo::rerun-if-changed={}", order.display());
-    println!("cargo::rerun-if-env-changed=RUSTC_LINKER");
-    let flags = env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
-    // rustc links this target with its bundled lld from 1.90 on, unless the linker is chosen.
-    let lld = env::var("TARGET").as_deref() == Ok("x86_64-unknown-linux-gnu")
-        && env::var_os("RUSTC_LINKER").is_none()
-        && !["linker", "fuse-ld", "link-self-contained"].iter().any(|f| flags.contains(f))
-        && rustc_minor().is_some_and(|minor| minor >= 90);
-    // scripts/startup-order.sh reads the symbol names from a link map of this very build.
-    println!("cargo::rerun-if-env-changed=PM_SKILLS_LINK_MAP");
-    if let Some(map) = env::var_os("PM_SKILLS_LINK_MAP") {
-        println!("cargo::rustc-link-arg-bins=-Wl,-Map={}", map.to_string_lossy());
-    }
-    let path = order.display().to_string();
-    if lld && order.is_file() && !path.contains(',') {
-        println!("cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={path}");
-        // A name the code no longer has is expected between regenerations, and harmless.
-        println!("cargo::rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
-    }
-}
-
-/// The minor version of the compiler cargo builds with (`1.MINOR.PATCH`).
-fn rustc_minor() -> Option<u32> {
-    let rustc = env::var_os("RUSTC")?;
-    let out = std::process::Command::new(rustc).arg("--version").output().ok()?;
-    let text = String::from_utf8(out.stdout).ok()?;
-    text.split_whitespace().nth(1)?.split('.').nth(1)?.parse().ok()
 }
 
 fn s(text: &str) -> String {

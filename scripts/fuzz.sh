@@ -28,7 +28,7 @@ for f in data/dvla/framework.yaml data/dvla/skills.yaml; do
     { printf "\\x$(printf %02x "$s")"; cat "$f"; } > "$seeds/fuzz_data/dvla-$(basename "$f")"
 done
 cp examples/team/*.yaml "$seeds/fuzz_profile/"
-# What pm-skills writes itself: the plain form, which a line scanner reads instead of the parser.
+# What pm-skills writes itself: the profile template.
 cargo run -q --release -- profile new --level senior > "$seeds/fuzz_profile/template.yaml"
 cp tests/fixtures/hostile/*.yaml "$seeds/fuzz_profile/" 2>/dev/null || true
 if [ -d "$suite" ]; then

@@ -2,20 +2,10 @@
 
 use std::path::Path;
 
-use crate::load::{self, SourceFile};
+use crate::assemble;
+use crate::diagnostics::{DataError, Problems};
 use crate::model::Framework;
-use crate::validate::{self, DataError, Problems};
-
-/// Text embedded with `include_bytes!` into a static of its own, as `&str`, checked at compile
-/// time. Such statics go to a section of their own (`.pm_skills_cold` on Linux), after the data
-/// every run reads: interleaved with it, the embedded YAML and schema made each run map about
-/// 80 KB more of the binary, since the kernel maps files in 64 KiB blocks around each page read.
-pub const fn utf8(bytes: &'static [u8]) -> &'static str {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => panic!("embedded text is not UTF-8"),
-    }
-}
+use crate::source::{self, SourceFile};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
@@ -86,19 +76,12 @@ pub fn parse_builtin(id: &str) -> anyhow::Result<(Framework, Problems)> {
 
 /// Loads and checks a framework folder.
 pub fn load_folder(dir: &Path) -> anyhow::Result<(Framework, Problems)> {
-    let (files, problems) = read_folder(dir)?;
+    let (files, problems) = source::read_folder(dir)?;
     finish(&dir.display().to_string(), &files, problems)
 }
 
-/// Reads a folder's files; unreadable files are already problems.
-pub fn read_folder(dir: &Path) -> anyhow::Result<(Vec<SourceFile>, Problems)> {
-    let mut problems = Problems::default();
-    let files = load::read_folder(dir, &mut problems)?;
-    Ok((files, problems))
-}
-
 fn finish(root: &str, files: &[SourceFile], mut problems: Problems) -> anyhow::Result<(Framework, Problems)> {
-    match validate::assemble(root, files, &mut problems) {
+    match assemble::assemble(root, files, &mut problems) {
         Some(framework) if !problems.has_errors() => Ok((framework, problems)),
         _ => Err(DataError {
             subject: format!("the framework in {root}"),
@@ -112,7 +95,7 @@ fn finish(root: &str, files: &[SourceFile], mut problems: Problems) -> anyhow::R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::Severity;
+    use crate::diagnostics::Severity;
 
     fn matrix(id: &str) -> (Framework, Vec<(String, Vec<String>)>) {
         let framework = load_builtin(id).expect("built-in framework loads");

@@ -3,23 +3,27 @@
 //! The flow is one way: arguments → load a framework → resolve names → compute a report (pure) →
 //! render it (shared renderers) → write it once. `main.rs` only calls [`main`].
 
+pub mod assemble;
 pub mod assess;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod diagnostics;
 pub mod import;
-pub mod load;
 pub mod model;
 pub mod parallel;
 pub mod profile;
+pub mod raw;
 pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod schema;
 pub mod shell;
+pub mod source;
 pub mod terminal;
-pub mod validate;
+pub mod text;
 pub mod write;
+pub mod yaml;
 
 use std::io::{IsTerminal, Write};
 
@@ -67,7 +71,7 @@ pub fn main_with(cli: &Cli) -> u8 {
 
 fn report_error(err: &anyhow::Error) -> u8 {
     let text = format!("error: {err:#}\n");
-    let _ = std::io::stderr().write_all(render::text::sanitize(&text, true).as_bytes());
+    let _ = std::io::stderr().write_all(text::sanitize(&text, true).as_bytes());
     1
 }
 

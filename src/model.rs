@@ -1,6 +1,6 @@
 //! The validated, indexed framework that every report reads.
 //!
-//! The YAML files are parsed into the raw shapes in [`crate::load`]; once every check has passed they
+//! The YAML files are parsed into the raw shapes in [`crate::raw`]; once every check has passed they
 //! become these types, where references are plain indices. Reports therefore never look a name up
 //! twice and never meet a dangling reference.
 

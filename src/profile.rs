@@ -5,11 +5,13 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::load::{self, RawProfile, SourceFile, find_line};
+use crate::diagnostics::{DataError, Problem, Problems, find_line};
 use crate::model::{Assessment, Framework, Profile};
+use crate::raw::RawProfile;
 use crate::report::Scope;
 use crate::resolve::{did_you_mean, normalise};
-use crate::validate::{DataError, Problem, Problems};
+use crate::source::{self, SourceFile};
+use crate::yaml;
 
 /// Every accepted spelling of every skill (id, alias, name) to the skill's index. Built once per
 /// run so that a thousand profiles cost a hash lookup per key, not a scan of the skill list each.
@@ -57,10 +59,10 @@ pub struct RawProfileFile {
 /// Reads and parses one profile; `-` reads standard input.
 pub fn read(path: &Path) -> anyhow::Result<RawProfileFile> {
     let display = if path == Path::new("-") { "<stdin>".to_string() } else { path.display().to_string() };
-    let text = load::read_text(path)?;
+    let text = source::read_text(path)?;
     let file = SourceFile { display: display.clone(), rel: display.clone(), text };
     let mut problems = Problems::default();
-    match load::parse_profile(&file, &mut problems) {
+    match yaml::parse::<RawProfile>(&file, &mut problems) {
         Some(raw) => Ok(RawProfileFile { file, raw }),
         None => Err(refused(&display, problems).into()),
     }
@@ -291,7 +293,7 @@ pub fn to_yaml(scope: Scope, name: &str, level: Option<usize>, answers: &[Option
 
 /// Text for a YAML comment: one line, no control characters.
 fn one_line(text: &str) -> String {
-    crate::render::text::sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A YAML scalar that always parses back to `text`.
@@ -311,7 +313,7 @@ mod tests {
     fn parse(text: &str) -> RawProfileFile {
         let file = SourceFile { display: "me.yaml".into(), rel: "me.yaml".into(), text: text.into() };
         let mut problems = Problems::default();
-        let raw = load::parse_profile(&file, &mut problems).unwrap_or_else(|| panic!("{:?}", problems.0));
+        let raw = yaml::parse::<RawProfile>(&file, &mut problems).unwrap_or_else(|| panic!("{:?}", problems.0));
         RawProfileFile { file, raw }
     }
 

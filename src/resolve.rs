@@ -155,7 +155,7 @@ pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::
         }
         many => {
             let list: Vec<String> = many.iter().map(|&i| format!("`{}`", items[i].id())).collect();
-            let query = crate::render::text::sanitize(query, false);
+            let query = crate::text::sanitize(query, false);
             anyhow::bail!("{kind} `{query}` is ambiguous; it could be {}", list.join(", "))
         }
     }
@@ -163,7 +163,7 @@ pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::
 
 fn unknown<T: Named>(items: &[T], query: &str, kind: &str, best: Option<&str>) -> String {
     // The query is typed or read from a file: a line break in it must not start a line here.
-    let mut msg = format!("unknown {kind} `{}`", crate::render::text::sanitize(query, false));
+    let mut msg = format!("unknown {kind} `{}`", crate::text::sanitize(query, false));
     let mut list = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {

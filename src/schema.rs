@@ -2,16 +2,12 @@
 //! typed. It is kept in `schema/` as a plain file so it can be linked from a repository too.
 
 /// The schema, as `pm-skills schema` prints it.
-pub static JSON_SCHEMA: &str = crate::data::utf8(&SCHEMA);
-
-#[cfg_attr(target_os = "linux", unsafe(link_section = ".pm_skills_cold"))]
-static SCHEMA: [u8; include_bytes!("../schema/pm-skills.schema.json").len()] =
-    *include_bytes!("../schema/pm-skills.schema.json");
+pub static JSON_SCHEMA: &str = include_str!("../schema/pm-skills.schema.json");
 
 #[cfg(test)]
 mod tests {
     use super::JSON_SCHEMA;
-    use crate::load::{RawFramework, RawRole, RawSkillsFile, RawSoftSkillsFile};
+    use crate::raw::{RawFramework, RawRole, RawSkillsFile, RawSoftSkillsFile};
     use serde::de::DeserializeOwned;
     use serde_json::Value;
 
@@ -30,6 +26,65 @@ mod tests {
         let mut fields: Vec<String> = schema["$defs"][def]["properties"].as_object().unwrap().keys().cloned().collect();
         fields.sort();
         fields
+    }
+
+    /// Checks that `value` (a written example) has exactly the properties `node` of the schema
+    /// names, both ways, at every depth: a field added to a raw shape or to the schema alone fails.
+    fn same_fields(value: &Value, node: &Value, schema: &Value, at: &str) {
+        if let Some(target) = node["$ref"].as_str() {
+            let def = target.strip_prefix("#/$defs/").unwrap();
+            return same_fields(value, &schema["$defs"][def], schema, at);
+        }
+        if let Some(options) = node["oneOf"].as_array().or(node["anyOf"].as_array()) {
+            let object = options.iter().find(|o| {
+                let o = o["$ref"].as_str().map_or(*o, |r| &schema["$defs"][r.strip_prefix("#/$defs/").unwrap()]);
+                o["type"] == "object"
+            });
+            if let (Value::Object(_), Some(object)) = (value, object) {
+                return same_fields(value, object, schema, at);
+            }
+            return;
+        }
+        match value {
+            Value::Object(map) if node["properties"].is_object() => {
+                let properties = node["properties"].as_object().unwrap();
+                let mut written: Vec<&String> = map.keys().collect();
+                let mut named: Vec<&String> = properties.keys().collect();
+                written.sort();
+                named.sort();
+                assert_eq!(written, named, "fields at {at}: the raw shape against the schema");
+                for (key, inner) in map {
+                    same_fields(inner, &properties[key], schema, &format!("{at}.{key}"));
+                }
+            }
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    same_fields(inner, &node["additionalProperties"], schema, &format!("{at}.{key}"));
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    same_fields(item, &node["items"], schema, &format!("{at}[]"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_field_of_every_raw_shape_is_in_the_schema_and_back() {
+        use crate::raw::examples;
+        let schema: Value = serde_json::from_str(JSON_SCHEMA).expect("schema is valid JSON");
+        let check = |value: Value, def: &str| same_fields(&value, &schema["$defs"][def], &schema, def);
+        check(serde_json::to_value(examples::framework()).unwrap(), "frameworkFile");
+        check(serde_json::to_value(examples::skills()).unwrap(), "skillsFile");
+        check(serde_json::to_value(examples::soft_skills()).unwrap(), "softSkillsFile");
+        check(serde_json::to_value(examples::role()).unwrap(), "roleFile");
+        // The check itself fails on a field the schema does not name.
+        let mut extra = serde_json::to_value(examples::role()).unwrap();
+        extra["levels"][0]["skills"]["k"]["colour"] = Value::from("red");
+        let missed = std::panic::catch_unwind(|| check(extra, "roleFile"));
+        assert!(missed.is_err(), "an unknown rating field must fail the check");
     }
 
     #[test]

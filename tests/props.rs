@@ -1,5 +1,5 @@
 //! Property tests on random frameworks and profiles, built as YAML text and loaded in memory
-//! through the same loader and checks as a `--data` folder (`validate::assemble`).
+//! through the same loader and checks as a `--data` folder (`assemble::assemble`).
 //!
 //! - `diff a a` has no changes, and `diff a b` is the exact negation of `diff b a`;
 //! - the JSON of every report parses and equals the report (`serde_json::to_value`), and the YAML
@@ -11,12 +11,14 @@
 //! Markdown and spreadsheet specials, and must survive the YAML round trip byte for byte.
 
 use clap::ValueEnum as _;
-use pm_skills::load::{RawProfile, SourceFile};
+use pm_skills::assemble;
+use pm_skills::diagnostics::Problems;
 use pm_skills::model::Framework;
 use pm_skills::profile::{self, RawProfileFile, SkillLookup};
+use pm_skills::raw::RawProfile;
 use pm_skills::render::{self, Format, RenderOptions, Report};
 use pm_skills::report::{self, Scope};
-use pm_skills::validate::{self, Problems};
+use pm_skills::source::SourceFile;
 use proptest::prelude::*;
 
 /// A name: a letter first (names must not be blank), then anything from a hostile alphabet.
@@ -133,7 +135,7 @@ impl Spec {
 
     fn framework(&self) -> Framework {
         let mut problems = Problems::default();
-        let framework = validate::assemble("random", &self.files(), &mut problems);
+        let framework = assemble::assemble("random", &self.files(), &mut problems);
         framework
             .unwrap_or_else(|| panic!("the generated framework is refused: {:#?}\n{:#?}", problems.0, self.files()))
     }
@@ -267,7 +269,7 @@ proptest! {
             text.push_str(&format!("  k{k}:\n    proficiency: s{rating}\n    evidence: {}\n", quoted(&person)));
         }
         let file = SourceFile { display: "me.yaml".into(), rel: "me.yaml".into(), text };
-        let raw = pm_skills::load::parse::<RawProfile>(&file, &mut Problems::default()).expect("the profile parses");
+        let raw = pm_skills::yaml::parse::<RawProfile>(&file, &mut Problems::default()).expect("the profile parses");
         let parsed = RawProfileFile { file, raw };
         let me = profile::check(parsed, scope, &SkillLookup::new(&framework)).expect("the profile checks");
         prop_assert_eq!(&me.name, &person);
@@ -288,7 +290,7 @@ fn quoting_survives_the_yaml_parser_for_every_awkward_character() {
         "\u{0}\u{7}\x1b\u{7f}\u{85}\u{9b}\u{a0}\u{2028}\u{2029}\u{feff}\u{fffe}\u{10ffff}\"\\'#:*&![]{}|>-?%@`";
     let file =
         SourceFile { display: "q.yaml".into(), rel: "q.yaml".into(), text: format!("name: {}\n", quoted(awkward)) };
-    let raw = pm_skills::load::parse::<RawProfile>(&file, &mut Problems::default()).expect("parses");
+    let raw = pm_skills::yaml::parse::<RawProfile>(&file, &mut Problems::default()).expect("parses");
     assert_eq!(raw.name, awkward);
 }
 
@@ -361,12 +363,12 @@ proptest! {
         }
         let file = SourceFile { display: "f.yaml".into(), rel: "f.yaml".into(), text: text.clone() };
         let mut problems = Problems::default();
-        let ours = pm_skills::load::parse::<serde_yaml::Value>(&file, &mut problems);
-        if depth > pm_skills::load::MAX_FLOW_DEPTH {
+        let ours = pm_skills::yaml::parse::<serde_yaml::Value>(&file, &mut problems);
+        if depth > pm_skills::yaml::MAX_FLOW_DEPTH {
             prop_assert!(ours.is_none());
             let message = &problems.0[0].message;
             prop_assert!(
-                message.contains(&format!("nest more than {} deep", pm_skills::load::MAX_FLOW_DEPTH)),
+                message.contains(&format!("nest more than {} deep", pm_skills::yaml::MAX_FLOW_DEPTH)),
                 "the estimate let through a document nested {depth} deep: {message}\n{text}"
             );
         }

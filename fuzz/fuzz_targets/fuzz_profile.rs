@@ -1,16 +1,16 @@
 //! Fuzzes the profile loader: the input is a profile, parsed and checked against the built-in
 //! default framework and the test fixture (two role families, five-step scale); a profile that
-//! passes is rendered as a gap report and a team report in every format. Profiles in the plain
-//! form take a line scanner instead of the YAML parser: whatever the input, both ways must read
-//! the same profile, or fail alike.
+//! passes is rendered as a gap report and a team report in every format. Every profile goes
+//! through the one YAML reader, with its checks against hostile input.
 
 use std::sync::OnceLock;
 
-use pm_skills::load::{self, RawProfile, SourceFile};
+use pm_skills::raw::RawProfile;
+use pm_skills::source::SourceFile;
 use pm_skills::model::Framework;
 use pm_skills::profile::{self, RawProfileFile, SkillLookup};
 use pm_skills::report::Scope;
-use pm_skills::validate::Problems;
+use pm_skills::diagnostics::Problems;
 use pm_skills_fuzz::{exercise_profile, fixture, text};
 
 fn frameworks() -> &'static [Framework; 2] {
@@ -22,9 +22,7 @@ fn main() {
     afl::fuzz!(|data: &[u8]| {
         let Some(text) = text(data) else { return };
         let file = SourceFile { display: "fuzz.yaml".into(), rel: "fuzz.yaml".into(), text };
-        let read = load::parse_profile(&file, &mut Problems::default());
-        assert_eq!(read, load::parse::<RawProfile>(&file, &mut Problems::default()), "the plain reader disagrees");
-        let Some(raw) = read else { return };
+        let Some(raw) = pm_skills::yaml::parse::<RawProfile>(&file, &mut Problems::default()) else { return };
         let parsed = RawProfileFile { file, raw };
         for framework in frameworks() {
             for role in &framework.roles {

@@ -3,11 +3,12 @@
 //! Anything may fail with an error; nothing may panic, hang or run away with memory.
 
 use clap::ValueEnum as _;
-use pm_skills::load::{self, SourceFile};
+use pm_skills::source::{self, SourceFile};
 use pm_skills::model::{Framework, Profile};
 use pm_skills::render::{self, Format, RenderOptions, Report};
 use pm_skills::report::{self, Scope};
-use pm_skills::validate::{self, Problems};
+use pm_skills::assemble;
+use pm_skills::diagnostics::Problems;
 
 /// The good fixture framework (tests/fixtures/custom-ladder): 5-step scale, two role families.
 pub const FIXTURE: [(&str, &str); 5] = [
@@ -37,7 +38,7 @@ pub fn fixture_with(slot: usize, text: String) -> Vec<SourceFile> {
 /// The fixture framework, assembled.
 pub fn fixture() -> Framework {
     let files = fixture_with(usize::MAX, String::new());
-    validate::assemble("fuzz", &files, &mut Problems::default()).expect("the fixture is valid")
+    assemble::assemble("fuzz", &files, &mut Problems::default()).expect("the fixture is valid")
 }
 
 /// Renders one report in every format, unwrapped and at a width from 1 to 400 picked by the text
@@ -90,5 +91,5 @@ pub fn exercise_profile(scope: Scope, profile: &Profile) {
 
 /// Bytes as the loader sees them: UTF-8 without NUL, or refused like the CLI refuses them.
 pub fn text(data: &[u8]) -> Option<String> {
-    load::decode(data).ok()
+    source::decode(data).ok()
 }

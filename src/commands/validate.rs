@@ -5,7 +5,7 @@ use std::path::Path;
 use super::Outcome;
 use crate::cli::{GlobalArgs, ValidateArgs};
 use crate::render::{self, RenderOptions};
-use crate::{data, report, validate};
+use crate::{data, report, source};
 
 /// `validate [DIR]`: exit status 1 when the folder fails (errors, or warnings with `--strict`).
 pub fn run(global: &GlobalArgs, args: &ValidateArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
@@ -22,7 +22,7 @@ pub fn validate_target(
 ) -> anyhow::Result<report::validate::ValidateReport> {
     let (origin, files, mut problems) = match dir {
         Some(dir) => {
-            let (files, problems) = data::read_folder(dir)?;
+            let (files, problems) = source::read_folder(dir)?;
             (dir.display().to_string(), files, problems)
         }
         None => {
@@ -30,9 +30,9 @@ pub fn validate_target(
                 Some(name) => data::builtin_id(name)?,
                 None => data::DEFAULT_FRAMEWORK,
             };
-            (format!("data/{id}"), data::builtin_files(id), validate::Problems::default())
+            (format!("data/{id}"), data::builtin_files(id), crate::diagnostics::Problems::default())
         }
     };
-    validate::assemble(&origin, &files, &mut problems);
+    crate::assemble::assemble(&origin, &files, &mut problems);
     Ok(report::validate::ValidateReport::build(origin, problems, strict))
 }

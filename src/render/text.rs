@@ -1,62 +1,8 @@
-//! Making untrusted text safe to print, and wrapping it.
+//! Wrapping text for the terminal and pictures; sanitising and width live in `crate::text`.
 
 use std::borrow::Cow;
 
-use unicode_width::UnicodeWidthStr;
-
-/// Replaces control characters, ANSI escapes and bidirectional overrides with visible escapes,
-/// so text from a data file or profile can never drive the reader's terminal. Newlines survive
-/// when `keep_newlines` is set (multi-line cells); tabs become spaces.
-pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if is_clean(text, keep_newlines) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' if keep_newlines => out.push('\n'),
-            '\n' => out.push(' '),
-            '\t' => out.push(' '),
-            '\r' => {}
-            c if needs_escape(c) => {
-                let code = c as u32;
-                if code < 0x100 {
-                    out.push_str(&format!("\\x{code:02x}"));
-                } else {
-                    out.push_str(&format!("\\u{{{code:x}}}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Whether `text` prints as it is. Every table cell and paragraph passes here, so the common case
-/// is a byte scan: only the lead bytes of C1 controls and bidirectional marks (0xC2, 0xD8, 0xE2)
-/// make it look at characters.
-fn is_clean(text: &str, keep_newlines: bool) -> bool {
-    let mut check_chars = false;
-    for &b in text.as_bytes() {
-        match b {
-            b'\n' if keep_newlines => {}
-            0..=0x1f | 0x7f => return false,
-            0xc2 | 0xd8 | 0xe2 => check_chars = true,
-            _ => {}
-        }
-    }
-    !check_chars || !text.chars().any(needs_escape)
-}
-
-fn needs_escape(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
-}
-
-/// Display width of text in terminal columns.
-pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
-}
+pub use crate::text::{sanitize, width};
 
 /// Wraps `text` to `width` columns, word by word; `None` means no wrapping. The first line gets
 /// `first` as a prefix and the others `rest` (for hanging indents on bullets). Each line of
@@ -92,20 +38,6 @@ pub fn wrap_lines<'a>(text: &'a str, width: Option<usize>, first: &str, rest: &s
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_controls_and_bidi() {
-        assert_eq!(sanitize("a\x1b[31mred", false), "a\\x1b[31mred");
-        assert_eq!(sanitize("bell\x07", false), "bell\\x07");
-        assert_eq!(sanitize("c1\u{9b}x", false), "c1\\x9bx");
-        assert_eq!(sanitize("rtl\u{202e}x", false), "rtl\\u{202e}x");
-        assert_eq!(sanitize("two\nlines", true), "two\nlines");
-        assert_eq!(sanitize("two\nlines", false), "two lines");
-        assert_eq!(sanitize("plain ●", false), "plain ●");
-        // Alone, without any escape beside them, a tab and a carriage return are still replaced.
-        assert_eq!(sanitize("Safe\rEvil", true), "SafeEvil");
-        assert_eq!(sanitize("a\tb", true), "a b");
-    }
 
     #[test]
     fn wraps_with_hanging_indent() {

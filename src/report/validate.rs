@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::Report;
+use crate::diagnostics::{Problem, Problems, Severity};
 use crate::render::{Block, Records};
-use crate::validate::{Problem, Problems, Severity};
 
 /// The findings of one check.
 #[derive(Debug, Serialize)]

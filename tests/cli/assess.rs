@@ -166,8 +166,8 @@ fn bad_profiles_name_file_line_and_suggest() {
         .stderr(contains("no such file"));
 }
 
-/// Profiles in the plain form are read by a line scanner, others by the YAML parser
-/// (src/load/plain.rs): the same person written either way gets the same report.
+/// The same person written in the form pm-skills writes and in other YAML forms gets the same
+/// report: one YAML reader reads every profile.
 #[test]
 fn a_profile_reads_the_same_in_plain_form_and_in_any_other_yaml() {
     let dir = tempfile::tempdir().unwrap();

@@ -10,4 +10,5 @@ mod import;
 mod injection;
 mod options;
 mod pictures;
+mod problems;
 mod readme;

@@ -13,8 +13,8 @@ use super::seniority::{SENIORITY_RULE, order_by_seniority, read_level_order};
 use super::skills::{CatalogueSkill, note_skills_not_written, read_skills, written_skills};
 use super::{DEFAULT_ROLE, FRAMEWORK_ID, ImportReport, ImportedRole, Notes, OrderSource, SCALE, SkippedRole};
 use crate::import::text::{IdPool, key};
-use crate::load::SourceFile;
 use crate::report::Ref;
+use crate::source::SourceFile;
 
 /// Converts the two CSV files into the files of a framework folder (path relative to the
 /// folder, text) and the report. `role` imports one role (id or name); `level_order` is the
@@ -107,7 +107,7 @@ fn skill_ids(parsed: &RolesCsv) -> HashMap<String, String> {
 fn framework_files(
     provenance: &Provenance,
     imported: &[ImportedRole],
-    skills: Vec<output::SkillYaml>,
+    skills: Vec<crate::raw::RawSkill>,
 ) -> anyhow::Result<Vec<(String, String)>> {
     let default_role = imported.iter().any(|r| r.id == DEFAULT_ROLE).then_some(DEFAULT_ROLE);
     let description = format!(

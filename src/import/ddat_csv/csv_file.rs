@@ -6,7 +6,6 @@ use std::path::Path;
 
 use anyhow::{anyhow, bail};
 
-use crate::load;
 use crate::resolve::normalise;
 
 /// A CSV file read into memory: where it came from, its header and its rows with line numbers.
@@ -25,7 +24,7 @@ pub struct CsvFile {
 impl CsvFile {
     /// Reads and parses `path` with the shared input limits.
     pub fn read(path: &Path) -> anyhow::Result<CsvFile> {
-        let text = load::read_text(path)?;
+        let text = crate::source::read_text(path)?;
         let name =
             path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
         CsvFile::parse(&path.display().to_string(), &name, &text)

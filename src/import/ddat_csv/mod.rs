@@ -1,7 +1,7 @@
 //! `pm-skills import ddat-csv`: the official Government Digital and Data Profession Capability
 //! Framework CSV export (`roles.csv` + `skills.csv`) → a framework folder.
 //!
-//! The flow is the program's usual one: read the two files ([`crate::load::read_text`]: size cap,
+//! The flow is the program's usual one: read the two files ([`crate::source::read_text`]: size cap,
 //! UTF-8, BOM), convert them with no I/O ([`convert()`]), write the folder atomically, and return an
 //! [`ImportReport`] that the shared renderers print. Nothing is dropped silently: every role left
 //! out is in [`ImportReport::skipped`] with its reason, and everything merged, trimmed or left out
@@ -51,9 +51,9 @@ pub use csv_file::CsvFile;
 pub use seniority::{SENIORITY_RULE, order_by_seniority, seniority};
 
 use crate::cli::ImportDdatCsv;
-use crate::load::{self, SourceFile};
 use crate::render::{Block, Cell, Records, Report, Table, Tone};
 use crate::report::Ref;
+use crate::source::{self, SourceFile};
 use crate::write;
 
 /// The id of the framework written to `framework.yaml`.
@@ -318,7 +318,7 @@ pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
     let skills = CsvFile::read(&args.skills)?;
     let level_order = match &args.level_order {
         Some(path) => {
-            Some(SourceFile { display: path.display().to_string(), rel: String::new(), text: load::read_text(path)? })
+            Some(SourceFile { display: path.display().to_string(), rel: String::new(), text: source::read_text(path)? })
         }
         None => None,
     };

@@ -1,108 +1,13 @@
-//! The YAML shapes the importer writes (mirroring `crate::load`'s raw shapes), and the only
-//! places that build them: one constructor per shape, so that the conversion never spells a
-//! file's fields itself.
+//! The only places that build the files the importer writes: one constructor per file shape.
+//! The shapes are the loader's own (`crate::raw`), so a written folder reads back field for field.
 
 use anyhow::Context as _;
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::roles::{LevelAcc, RoleAcc};
 use super::{FRAMEWORK_ID, FRAMEWORK_NAME, LICENCE, SCALE};
 use crate::import::text::split_bullets;
-
-#[derive(Serialize)]
-pub(super) struct FrameworkYaml<'a> {
-    source: &'a str,
-    licence: &'a str,
-    id: &'a str,
-    name: &'a str,
-    version: &'a str,
-    description: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    default_role: Option<&'a str>,
-    scale: Vec<StepYaml>,
-}
-
-#[derive(Serialize)]
-struct StepYaml {
-    id: &'static str,
-    name: &'static str,
-    meaning: &'static str,
-}
-
-#[derive(Serialize)]
-pub(super) struct SkillsYaml<'a> {
-    source: &'a str,
-    licence: &'a str,
-    skills: Vec<SkillYaml>,
-}
-
-#[derive(Serialize)]
-pub(super) struct SkillYaml {
-    id: String,
-    name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    description: Option<String>,
-    proficiencies: ProficienciesYaml,
-}
-
-#[derive(Serialize)]
-struct ProficienciesYaml {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    awareness: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    working: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    practitioner: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    expert: Option<String>,
-}
-
-#[derive(Serialize)]
-pub(super) struct RoleYaml<'a> {
-    source: &'a str,
-    licence: &'a str,
-    id: &'a str,
-    name: &'a str,
-    family: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    responsibilities: Vec<String>,
-    skills: Vec<String>,
-    levels: Vec<LevelYaml>,
-}
-
-#[derive(Serialize)]
-pub(super) struct LevelYaml {
-    id: String,
-    name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    summary: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    responsibilities: Vec<String>,
-    skills: RatingsYaml,
-}
-
-/// A level's ratings, in the role's skill order.
-struct RatingsYaml(Vec<(String, RatingYaml)>);
-
-impl Serialize for RatingsYaml {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-pub(super) enum RatingYaml {
-    Plain(&'static str),
-    Noted { proficiency: &'static str, note: String },
-}
+use crate::raw::{OrderedMap, RawFramework, RawLevel, RawRating, RawRole, RawSkill, RawSkillsFile, RawStep};
 
 fn to_yaml<T: Serialize>(header: &str, value: &T) -> anyhow::Result<String> {
     let body = serde_yaml::to_string(value).context("cannot write YAML")?;
@@ -133,35 +38,43 @@ impl Provenance {
     }
 
     /// `framework.yaml`, with the framework's scale.
-    pub(super) fn framework(&self, description: String, default_role: Option<&'static str>) -> FrameworkYaml<'_> {
-        FrameworkYaml {
-            source: &self.source,
-            licence: LICENCE,
-            id: FRAMEWORK_ID,
-            name: FRAMEWORK_NAME,
-            version: "imported",
-            description,
-            default_role,
-            scale: SCALE.iter().map(|&(id, name, meaning)| StepYaml { id, name, meaning }).collect(),
+    pub(super) fn framework(&self, description: String, default_role: Option<&'static str>) -> RawFramework {
+        let step = |&(id, name, meaning): &(&str, &str, &str)| RawStep {
+            id: id.into(),
+            name: name.into(),
+            meaning: Some(meaning.into()),
+        };
+        RawFramework {
+            source: Some(self.source.clone()),
+            licence: Some(LICENCE.into()),
+            id: FRAMEWORK_ID.into(),
+            name: FRAMEWORK_NAME.into(),
+            version: "imported".into(),
+            description: Some(description),
+            default_role: default_role.map(String::from),
+            scale: SCALE.iter().map(step).collect(),
         }
     }
 
     /// `skills.yaml`.
-    pub(super) fn skills(&self, skills: Vec<SkillYaml>) -> SkillsYaml<'_> {
-        SkillsYaml { source: &self.source, licence: LICENCE, skills }
+    pub(super) fn skills(&self, skills: Vec<RawSkill>) -> RawSkillsFile {
+        RawSkillsFile { source: Some(self.source.clone()), licence: Some(LICENCE.into()), skills }
     }
 
     /// The file of `role`: its description split into summary and responsibilities, the ids
     /// of the skills it keeps, and its levels, most junior first.
-    pub(super) fn role<'a>(&'a self, role: &'a RoleAcc, skills: Vec<String>, levels: Vec<LevelYaml>) -> RoleYaml<'a> {
+    pub(super) fn role(&self, role: &RoleAcc, skills: Vec<String>, levels: Vec<RawLevel>) -> RawRole {
         let (summary, responsibilities) = split_bullets(&role.description);
-        RoleYaml {
-            source: &self.source,
-            licence: LICENCE,
-            id: &role.id,
-            name: &role.name,
-            family: &role.family,
+        RawRole {
+            source: Some(self.source.clone()),
+            licence: Some(LICENCE.into()),
+            id: role.id.clone(),
+            name: role.name.clone(),
+            family: Some(role.family.clone()),
             summary,
+            technical: None,
+            benefits: Vec::new(),
+            day_in_the_life: Vec::new(),
             responsibilities,
             skills,
             levels,
@@ -171,28 +84,25 @@ impl Provenance {
 
 /// A level of a role file: its description split into summary and responsibilities, and its
 /// ratings in the role's skill order (skill id, rating).
-pub(super) fn level(level: &LevelAcc, ratings: Vec<(String, RatingYaml)>) -> LevelYaml {
+pub(super) fn level(level: &LevelAcc, ratings: Vec<(String, RawRating)>) -> RawLevel {
     let (summary, responsibilities) = split_bullets(&level.description);
-    LevelYaml {
+    RawLevel {
         id: level.id.clone(),
         name: level.name.clone(),
+        aliases: Vec::new(),
         summary,
         responsibilities,
-        skills: RatingsYaml(ratings),
+        skills: OrderedMap(ratings),
     }
 }
 
 /// The rating of scale step `step`, with a note when there is one.
-pub(super) fn rating(step: usize, note: Option<String>) -> RatingYaml {
-    let proficiency = SCALE[step].0;
-    match note {
-        Some(note) => RatingYaml::Noted { proficiency, note },
-        None => RatingYaml::Plain(proficiency),
-    }
+pub(super) fn rating(step: usize, note: Option<String>) -> RawRating {
+    RawRating { proficiency: SCALE[step].0.into(), note }
 }
 
 /// A skill of `skills.yaml`; `texts` are its proficiency texts, lowest step first.
-pub(super) fn skill(id: String, name: String, description: Option<String>, texts: [Option<String>; 4]) -> SkillYaml {
-    let [awareness, working, practitioner, expert] = texts;
-    SkillYaml { id, name, description, proficiencies: ProficienciesYaml { awareness, working, practitioner, expert } }
+pub(super) fn skill(id: String, name: String, description: Option<String>, texts: [Option<String>; 4]) -> RawSkill {
+    let proficiencies = SCALE.iter().zip(texts).filter_map(|(step, text)| Some((step.0.to_string(), text?))).collect();
+    RawSkill { id, name, aliases: Vec::new(), description, proficiencies: OrderedMap(proficiencies) }
 }

@@ -6,8 +6,11 @@ use std::collections::HashMap;
 use anyhow::bail;
 
 use super::roles::RoleAcc;
-use crate::load::{self, OrderedMap, SourceFile};
+use crate::diagnostics::find_line;
+use crate::raw::OrderedMap;
 use crate::resolve::{did_you_mean, normalise};
+use crate::source::SourceFile;
+use crate::yaml;
 
 /// The seniority rule in one sentence, as the report states it.
 pub const SENIORITY_RULE: &str = "Levels are ordered by keywords in their names, most junior first: \
@@ -92,8 +95,8 @@ pub fn order_by_seniority(names: &[&str]) -> (Vec<usize>, Vec<Vec<usize>>) {
 /// Returns role index → level indices in the new order. Any unknown role or level, duplicate or
 /// missing level is an error naming the file and the line; every such error is reported at once.
 pub(super) fn read_level_order(file: &SourceFile, roles: &[RoleAcc]) -> anyhow::Result<HashMap<usize, Vec<usize>>> {
-    let mut problems = crate::validate::Problems::default();
-    let Some(map) = load::parse::<OrderedMap<Vec<String>>>(file, &mut problems) else {
+    let mut problems = crate::diagnostics::Problems::default();
+    let Some(map) = yaml::parse::<OrderedMap<Vec<String>>>(file, &mut problems) else {
         let list: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
         bail!(
             "cannot use --level-order {}: {}\n  expected a mapping of role ids to level names, most junior first, e.g.\n    delivery-manager:\n      - Associate delivery manager\n      - Delivery manager",
@@ -105,8 +108,8 @@ pub(super) fn read_level_order(file: &SourceFile, roles: &[RoleAcc]) -> anyhow::
     let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut from = 1;
     for (role_key, names) in map.0 {
-        let line = load::find_line(&file.text, &format!("{role_key}:"), from)
-            .or_else(|| load::find_line(&file.text, &role_key, from));
+        let line =
+            find_line(&file.text, &format!("{role_key}:"), from).or_else(|| find_line(&file.text, &role_key, from));
         from = line.map_or(from, |l| l + 1);
         let at = match line {
             Some(l) => format!("{}:{l}", file.display),

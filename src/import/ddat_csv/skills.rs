@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::convert::Inputs;
 use super::csv_file::{Columns, CsvFile, SCALE_COLUMNS, SKILL_DESCRIPTION, SKILL_NAME};
-use super::output::{self, SkillYaml};
+use super::output;
 use super::roles::SkillAcc;
 use super::{ImportedRole, Notes, SCALE};
 use crate::import::text::{clean_text, key, text_of};
+use crate::raw::RawSkill;
 
 /// A skill of skills.csv.
 #[derive(Debug)]
@@ -58,9 +59,9 @@ pub(super) fn read_skills(file: &CsvFile, notes: &mut Notes) -> anyhow::Result<H
 
 /// The entries of skills.yaml: the skills `used` (keys, in order of first use), with a note for
 /// every text taken from roles.csv or found in neither file.
-pub(super) fn written_skills(input: &Inputs, used: &[String], notes: &mut Notes) -> Vec<SkillYaml> {
+pub(super) fn written_skills(input: &Inputs, used: &[String], notes: &mut Notes) -> Vec<RawSkill> {
     let mut undescribed: Vec<String> = Vec::new();
-    let skills: Vec<SkillYaml> = used.iter().map(|k| skill_entry(input, k, notes, &mut undescribed)).collect();
+    let skills: Vec<RawSkill> = used.iter().map(|k| skill_entry(input, k, notes, &mut undescribed)).collect();
     if !undescribed.is_empty() {
         notes.add(
             None,
@@ -78,7 +79,7 @@ pub(super) fn written_skills(input: &Inputs, used: &[String], notes: &mut Notes)
 }
 
 /// The entry of skill `k`; its name goes into `undescribed` when neither file describes it.
-fn skill_entry(input: &Inputs, k: &str, notes: &mut Notes, undescribed: &mut Vec<String>) -> SkillYaml {
+fn skill_entry(input: &Inputs, k: &str, notes: &mut Notes, undescribed: &mut Vec<String>) -> RawSkill {
     let from_roles = &input.parsed.skills[input.parsed.skill_keys[k]];
     let from_catalogue = input.catalogue.get(k);
     let (texts, filled, missing) = proficiency_texts(from_catalogue, from_roles);

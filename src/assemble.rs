@@ -1,162 +1,17 @@
-//! Checks beyond what serde does, and the assembly of the indexed [`Framework`].
+//! Raw file shapes → the indexed [`Framework`], with the checks serde cannot make.
 //!
 //! Every rule reports into one [`Problems`] list instead of stopping at the first, so `validate`
 //! shows a user every mistake in one run, and every other command refuses bad data with exactly the
 //! same messages.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use crate::load::{self, RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile, SourceFile, find_line};
+use crate::diagnostics::{LineIndex, Problems, Severity, find_line};
 use crate::model::{Framework, Level, Rating, Role, ScaleStep, Skill, SoftSkill};
-use crate::render::text::sanitize;
+use crate::raw::{RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile};
 use crate::resolve::did_you_mean;
-
-/// How bad a problem is: errors refuse the data, warnings are lint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One finding, pointing at a file and, where known, a line.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Problem {
-    pub severity: Severity,
-    pub file: String,
-    pub line: Option<usize>,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl Problem {
-    /// An error at `file`, `line`.
-    pub fn error(file: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Problem { severity: Severity::Error, file: file.into(), line, message: message.into(), hint: None }
-    }
-
-    /// Adds a "did you mean" or other hint line.
-    pub fn with_hint(mut self, hint: Option<String>) -> Self {
-        self.hint = hint;
-        self
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        // Messages quote names from the file; a line break inside one must not start a line of
-        // its own, or a hostile name could print what looks like another error.
-        let message = sanitize(&self.message, false);
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {kind}: {message}", self.file)?,
-            None => write!(f, "{}: {kind}: {message}", self.file)?,
-        }
-        if let Some(hint) = &self.hint {
-            for line in hint.lines() {
-                write!(f, "\n    {}", sanitize(line, false))?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Every problem found in one load.
-#[derive(Debug, Clone, Default)]
-pub struct Problems(pub Vec<Problem>);
-
-impl Problems {
-    /// Records an error.
-    pub fn error(&mut self, file: impl Into<String>, line: Option<usize>, message: impl Into<String>) {
-        self.0.push(Problem::error(file, line, message));
-    }
-
-    /// Records an error with a hint line.
-    pub fn error_hint(&mut self, file: &str, line: Option<usize>, message: String, hint: Option<String>) {
-        self.0.push(Problem::error(file, line, message).with_hint(hint));
-    }
-
-    /// Records a lint warning.
-    pub fn warn(&mut self, file: &str, line: Option<usize>, message: String) {
-        self.0.push(Problem { severity: Severity::Warning, file: file.into(), line, message, hint: None });
-    }
-
-    /// Records a ready-made problem.
-    pub fn push(&mut self, problem: Problem) {
-        self.0.push(problem);
-    }
-
-    /// Whether any problem is an error.
-    pub fn has_errors(&self) -> bool {
-        self.0.iter().any(|p| p.severity == Severity::Error)
-    }
-
-    /// How many problems have this severity.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.0.iter().filter(|p| p.severity == severity).count()
-    }
-}
-
-/// Bad data refused on load: carries every error so the message lists them all.
-#[derive(Debug)]
-pub struct DataError {
-    /// What was refused, e.g. "the framework in ./ladder" or "the profile me.yaml".
-    pub subject: String,
-    /// Where to look next, if anywhere.
-    pub advice: Option<String>,
-    pub problems: Problems,
-}
-
-impl fmt::Display for DataError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors: Vec<&Problem> = self.problems.0.iter().filter(|p| p.severity == Severity::Error).collect();
-        let n = errors.len();
-        write!(f, "{} has {n} error{}", self.subject, if n == 1 { "" } else { "s" })?;
-        if let Some(advice) = &self.advice {
-            write!(f, "; {advice}")?;
-        }
-        for p in errors {
-            write!(f, "\n  {p}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for DataError {}
-
-/// The start of every line of a file, so that a search from line N reads only the lines after it.
-/// Entries are checked in file order and each search starts at the previous entry, which keeps
-/// locating them linear in the size of the file, not quadratic.
-pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    /// Indexes `text`.
-    pub fn new(text: &'a str) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 24 + 1);
-        starts.push(0);
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
-    }
-
-    /// Like [`find_line`]: the first line at or after `from` (1-based) whose content, after
-    /// indentation and a list dash, starts with `needle`.
-    pub fn find(&self, needle: &str, from: usize) -> Option<usize> {
-        let first = from.saturating_sub(1);
-        (first..self.starts.len()).find_map(|i| {
-            let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
-            let content = self.text[self.starts[i]..end].trim_start();
-            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
-            content.starts_with(needle).then_some(i + 1)
-        })
-    }
-}
+use crate::source::SourceFile;
+use crate::yaml;
 
 /// True for `kebab-case` ids: lowercase ASCII letters and digits in dash-separated words.
 pub fn is_kebab(id: &str) -> bool {
@@ -212,15 +67,15 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
     let parse_roles = || {
         let mut problems = Problems::default();
         let roles: Vec<(&SourceFile, RawRole)> =
-            role_files.iter().filter_map(|f| load::parse::<RawRole>(f, &mut problems).map(|r| (*f, r))).collect();
+            role_files.iter().filter_map(|f| yaml::parse::<RawRole>(f, &mut problems).map(|r| (*f, r))).collect();
         (roles, problems)
     };
     let role_bytes: usize = role_files.iter().map(|f| f.text.len()).sum();
     let ((raw_framework, raw_skills, raw_soft), (raw_roles, mut role_problems)) = std::thread::scope(|scope| {
         let roles = (role_bytes >= PARALLEL_BYTES).then(|| scope.spawn(parse_roles));
-        let raw_framework: Option<RawFramework> = framework_file.and_then(|f| load::parse(f, problems));
-        let raw_skills: Option<RawSkillsFile> = skills_file.and_then(|f| load::parse(f, problems));
-        let raw_soft: Option<RawSoftSkillsFile> = soft_file.and_then(|f| load::parse(f, problems));
+        let raw_framework: Option<RawFramework> = framework_file.and_then(|f| yaml::parse(f, problems));
+        let raw_skills: Option<RawSkillsFile> = skills_file.and_then(|f| yaml::parse(f, problems));
+        let raw_soft: Option<RawSoftSkillsFile> = soft_file.and_then(|f| yaml::parse(f, problems));
         let roles = match roles {
             Some(handle) => handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
             None => parse_roles(),
@@ -517,7 +372,7 @@ fn check_role(
 ) -> Option<Role> {
     let shown = file.display.as_str();
     let role_line = find_line(&file.text, "id:", 1);
-    let errors_before = problems.count(crate::validate::Severity::Error);
+    let errors_before = problems.count(Severity::Error);
     if !is_kebab(&raw.id) {
         problems.error(shown, role_line, format!("role id `{}` is not kebab-case", raw.id));
     }
@@ -590,7 +445,7 @@ fn check_role(
         }
     }
 
-    if problems.count(crate::validate::Severity::Error) > errors_before {
+    if problems.count(Severity::Error) > errors_before {
         return None;
     }
     Some(Role {
@@ -719,9 +574,8 @@ mod tests {
     /// in file order, the same as when everything is parsed on one.
     #[test]
     fn problems_keep_their_order_when_roles_are_parsed_in_parallel() {
-        let mut problems = Problems::default();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/custom-ladder");
-        let mut files = load::read_folder(std::path::Path::new(dir), &mut problems).unwrap();
+        let (mut files, _) = crate::source::read_folder(std::path::Path::new(dir)).unwrap();
         for file in &mut files {
             match file.rel.as_str() {
                 "skills.yaml" => file.text.push_str("\n  - id: Bad Id\n"),

@@ -1,0 +1,178 @@
+//! Problems found in input files, and where they are: every "file:line" of the program comes from here.
+
+use std::fmt;
+
+use crate::text::sanitize;
+
+/// How bad a problem is: errors refuse the data, warnings are lint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding, pointing at a file and, where known, a line.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// An error at `file`, `line`.
+    pub fn error(file: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Problem { severity: Severity::Error, file: file.into(), line, message: message.into(), hint: None }
+    }
+
+    /// Adds a "did you mean" or other hint line.
+    pub fn with_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        // Messages quote names from the file; a line break inside one must not start a line of
+        // its own, or a hostile name could print what looks like another error.
+        let message = sanitize(&self.message, false);
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {kind}: {message}", self.file)?,
+            None => write!(f, "{}: {kind}: {message}", self.file)?,
+        }
+        if let Some(hint) = &self.hint {
+            for line in hint.lines() {
+                write!(f, "\n    {}", sanitize(line, false))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one load.
+#[derive(Debug, Clone, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// Records an error.
+    pub fn error(&mut self, file: impl Into<String>, line: Option<usize>, message: impl Into<String>) {
+        self.0.push(Problem::error(file, line, message));
+    }
+
+    /// Records an error with a hint line.
+    pub fn error_hint(&mut self, file: &str, line: Option<usize>, message: String, hint: Option<String>) {
+        self.0.push(Problem::error(file, line, message).with_hint(hint));
+    }
+
+    /// Records a lint warning.
+    pub fn warn(&mut self, file: &str, line: Option<usize>, message: String) {
+        self.0.push(Problem { severity: Severity::Warning, file: file.into(), line, message, hint: None });
+    }
+
+    /// Records a ready-made problem.
+    pub fn push(&mut self, problem: Problem) {
+        self.0.push(problem);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// How many problems have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.0.iter().filter(|p| p.severity == severity).count()
+    }
+}
+
+/// Bad data refused on load: carries every error so the message lists them all.
+#[derive(Debug)]
+pub struct DataError {
+    /// What was refused, e.g. "the framework in ./ladder" or "the profile me.yaml".
+    pub subject: String,
+    /// Where to look next, if anywhere.
+    pub advice: Option<String>,
+    pub problems: Problems,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors: Vec<&Problem> = self.problems.0.iter().filter(|p| p.severity == Severity::Error).collect();
+        let n = errors.len();
+        write!(f, "{} has {n} error{}", self.subject, if n == 1 { "" } else { "s" })?;
+        if let Some(advice) = &self.advice {
+            write!(f, "; {advice}")?;
+        }
+        for p in errors {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// The start of every line of a file, so that a search from line N reads only the lines after it.
+/// Entries are checked in file order and each search starts at the previous entry, which keeps
+/// locating them linear in the size of the file, not quadratic.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 24 + 1);
+        starts.push(0);
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// Like [`find_line`]: the first line at or after `from` (1-based) whose content, after
+    /// indentation and a list dash, starts with `needle`.
+    pub fn find(&self, needle: &str, from: usize) -> Option<usize> {
+        let first = from.saturating_sub(1);
+        (first..self.starts.len()).find_map(|i| {
+            let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
+            let content = self.text[self.starts[i]..end].trim_start();
+            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
+            content.starts_with(needle).then_some(i + 1)
+        })
+    }
+}
+
+/// Finds the 1-based line of the first line at or after `from` (1-based) whose content, after
+/// indentation and a list dash, starts with `needle`. Used to point semantic errors at a line.
+pub fn find_line(text: &str, needle: &str, from: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, line)| {
+            let content = line.trim_start();
+            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
+            content.starts_with(needle)
+        })
+        .map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_line_skips_dashes_and_indentation() {
+        let text = "a: 1\nlevels:\n  - id: x\n    skills:\n      foo: working\n";
+        assert_eq!(find_line(text, "id: x", 1), Some(3));
+        assert_eq!(find_line(text, "foo:", 3), Some(5));
+        assert_eq!(find_line(text, "id: x", 4), None);
+    }
+}

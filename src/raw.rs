@@ -1,0 +1,489 @@
+//! The serde shapes of each data file, field order as in the files. Unknown fields are errors so
+//! that a typo never silently drops data.
+
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// `framework.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFramework {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    pub id: String,
+    pub name: String,
+    #[serde(deserialize_with = "string_or_number")]
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_role: Option<String>,
+    pub scale: Vec<RawStep>,
+}
+
+/// One entry of the proficiency scale.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+}
+
+/// `skills.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSkillsFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    pub skills: Vec<RawSkill>,
+}
+
+/// One skill with its per-proficiency meanings.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSkill {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub proficiencies: OrderedMap<String>,
+}
+
+/// `soft-skills.yaml`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSoftSkillsFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    pub soft_skills: Vec<RawSoftSkill>,
+}
+
+/// One soft skill.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSoftSkill {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
+}
+
+/// `roles/<id>.yaml`: one role family with its levels.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRole {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technical: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benefits: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub day_in_the_life: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsibilities: Vec<String>,
+    pub skills: Vec<String>,
+    pub levels: Vec<RawLevel>,
+}
+
+/// One level of a role.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLevel {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsibilities: Vec<String>,
+    pub skills: OrderedMap<RawRating>,
+}
+
+/// A level's rating of a skill: `skill: practitioner`, or the long form with a note.
+#[derive(Debug, Clone)]
+pub struct RawRating {
+    pub proficiency: String,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLongRating {
+    proficiency: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl WordOrMapping for RawRating {
+    type Long = RawLongRating;
+    const EXPECTING: &'static str = "a proficiency name, or a mapping with `proficiency` and `note`";
+    fn from_word(word: &str) -> Self {
+        RawRating { proficiency: word.to_string(), note: None }
+    }
+    fn from_long(long: RawLongRating) -> Self {
+        RawRating { proficiency: long.proficiency, note: long.note }
+    }
+}
+
+impl Serialize for RawRating {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.note {
+            None => serializer.serialize_str(&self.proficiency),
+            Some(note) => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("proficiency", &self.proficiency)?;
+                map.serialize_entry("note", note)?;
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawRating {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        word_or_mapping(deserializer)
+    }
+}
+
+/// A value people write either as one word (`skill: working`) or as a mapping with more fields.
+trait WordOrMapping: Sized {
+    /// The long form.
+    type Long: for<'de> Deserialize<'de>;
+    /// What serde says was expected, when neither form fits.
+    const EXPECTING: &'static str;
+    fn from_word(word: &str) -> Self;
+    fn from_long(long: Self::Long) -> Self;
+}
+
+fn word_or_mapping<'de, D: Deserializer<'de>, T: WordOrMapping>(deserializer: D) -> Result<T, D::Error> {
+    struct Either<T>(std::marker::PhantomData<T>);
+    impl<'de, T: WordOrMapping> Visitor<'de> for Either<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from_word(v))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::Long::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(T::from_long)
+        }
+    }
+    deserializer.deserialize_any(Either(std::marker::PhantomData))
+}
+
+/// A self-assessment written by a person.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProfile {
+    pub name: String,
+    /// The person's current level, if they want `gap` to default to the next one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// The framework the profile was written for; checked against the one in use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<String>,
+    /// The role family, for frameworks with several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub skills: OrderedMap<Option<RawAssessment>>,
+}
+
+/// One skill of a profile: `skill: working`, or the long form with evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawAssessment {
+    pub proficiency: Option<String>,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLongAssessment {
+    #[serde(default)]
+    proficiency: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    evidence: Vec<String>,
+}
+
+impl WordOrMapping for RawAssessment {
+    type Long = RawLongAssessment;
+    const EXPECTING: &'static str = "a proficiency name, or a mapping with `proficiency` and `evidence`";
+    fn from_word(word: &str) -> Self {
+        RawAssessment { proficiency: Some(word.to_string()), evidence: Vec::new() }
+    }
+    fn from_long(long: RawLongAssessment) -> Self {
+        RawAssessment { proficiency: long.proficiency, evidence: long.evidence }
+    }
+}
+
+impl Serialize for RawAssessment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (&self.proficiency, self.evidence.is_empty()) {
+            (Some(word), true) => serializer.serialize_str(word),
+            (proficiency, _) => {
+                let mut map = serializer.serialize_map(None)?;
+                if let Some(p) = proficiency {
+                    map.serialize_entry("proficiency", p)?;
+                }
+                if !self.evidence.is_empty() {
+                    map.serialize_entry("evidence", &self.evidence)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawAssessment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        word_or_mapping(deserializer)
+    }
+}
+
+/// `evidence: one line` or a list of lines. A visitor rather than an untagged enum, which would
+/// first copy the whole value, however far its aliases expand, before looking at it.
+fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct OneOrMany;
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a line of evidence, or a list of them")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+            d.deserialize_any(OneOrMany)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut lines = Vec::new();
+            while let Some(line) = seq.next_element::<String>()? {
+                lines.push(line);
+            }
+            Ok(lines)
+        }
+    }
+    deserializer.deserialize_option(OneOrMany)
+}
+
+/// A YAML mapping kept in file order, duplicates included, so that validation can name them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderedMap<V>(pub Vec<(String, V)>);
+
+impl<V> Default for OrderedMap<V> {
+    fn default() -> Self {
+        OrderedMap(Vec::new())
+    }
+}
+
+impl<V: Serialize> Serialize for OrderedMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = OrderedMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<OrderedMap<V>, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some((key, value)) = map.next_entry::<String, V>()? {
+                    entries.push((key, value));
+                }
+                Ok(OrderedMap(entries))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<OrderedMap<V>, E> {
+                Ok(OrderedMap::default())
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    }
+}
+
+fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    struct V;
+    impl Visitor<'_> for V {
+        type Value = String;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a version string")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+    }
+    deserializer.deserialize_any(V)
+}
+
+/// Fully populated values of every file shape (every optional field given, every list and map
+/// non-empty, ratings in the long form), so the schema test can see every field the loader reads.
+#[cfg(test)]
+pub mod examples {
+    use super::*;
+
+    fn text(t: &str) -> Option<String> {
+        Some(t.to_string())
+    }
+
+    fn list(t: &str) -> Vec<String> {
+        vec![t.to_string()]
+    }
+
+    /// `framework.yaml`.
+    pub fn framework() -> RawFramework {
+        RawFramework {
+            source: text("s"),
+            licence: text("l"),
+            id: "f".into(),
+            name: "F".into(),
+            version: "1".into(),
+            description: text("d"),
+            default_role: text("r"),
+            scale: vec![RawStep { id: "a".into(), name: "A".into(), meaning: text("m") }],
+        }
+    }
+
+    /// `skills.yaml`.
+    pub fn skills() -> RawSkillsFile {
+        let skill = RawSkill {
+            id: "k".into(),
+            name: "K".into(),
+            aliases: list("kk"),
+            description: text("d"),
+            proficiencies: OrderedMap(vec![("a".into(), "looks like".into())]),
+        };
+        RawSkillsFile { source: text("s"), licence: text("l"), skills: vec![skill] }
+    }
+
+    /// `soft-skills.yaml`.
+    pub fn soft_skills() -> RawSoftSkillsFile {
+        let soft = RawSoftSkill {
+            id: "k".into(),
+            name: "K".into(),
+            aliases: list("kk"),
+            explanation: text("e"),
+            examples: list("x"),
+        };
+        RawSoftSkillsFile { source: text("s"), licence: text("l"), soft_skills: vec![soft] }
+    }
+
+    /// `roles/<id>.yaml`.
+    pub fn role() -> RawRole {
+        let rating = RawRating { proficiency: "a".into(), note: text("n") };
+        let level = RawLevel {
+            id: "v".into(),
+            name: "V".into(),
+            aliases: list("vv"),
+            summary: text("s"),
+            responsibilities: list("r"),
+            skills: OrderedMap(vec![("k".into(), rating)]),
+        };
+        RawRole {
+            source: text("s"),
+            licence: text("l"),
+            id: "r".into(),
+            name: "R".into(),
+            family: text("f"),
+            summary: text("s"),
+            technical: text("t"),
+            benefits: list("b"),
+            day_in_the_life: list("d"),
+            responsibilities: list("r"),
+            skills: list("k"),
+            levels: vec![level],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::DeserializeOwned;
+
+    /// Parses `path` (relative to the crate) as `T`, writes it back and parses that: the second
+    /// writing must equal the first, so nothing a file holds is lost or reordered on the way.
+    fn round_trip<T: DeserializeOwned + Serialize>(path: &str) -> String {
+        let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let first: T = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let written = serde_yaml::to_string(&first).unwrap();
+        let again: T = serde_yaml::from_str(&written).unwrap_or_else(|e| panic!("{path} written back: {e}"));
+        assert_eq!(serde_yaml::to_string(&again).unwrap(), written, "{path}");
+        written
+    }
+
+    #[test]
+    fn every_file_shape_writes_what_it_reads() {
+        let framework = round_trip::<RawFramework>("tests/fixtures/custom-ladder/framework.yaml");
+        assert!(framework.starts_with("source: "), "{framework}");
+        round_trip::<RawSkillsFile>("tests/fixtures/custom-ladder/skills.yaml");
+        round_trip::<RawSoftSkillsFile>("tests/fixtures/custom-ladder/soft-skills.yaml");
+        round_trip::<RawRole>("tests/fixtures/custom-ladder/roles/design/designer.yaml");
+        round_trip::<RawRole>("data/dvla/roles/product-manager.yaml");
+        let profile = round_trip::<RawProfile>("examples/team/priya.yaml");
+        let text = std::fs::read_to_string(format!("{}/examples/team/priya.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let read: RawProfile = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(serde_yaml::from_str::<RawProfile>(&profile).unwrap(), read);
+    }
+
+    #[test]
+    fn short_forms_are_written_short() {
+        let rating = RawRating { proficiency: "working".into(), note: None };
+        assert_eq!(serde_yaml::to_string(&rating).unwrap(), "working\n");
+        let noted = RawRating { proficiency: "working".into(), note: Some("why".into()) };
+        assert_eq!(serde_yaml::to_string(&noted).unwrap(), "proficiency: working\nnote: why\n");
+        let bare = RawAssessment { proficiency: None, evidence: vec!["did it".into()] };
+        assert_eq!(serde_yaml::to_string(&bare).unwrap(), "evidence:\n- did it\n");
+    }
+}

@@ -1,0 +1,171 @@
+//! Reading input files: the size cap, UTF-8 and NUL checks every input shares, and the walk of a
+//! framework folder.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Problems;
+
+/// Files larger than this are refused before parsing. Nobody writes a framework this big by hand
+/// (the 100× scale benchmark's largest file is 7 MB); and the YAML parser holds every event of a
+/// document at once, about 60 bytes of memory per byte of a hostile file, so the cap is also
+/// what bounds memory: 16 MiB keeps the worst case near 1 GB.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The deepest folder nesting walked under a `--data` folder (also stops symlink loops).
+const MAX_DEPTH: usize = 8;
+
+/// One input file: where it came from (for messages) and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as shown to the user, e.g. `data/dvla/skills.yaml` or `./my-ladder/skills.yaml`.
+    pub display: String,
+    /// Path relative to the framework folder, with `/` separators, e.g. `roles/pm.yaml`.
+    pub rel: String,
+    pub text: String,
+}
+
+/// Reads a file the user named, with the size cap, UTF-8 and NUL checks every input shares.
+/// `-` reads standard input.
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    let stdin = path == Path::new("-");
+    // Named as profiles name it, so every message about standard input says the same.
+    let shown = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let bytes = if stdin {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| anyhow::anyhow!("cannot read standard input: {e}"))?;
+        buf
+    } else {
+        let meta = fs::metadata(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        if meta.is_dir() {
+            anyhow::bail!("cannot read {shown}: it is a directory, expected a file");
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            anyhow::bail!(
+                "cannot read {shown}: the file is {} MiB, over the {} MiB limit for input files",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            );
+        }
+        let file = fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        let mut buf = Vec::with_capacity(meta.len() as usize);
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        buf
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        anyhow::bail!(
+            "cannot read {shown}: the input is over the {} MiB limit for input files",
+            MAX_FILE_BYTES / (1024 * 1024)
+        );
+    }
+    decode(&bytes).map_err(|why| anyhow::anyhow!("{shown}: {why}"))
+}
+
+/// Turns raw bytes into text: UTF-8 only, no NUL, a leading byte-order mark dropped.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(format!("line {line}: contains a NUL byte; expected a UTF-8 text file"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let pos = e.valid_up_to();
+            let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!("line {line}: invalid UTF-8 at byte {pos}; expected a UTF-8 text file"))
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            // "Too many levels of symbolic links" and friends carry no kind of their own.
+            let text = e.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_lowercase()
+        }
+    }
+}
+
+/// Lists the YAML files of a framework folder, sorted, reading each with the shared limits.
+/// A file that cannot be read becomes a problem, not an early exit.
+pub fn read_folder(dir: &Path) -> anyhow::Result<(Vec<SourceFile>, Problems)> {
+    let mut problems = Problems::default();
+    let problems = &mut problems;
+    let meta = fs::metadata(dir)
+        .map_err(|e| anyhow::anyhow!("cannot read data folder {}: {}", dir.display(), io_reason(&e)))?;
+    if !meta.is_dir() {
+        anyhow::bail!("{} is not a folder; expected a framework folder holding framework.yaml", dir.display());
+    }
+    let mut paths = Vec::new();
+    walk(dir, 0, &mut paths, problems);
+    paths.sort();
+    let mut files = Vec::new();
+    for path in paths {
+        let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        match read_text(&path) {
+            Ok(text) => files.push(SourceFile { display: path.display().to_string(), rel, text }),
+            Err(e) => problems.error(path.display().to_string(), None, strip_prefix_path(&e.to_string(), &path)),
+        }
+    }
+    Ok((files, std::mem::take(problems)))
+}
+
+fn strip_prefix_path(message: &str, path: &Path) -> String {
+    let shown = path.display().to_string();
+    message
+        .strip_prefix(&format!("cannot read {shown}: "))
+        .or_else(|| message.strip_prefix(&format!("{shown}: ")))
+        .unwrap_or(message)
+        .to_string()
+}
+
+fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, problems: &mut Problems) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.error(dir.display().to_string(), None, format!("cannot read folder: {}", io_reason(&e)));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if depth + 1 < MAX_DEPTH {
+                walk(&path, depth + 1, out, problems);
+            }
+        } else if is_yaml(&path) {
+            // Regular files and symlinks to files; a broken or looping link is reported on read.
+            out.push(path);
+        }
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_drops_bom_and_rejects_nul_and_bad_utf8() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa: 1").unwrap(), "a: 1");
+        assert!(decode(b"a: 1\nb: \0").unwrap_err().contains("line 2"));
+        assert!(decode(b"a: \xff").unwrap_err().contains("invalid UTF-8"));
+    }
+}

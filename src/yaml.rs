@@ -1,0 +1,342 @@
+//! YAML → serde values. Every YAML parse of the program goes through [`parse`], so every input
+//! surface gets the same limits against hostile files and the same error style.
+
+use std::fmt;
+
+use serde::Deserializer;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+
+use crate::diagnostics::{Problem, Problems};
+use crate::source::SourceFile;
+
+/// Parses one YAML document into `T`, turning a failure into a problem with file and line.
+pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
+    if file.text.trim().is_empty() {
+        problems.error(&file.display, None, "the file is empty; expected a YAML mapping".to_string());
+        return None;
+    }
+    if let Err((line, message)) = check_budget(&file.text) {
+        problems.error(&file.display, line, message);
+        return None;
+    }
+    let e = match serde_yaml::from_str::<T>(&file.text) {
+        Ok(value) => return Some(value),
+        Err(e) => e,
+    };
+    let mut line = e.location().map(|l| l.line());
+    let (message, hint) = describe_yaml_error(&e.to_string());
+    problems.push(Problem::error(&file.display, line, message.clone()).with_hint(hint));
+    // Every problem at once: serde stops at the first, so the offending entry is blanked out
+    // (lines kept, so line numbers stay true) and the file read again, a bounded number of times.
+    // Only errors that blanking cannot cause are reported from the later rounds.
+    let mut text = file.text.clone();
+    let mut last = message;
+    for _ in 0..MAX_ROUNDS {
+        let Some(at) = line.filter(|_| is_local(&last)) else { break };
+        if !blank_entry(&mut text, at) {
+            break;
+        }
+        let Err(e) = serde_yaml::from_str::<T>(&text) else { break };
+        line = e.location().map(|l| l.line());
+        let (message, hint) = describe_yaml_error(&e.to_string());
+        // A value left empty by the blanking reads as `~`: that error may be the blanking's own.
+        if !is_local(&message) || message.contains("unit value") || line.is_none() {
+            break;
+        }
+        problems.push(Problem::error(&file.display, line, message.clone()).with_hint(hint));
+        last = message;
+    }
+    None
+}
+
+/// How many more errors one file reports after its first, each costing one more parse.
+const MAX_ROUNDS: usize = 50;
+
+/// Errors about one entry only, which blanking that entry removes without hiding anything else.
+fn is_local(message: &str) -> bool {
+    ["unknown field", "invalid type", "invalid value", "invalid length"].iter().any(|k| message.contains(k))
+}
+
+/// Blanks the entry the error at 1-based `line` is about: the nearest `key:` line at or above it
+/// (the line itself, or the key that opens the block it is in), and every more indented line
+/// below that key. An error on a list item's line (`- key:`) blanks nothing, since that would
+/// change the shape of the list; returns whether anything was blanked.
+fn blank_entry(text: &mut String, line: usize) -> bool {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let is_key = |l: &str| {
+        let t = l.trim_start();
+        !t.starts_with('#') && !t.starts_with('-') && t.split_once(':').is_some_and(|(k, _)| !k.trim().is_empty())
+    };
+    let Some(mut key) = line.checked_sub(1).filter(|&i| i < lines.len()) else { return false };
+    if lines[key].trim_start().starts_with('-') {
+        return false;
+    }
+    if !is_key(lines[key]) {
+        let inner = indent(lines[key]);
+        loop {
+            if key == 0 {
+                return false;
+            }
+            key -= 1;
+            let l = lines[key];
+            if l.trim().is_empty() || indent(l) >= inner {
+                continue;
+            }
+            if !is_key(l) {
+                return false;
+            }
+            break;
+        }
+    }
+    let depth = indent(lines[key]);
+    let mut end = key + 1;
+    while end < lines.len() && (lines[end].trim().is_empty() || indent(lines[end]) > depth) {
+        end += 1;
+    }
+    for l in &mut lines[key..end] {
+        *l = "";
+    }
+    *text = lines.join("\n");
+    true
+}
+
+/// Flow collections (`[`, `{`) nested deeper than this are refused before parsing: the YAML
+/// parser's work grows with the nesting depth times the length of the file, so a 200 kB file of
+/// `[[[[…` would otherwise keep it busy for minutes. Nothing real nests this deep, and the
+/// deserializer refuses anything deeper than 128 levels anyway.
+pub const MAX_FLOW_DEPTH: usize = 128;
+
+const EXPANSION_REFUSED: &str =
+    "aliases (`*name`) expand to far more data than the file holds, as in a \"billion laughs\" alias bomb";
+
+/// Cheap checks that keep a hostile file from costing the parser time or memory out of proportion
+/// to its size: flow nesting depth, and how far aliases expand. Returns the line (where known) and
+/// the message.
+fn check_budget(text: &str) -> Result<(), (Option<usize>, String)> {
+    if let Some(line) = too_deep(text, MAX_FLOW_DEPTH) {
+        return Err((
+            Some(line),
+            format!(
+                "brackets `[`/`{{` nest more than {MAX_FLOW_DEPTH} deep (counting brackets inside quoted text); refused"
+            ),
+        ));
+    }
+    // Without a `*` there is no alias, and nothing can expand.
+    if text.contains('*') && !expansion_fits(text, text.len().saturating_mul(4).saturating_add(1 << 20)) {
+        return Err((None, format!("{EXPANSION_REFUSED}; refused")));
+    }
+    Ok(())
+}
+
+/// The line where flow nesting first exceeds `max`, by an estimate that never falls below the
+/// parser's real depth: every `[` and `{` counts, wherever it stands, and a `]` or `}` closes the
+/// latest one only when no `"`, `'`, `#`, `!` or `%` came between them. Such a character could
+/// start a quoted scalar, comment, tag or directive that hides the closer from the parser; without
+/// one, a closer after a real opener is a real closer, and one after a bracket inside text closes
+/// only that bracket. Linear time, constant memory.
+fn too_deep(text: &str, max: usize) -> Option<usize> {
+    // Most files hold no opener at all. Saying so takes a scan without an early exit per byte,
+    // which the compiler turns into vector instructions: a tenth of the byte-by-byte walk below.
+    let opener = |chunk: &[u8]| chunk.iter().fold(false, |seen, &b| seen | (b == b'[') | (b == b'{'));
+    if !text.as_bytes().chunks(64).any(opener) {
+        return None;
+    }
+    let (mut depth, mut clean_above, mut line) = (0usize, 0usize, 1usize);
+    for byte in text.bytes() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(line);
+                }
+            }
+            b']' | b'}' if depth > clean_above => depth -= 1,
+            b'"' | b'\'' | b'#' | b'!' | b'%' => clean_above = depth,
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the document, with every alias expanded, stays within `budget` (one unit per node and
+/// per byte of text). Walks the parsed document once without building anything, so a bomb costs
+/// at most `budget` steps. A document that fails for another reason fits: the real parse reports
+/// that failure in its own words.
+fn expansion_fits(text: &str, budget: usize) -> bool {
+    use serde::de::{DeserializeSeed, EnumAccess, SeqAccess, VariantAccess};
+    use std::cell::Cell;
+
+    #[derive(Clone, Copy)]
+    struct Walk<'a>(&'a Cell<usize>);
+    const OVER: &str = "pm-skills: expansion budget exceeded";
+
+    impl Walk<'_> {
+        fn spend<E: serde::de::Error>(self, units: usize) -> Result<(), E> {
+            match self.0.get().checked_sub(units.saturating_add(1)) {
+                Some(left) => {
+                    self.0.set(left);
+                    Ok(())
+                }
+                None => Err(E::custom(OVER)),
+            }
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Walk<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any YAML")
+        }
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_i128<E: serde::de::Error>(self, _: i128) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_u128<E: serde::de::Error>(self, _: u128) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+            self.spend(v.len())
+        }
+        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<(), E> {
+            self.spend(v.len())
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+            self.spend(0)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            while seq.next_element_seed(self)?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            self.spend(0)?;
+            while map.next_key_seed(self)?.is_some() {
+                map.next_value_seed(self)?;
+            }
+            Ok(())
+        }
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+            let ((), variant) = data.variant_seed(self)?;
+            variant.newtype_variant_seed(self)
+        }
+    }
+
+    let left = Cell::new(budget);
+    match Walk(&left).deserialize(serde_yaml::Deserializer::from_str(text)) {
+        Ok(()) => true,
+        Err(e) => !e.to_string().contains(OVER),
+    }
+}
+
+/// Rewrites a serde/YAML message for a person: the position goes in the prefix, and an unknown
+/// field gets a did-you-mean from the fields that were expected.
+fn describe_yaml_error(raw: &str) -> (String, Option<String>) {
+    let mut message = match raw.find(" at line ") {
+        Some(pos) => raw[..pos].to_string(),
+        None => raw.to_string(),
+    };
+    // yaml_serde's own limits, and the names of the raw structs, said in the reader's terms.
+    if message.ends_with("recursion limit exceeded") {
+        message = "the YAML nests more than 128 levels deep; refused".into();
+    } else if message.ends_with("repetition limit exceeded") {
+        message = format!("{EXPANSION_REFUSED}; refused");
+    } else if let Some(pos) = message.find("expected struct Raw") {
+        message.replace_range(pos + "expected ".len().., "a mapping");
+    }
+    let hint = unknown_field_hint(&message);
+    (message, hint)
+}
+
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    crate::resolve::did_you_mean(field, candidates.iter().copied()).map(|best| format!("did you mean `{best}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::raw::RawProfile;
+
+    #[test]
+    fn nesting_estimate_counts_every_opener_and_only_safe_closers() {
+        assert_eq!(too_deep("a: [x, [y]]\nb: {c: [d]}\n", 2), None);
+        assert_eq!(too_deep("a: [[[x]]]", 2), Some(1));
+        // Closers inside quotes or after a comment or tag never cancel an opener.
+        assert_eq!(too_deep("[\"]\", [']', [# ]\n[!t]", 3), Some(2));
+        // Brackets inside text count, but close themselves when nothing can hide the closer.
+        assert_eq!(too_deep(&"d: see [1] and {2}\n".repeat(500), 1), None);
+        // The quick scan for openers looks at every 64-byte block, the last one included.
+        assert_eq!(too_deep(&format!("{}[{{[", "a\n".repeat(100)), 2), Some(101));
+        assert_eq!(too_deep(&"]}".repeat(100), 0), None);
+    }
+
+    #[test]
+    fn evidence_is_one_line_a_list_or_nothing_and_bombs_stop_early() {
+        let profile = |text: &str| {
+            let file = SourceFile { display: "p.yaml".into(), rel: "p.yaml".into(), text: text.into() };
+            let mut problems = Problems::default();
+            parse::<RawProfile>(&file, &mut problems).ok_or(problems)
+        };
+        let evidence = |text: &str| {
+            let p = profile(&format!("name: x\nskills:\n  a:\n    evidence: {text}\n")).unwrap();
+            p.skills.0[0].1.clone().unwrap().evidence
+        };
+        assert_eq!(evidence("one"), ["one"]);
+        assert_eq!(evidence("[one, two]"), ["one", "two"]);
+        assert!(evidence("~").is_empty());
+        let bomb = "name: x\nskills:\n  a:\n    evidence: [&a [x, x, x, x], &b [*a, *a, *a, *a], [*b, *b]]\n";
+        let err = profile(bomb).unwrap_err();
+        assert!(err.0[0].message.contains("expected a string"), "{:?}", err.0);
+    }
+
+    #[test]
+    fn unknown_field_gets_a_suggestion() {
+        let (msg, hint) = describe_yaml_error(
+            "unknown field `skils`, expected one of `id`, `name`, `skills`, `levels` at line 4 column 1",
+        );
+        assert!(msg.starts_with("unknown field `skils`"));
+        assert_eq!(hint.as_deref(), Some("did you mean `skills`?"));
+    }
+    #[test]
+    fn blanking_removes_the_key_and_its_block_and_keeps_line_numbers() {
+        let mut text = "a: 1\nbad:\n  - x\n  - y\nb: 2\n".to_string();
+        assert!(blank_entry(&mut text, 2));
+        assert_eq!(text, "a: 1\n\n\n\nb: 2\n");
+        // A line inside a block value stands for the key that opens the block.
+        let mut nested = "a:\n  b:\n\n    text\nc: 2\n".to_string();
+        assert!(blank_entry(&mut nested, 4));
+        assert_eq!(nested, "a:\n\n\n\nc: 2\n");
+        // A list item's first line is left alone: blanking it would change the list.
+        let mut item = "l:\n  - bad: 1\n".to_string();
+        assert!(!blank_entry(&mut item, 2));
+    }
+}
