@@ -27,9 +27,16 @@ fn blank(text: &Option<String>) -> bool {
 /// thread costs more than it saves.
 const PARALLEL_BYTES: usize = 1 << 20;
 
-/// Builds a framework from its files, reporting every problem. Returns `None` when any error was
-/// found; warnings alone still produce a framework.
-pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Option<Framework> {
+/// A framework folder's files by their part.
+struct Parts<'a> {
+    framework: Option<&'a SourceFile>,
+    skills: Option<&'a SourceFile>,
+    soft: Option<&'a SourceFile>,
+    roles: Vec<&'a SourceFile>,
+}
+
+/// Sorts the files into their parts, reporting missing parts and files that are none.
+fn sort_files<'a>(root: &str, files: &'a [SourceFile], problems: &mut Problems) -> Parts<'a> {
     let mut framework_file = None;
     let mut skills_file = None;
     let mut soft_file = None;
@@ -62,6 +69,14 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         problems.error(joined("roles/"), None, "no role files; expected at least one roles/<role>.yaml with levels");
     }
 
+    Parts { framework: framework_file, skills: skills_file, soft: soft_file, roles: role_files }
+}
+
+/// Builds a framework from its files, reporting every problem. Returns `None` when any error was
+/// found; warnings alone still produce a framework.
+pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Option<Framework> {
+    let Parts { framework: framework_file, skills: skills_file, soft: soft_file, roles: role_files } =
+        sort_files(root, files, problems);
     // Parsing is nearly all the time a large framework takes, and the role files do not depend
     // on the rest: a large folder parses them on a second thread. Problems keep the file order.
     let parse_roles = || {

@@ -237,20 +237,7 @@ fn radar_svg(radar: &Radar, id: &str) -> Option<String> {
     let height = legend_top + 26.0 * legend_rows as f64 + 10.0;
     let point = |i: usize, r: f64| (cx + r * cos(angle(i)), cy + r * sin(angle(i)));
 
-    let names: Vec<String> = radar.series.iter().map(|s| s.name.clone()).collect();
-    let desc = format!(
-        "Radar chart: one axis per skill ({count}), one outline per series ({}): {}. Rings mark the scale from \
-         the centre out: {}. The table below holds the same data.",
-        radar.series.len(),
-        names.join("; "),
-        radar
-            .scale
-            .iter()
-            .enumerate()
-            .map(|(i, s)| if s.is_empty() { (i + 1).to_string() } else { s.clone() })
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let desc = radar_description(radar);
     let mut out = String::new();
     open_svg(&mut out, "radar", id, width, height, &radar.title, &desc);
     out.push_str("<g class=\"grid\" fill=\"none\" stroke=\"#8c8c8c\" stroke-width=\"1\">\n");
@@ -366,6 +353,32 @@ fn radar_svg(radar: &Radar, id: &str) -> Option<String> {
             out.push_str("</text>\n");
         }
     }
+    radar_legend(&mut out, radar, width, legend_top);
+    out.push_str("</g>\n</svg>\n");
+    Some(out)
+}
+
+/// The chart's description for screen readers: what the axes, outlines and rings stand for.
+fn radar_description(radar: &Radar) -> String {
+    let count = radar.axes.len();
+    let names: Vec<String> = radar.series.iter().map(|s| s.name.clone()).collect();
+    format!(
+        "Radar chart: one axis per skill ({count}), one outline per series ({}): {}. Rings mark the scale from \
+         the centre out: {}. The table below holds the same data.",
+        radar.series.len(),
+        names.join("; "),
+        radar
+            .scale
+            .iter()
+            .enumerate()
+            .map(|(i, s)| if s.is_empty() { (i + 1).to_string() } else { s.clone() })
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// The radar's legend: one line, marker and name per series, in two columns below the chart.
+fn radar_legend(out: &mut String, radar: &Radar, width: f64, legend_top: f64) {
     out.push_str("</g>\n<g class=\"legend\">\n");
     for (k, series) in radar.series.iter().enumerate() {
         let (colour, dash, kind) = STYLES[k % STYLES.len()];
@@ -381,7 +394,7 @@ fn radar_svg(radar: &Radar, id: &str) -> Option<String> {
             n(x + 44.0),
             n(y)
         );
-        marker(&mut out, kind, x + 22.0, y, colour);
+        marker(out, kind, x + 22.0, y, colour);
         let unassessed = series.values.iter().filter(|v| v.is_none()).count();
         let mut label = truncate(&series.name, 40);
         if unassessed > 0 {
@@ -395,8 +408,6 @@ fn radar_svg(radar: &Radar, id: &str) -> Option<String> {
             escape(&label)
         );
     }
-    out.push_str("</g>\n</svg>\n");
-    Some(out)
 }
 
 /// The fill and text colour of a heatmap cell: white when met, darker as the gap grows, hatched
