@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use super::Outcome;
 use super::selected::select_role;
 use crate::cli::GapArgs;
+use crate::model::Scope;
 use crate::model::{Framework, Profile};
 use crate::render::RenderOptions;
-use crate::report::Scope;
 use crate::{parallel, profile, report, resolve};
 
 /// `gap`: the role is `--role`, else the first profile's, else the framework's default.

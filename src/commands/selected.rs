@@ -5,7 +5,7 @@ use anyhow::Context as _;
 use crate::cli::GlobalArgs;
 use crate::data;
 use crate::model::Framework;
-use crate::report::Scope;
+use crate::model::Scope;
 use crate::resolve;
 
 /// The loaded framework and the role picked in it, built once per command that needs both.

@@ -51,8 +51,8 @@ pub use csv_file::CsvFile;
 pub use seniority::{SENIORITY_RULE, order_by_seniority, seniority};
 
 use crate::cli::ImportDdatCsv;
+use crate::model::Ref;
 use crate::render::{Block, Cell, Records, Report, Table, Tone};
-use crate::report::Ref;
 use crate::source::{self, SourceFile};
 use crate::write;
 
