@@ -2,8 +2,7 @@
 //! docs/performance.md and prints each with its target and PASS or MISS.
 //!
 //! The binary measured is the one users get: `cargo build --release`, which the benchmark runs
-//! first (`cargo bench` itself builds with the `bench` profile, whose symbol names differ, so the
-//! linker's startup order in scripts/startup-order.txt would not apply to it).
+//! first, rather than the binary of the `bench` profile.
 //!
 //! 1. Floor ratio: pm-skills against a minimal Rust binary, built with the same profile, that
 //!    writes the same bytes; run alternately, median wall time, and peak RSS of each.
