@@ -9,8 +9,8 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::Profile;
+use crate::model::Scope;
 use crate::profile::{self, SkillLookup};
-use crate::report::Scope;
 use crate::resolve::normalise;
 use crate::write::write_atomic;
 

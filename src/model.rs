@@ -124,3 +124,54 @@ pub struct Assessment {
     pub proficiency: usize,
     pub evidence: Vec<String>,
 }
+
+/// An id beside its display name: scripts key on the id, people read the name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Ref {
+    pub id: String,
+    pub name: String,
+}
+
+/// A step of the proficiency scale as reports show it. `rank` counts from 1 (lowest).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Proficiency {
+    pub id: String,
+    pub name: String,
+    pub rank: usize,
+}
+
+/// The framework and role a report is about.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    pub framework: &'a Framework,
+    pub role: &'a Role,
+}
+
+impl<'a> Scope<'a> {
+    /// The framework as an id and name.
+    pub fn framework_ref(&self) -> Ref {
+        Ref { id: self.framework.id.clone(), name: self.framework.name.clone() }
+    }
+
+    /// The role as an id and name.
+    pub fn role_ref(&self) -> Ref {
+        Ref { id: self.role.id.clone(), name: self.role.name.clone() }
+    }
+
+    /// The scale step at `index` as a report value.
+    pub fn proficiency(&self, index: usize) -> Proficiency {
+        let step = self.framework.step(index);
+        Proficiency { id: step.id.clone(), name: step.name.clone(), rank: index + 1 }
+    }
+
+    /// The level at `index` of the role as an id and name.
+    pub fn level_ref(&self, index: usize) -> Ref {
+        let level = &self.role.levels[index];
+        Ref { id: level.id.clone(), name: level.name.clone() }
+    }
+
+    /// How many steps the scale has, for drawing bars.
+    pub fn scale_size(&self) -> usize {
+        self.framework.scale.len()
+    }
+}

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{DataError, Problem, Problems, find_line};
+use crate::model::Scope;
 use crate::model::{Assessment, Framework, Profile};
 use crate::raw::RawProfile;
-use crate::report::Scope;
 use crate::resolve::{did_you_mean, normalise};
 use crate::source::{self, SourceFile};
 use crate::yaml;
