@@ -4,8 +4,6 @@
 //! become these types, where references are plain indices. Reports therefore never look a name up
 //! twice and never meet a dangling reference.
 
-use serde::Serialize;
-
 /// A levelled skills framework: one proficiency scale, shared skills, and one or more roles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Framework {
@@ -128,14 +126,14 @@ pub struct Assessment {
 }
 
 /// An id beside its display name: scripts key on the id, people read the name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Ref {
     pub id: String,
     pub name: String,
 }
 
 /// A step of the proficiency scale as reports show it. `rank` counts from 1 (lowest).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Proficiency {
     pub id: String,
     pub name: String,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{DataError, Problem, Problems, find_line};
+use crate::diagnostics::{DataError, KeyLines, Problem, Problems, find_line};
 use crate::model::Scope;
 use crate::model::{Assessment, Framework, Profile};
 use crate::raw::RawProfile;
@@ -198,45 +198,6 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     }
     skills.sort_unstable_by_key(|(index, _)| *index);
     Ok(Profile { file: file.display, name: raw.name, level, skills })
-}
-
-/// The line of each skill key of a profile, found in file order. Every line from `skills:` on is
-/// indexed once by what precedes its first colons, so a profile with n keys costs n log n rather
-/// than a scan of the file per key (n², minutes for a hostile profile of 40,000 keys).
-struct KeyLines<'t> {
-    index: HashMap<&'t str, Vec<usize>>,
-    /// Keys come in file order: the next one is searched for after the last one found.
-    next: usize,
-}
-
-impl<'t> KeyLines<'t> {
-    /// Colons looked at per line: a key holds few, and a line of many would cost n² to index.
-    const COLONS: usize = 4;
-
-    fn new(text: &'t str, from: usize) -> Self {
-        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, line) in text.lines().enumerate().skip(from.saturating_sub(1)) {
-            let content = line.trim_start();
-            let content = content.strip_prefix("- ").map(str::trim_start).unwrap_or(content);
-            for (pos, _) in content.match_indices(':').take(Self::COLONS) {
-                index.entry(&content[..pos]).or_default().push(i + 1);
-            }
-        }
-        KeyLines { index, next: from }
-    }
-
-    /// The first line at or after the previous key's that starts with `key:` or `"key":`.
-    fn find(&mut self, key: &str) -> Option<usize> {
-        let from = self.next;
-        let first_after = |lines: &Vec<usize>| lines.get(lines.partition_point(|&l| l < from)).copied();
-        let line = self
-            .index
-            .get(key)
-            .and_then(first_after)
-            .or_else(|| self.index.get(format!("\"{key}\"").as_str()).and_then(first_after))?;
-        self.next = line + 1;
-        Some(line)
-    }
 }
 
 /// The YAML template `profile new` prints: every skill of the role, commented with what each

@@ -31,7 +31,10 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) ->
     // Only errors that blanking cannot cause are reported from the later rounds.
     let mut text = file.text.clone();
     let mut last = message;
-    for _ in 0..MAX_ROUNDS {
+    // Each round parses the whole file again: a large file gets fewer, so a hostile one with an
+    // error on every line costs at most 4 MiB more parsing.
+    let rounds = MAX_ROUNDS.min(REPARSE_BYTES / file.text.len().max(1));
+    for _ in 0..rounds {
         let Some(at) = line.filter(|_| is_local(&last)) else { break };
         if !blank_entry(&mut text, at) {
             break;
@@ -51,6 +54,9 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) ->
 
 /// How many more errors one file reports after its first, each costing one more parse.
 const MAX_ROUNDS: usize = 50;
+
+/// How many bytes the later rounds of one file may parse in all.
+const REPARSE_BYTES: usize = 4 << 20;
 
 /// Errors about one entry only, which blanking that entry removes without hiding anything else.
 fn is_local(message: &str) -> bool {
@@ -338,5 +344,15 @@ mod tests {
         // A list item's first line is left alone: blanking it would change the list.
         let mut item = "l:\n  - bad: 1\n".to_string();
         assert!(!blank_entry(&mut item, 2));
+    }
+    #[test]
+    fn later_rounds_are_bounded() {
+        let text: String =
+            std::iter::once("name: x\n".to_string()).chain((0..300).map(|i| format!("k{i}: 1\n"))).collect();
+        let file = SourceFile { display: "p.yaml".into(), rel: "p.yaml".into(), text };
+        let mut problems = Problems::default();
+        assert!(parse::<RawProfile>(&file, &mut problems).is_none());
+        assert_eq!(problems.0.len(), 1 + MAX_ROUNDS);
+        assert_eq!(problems.0[MAX_ROUNDS].line, Some(MAX_ROUNDS + 2));
     }
 }

@@ -7,9 +7,8 @@ use std::sync::OnceLock;
 
 use pm_skills::raw::RawProfile;
 use pm_skills::source::SourceFile;
-use pm_skills::model::Framework;
+use pm_skills::model::{Framework, Scope};
 use pm_skills::profile::{self, RawProfileFile, SkillLookup};
-use pm_skills::report::Scope;
 use pm_skills::diagnostics::Problems;
 use pm_skills_fuzz::{exercise_profile, fixture, text};
 

@@ -14,13 +14,10 @@ pub mod skills;
 pub mod soft_skills;
 pub mod validate;
 
+pub use crate::model::{Proficiency, Ref, Scope};
 use crate::render::doc::bar;
 
 pub use crate::render::Report;
-
-// The report-facing views of the model live beside it, so loaders and profiles can use them
-// without depending on the reports.
-pub use crate::model::{Proficiency, Ref, Scope};
 
 /// A name with its id on the line below, so lists need no separate, wide id column.
 pub fn name_and_id(name: &str, id: &str) -> crate::render::Cell {
