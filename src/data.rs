@@ -17,7 +17,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/builtin_frameworks.rs"));
 }
 
-/// The framework used when neither `--framework` nor `--data` is given: the seed's.
+/// The framework used when neither `--framework` nor `--data` is given: the DVLA page's.
 pub const DEFAULT_FRAMEWORK: &str = "dvla";
 
 /// The ids of the built-in frameworks, the default first.
@@ -136,7 +136,7 @@ mod tests {
         assert_eq!(builtin_ids()[0], DEFAULT_FRAMEWORK);
     }
 
-    /// All 40 cells of the seed's skills snapshot (DVLA page), in its order, with its spelling.
+    /// All 40 cells of the DVLA page's skills snapshot, in its order, with its spelling.
     #[test]
     fn dvla_ladder_matches_the_seed_table_cell_by_cell() {
         let expected = [
