@@ -3,6 +3,7 @@
 //! People type `senior`, `SPM`, `"Senior Product Manager"` or just `sen`; scripts pass ids. One
 //! resolver serves them all, so every command accepts the same spellings and fails the same way.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Something that can be named on the command line.
@@ -89,18 +90,32 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// Whether `normalise` would return `text` unchanged.
+fn is_normal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(|&b| b != b'-')
+        && bytes.last().is_some_and(|&b| b != b'-')
+        && !text.contains("--")
+        && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// The closest candidate to `input`, if any is close enough to be worth suggesting.
 ///
-/// Uses clap's own rule (Jaro similarity above 0.7) and also accepts one or two edits on short
-/// words, where Jaro is too strict.
+/// Uses clap's own rule (Jaro similarity above 0.7) and also accepts one or two edits
+/// (insertions, deletions, substitutions or swaps of neighbours) on short words, where Jaro is too
+/// strict. The edits are counted only when they could change the answer, since a file of
+/// thousands of unknown names asks this once for each.
 pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input = normalise(input);
+    let input_chars = input.chars().count();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
-        let norm = normalise(candidate);
+        // Ids are already in normal form: only names and aliases need folding.
+        let norm = if is_normal(candidate) { Cow::Borrowed(candidate) } else { Cow::Owned(normalise(candidate)) };
         let jaro = strsim::jaro(&input, &norm);
-        let edits = strsim::damerau_levenshtein(&input, &norm);
-        let score = if edits <= 2 && norm.len() > 3 { jaro.max(0.8) } else { jaro };
+        let chars = norm.chars().count();
+        let near = jaro < 0.8 && chars > 3 && chars.abs_diff(input_chars) <= 2;
+        let score = if near && strsim::osa_distance(&input, &norm) <= 2 { 0.8 } else { jaro };
         if score > 0.7 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, candidate));
         }
@@ -237,8 +252,28 @@ mod tests {
     }
 
     #[test]
+    fn suggestions_take_close_spellings_and_leave_far_ones() {
+        let ids = ["agile-working", "user-focus", "lead", "strategy"];
+        // Jaro alone is enough.
+        assert_eq!(did_you_mean("agile-workin", ids), Some("agile-working"));
+        // Two edits on a short word, where Jaro is below clap's bar.
+        assert!(strsim::jaro("lxxd", "lead") < 0.7);
+        assert_eq!(did_you_mean("lxxd", ids), Some("lead"));
+        assert_eq!(did_you_mean("xxxd", ids), None);
+        // Short words are never matched on edits alone, nor words three letters longer.
+        assert_eq!(did_you_mean("xyz", ids), None);
+        assert_eq!(did_you_mean("skill-39999", ids), None);
+        assert_eq!(did_you_mean("Lead", ids), Some("lead"));
+    }
+
+    #[test]
     fn normalise_folds_separators() {
         assert_eq!(normalise("  Senior  Product_Manager "), "senior-product-manager");
         assert_eq!(normalise("--a--"), "a");
+        // `is_normal` may say no to a normal text (it only knows ASCII), never yes to another.
+        for text in ["agile-working", "l9", "s-1", "a--b", "-a", "a-", "A", "a b", "a_b", "é", ""] {
+            assert!(!is_normal(text) || normalise(text) == text, "{text:?}");
+        }
+        assert!(["agile-working", "l9", "s-1"].iter().all(|t| is_normal(t)));
     }
 }
