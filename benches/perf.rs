@@ -390,6 +390,10 @@ fn scale(report: &mut Report) {
                 timed(&["--data", d, "gap", "--team", t, "--to", "l9", "--format", "csv"], repeats),
             ),
         ];
+        if k == 100 {
+            let wall = parse_floor(&team);
+            report.row("100x YAML parse of the team alone", format!("{:.1} ms", ms(wall)), "(reference)", true);
+        }
         for (name, s) in &figures {
             // The team report does the most work per run (10,000 profiles x 200 skills at 100x).
             let (target, limit) =
@@ -407,6 +411,28 @@ fn scale(report: &mut Report) {
         report.row(&format!("growth 10x->100x {name} (time)"), format!("{time:.1}x"), "<= 12x", time <= 12.0);
         report.row(&format!("growth 10x->100x {name} (memory)"), format!("{mem:.1}x"), "<= 12x", mem <= 12.0);
     }
+}
+
+/// The least any team report can take: reading and parsing every profile with the program's one
+/// YAML reader, on every core, and nothing else. The best of three.
+fn parse_floor(team: &Path) -> Duration {
+    use pm_skills::diagnostics::Problems;
+    use pm_skills::source::SourceFile;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(team).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let parse = |path: PathBuf| {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file = SourceFile { display: path.display().to_string(), rel: String::new(), text };
+        pm_skills::yaml::parse::<pm_skills::raw::RawProfile>(&file, &mut Problems::default()).expect("profile parses")
+    };
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(pm_skills::parallel::map(files.clone(), parse));
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
 }
 
 fn team(report: &mut Report) {
