@@ -387,7 +387,8 @@ fn check_role(
 ) -> Option<Role> {
     let shown = file.display.as_str();
     let role_line = find_line(&file.text, "id:", 1);
-    let errors_before = problems.count(Severity::Error);
+    // Only this role's problems are looked at, so a folder of many roles stays linear.
+    let before = problems.0.len();
     if !is_kebab(&raw.id) {
         problems.error(shown, role_line, format!("role id `{}` is not kebab-case", raw.id));
     }
@@ -460,7 +461,7 @@ fn check_role(
         }
     }
 
-    if problems.count(Severity::Error) > errors_before {
+    if problems.0[before..].iter().any(|p| p.severity == Severity::Error) {
         return None;
     }
     Some(Role {

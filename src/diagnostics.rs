@@ -6,7 +6,7 @@ use std::fmt;
 use crate::text::sanitize;
 
 /// How bad a problem is: errors refuse the data, warnings are lint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -112,11 +112,68 @@ impl fmt::Display for DataError {
         if let Some(advice) = &self.advice {
             write!(f, "; {advice}")?;
         }
-        for p in errors {
-            write!(f, "\n  {p}")?;
+        for line in for_people(errors) {
+            write!(f, "\n  {line}")?;
         }
         Ok(())
     }
+}
+
+/// How many problems of one kind a person is shown; the rest are counted in one line.
+pub const MAX_OF_A_KIND: usize = 100;
+
+/// The lines a person reads for `problems`, in order: at most [`MAX_OF_A_KIND`] of each kind
+/// (severity and the message with its quoted names left out), then one "… and N more" line for
+/// each kind that had more. Scripts get every problem: JSON, YAML and CSV are not cut.
+pub fn for_people<'a>(problems: impl IntoIterator<Item = &'a Problem>) -> Vec<String> {
+    let mut counts: HashMap<(Severity, String), usize> = HashMap::new();
+    let mut kinds = Vec::new();
+    let mut lines = Vec::new();
+    for p in problems {
+        let k = (p.severity, kind(&p.message));
+        let seen = counts.entry(k.clone()).or_insert(0);
+        *seen += 1;
+        if *seen == 1 {
+            kinds.push(k);
+        }
+        if *seen <= MAX_OF_A_KIND {
+            lines.push(p.to_string());
+        }
+    }
+    for (severity, what) in kinds {
+        let more = counts[&(severity, what.clone())].saturating_sub(MAX_OF_A_KIND);
+        if more > 0 {
+            let word = match severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            lines.push(format!("… and {more} more {word}{} like \"{what}\"", if more == 1 { "" } else { "s" }));
+        }
+    }
+    lines
+}
+
+/// A message with each name in backticks or quotes replaced by `…`: "unknown skill `…`".
+fn kind(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut open: Option<char> = None;
+    for c in message.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if c == '`' || c == '"' {
+                    open = Some(c);
+                }
+            }
+        }
+    }
+    out
 }
 
 impl std::error::Error for DataError {}
@@ -215,5 +272,24 @@ mod tests {
         assert_eq!(find_line(text, "id: x", 1), Some(3));
         assert_eq!(find_line(text, "foo:", 3), Some(5));
         assert_eq!(find_line(text, "id: x", 4), None);
+    }
+
+    #[test]
+    fn people_see_a_hundred_of_a_kind_and_a_count_of_the_rest() {
+        let mut problems = Problems::default();
+        for i in 0..250 {
+            problems.error("p.yaml", Some(i + 3), format!("unknown skill `s{i}`"));
+            if i < 3 {
+                problems.warn("p.yaml", None, format!("skill `s{i}` is never used"));
+            }
+        }
+        problems.error("p.yaml", Some(1), "the profile has an empty `name`");
+        let lines = for_people(&problems.0);
+        // 100 unknown skills, 3 warnings and the empty name, then one count line.
+        assert_eq!(lines.len(), 100 + 3 + 1 + 1, "{lines:#?}");
+        assert!(lines[0].contains("unknown skill `s0`") && lines[104].starts_with("… and 150 more errors"));
+        assert!(lines[104].ends_with(r#"like "unknown skill `…`""#), "{}", lines[104]);
+        assert!(lines.iter().any(|l| l.contains("empty `name`")));
+        assert_eq!(kind(r#"a "x" and `y` end"#), r#"a "…" and `…` end"#);
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{DataError, KeyLines, Problem, Problems, find_line};
+use crate::diagnostics::{DataError, KeyLines, MAX_OF_A_KIND, Problem, Problems, find_line};
 use crate::model::Scope;
 use crate::model::{Assessment, Framework, Profile};
 use crate::raw::RawProfile;
@@ -58,8 +58,17 @@ pub struct RawProfileFile {
 
 /// Reads and parses one profile; `-` reads standard input.
 pub fn read(path: &Path) -> anyhow::Result<RawProfileFile> {
+    read_in(None, path)
+}
+
+/// Reads and parses one profile found in `folder` (a team folder), which refuses a symbolic link
+/// out of the folder; with no folder, as [`read`].
+pub fn read_in(folder: Option<&Path>, path: &Path) -> anyhow::Result<RawProfileFile> {
     let display = if path == Path::new("-") { "<stdin>".to_string() } else { path.display().to_string() };
-    let text = source::read_text(path)?;
+    let text = match folder {
+        Some(folder) => source::read_text_in(folder, path, "team folder")?,
+        None => source::read_text(path)?,
+    };
     let file = SourceFile { display: display.clone(), rel: display.clone(), text };
     let mut problems = Problems::default();
     match yaml::parse::<RawProfile>(&file, &mut problems) {
@@ -70,8 +79,8 @@ pub fn read(path: &Path) -> anyhow::Result<RawProfileFile> {
 
 /// The profiles of a team folder: every `.yaml` or `.yml` file in it, in name order.
 pub fn team_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("cannot read team folder {}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| anyhow::anyhow!("cannot read team folder {}: {}", dir.display(), source::io_reason(&e)))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -142,16 +151,17 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         });
         lines[i]
     };
+    let mut unknown = 0;
     for (i, (key, value)) in raw.skills.0.iter().enumerate() {
         let line = || line_of(i);
         let Some(index) = lookup.get(key) else {
-            let ids = framework.skills.iter().map(|s| s.id.as_str());
-            problems.error_hint(
-                shown,
-                line(),
-                format!("unknown skill `{key}`"),
-                did_you_mean(key, ids).map(|b| format!("did you mean `{b}`?")),
-            );
+            unknown += 1;
+            // Only the first of a kind are shown (`diagnostics::for_people`): the rest need no hint.
+            let hint = (unknown <= MAX_OF_A_KIND)
+                .then(|| did_you_mean(key, framework.skills.iter().map(|s| s.id.as_str())))
+                .flatten()
+                .map(|b| format!("did you mean `{b}`?"));
+            problems.error_hint(shown, line(), format!("unknown skill `{key}`"), hint);
             continue;
         };
         let (word, bit) = (index / 64, 1u64 << (index % 64));

@@ -42,8 +42,9 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
         buf
     } else {
         let meta = fs::metadata(path).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
-        if meta.is_dir() {
-            anyhow::bail!("cannot read {shown}: it is a directory, expected a file");
+        // Opening a named pipe waits for a writer, and a device never ends: only regular files.
+        if let Some(kind) = not_a_file(&meta.file_type()) {
+            anyhow::bail!("cannot read {shown}: it is {kind}, expected a regular file");
         }
         if meta.len() > MAX_FILE_BYTES {
             anyhow::bail!(
@@ -68,6 +69,56 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
     decode(&bytes).map_err(|why| anyhow::anyhow!("{shown}: {why}"))
 }
 
+/// Reads a file found in `folder` (a framework or team folder) as [`read_text`] does, unless it
+/// is a symbolic link that leads out of the folder: that is refused by name without being read,
+/// so a link planted in a shared folder cannot show another file's text in an error.
+pub fn read_text_in(folder: &Path, path: &Path, what: &str) -> anyhow::Result<String> {
+    if leaves(folder, path) {
+        anyhow::bail!(
+            "cannot read {}: it is a symbolic link to a file outside the {what}; refused without reading it",
+            path.display()
+        );
+    }
+    read_text(path)
+}
+
+/// Whether `path` is a symbolic link whose target lies outside `folder`. A link that cannot be
+/// followed is left to the read, which says why.
+fn leaves(folder: &Path, path: &Path) -> bool {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return false;
+    }
+    match (fs::canonicalize(folder), fs::canonicalize(path)) {
+        (Ok(folder), Ok(target)) => !target.starts_with(folder),
+        _ => false,
+    }
+}
+
+/// What a file that is not a regular file is, in words.
+fn not_a_file(kind: &fs::FileType) -> Option<&'static str> {
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
 /// Turns raw bytes into text: UTF-8 only, no NUL, a leading byte-order mark dropped.
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -85,7 +136,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// An I/O error as a short phrase ("permission denied"), without the "(os error 13)" suffix.
+pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -113,7 +165,7 @@ pub fn read_folder(dir: &Path) -> anyhow::Result<(Vec<SourceFile>, Problems)> {
     let mut files = Vec::new();
     for path in paths {
         let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-        match read_text(&path) {
+        match read_text_in(dir, &path, "framework folder") {
             Ok(text) => files.push(SourceFile { display: path.display().to_string(), rel, text }),
             Err(e) => problems.error(path.display().to_string(), None, strip_prefix_path(&e.to_string(), &path)),
         }

@@ -277,7 +277,41 @@ fn describe_yaml_error(raw: &str) -> (String, Option<String>) {
         message.replace_range(pos + "expected ".len().., "a mapping");
     }
     let hint = unknown_field_hint(&message);
-    (message, hint)
+    (clip_excerpts(&message, MAX_EXCERPT), hint)
+}
+
+/// The most characters of a file's own text that an error quotes: enough to find the place, too
+/// few to show a secret from a file that was never YAML.
+const MAX_EXCERPT: usize = 20;
+
+/// Shortens every quoted excerpt (`"…"` or `` `…` ``) of `message` to `max` characters and an
+/// ellipsis. serde quotes strings with escapes (`\"`), which are skipped over.
+fn clip_excerpts(message: &str, max: usize) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' && c != '`' {
+            continue;
+        }
+        let (mut inner, mut escaped, mut closed) = (String::new(), false, false);
+        for d in chars.by_ref() {
+            if d == c && !escaped {
+                closed = true;
+                break;
+            }
+            escaped = c == '"' && d == '\\' && !escaped;
+            inner.push(d);
+        }
+        if inner.chars().count() > max {
+            inner = inner.chars().take(max).collect::<String>() + "…";
+        }
+        out.push_str(&inner);
+        if closed {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn unknown_field_hint(message: &str) -> Option<String> {
@@ -322,6 +356,16 @@ mod tests {
         let bomb = "name: x\nskills:\n  a:\n    evidence: [&a [x, x, x, x], &b [*a, *a, *a, *a], [*b, *b]]\n";
         let err = profile(bomb).unwrap_err();
         assert!(err.0[0].message.contains("expected a string"), "{:?}", err.0);
+    }
+
+    #[test]
+    fn quoted_excerpts_are_clipped() {
+        let long = format!("invalid type: string \"{}\", expected a mapping", "x".repeat(50));
+        assert_eq!(clip_excerpts(&long, 5), "invalid type: string \"xxxxx…\", expected a mapping");
+        // An escaped quote does not end the excerpt; short ones and backticks stay as they are.
+        assert_eq!(clip_excerpts(r#"string "ab\"cdefgh" and `key`"#, 4), r#"string "ab\"…" and `key`"#);
+        assert_eq!(clip_excerpts("unknown field `abcdefgh`", 3), "unknown field `abc…`");
+        assert_eq!(clip_excerpts("open \"abc", 2), "open \"ab…");
     }
 
     #[test]

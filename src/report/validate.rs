@@ -51,7 +51,7 @@ impl Report for ValidateReport {
     fn document(&self) -> Vec<Block> {
         let mut blocks = vec![Block::Title(format!("Checked {}", self.target))];
         if !self.problems.is_empty() {
-            blocks.push(Block::Lines(self.problems.iter().map(|p| p.to_string()).collect()));
+            blocks.push(Block::Lines(crate::diagnostics::for_people(&self.problems)));
         }
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let verdict = if self.failed { "invalid" } else { "valid" };

@@ -4,6 +4,7 @@ mod assess;
 mod colour;
 mod common;
 mod explorer;
+mod files;
 mod framework;
 mod hostile;
 mod import;

@@ -70,3 +70,34 @@ fn a_profile_reports_every_wrong_skill_at_once() {
     assert!(err.contains("me.yaml:4: error: skills.user-focus: unknown field `evidnce`"), "{err}");
     assert!(err.contains("me.yaml:6: error: unknown field `levle`"), "{err}");
 }
+
+#[test]
+fn a_person_reads_a_hundred_problems_of_a_kind_and_a_script_gets_them_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let me = dir.path().join("me.yaml");
+    let keys: String = (0..150).map(|i| format!("  skill-{i}: working\n")).collect();
+    std::fs::write(&me, format!("name: X\nskills:\n{keys}")).unwrap();
+    let out = cmd().args(["gap", "-p"]).arg(&me).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("has 150 errors"), "{err}");
+    assert_eq!(err.matches("error: unknown skill").count(), 100, "{err}");
+    assert!(err.contains("me.yaml:102: error: unknown skill `skill-99`"), "{err}");
+    assert!(err.contains("… and 50 more errors like \"unknown skill `…`\""), "{err}");
+
+    let data = copy_fixture("custom-ladder");
+    let role = std::fs::read_to_string(data.path().join("roles/design/designer.yaml")).unwrap();
+    for i in 0..120 {
+        let bad = role.replace("id: designer\nname: Designer", &format!("id: Bad_{i}\nname: Role {i}"));
+        std::fs::write(data.path().join(format!("roles/r{i}.yaml")), bad).unwrap();
+    }
+    let out = cmd().args(["validate", "--data"]).arg(data.path()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("error: role id").count(), 100, "{text}");
+    assert!(text.contains("… and 20 more errors like \"role id `…` is not kebab-case\""), "{text}");
+    let out = cmd().args(["validate", "--format", "json", "--data"]).arg(data.path()).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kebab =
+        json["problems"].as_array().unwrap().iter().filter(|p| p["message"].as_str().unwrap().contains("kebab"));
+    assert_eq!(kebab.count(), 120);
+}
