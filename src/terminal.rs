@@ -26,6 +26,7 @@ pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOp
             terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
         }),
         raw_csv: global.raw_csv,
+        terminal: stdout_is_terminal,
     }
 }
 

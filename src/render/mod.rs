@@ -43,6 +43,8 @@ pub struct RenderOptions {
     pub width: Option<usize>,
     /// Leave CSV cells that look like spreadsheet formulas as they are.
     pub raw_csv: bool,
+    /// Stdout is a terminal: whatever the format, no raw control character may reach it.
+    pub terminal: bool,
 }
 
 /// Rows for CSV: one header row and one row per item.
@@ -72,13 +74,39 @@ pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow
         Format::Markdown => markdown::render(&report.document(), &mut out),
         Format::Html => html::render(&report.document(), report.chart().as_ref(), &mut out),
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, report)?;
-            out.push(b'\n');
+            let mut json = serde_json::to_string_pretty(report)?;
+            json.push('\n');
+            out = escape_json_controls(json).into_bytes();
         }
         Format::Yaml => out.extend_from_slice(serde_yaml::to_string(report)?.as_bytes()),
         Format::Csv => write_csv(&report.records(), options.raw_csv, &mut out)?,
     }
+    // The table renderer sanitises each cell itself, around its own colour codes. Any other
+    // format read on a terminal is made safe whole; to a pipe or a file it keeps the exact text.
+    if options.terminal && options.format != Format::Table {
+        let text = String::from_utf8(out).map_err(|e| anyhow::anyhow!("output is not UTF-8: {e}"))?;
+        out = crate::text::sanitize(&text, true).into_owned().into_bytes();
+    }
     Ok(out)
+}
+
+/// serde_json escapes the C0 controls; this escapes DEL and the C1 controls too, which it leaves
+/// raw, so a JSON document is safe to print anywhere. They can only stand inside strings, where
+/// `\uXXXX` means the same character.
+fn escape_json_controls(json: String) -> String {
+    let is_raw = |c: char| c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c);
+    if !json.chars().any(is_raw) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_raw(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
@@ -113,6 +141,14 @@ pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_escapes_del_and_c1_and_means_the_same() {
+        let text = "a\u{7f}b\u{85}c\u{9b}d é";
+        let json = escape_json_controls(serde_json::to_string(text).unwrap());
+        assert_eq!(json, "\"a\\u007fb\\u0085c\\u009bd é\"");
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
+    }
 
     #[test]
     fn formulas_are_neutralised_but_numbers_kept() {

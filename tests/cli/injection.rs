@@ -271,3 +271,48 @@ fn line_breaks_in_names_cannot_forge_error_lines() {
         assert!(err.contains("error: fake"), "{args:?}: the name is still shown, inline:\n{err}");
     }
 }
+
+#[test]
+fn json_escapes_del_and_c1_controls_and_keeps_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let me = dir.path().join("me.yaml");
+    std::fs::write(&me, format!("name: \"Mal\\x7florie\\x85\\x9b2J\"\n{}", GOOD_PROFILE.split_once('\n').unwrap().1))
+        .unwrap();
+    let r = run(&["gap", "-p", path_str(&me), "--to", "senior", "--format", "json"], None);
+    let json = r.ok().stdout();
+    assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
+    assert!(json.contains(r"Mal\u007florie\u0085\u009b2J"), "{json}");
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed["person"]["name"], "Mal\u{7f}lorie\u{85}\u{9b}2J");
+}
+
+/// On a terminal every format is shown safe, CSV and JSON included; to a pipe they stay exact
+/// (`json_and_yaml_keep_the_exact_text`). `script` (util-linux) gives a pseudo-terminal.
+#[test]
+#[ignore = "needs script(1) from util-linux for a pseudo-terminal"]
+fn every_format_is_safe_on_a_terminal() {
+    let bin = assert_cmd::cargo::cargo_bin!("pm-skills");
+    for format in ["csv", "json", "yaml", "markdown", "html", "table"] {
+        for command in [["ladder", ""], ["skills", "escape"]] {
+            let line =
+                format!("'{}' --data '{}' --format {format} {} {}", bin.display(), injection(), command[0], command[1]);
+            let out = Command::new("script")
+                .args(["-qec", &line, "/dev/null"])
+                .env_remove("NO_COLOR")
+                .env_remove("CLICOLOR_FORCE")
+                .env_remove("CI")
+                .env("TERM", "xterm")
+                .env("COLUMNS", "80")
+                .output()
+                .expect("script(1) runs");
+            assert!(out.status.success(), "{line}: {}", String::from_utf8_lossy(&out.stderr));
+            // The pseudo-terminal turns each newline into CR LF.
+            let text = String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n");
+            assert_terminal_safe(&line, &text, format == "table");
+            // Shown, not dropped: as `\x1b` in CSV and the table, in their own escapes in JSON
+            // and YAML (`\u001b`, `\e`); Markdown escapes the backslash again.
+            let visible = ["\\x1b[", "\\u001b[", "\\e[", "\\\\x1b"].iter().any(|e| text.contains(e));
+            assert!(visible, "{line}: the escapes should show as text");
+        }
+    }
+}
