@@ -131,7 +131,9 @@ fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<
 /// apostrophe. Plain numbers such as `-1` are left alone, since scripts read them as numbers.
 pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     let risky = matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
-    if risky && cell.parse::<f64>().is_err() {
+    // Only a finite number is safe: `+NaN`, `-inf` and `+1e9999` parse, but no sheet reads them
+    // as numbers.
+    if risky && !cell.parse::<f64>().is_ok_and(f64::is_finite) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
@@ -158,5 +160,9 @@ mod tests {
         assert_eq!(neutralise_formula("-1"), "-1");
         assert_eq!(neutralise_formula("+2"), "+2");
         assert_eq!(neutralise_formula("plain"), "plain");
+        for odd in ["+NaN", "-inf", "+1e9999", "-Infinity"] {
+            assert_eq!(neutralise_formula(odd), format!("'{odd}"));
+        }
+        assert_eq!(neutralise_formula("-2.5e3"), "-2.5e3");
     }
 }

@@ -253,6 +253,19 @@ fn a_non_empty_out_is_refused_without_force_and_replaced_with_it() {
 }
 
 #[test]
+fn an_out_folder_that_holds_an_input_is_refused_even_with_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (roles, skills) = (tmp.path().join("roles.csv"), tmp.path().join("skills.csv"));
+    fs::copy(small("roles.csv"), &roles).unwrap();
+    fs::copy(small("skills.csv"), &skills).unwrap();
+    for out in [tmp.path().to_path_buf(), tmp.path().join(".")] {
+        let args = import_args(path(&roles), path(&skills), &out, &["--force"]);
+        cmd().args(strs(&args)).assert().code(1).stderr(contains("holds the input").and(contains("roles.csv")));
+        assert!(roles.is_file() && skills.is_file(), "the inputs are still there");
+    }
+}
+
+#[test]
 fn role_imports_one_role_by_name_or_id_and_suggests_on_a_typo() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("pm");

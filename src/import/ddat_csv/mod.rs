@@ -314,6 +314,7 @@ impl Report for ImportReport {
 pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
     // Fail fast on the output folder, before reading anything.
     write::check_folder(&args.out, args.force)?;
+    refuse_out_holding_inputs(args)?;
     let roles = CsvFile::read(&args.roles)?;
     let skills = CsvFile::read(&args.skills)?;
     let level_order = match &args.level_order {
@@ -335,6 +336,22 @@ pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
         });
     }
     Ok(report)
+}
+
+/// `--out` is replaced whole: if an input file lies inside it, `--force` would delete the input.
+fn refuse_out_holding_inputs(args: &ImportDdatCsv) -> anyhow::Result<()> {
+    let Ok(out) = std::fs::canonicalize(&args.out) else { return Ok(()) };
+    let inputs = [Some(&args.roles), Some(&args.skills), args.level_order.as_ref()];
+    for input in inputs.into_iter().flatten() {
+        if std::fs::canonicalize(input).is_ok_and(|path| path.starts_with(&out)) {
+            anyhow::bail!(
+                "--out {} holds the input {}: replacing the folder would delete it; write to another folder",
+                args.out.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Notes in order, with the same message on several lines folded into one note.
