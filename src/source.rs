@@ -8,9 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Problems;
 
 /// Files larger than this are refused before parsing. Nobody writes a framework this big by hand
-/// (the 100× scale benchmark's largest file is 7 MB); and the YAML parser holds every event of a
-/// document at once, about 60 bytes of memory per byte of a hostile file, so the cap is also
-/// what bounds memory: 16 MiB keeps the worst case near 1 GB.
+/// (the 100× scale benchmark's largest file is 7 MB). What a file may cost in memory is bounded
+/// by the number of values it holds (`yaml::MAX_VALUES`), checked before parsing.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The deepest folder nesting walked under a `--data` folder (also stops symlink loops).

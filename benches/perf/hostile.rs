@@ -1,7 +1,8 @@
 //! Hostile inputs, timed: the cases of tests/cli/hostile.rs that once were slow or huge, run on
 //! the release binary. Each must be refused (exit 1) in under 1 s and 64 MiB, and the many-keys
-//! profiles must grow at most 12x in time from 4,000 to 40,000 keys. The tests check what these
-//! runs say; this section checks how fast, so no test asserts a wall-clock time.
+//! profiles must grow at most 12x in time from 4,000 to 40,000 keys. The largest files the limits
+//! accept must stay under 256 MiB. The tests check what these runs say; this section checks how
+//! fast and how big, so no test asserts a wall-clock time.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -24,6 +25,35 @@ fn billion_laughs(indent: &str) -> String {
 fn many_keys(n: usize) -> String {
     let keys: String = (0..n).map(|i| format!("  skill-{i}: working\n")).collect();
     format!("name: Many\nskills:\n{keys}")
+}
+
+fn list(n: usize) -> String {
+    vec!["x"; n].join(", ")
+}
+
+fn aliased(times: usize, items: usize) -> String {
+    let mut text = format!("name: x\nskills:\n  a:\n    evidence: &big [{}]\n", vec!["lol"; items].join(", "));
+    for i in 0..times {
+        text.push_str(&format!("  b{i}:\n    evidence: *big\n"));
+    }
+    text
+}
+
+/// Files just inside the limit on values: parsed in full (and then refused, for their unknown
+/// skills or their aliases), so they show the most memory one file can cost.
+fn at_the_limit() -> Vec<(&'static str, String)> {
+    let keys: String = (0..490_000).map(|i| format!("  k{i}: v\n")).collect();
+    vec![
+        ("flat list of 999,000 values", format!("name: x\nskills:\n  a:\n    evidence: [{}]\n", list(999_000))),
+        (
+            "990,000 values nested 127 deep",
+            format!("name: x\nskills: {}{}{}\n", "[".repeat(127), list(990_000), "]".repeat(127)),
+        ),
+        ("490,000 keys", format!("name: x\nskills:\n{keys}")),
+        ("list aliased to just under the growth limit", aliased(4, 100_000)),
+        // Under the value limit, so it is parsed, and refused by the alias walk.
+        ("4 MiB list aliased 3 times", aliased(3, 800_000)),
+    ]
 }
 
 fn repeated_keys(n: usize) -> String {
@@ -54,6 +84,12 @@ fn cases(dir: &Path) -> Vec<(String, String)> {
         ("40,000 unknown skills", many_keys(40_000)),
         ("4,000 repeated skills", repeated_keys(4_000)),
         ("40,000 repeated skills", repeated_keys(40_000)),
+        ("16 MiB flat list", format!("name: x\nskills:\n  a:\n    evidence: [{}]\n", list(5_500_000))),
+        (
+            "16 MiB list nested 127 deep",
+            format!("name: x\nskills: {}{}{}\n", "[".repeat(127), list(5_500_000), "]".repeat(127)),
+        ),
+        ("16 MiB list aliased 3 times", aliased(3, 3_300_000)),
     ];
     let mut out = Vec::new();
     for (i, (name, text)) in texts.into_iter().enumerate() {
@@ -84,6 +120,18 @@ pub fn hostile(report: &mut Report) {
             ok,
         );
         samples.push((name, s));
+    }
+    println!("\n== Largest files parsed (gap --profile FILE): read in full, then refused");
+    for (i, (name, text)) in at_the_limit().into_iter().enumerate() {
+        let path = dir.join(format!("limit{i}.yaml"));
+        std::fs::write(&path, text).unwrap();
+        let s = timed(&["gap", "--profile", path.to_str().unwrap(), "--to", "senior"], 3);
+        report.row(
+            &format!("limit {name}"),
+            format!("{:.1} ms, {} KiB", ms(s.wall), s.max_rss_kib),
+            "< 256 MiB",
+            s.max_rss_kib < 256 * 1024,
+        );
     }
     REFUSED.store(false, Ordering::Relaxed);
     let wall = |name: &str| samples.iter().find(|(n, _)| n == name).unwrap().1.wall.as_secs_f64();

@@ -276,6 +276,37 @@ fn billion_laughs(indent: &str) -> String {
 }
 
 #[test]
+fn files_too_big_for_memory_are_refused_before_parsing() {
+    // Each reached 0.3 to 1 GB before; what the accepted ones at the limit cost is measured by
+    // the bench's hostile section (under 256 MiB).
+    let dir = tempfile::tempdir().unwrap();
+    let list = vec!["x"; 5_000_000].join(", ");
+    let cases = [
+        ("flat.yaml", format!("name: x\nskills:\n  a:\n    evidence: [{list}]\n")),
+        ("deep.yaml", format!("name: x\nskills: {}{list}{}\n", "[".repeat(127), "]".repeat(127))),
+        ("block.yaml", format!("name: x\nskills:\n  a:\n    evidence:\n{}", "      - x\n".repeat(1_500_000))),
+    ];
+    for (name, text) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        run(&["gap", "--profile", path_str(&path), "--to", "senior"], None)
+            .refused()
+            .says(name)
+            .says("YAML values")
+            .says("over the limit of 1000000");
+    }
+    // Under the value limit, but aliased three times: the copies would not fit.
+    let items = vec!["lol"; 300_000].join(", ");
+    let mut aliased = format!("name: x\nskills:\n  a:\n    evidence: &big [{items}]\n");
+    for key in ["b", "c", "d"] {
+        aliased.push_str(&format!("  {key}:\n    evidence: *big\n"));
+    }
+    let path = dir.path().join("aliased.yaml");
+    std::fs::write(&path, aliased).unwrap();
+    run(&["gap", "--profile", path_str(&path), "--to", "senior"], None).refused().says("alias");
+}
+
+#[test]
 fn alias_bombs_are_refused_in_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     // In a profile, where `evidence` takes one line or a list: the bomb sits under it, with enough
