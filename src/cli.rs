@@ -337,7 +337,37 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
     if given("framework") {
         cli.global.data = None;
     }
+    if given("format")
+        && let Some((name, writes)) = fixed_output(&cli.command)
+        && !writes.contains(&cli.global.format)
+    {
+        let message = match writes {
+            [] => format!("`{name}` has one output of its own; --format does not apply to it"),
+            _ => format!(
+                "`{name}` writes {} only",
+                writes.iter().map(|f| format_name(*f)).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        return Err(command.error(clap::error::ErrorKind::ArgumentConflict, message));
+    }
     Ok(cli)
+}
+
+/// The commands whose output has one form, with the `--format` values that name it (none for a
+/// shell script, a manual page or the questions of `assess`).
+fn fixed_output(command: &Command) -> Option<(&'static str, &'static [Format])> {
+    match command {
+        Command::Schema => Some(("schema", &[Format::Json])),
+        Command::Profile(ProfileCommand::New(_)) => Some(("profile new", &[Format::Yaml])),
+        Command::Completions(_) => Some(("completions", &[])),
+        Command::Man => Some(("man", &[])),
+        Command::Assess(_) => Some(("assess", &[Format::Yaml])),
+        _ => None,
+    }
+}
+
+fn format_name(format: Format) -> String {
+    format.to_possible_value().map(|v| v.get_name().to_uppercase()).unwrap_or_default()
 }
 
 /// What `__complete-names` lists.

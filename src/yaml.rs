@@ -303,7 +303,11 @@ fn describe_yaml_error(raw: &str) -> (String, Option<String>) {
     } else if let Some(pos) = message.find("expected struct Raw") {
         message.replace_range(pos + "expected ".len().., "a mapping");
     }
-    let hint = unknown_field_hint(&message);
+    let hint = unknown_field_hint(&message).or_else(|| {
+        message.contains("mapping values are not allowed").then(|| {
+            "a plain value cannot hold `: `; put the value in quotes, e.g. `note: \"Yes: it is.\"`".to_string()
+        })
+    });
     (clip_excerpts(&message, MAX_EXCERPT), hint)
 }
 
@@ -383,6 +387,13 @@ mod tests {
         let bomb = "name: x\nskills:\n  a:\n    evidence: [&a [x, x, x, x], &b [*a, *a, *a, *a], [*b, *b]]\n";
         let err = profile(bomb).unwrap_err();
         assert!(err.0[0].message.contains("expected a string"), "{:?}", err.0);
+    }
+
+    #[test]
+    fn a_colon_in_a_plain_value_gets_a_hint_to_quote_it() {
+        let (message, hint) = describe_yaml_error("mapping values are not allowed in this context at line 3 column 8");
+        assert_eq!(message, "mapping values are not allowed in this context");
+        assert!(hint.unwrap().contains("put the value in quotes"));
     }
 
     #[test]

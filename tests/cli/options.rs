@@ -127,3 +127,19 @@ fn the_data_flag_overrides_the_data_folder_in_the_environment() {
     let out = cmd().env("PM_SKILLS_DATA", &dir).args(["levels", "-f", "json"]).output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), flag);
 }
+
+#[test]
+fn a_format_a_command_cannot_write_is_a_usage_error() {
+    for (args, message) in [
+        (&["schema", "--format", "csv"][..], "`schema` writes JSON only"),
+        (&["profile", "new", "--format", "json"], "`profile new` writes YAML only"),
+        (&["completions", "bash", "-f", "json"], "`completions` has one output of its own"),
+        (&["man", "--format", "table"], "`man` has one output of its own"),
+    ] {
+        cmd().args(args).assert().code(2).stdout("").stderr(contains(message));
+    }
+    // The format a command does write is accepted, and so is no format at all.
+    assert!(stdout(&["schema", "--format", "json"]).contains("$schema"));
+    assert!(stdout(&["schema"]).contains("$schema"));
+    assert!(stdout(&["profile", "new", "-f", "yaml"]).contains("skills:"));
+}

@@ -132,3 +132,55 @@ fn readme_console_blocks_show_real_output() {
 fn split_handles_quotes() {
     assert_eq!(split(" skills \"product ownership\" -f json"), ["skills", "product ownership", "-f", "json"]);
 }
+
+/// The README's YAML blocks, each with the file its first comment names (`# roles/engineer.yaml`),
+/// or `None` for a block that names none.
+fn yaml_blocks(readme: &str) -> Vec<(Option<String>, String)> {
+    let mut blocks = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_end() != "```yaml" {
+            continue;
+        }
+        let body: Vec<&str> = lines.by_ref().take_while(|l| l.trim_end() != "```").collect();
+        let name = body.first().and_then(|l| l.strip_prefix("# ")).filter(|n| n.ends_with(".yaml"));
+        blocks.push((name.map(String::from), body.join("\n") + "\n"));
+    }
+    blocks
+}
+
+#[test]
+fn readme_yaml_examples_are_valid() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let blocks = yaml_blocks(&readme);
+    let dir = tempfile::tempdir().unwrap();
+    let mut framework_files = 0;
+    for (name, text) in &blocks {
+        match name.as_deref() {
+            Some(profile) if profile.starts_with("examples/") => {
+                // The profile format, as a profile of the default framework.
+                let elsewhere = tempfile::tempdir().unwrap();
+                let path = elsewhere.path().join("profile.yaml");
+                std::fs::write(&path, text).unwrap();
+                let out = cmd().args(["gap", "--profile"]).arg(&path).output().unwrap();
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                assert!(out.status.success() && stderr.is_empty(), "the README's {profile} example: {stderr}");
+            }
+            Some(rel) => {
+                let path = dir.path().join(rel);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, text).unwrap();
+                framework_files += 1;
+            }
+            None => {
+                let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(text);
+                assert!(parsed.is_ok(), "a README YAML block does not parse: {text}");
+            }
+        }
+    }
+    assert!(framework_files >= 3, "expected the data format's files, found {framework_files}");
+    let out = cmd().arg("validate").arg(dir.path()).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "the README's minimal framework is invalid:\n{stdout}");
+    assert!(stdout.contains("valid, 0 errors, 0 warnings"), "{stdout}");
+}
