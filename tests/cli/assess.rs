@@ -350,3 +350,24 @@ fn assess_refuses_a_folder_before_asking_anything() {
         .stderr(contains("it is a directory"))
         .stderr(contains("Your name").not());
 }
+
+/// Answers for every question of the built-in framework's 10 skills, each `answer`.
+fn all_answers(name: &str, answer: &str) -> String {
+    format!("{name}\n\n{}", format!("{answer}\n").repeat(10))
+}
+
+#[cfg(unix)]
+#[test]
+fn assess_force_keeps_the_old_files_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let out = write(dir.path(), "me.yaml", "old: true\n");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap(), "--force"])
+        .write_stdin(all_answers("Ada", "3"))
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&out).unwrap().contains("name: \"Ada\""));
+    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o7777, 0o640);
+}
