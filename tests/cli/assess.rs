@@ -356,6 +356,81 @@ fn all_answers(name: &str, answer: &str) -> String {
     format!("{name}\n\n{}", format!("{answer}\n").repeat(10))
 }
 
+/// The files in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn assess_wraps_its_questions_at_the_terminal_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let run = cmd()
+        .env("COLUMNS", "100")
+        .args(["assess", "--out", out.to_str().unwrap(), "--level", "senior"])
+        .write_stdin(all_answers("Ada", "2"))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let ui = String::from_utf8(run.stderr).unwrap();
+    for line in ui.lines() {
+        assert!(pm_skills::text::width(line) <= 100, "over 100 columns: {line:?}");
+    }
+    // Every word arrives whole: the text, with its line breaks as spaces, holds each sentence.
+    let flat = ui.split_whitespace().collect::<Vec<_>>().join(" ");
+    for skill in json(&["skills"])["skills"].as_array().unwrap() {
+        let one = json(&["skills", skill["id"].as_str().unwrap()]);
+        let mut texts = vec![one["skill"]["description"].as_str().unwrap().to_string()];
+        texts.extend(one["proficiencies"].as_array().unwrap().iter().map(|p| p["meaning"].as_str().unwrap().into()));
+        for text in texts {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&text), "not whole in the questions: {text}");
+        }
+    }
+}
+
+#[test]
+fn assess_prints_framework_text_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/injection");
+    let run = cmd()
+        .args(["--data", data.to_str().unwrap(), "assess", "--out", out.to_str().unwrap()])
+        .write_stdin("Eve\nnope\ntwo\n1\n2\n3\n")
+        .output()
+        .unwrap();
+    let ui = String::from_utf8(run.stderr).unwrap();
+    assert!(run.status.success(), "{ui}");
+    assert!(ui.contains("(your level expects") && ui.contains("\\x1b[31mred"), "{ui}");
+    for (at, c) in ui.char_indices().chain(String::from_utf8(run.stdout).unwrap().char_indices()) {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
+        assert!(!(bidi || c.is_control() && c != '\n'), "raw {c:?} at byte {at}: {ui}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn assess_refuses_a_dangling_symlink_before_asking_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    std::os::unix::fs::symlink(dir.path().join("missing/me.yaml"), &out).unwrap();
+    for force in [&[][..], &["--force"]] {
+        cmd()
+            .args(["assess", "--out", out.to_str().unwrap()])
+            .args(force)
+            .write_stdin(all_answers("Ada", "3"))
+            .assert()
+            .code(1)
+            .stderr(contains(format!("{} is a symbolic link to", out.display())))
+            .stderr(contains("Your name").not());
+        assert!(std::fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
+        assert_eq!(listing(dir.path()), ["me.yaml"], "{force:?}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn assess_force_keeps_the_old_files_permissions() {

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use crate::model::Profile;
 use crate::model::Scope;
 use crate::profile::{self, SkillLookup};
+use crate::render::text::wrap;
 use crate::resolve::normalise;
+use crate::text::sanitize;
 use crate::write::write_atomic;
 
 /// What the run did, for the closing message.
@@ -21,6 +23,20 @@ pub enum Finish {
     Written { assessed: usize, unassessed: usize },
     /// The person chose to stop; the draft keeps the answers.
     Paused { answered: usize, of: usize },
+}
+
+/// What a run is asked to do: the options of `assess`, and the width of the terminal that shows
+/// the questions.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    /// The profile to write.
+    pub out: &'a Path,
+    /// Replace an existing profile.
+    pub force: bool,
+    /// The person's level, given up front; otherwise they are asked.
+    pub level: Option<usize>,
+    /// Columns to wrap the questions at; `None` leaves lines whole (a pipe).
+    pub width: Option<usize>,
 }
 
 /// The draft that keeps answers between runs.
@@ -39,31 +55,67 @@ struct State {
     asked: usize,
 }
 
-/// Runs the questionnaire. `input` gives answers; `ui` receives the questions.
-pub fn run(
-    scope: Scope,
-    out: &Path,
-    force: bool,
-    level: Option<usize>,
-    input: &mut dyn BufRead,
-    ui: &mut dyn Write,
-) -> anyhow::Result<Finish> {
+/// Where the questions go: framework text is sanitised (it comes from files anyone can write)
+/// and every paragraph is wrapped at the terminal's width, between words.
+struct Ui<'a> {
+    out: &'a mut dyn Write,
+    width: Option<usize>,
+}
+
+impl Ui<'_> {
+    /// One paragraph, `first` before its first line and `rest` before the others.
+    fn say(&mut self, text: &str, first: &str, rest: &str) -> std::io::Result<()> {
+        self.out.write_all(wrap(&sanitize(text, true), self.width, first, rest).as_bytes())
+    }
+
+    /// A prompt: no line break, flushed, so the answer is typed beside it.
+    fn ask(&mut self, prompt: &str) -> std::io::Result<()> {
+        write!(self.out, "{prompt}")?;
+        self.out.flush()
+    }
+
+    fn blank(&mut self) -> std::io::Result<()> {
+        writeln!(self.out)
+    }
+}
+
+/// A name from the framework, on one line and safe to print.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    sanitize(text, false)
+}
+
+/// Refuses an `--out` that cannot take the profile, before the first question: a folder, a
+/// symbolic link to nothing (whose target would be created, or the link replaced, only at the
+/// end), or an existing file without `--force`.
+fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
+    let shown = out.display();
     if out.is_dir() {
-        anyhow::bail!("cannot write {}: it is a directory", out.display());
+        anyhow::bail!("cannot write {shown}: it is a directory");
+    }
+    let link = std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
+    if link && !out.exists() {
+        let target = std::fs::read_link(out).map(|t| t.display().to_string()).unwrap_or_default();
+        anyhow::bail!(
+            "{shown} is a symbolic link to {target}, which does not exist; give the profile's own path with --out"
+        );
     }
     if out.exists() && !force {
-        anyhow::bail!("{} already exists; use --force to replace it", out.display());
+        anyhow::bail!("{shown} already exists; use --force to replace it");
     }
+    Ok(())
+}
+
+/// Runs the questionnaire. `input` gives answers; `ui` receives the questions.
+pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut dyn Write) -> anyhow::Result<Finish> {
+    let Settings { out, force, level, width } = settings;
+    check_out(out, force)?;
+    let ui = &mut Ui { out: ui, width };
     let draft = draft_path(out);
+    let total = scope.role.skills.len();
     let mut state = match load_draft(scope, &draft)? {
         Some(state) => {
-            writeln!(
-                ui,
-                "Resuming from {} ({} of {} skills answered).",
-                draft.display(),
-                state.asked,
-                scope.role.skills.len()
-            )?;
+            let text = format!("Resuming from {} ({} of {total} skills answered).", draft.display(), state.asked);
+            ui.say(&text, "", "")?;
             state
         }
         None => State { name: None, level, answers: vec![None; scope.framework.skills.len()], asked: 0 },
@@ -71,13 +123,11 @@ pub fn run(
     if level.is_some() {
         state.level = level;
     }
-    let total = scope.role.skills.len();
     let save = |state: &State| save_draft(scope, &draft, total, state);
 
     if state.name.is_none() {
         let name = loop {
-            write!(ui, "Your name: ")?;
-            ui.flush()?;
+            ui.ask("Your name: ")?;
             let Some(line) = read_line(input)? else { return interrupted(&draft, &state, total, false) };
             if !line.trim().is_empty() {
                 break line.trim().to_string();
@@ -87,58 +137,20 @@ pub fn run(
         save(&state)?;
     }
     if state.level.is_none() && state.asked == 0 {
-        writeln!(ui, "\nYour current level (optional, Enter to skip):")?;
-        for (i, l) in scope.role.levels.iter().enumerate() {
-            writeln!(ui, "  {}. {} ({})", i + 1, l.name, l.id)?;
-        }
-        loop {
-            write!(ui, "Level: ")?;
-            ui.flush()?;
-            let Some(line) = read_line(input)? else { return interrupted(&draft, &state, total, false) };
-            let line = line.trim();
-            if line.is_empty() {
-                break;
-            }
-            let pick = line.parse::<usize>().ok().filter(|n| (1..=scope.role.levels.len()).contains(n)).map(|n| n - 1);
-            match pick.map(Ok).unwrap_or_else(|| crate::resolve::resolve_index(&scope.role.levels, line, "level")) {
-                Ok(i) => {
-                    state.level = Some(i);
-                    break;
-                }
-                Err(e) => writeln!(ui, "{}", e.to_string().lines().next().unwrap_or_default())?,
-            }
+        match ask_level(scope, input, ui)? {
+            Some(level) => state.level = level,
+            None => return interrupted(&draft, &state, total, false),
         }
         save(&state)?;
     }
 
-    let scale = &scope.framework.scale;
     while state.asked < total {
         let s = scope.role.skills[state.asked];
-        let skill = &scope.framework.skills[s];
-        writeln!(ui, "\n[{}/{total}] {}", state.asked + 1, skill.name)?;
-        if !skill.description.is_empty() {
-            writeln!(ui, "{}", skill.description)?;
-        }
-        for (i, (step, meaning)) in scale.iter().zip(&skill.proficiencies).enumerate() {
-            writeln!(ui, "  {}. {}: {}", i + 1, step.name, meaning)?;
-        }
-        if let Some(l) = state.level {
-            let k = state.asked;
-            writeln!(ui, "  (your level expects {})", scale[scope.role.levels[l].ratings[k].proficiency].name)?;
-        }
-        let answer = loop {
-            write!(ui, "Your proficiency [1-{}, s to skip, q to stop]: ", scale.len())?;
-            ui.flush()?;
-            let Some(line) = read_line(input)? else { return interrupted(&draft, &state, total, false) };
-            match parse_answer(line.trim(), scale) {
-                Some(answer) => break answer,
-                None => writeln!(ui, "Please answer 1-{}, a proficiency name, s or q.", scale.len())?,
-            }
-        };
-        match answer {
-            Answer::Stop => return interrupted(&draft, &state, total, true),
-            Answer::Skip => state.answers[s] = None,
-            Answer::Level(p) => state.answers[s] = Some(p),
+        match ask_skill(scope, &state, input, ui)? {
+            None => return interrupted(&draft, &state, total, false),
+            Some(Answer::Stop) => return interrupted(&draft, &state, total, true),
+            Some(Answer::Skip) => state.answers[s] = None,
+            Some(Answer::Level(p)) => state.answers[s] = Some(p),
         }
         state.asked += 1;
         save(&state)?;
@@ -148,9 +160,62 @@ pub fn run(
     write_atomic(out, text.as_bytes(), force)?;
     let _ = std::fs::remove_file(&draft);
     let assessed = scope.role.skills.iter().filter(|&&s| state.answers[s].is_some()).count();
-    writeln!(ui, "\nWrote {} ({assessed} assessed, {} unassessed).", out.display(), total - assessed)?;
-    writeln!(ui, "Next: pm-skills gap --profile {}", out.display())?;
+    ui.blank()?;
+    ui.say(&format!("Wrote {} ({assessed} assessed, {} unassessed).", out.display(), total - assessed), "", "")?;
+    ui.say(&format!("Next: pm-skills gap --profile {}", out.display()), "", "")?;
     Ok(Finish::Written { assessed, unassessed: total - assessed })
+}
+
+/// Asks for the person's level: `Some(None)` when they skip it, `None` when the input ends.
+fn ask_level(scope: Scope, input: &mut dyn BufRead, ui: &mut Ui) -> anyhow::Result<Option<Option<usize>>> {
+    ui.blank()?;
+    ui.say("Your current level (optional, Enter to skip):", "", "")?;
+    let levels = &scope.role.levels;
+    for (i, l) in levels.iter().enumerate() {
+        let number = format!("  {}. ", i + 1);
+        ui.say(&format!("{} ({})", one_line(&l.name), one_line(&l.id)), &number, &" ".repeat(number.len()))?;
+    }
+    loop {
+        ui.ask("Level: ")?;
+        let Some(line) = read_line(input)? else { return Ok(None) };
+        let line = line.trim();
+        if line.is_empty() {
+            return Ok(Some(None));
+        }
+        let pick = line.parse::<usize>().ok().filter(|n| (1..=levels.len()).contains(n)).map(|n| n - 1);
+        match pick.map(Ok).unwrap_or_else(|| crate::resolve::resolve_index(levels, line, "level")) {
+            Ok(i) => return Ok(Some(Some(i))),
+            Err(e) => ui.say(e.to_string().lines().next().unwrap_or_default(), "", "  ")?,
+        }
+    }
+}
+
+/// Asks about the next skill, with what each proficiency means for it: `None` when the input
+/// ends.
+fn ask_skill(scope: Scope, state: &State, input: &mut dyn BufRead, ui: &mut Ui) -> anyhow::Result<Option<Answer>> {
+    let (scale, total) = (&scope.framework.scale, scope.role.skills.len());
+    let skill = &scope.framework.skills[scope.role.skills[state.asked]];
+    ui.blank()?;
+    ui.say(&format!("[{}/{total}] {}", state.asked + 1, one_line(&skill.name)), "", "")?;
+    if !skill.description.is_empty() {
+        ui.say(&skill.description, "", "")?;
+    }
+    for (i, (step, meaning)) in scale.iter().zip(&skill.proficiencies).enumerate() {
+        let number = format!("  {}. ", i + 1);
+        ui.say(&format!("{}: {meaning}", one_line(&step.name)), &number, &" ".repeat(number.len()))?;
+    }
+    if let Some(l) = state.level {
+        let expected = &scale[scope.role.levels[l].ratings[state.asked].proficiency].name;
+        ui.say(&format!("(your level expects {})", one_line(expected)), "  ", "   ")?;
+    }
+    loop {
+        ui.ask(&format!("Your proficiency [1-{}, s to skip, q to stop]: ", scale.len()))?;
+        let Some(line) = read_line(input)? else { return Ok(None) };
+        match parse_answer(line.trim(), scale) {
+            Some(answer) => return Ok(Some(answer)),
+            None => ui.say(&format!("Please answer 1-{}, a proficiency name, s or q.", scale.len()), "", "")?,
+        }
+    }
 }
 
 /// Saves the answers so far in the draft, after every answer, through [`write_atomic`] and so
@@ -238,6 +303,10 @@ fn load_draft(scope: Scope, draft: &Path) -> anyhow::Result<Option<State>> {
 mod tests {
     use super::*;
 
+    fn settings(out: &Path) -> Settings<'_> {
+        Settings { out, force: false, level: None, width: Some(80) }
+    }
+
     #[test]
     fn scripted_answers_write_a_profile_that_reads_back() {
         let f = crate::data::load_builtin("dvla").unwrap();
@@ -246,7 +315,7 @@ mod tests {
         let out = dir.path().join("me.yaml");
         let mut input: &[u8] = b"Ada\nsenior\n3\n2\nexpert\ns\n4\n4\nprac\n3\n2\n1\n";
         let mut ui = Vec::new();
-        let finish = run(scope, &out, false, None, &mut input, &mut ui).unwrap();
+        let finish = run(scope, settings(&out), &mut input, &mut ui).unwrap();
         assert_eq!(finish, Finish::Written { assessed: 9, unassessed: 1 });
         assert!(!draft_path(&out).exists());
         let p = profile::check(profile::read(&out).unwrap(), scope, &SkillLookup::new(&f)).unwrap();
@@ -265,12 +334,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("me.yaml");
         let mut first: &[u8] = b"Ada\n\n1\n2\n";
-        let err = run(scope, &out, false, None, &mut first, &mut Vec::new()).unwrap_err().to_string();
+        let err = run(scope, settings(&out), &mut first, &mut Vec::new()).unwrap_err().to_string();
         assert!(err.contains("input ended after 2 of 10 skills"), "{err}");
         assert!(draft_path(&out).exists() && !out.exists());
         let mut rest: &[u8] = b"3\n3\n3\n3\n3\n3\n3\n3\n";
         let mut ui = Vec::new();
-        run(scope, &out, false, None, &mut rest, &mut ui).unwrap();
+        run(scope, settings(&out), &mut rest, &mut ui).unwrap();
         assert!(String::from_utf8_lossy(&ui).contains("Resuming from"));
         let p = profile::check(profile::read(&out).unwrap(), scope, &SkillLookup::new(&f)).unwrap();
         assert_eq!(p.assessment(0).unwrap().proficiency, 0);
