@@ -286,6 +286,9 @@ pub struct AssessArgs {
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
+    /// Discard the answers saved by an earlier run (<out>.draft) and start from the first question.
+    #[arg(long)]
+    pub restart: bool,
 }
 
 /// Options of `validate`.

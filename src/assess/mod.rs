@@ -8,13 +8,14 @@
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use crate::model::Profile;
 use crate::model::Scope;
-use crate::profile::{self, SkillLookup};
+use crate::profile;
 use crate::render::text::wrap;
 use crate::resolve::normalise;
 use crate::text::sanitize;
 use crate::write::write_atomic;
+
+mod draft;
 
 /// What the run did, for the closing message.
 #[derive(Debug, PartialEq, Eq)]
@@ -33,6 +34,8 @@ pub struct Settings<'a> {
     pub out: &'a Path,
     /// Replace an existing profile.
     pub force: bool,
+    /// Discard the draft of an earlier run and start from the first question.
+    pub restart: bool,
     /// The person's level, given up front; otherwise they are asked.
     pub level: Option<usize>,
     /// Columns to wrap the questions at; `None` leaves lines whole (a pipe).
@@ -107,12 +110,15 @@ fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
 
 /// Runs the questionnaire. `input` gives answers; `ui` receives the questions.
 pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut dyn Write) -> anyhow::Result<Finish> {
-    let Settings { out, force, level, width } = settings;
+    let Settings { out, force, restart, level, width } = settings;
     check_out(out, force)?;
     let ui = &mut Ui { out: ui, width };
     let draft = draft_path(out);
+    if restart {
+        draft::discard(&draft)?;
+    }
     let total = scope.role.skills.len();
-    let mut state = match load_draft(scope, &draft)? {
+    let mut state = match draft::load(scope, &draft)? {
         Some(state) => {
             let text = format!("Resuming from {} ({} of {total} skills answered).", draft.display(), state.asked);
             ui.say(&text, "", "")?;
@@ -123,7 +129,7 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     if level.is_some() {
         state.level = level;
     }
-    let save = |state: &State| save_draft(scope, &draft, total, state);
+    let save = |state: &State| draft::save(scope, &draft, state);
 
     if state.name.is_none() {
         let name = loop {
@@ -218,16 +224,6 @@ fn ask_skill(scope: Scope, state: &State, input: &mut dyn BufRead, ui: &mut Ui) 
     }
 }
 
-/// Saves the answers so far in the draft, after every answer, through [`write_atomic`] and so
-/// with its fsyncs (the file, then its folder): an answer a person typed must survive a crash or
-/// a power cut, so it is on disk before the next question is asked.
-fn save_draft(scope: Scope, draft: &Path, total: usize, state: &State) -> anyhow::Result<()> {
-    let text = profile::to_yaml(scope, state.name.as_deref().unwrap_or(""), state.level, &state.answers);
-    let text =
-        format!("# Draft: {} of {total} skills answered. `pm-skills assess` resumes from here.\n{text}", state.asked);
-    write_atomic(draft, text.as_bytes(), true)
-}
-
 enum Answer {
     Level(usize),
     Skip,
@@ -278,33 +274,13 @@ fn interrupted(draft: &Path, state: &State, total: usize, chosen: bool) -> anyho
     anyhow::bail!("input ended after {} of {total} skills{kept}{hint}", state.asked)
 }
 
-fn load_draft(scope: Scope, draft: &Path) -> anyhow::Result<Option<State>> {
-    if !draft.exists() {
-        return Ok(None);
-    }
-    let parsed = profile::read(draft)?;
-    let name = parsed.raw.name.clone();
-    let answered = parsed.file.text.lines().next().and_then(|l| {
-        l.strip_prefix("# Draft: ")
-            .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|n| n.parse::<usize>().ok())
-    });
-    let p: Profile = profile::check(parsed, scope, &SkillLookup::new(scope.framework))
-        .map_err(|e| anyhow::anyhow!("{e}\n  delete {} to start again", draft.display()))?;
-    Ok(Some(State {
-        name: (!name.trim().is_empty()).then_some(name),
-        level: p.level,
-        answers: (0..scope.framework.skills.len()).map(|s| p.assessment(s).map(|a| a.proficiency)).collect(),
-        asked: answered.unwrap_or(0).min(scope.role.skills.len()),
-    }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::SkillLookup;
 
     fn settings(out: &Path) -> Settings<'_> {
-        Settings { out, force: false, level: None, width: Some(80) }
+        Settings { out, force: false, restart: false, level: None, width: Some(80) }
     }
 
     #[test]

@@ -16,9 +16,9 @@ pub fn new(selected: &Selected, level: Option<&str>) -> anyhow::Result<Outcome> 
 /// `assess`: questions on stderr, answers from stdin, the profile written to `--out`. Nothing goes
 /// to stdout.
 pub fn assess(selected: &Selected, args: &AssessArgs) -> anyhow::Result<Outcome> {
-    let AssessArgs { out, level, force } = args;
+    let AssessArgs { out, level, force, restart } = args;
     let level = level.as_deref().map(|l| selected.level(l)).transpose()?;
-    let settings = assess::Settings { out, force: *force, level, width: terminal::stderr_width() };
+    let settings = assess::Settings { out, force: *force, restart: *restart, level, width: terminal::stderr_width() };
     let mut stderr = std::io::stderr();
     let finish = assess::run(selected.scope(), settings, &mut std::io::stdin().lock(), &mut stderr)?;
     if let assess::Finish::Paused { answered, of } = finish {

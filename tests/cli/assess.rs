@@ -364,6 +364,90 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
+/// A draft left by a run that stopped after `answers` (name, no level, then proficiencies).
+fn real_draft(dir: &Path, answers: &str) -> (PathBuf, String) {
+    let out = dir.join("me.yaml");
+    cmd().args(["assess", "--out", out.to_str().unwrap()]).write_stdin(answers).assert().code(1);
+    let draft = dir.join("me.yaml.draft");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    (draft, text)
+}
+
+#[test]
+fn a_draft_that_does_not_parse_or_match_is_refused_and_restart_starts_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let out_str = out.to_str().unwrap();
+    let (draft, text) = real_draft(dir.path(), "Ada\n\n3\n2\n");
+    let name_at = text.find("name: \"Ada\"").unwrap();
+    let cases = [
+        ("cut short", text[..name_at + 9].to_string()),
+        ("unknown skill", text.replace("\n  agile-working:", "\n  agile-workin:")),
+        ("wrong proficiency", text.replace("  agile-working: practitioner", "  agile-working: guru")),
+        ("other framework", text.replace("framework: dvla", "framework: ddat-2025")),
+        ("not a profile", "- a\n- list\n".to_string()),
+    ];
+    for (what, bad) in cases {
+        assert_ne!(bad, text, "{what}");
+        std::fs::write(&draft, &bad).unwrap();
+        let run = cmd().args(["assess", "--out", out_str]).write_stdin(all_answers("Bea", "1")).output().unwrap();
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{what}: {err}");
+        assert!(err.contains(draft.to_str().unwrap()), "{what}: names the draft: {err}");
+        assert!(
+            err.contains("start again from the first question, run the same command with --restart"),
+            "{what}: {err}"
+        );
+        assert!(!err.contains("Your name") && !err.contains("[1/10]"), "{what}: asked nothing: {err}");
+        assert_eq!(std::fs::read_to_string(&draft).unwrap(), bad, "{what}: the draft is kept");
+        assert!(!out.exists(), "{what}");
+    }
+    cmd()
+        .args(["assess", "--out", out_str, "--restart"])
+        .write_stdin(all_answers("Bea", "1"))
+        .assert()
+        .success()
+        .stderr(contains("Resuming").not())
+        .stderr(contains("[1/10]"));
+    let v = json(&["gap", "-p", out_str, "--to", "senior"]);
+    assert_eq!(v["person"]["name"], "Bea");
+    assert!(v["rows"].as_array().unwrap().iter().all(|r| r["have"]["id"] == "awareness"), "{v}");
+    assert_eq!(listing(dir.path()), ["me.yaml"]);
+}
+
+#[test]
+fn a_draft_resumes_after_its_last_answer_whatever_its_header_says() {
+    // Cut short after the third answer; the header still says five.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let (draft, text) = real_draft(dir.path(), "Ada\n\n1\n2\n3\n4\n1\n");
+    assert!(text.starts_with("# Draft: 5 of 10"), "{text}");
+    let is_answer = |l: &&str| l.starts_with("  ") && !l.trim_start().starts_with('#') && l.contains(": ");
+    let third = text.lines().filter(is_answer).nth(2).unwrap();
+    let cut = &text[..text.find(third).unwrap() + third.len() + 1];
+    assert!(cut.ends_with(": practitioner\n"), "{cut}");
+    // A lying header: ten of ten, with three answered.
+    let (_, three) = real_draft(tempfile::tempdir().unwrap().path(), "Ada\n\n1\n2\n3\n");
+    let lying = three.replacen("# Draft: 3 of 10", "# Draft: 10 of 10", 1);
+    for (what, bad) in [("cut short", cut.to_string()), ("lying header", lying)] {
+        std::fs::write(&draft, bad).unwrap();
+        cmd()
+            .args(["assess", "--out", out.to_str().unwrap()])
+            .write_stdin("4\n".repeat(7))
+            .assert()
+            .success()
+            .stderr(contains("(3 of 10 skills answered)"))
+            .stderr(contains("[4/10]"));
+        let v = json(&["gap", "-p", out.to_str().unwrap(), "--to", "senior"]);
+        assert_eq!(v["summary"]["unassessed"], 0, "{what}: {v}");
+        let rows = v["rows"].as_array().unwrap();
+        let have = |id: &str| rows.iter().find(|r| r["skill"]["id"] == id).unwrap()["have"]["id"].clone();
+        assert_eq!(have("agile-working"), "awareness", "{what}");
+        assert_eq!(have("user-focus"), "expert", "{what}");
+        std::fs::remove_file(&out).unwrap();
+    }
+}
+
 #[test]
 fn assess_wraps_its_questions_at_the_terminal_width() {
     let dir = tempfile::tempdir().unwrap();
