@@ -16,6 +16,7 @@ use crate::text::sanitize;
 use crate::write::write_atomic;
 
 mod draft;
+mod lock;
 
 /// What the run did, for the closing message.
 #[derive(Debug, PartialEq, Eq)]
@@ -112,6 +113,7 @@ fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
 pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut dyn Write) -> anyhow::Result<Finish> {
     let Settings { out, force, restart, level, width } = settings;
     check_out(out, force)?;
+    let _lock = lock::Lock::take(out)?;
     let ui = &mut Ui { out: ui, width };
     let draft = draft_path(out);
     if restart {

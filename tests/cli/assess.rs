@@ -364,6 +364,81 @@ fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
+/// `assess` started with its input and error output in pipes, for the tests that act while it
+/// waits for an answer. The child starts with Ctrl-C's default action, whatever the test runner
+/// was started with.
+fn spawn_assess(args: &[&str]) -> std::process::Child {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pm-skills"));
+    command
+        .args(args)
+        .env_remove("PM_SKILLS_DATA")
+        .env("COLUMNS", "80")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt as _;
+        // SAFETY: `signal` is async-signal-safe, as code between fork and exec must be.
+        unsafe {
+            command.pre_exec(|| {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+    }
+    command.spawn().unwrap()
+}
+
+/// Reads the child's stderr into `seen` until `marker` has appeared `count` times in all of it.
+fn read_until(child: &mut std::process::Child, seen: &mut String, marker: &str, count: usize) {
+    use std::io::Read as _;
+    let stderr = child.stderr.as_mut().unwrap();
+    let mut byte = [0u8; 1];
+    while seen.matches(marker).count() < count {
+        let n = stderr.read(&mut byte).unwrap();
+        assert!(n == 1, "the run ended before `{marker}` ×{count}: {seen}");
+        seen.push(char::from(byte[0]));
+    }
+}
+
+fn answer(child: &mut std::process::Child, text: &str) {
+    use std::io::Write as _;
+    child.stdin.as_mut().unwrap().write_all(text.as_bytes()).unwrap();
+}
+
+#[test]
+fn a_second_assess_on_the_same_profile_is_refused_while_the_first_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let out_str = out.to_str().unwrap();
+    let mut alice = spawn_assess(&["assess", "--out", out_str]);
+    let mut seen = String::new();
+    answer(&mut alice, "Alice\n\n3\n");
+    read_until(&mut alice, &mut seen, "Your proficiency", 2);
+    let draft = dir.path().join("me.yaml.draft");
+    let before = (std::fs::read(&draft).unwrap(), listing(dir.path()));
+    for extra in [&[][..], &["--restart"], &["--force"]] {
+        cmd()
+            .args(["assess", "--out", out_str])
+            .args(extra)
+            .write_stdin(all_answers("Bob", "1"))
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(contains(format!("another assess is writing {out_str}")))
+            .stderr(contains("Your name").not());
+        assert_eq!((std::fs::read(&draft).unwrap(), listing(dir.path())), before, "{extra:?} touched nothing");
+    }
+    answer(&mut alice, &"3\n".repeat(9));
+    drop(alice.stdin.take());
+    assert!(alice.wait().unwrap().success());
+    let v = json(&["gap", "-p", out_str, "--to", "senior"]);
+    assert_eq!(v["person"]["name"], "Alice");
+    assert!(v["rows"].as_array().unwrap().iter().all(|r| r["have"]["id"] == "practitioner"), "{v}");
+    assert_eq!(listing(dir.path()), ["me.yaml"]);
+}
+
 /// A draft left by a run that stopped after `answers` (name, no level, then proficiencies).
 fn real_draft(dir: &Path, answers: &str) -> (PathBuf, String) {
     let out = dir.join("me.yaml");
