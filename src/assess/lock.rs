@@ -7,15 +7,18 @@
 //! the operating system's (`flock` on Unix), so it ends with the process that holds it, however
 //! that process ends; a lock file left behind by a run that was killed is taken over by the next.
 
+use std::ffi::CString;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
 
-/// The held lock. Dropping it removes the lock file, then lets the lock go.
+/// The held lock. Dropping it removes the lock file, then lets the lock go (the file closes).
 #[derive(Debug)]
 pub struct Lock {
     path: PathBuf,
+    /// The same path for Ctrl-C's handler, which may remove the file only while the lock is held.
+    c_path: Option<CString>,
     _file: File,
 }
 
@@ -50,7 +53,11 @@ impl Lock {
                 Err(fs4::TryLockError::Error(e)) => bail!("cannot lock {shown}: {e}"),
             }
             if still_named(&file, &path) {
-                return Ok(Lock { path, _file: file });
+                let c_path = CString::new(path.as_os_str().as_encoded_bytes()).ok();
+                if let Some(c) = &c_path {
+                    super::interrupt::holding(c);
+                }
+                return Ok(Lock { path, c_path, _file: file });
             }
         }
         bail!("cannot lock {shown}: it is removed and created again without end")
@@ -59,6 +66,10 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
+        // Given up first: once the file is gone, the path may name another run's lock file.
+        if let Some(c) = &self.c_path {
+            super::interrupt::released(c);
+        }
         let _ = std::fs::remove_file(&self.path);
     }
 }

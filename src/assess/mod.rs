@@ -16,6 +16,7 @@ use crate::text::sanitize;
 use crate::write::write_atomic;
 
 mod draft;
+pub mod interrupt;
 mod lock;
 
 /// What the run did, for the closing message.
@@ -119,11 +120,13 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     if restart {
         draft::discard(&draft)?;
     }
+    interrupt::saved(false);
     let total = scope.role.skills.len();
     let mut state = match draft::load(scope, &draft)? {
         Some(state) => {
             let text = format!("Resuming from {} ({} of {total} skills answered).", draft.display(), state.asked);
             ui.say(&text, "", "")?;
+            interrupt::saved(true);
             state
         }
         None => State { name: None, level, answers: vec![None; scope.framework.skills.len()], asked: 0 },
@@ -131,7 +134,12 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     if level.is_some() {
         state.level = level;
     }
-    let save = |state: &State| draft::save(scope, &draft, state);
+    let save = |state: &State| {
+        let _busy = interrupt::busy();
+        draft::save(scope, &draft, state)?;
+        interrupt::saved(true);
+        anyhow::Ok(())
+    };
 
     if state.name.is_none() {
         let name = loop {
@@ -165,8 +173,12 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     }
 
     let text = profile::to_yaml(scope, state.name.as_deref().unwrap_or_default(), state.level, &state.answers);
-    write_atomic(out, text.as_bytes(), force)?;
-    let _ = std::fs::remove_file(&draft);
+    {
+        let _busy = interrupt::busy();
+        write_atomic(out, text.as_bytes(), force)?;
+        let _ = std::fs::remove_file(&draft);
+        interrupt::finished();
+    }
     let assessed = scope.role.skills.iter().filter(|&&s| state.answers[s].is_some()).count();
     ui.blank()?;
     ui.say(&format!("Wrote {} ({assessed} assessed, {} unassessed).", out.display(), total - assessed), "", "")?;

@@ -19,6 +19,7 @@ pub fn assess(selected: &Selected, args: &AssessArgs) -> anyhow::Result<Outcome>
     let AssessArgs { out, level, force, restart } = args;
     let level = level.as_deref().map(|l| selected.level(l)).transpose()?;
     let settings = assess::Settings { out, force: *force, restart: *restart, level, width: terminal::stderr_width() };
+    let _armed = assess::interrupt::arm(&assess::draft_path(out));
     let mut stderr = std::io::stderr();
     let finish = assess::run(selected.scope(), settings, &mut std::io::stdin().lock(), &mut stderr)?;
     if let assess::Finish::Paused { answered, of } = finish {

@@ -523,6 +523,35 @@ fn a_draft_resumes_after_its_last_answer_whatever_its_header_says() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn ctrl_c_keeps_the_answers_in_the_draft_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let draft = dir.path().join("me.yaml.draft");
+    let mut child = spawn_assess(&["assess", "--out", out.to_str().unwrap()]);
+    let mut seen = String::new();
+    answer(&mut child, "Ada\n\n4\n");
+    read_until(&mut child, &mut seen, "Your proficiency", 2);
+    // SAFETY: a plain kill(2) of our own child.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    let status = child.wait().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut rest).unwrap();
+    assert_eq!(status.code(), Some(130), "{status:?}: {seen}{rest}");
+    assert!(rest.contains(&format!("your answers so far are kept in {}", draft.display())), "{rest}");
+    assert_eq!(listing(dir.path()), ["me.yaml.draft"], "the draft and nothing else");
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap()])
+        .write_stdin("1\n".repeat(9))
+        .assert()
+        .success()
+        .stderr(contains("(1 of 10 skills answered)"));
+    let v = json(&["gap", "-p", out.to_str().unwrap(), "--to", "senior"]);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.iter().find(|r| r["skill"]["id"] == "agile-working").unwrap()["have"]["id"], "expert");
+}
+
 #[test]
 fn assess_wraps_its_questions_at_the_terminal_width() {
     let dir = tempfile::tempdir().unwrap();
