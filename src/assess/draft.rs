@@ -55,10 +55,11 @@ pub(super) fn load(scope: Scope, draft: &Path) -> anyhow::Result<Option<State>> 
     let (name, role) = (parsed.raw.name.clone(), parsed.raw.role.clone());
     let p = profile::check(parsed, scope, &SkillLookup::new(scope.framework)).map_err(|e| refused(draft, e.into()))?;
     let shown = draft.display();
-    if let Some(role) = role.filter(|r| normalise(r) != scope.role.id && normalise(r) != normalise(&scope.role.name)) {
+    let ours = |r: &String| [&scope.role.id, &scope.role.name].iter().any(|n| *n == r || normalise(n) == normalise(r));
+    if let Some(role) = role.filter(|r| !ours(r)) {
         let wanted = &scope.role.id;
         return Err(anyhow!(
-            "the draft {shown} is for the role `{role}`, but the role in use is `{wanted}`\n  {START_AGAIN}"
+            "the draft {shown} is for the role `{role}`, but the role in use is `{wanted}`\n  to resume it, pick its role with --role {role}; {START_AGAIN}"
         ));
     }
     let answers: Vec<Option<usize>> =

@@ -91,7 +91,7 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Refuses an `--out` that cannot take the profile, before the first question: a folder, a
 /// symbolic link to nothing (whose target would be created, or the link replaced, only at the
-/// end), or an existing file without `--force`.
+/// end), an existing file without `--force`, or a path in a folder that does not exist.
 fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
     let shown = out.display();
     if out.is_dir() {
@@ -106,6 +106,9 @@ fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
     }
     if out.exists() && !force {
         anyhow::bail!("{shown} already exists; use --force to replace it");
+    }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
+        anyhow::bail!("cannot write {shown}: the folder {} does not exist", parent.display());
     }
     Ok(())
 }
