@@ -24,7 +24,7 @@ pub fn notes(draft: &Path) -> (String, String) {
     (
         format!(
             "\nInterrupted: your answers so far are kept in {}; run the same command to resume.\n",
-            draft.display()
+            crate::text::sanitize(&draft.display().to_string(), false)
         ),
         "\nInterrupted before the first answer; nothing was written.\n".to_string(),
     )
