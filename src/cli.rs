@@ -170,7 +170,7 @@ pub enum Command {
 
     /// Answer one question per skill on the terminal and write your profile.
     #[command(
-        after_help = "Examples:\n  pm-skills assess --out me.yaml\n  pm-skills assess --out me.yaml --level product-manager\n  printf 'Ada\\n\\n3\\n2\\n...' | pm-skills assess --out me.yaml   # scripted answers\n\nQuestions go to stderr, answers are read from stdin. Progress is saved in <out>.draft after\nevery answer, so an interrupted run loses nothing and the next run resumes."
+        after_help = "Examples:\n  pm-skills assess --out me.yaml\n  pm-skills assess --out me.yaml --level product-manager\n  printf 'Ada\\n\\n3\\n2\\n...' | pm-skills assess --out me.yaml   # scripted answers\n\nQuestions go to stderr, answers are read from stdin. Progress is saved in <out>.draft after\nevery answer, so an interrupted run (q, Ctrl-C, end of input) loses nothing and the next run\nresumes; --restart discards the draft. One run at a time per profile: it holds <out>.lock."
     )]
     Assess(AssessArgs),
 
@@ -286,6 +286,9 @@ pub struct AssessArgs {
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
+    /// Discard the answers saved by an earlier run (<out>.draft) and start from the first question.
+    #[arg(long)]
+    pub restart: bool,
 }
 
 /// Options of `validate`.

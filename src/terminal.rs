@@ -30,6 +30,17 @@ pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOp
     }
 }
 
+/// The width to wrap what is written to stderr at (the questions of `assess`): the rules of
+/// [`table_width`], applied to stderr, since that is where a person reads them.
+pub fn stderr_width() -> Option<usize> {
+    use std::io::IsTerminal as _;
+    let stderr = std::io::stderr();
+    let columns = std::env::var_os("COLUMNS").map(|v| v.to_string_lossy().into_owned());
+    table_width(stderr.is_terminal(), columns, || {
+        terminal_size::terminal_size_of(&stderr).map(|(w, _)| usize::from(w.0))
+    })
+}
+
 /// Makes `when` the colour choice of the whole process, which clap's help and error messages
 /// follow too.
 pub fn set_color_choice(when: ColorWhen) {

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, anyhow, bail};
 
 /// Writes `bytes` to `path` atomically. Without `force`, an existing file is never replaced:
-/// the new file takes the name only if it is free, even in a race.
+/// the new file takes the name only if it is free, even in a race. A file that is replaced keeps
+/// its permissions: the new one is the same file to its owner, not a fresh one.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     let shown = path.display();
     if path.is_dir() {
@@ -23,8 +24,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
     }
     let parent = parent_of(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let old_permissions = fs::metadata(path).ok().filter(fs::Metadata::is_file).map(|m| m.permissions());
     let written = (|| -> std::io::Result<tempfile::NamedTempFile> {
         let mut tmp = builder(&format!(".{name}."), false).tempfile_in(&parent)?;
+        if let Some(permissions) = old_permissions {
+            tmp.as_file().set_permissions(permissions)?;
+        }
         tmp.write_all(bytes)?;
         tmp.as_file().sync_all()?;
         Ok(tmp)
@@ -234,6 +239,23 @@ mod tests {
         assert!(!out.join("roles").exists(), "the old contents are gone");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["fw"], "no temporary folder left behind");
+    }
+
+    /// Replacing a file keeps the permissions its owner gave it: a profile made private stays
+    /// private after `--force`.
+    #[cfg(unix)]
+    #[test]
+    fn replacing_a_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("me.yaml");
+        for mode in [0o600, 0o640, 0o755] {
+            fs::write(&path, "old").unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+            write_atomic(&path, b"new", true).unwrap();
+            assert_eq!(fs::read(&path).unwrap(), b"new");
+            assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o7777, mode, "{mode:o}");
+        }
     }
 
     /// Written files and folders get the modes of any new file or folder (the umask decides), not

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use super::Outcome;
 use super::selected::Selected;
 use crate::cli::AssessArgs;
-use crate::{assess, profile};
+use crate::{assess, profile, terminal};
 
 /// `profile new`: a template with every skill, at `--level` if given.
 pub fn new(selected: &Selected, level: Option<&str>) -> anyhow::Result<Outcome> {
@@ -16,10 +16,12 @@ pub fn new(selected: &Selected, level: Option<&str>) -> anyhow::Result<Outcome> 
 /// `assess`: questions on stderr, answers from stdin, the profile written to `--out`. Nothing goes
 /// to stdout.
 pub fn assess(selected: &Selected, args: &AssessArgs) -> anyhow::Result<Outcome> {
-    let AssessArgs { out, level, force } = args;
+    let AssessArgs { out, level, force, restart } = args;
     let level = level.as_deref().map(|l| selected.level(l)).transpose()?;
+    let settings = assess::Settings { out, force: *force, restart: *restart, level, width: terminal::stderr_width() };
+    let _armed = assess::interrupt::arm(&assess::draft_path(out));
     let mut stderr = std::io::stderr();
-    let finish = assess::run(selected.scope(), out, *force, level, &mut std::io::stdin().lock(), &mut stderr)?;
+    let finish = assess::run(selected.scope(), settings, &mut std::io::stdin().lock(), &mut stderr)?;
     if let assess::Finish::Paused { answered, of } = finish {
         let _ = writeln!(
             stderr,

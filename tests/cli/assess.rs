@@ -350,3 +350,343 @@ fn assess_refuses_a_folder_before_asking_anything() {
         .stderr(contains("it is a directory"))
         .stderr(contains("Your name").not());
 }
+
+/// Answers for every question of the built-in framework's 10 skills, each `answer`.
+fn all_answers(name: &str, answer: &str) -> String {
+    format!("{name}\n\n{}", format!("{answer}\n").repeat(10))
+}
+
+/// The files in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+    names.sort();
+    names
+}
+
+/// `assess` started with its input and error output in pipes, for the tests that act while it
+/// waits for an answer. The child starts with Ctrl-C's default action, whatever the test runner
+/// was started with.
+fn spawn_assess(args: &[&str]) -> std::process::Child {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pm-skills"));
+    command
+        .args(args)
+        .env_remove("PM_SKILLS_DATA")
+        .env("COLUMNS", "80")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt as _;
+        // SAFETY: `signal` is async-signal-safe, as code between fork and exec must be.
+        unsafe {
+            command.pre_exec(|| {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+    }
+    command.spawn().unwrap()
+}
+
+/// Kills the child if the test is still at it after 180 s, so that a run that hangs fails its
+/// test rather than stalling the suite. Dropping it, when the test is done, stops it.
+struct Watchdog {
+    _done: std::sync::mpsc::Sender<()>,
+}
+
+fn watchdog(child: &std::process::Child) -> Watchdog {
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let pid = child.id();
+    std::thread::spawn(move || {
+        if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(std::time::Duration::from_secs(180))
+        {
+            // SAFETY: a plain kill(2) of the test's own child, not yet waited for.
+            #[cfg(unix)]
+            unsafe {
+                libc::kill(pid as libc::pid_t, libc::SIGKILL);
+            }
+            #[cfg(not(unix))]
+            let _ = pid;
+        }
+    });
+    Watchdog { _done: done }
+}
+
+/// Reads the child's stderr into `seen` until `marker` has appeared `count` times in all of it.
+fn read_until(child: &mut std::process::Child, seen: &mut String, marker: &str, count: usize) {
+    use std::io::Read as _;
+    let stderr = child.stderr.as_mut().unwrap();
+    let mut byte = [0u8; 1];
+    while seen.matches(marker).count() < count {
+        let n = stderr.read(&mut byte).unwrap();
+        assert!(n == 1, "the run ended before `{marker}` ×{count}: {seen}");
+        seen.push(char::from(byte[0]));
+    }
+}
+
+fn answer(child: &mut std::process::Child, text: &str) {
+    use std::io::Write as _;
+    child.stdin.as_mut().unwrap().write_all(text.as_bytes()).unwrap();
+}
+
+#[test]
+fn a_second_assess_on_the_same_profile_is_refused_while_the_first_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let out_str = out.to_str().unwrap();
+    let mut alice = spawn_assess(&["assess", "--out", out_str]);
+    let _watchdog = watchdog(&alice);
+    let mut seen = String::new();
+    answer(&mut alice, "Alice\n\n3\n");
+    read_until(&mut alice, &mut seen, "Your proficiency", 2);
+    let draft = dir.path().join("me.yaml.draft");
+    let before = (std::fs::read(&draft).unwrap(), listing(dir.path()));
+    for extra in [&[][..], &["--restart"], &["--force"]] {
+        cmd()
+            .args(["assess", "--out", out_str])
+            .args(extra)
+            .write_stdin(all_answers("Bob", "1"))
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(contains(format!("another assess is writing {out_str}")))
+            .stderr(contains("Your name").not());
+        assert_eq!((std::fs::read(&draft).unwrap(), listing(dir.path())), before, "{extra:?} touched nothing");
+    }
+    answer(&mut alice, &"3\n".repeat(9));
+    drop(alice.stdin.take());
+    assert!(alice.wait().unwrap().success());
+    let v = json(&["gap", "-p", out_str, "--to", "senior"]);
+    assert_eq!(v["person"]["name"], "Alice");
+    assert!(v["rows"].as_array().unwrap().iter().all(|r| r["have"]["id"] == "practitioner"), "{v}");
+    assert_eq!(listing(dir.path()), ["me.yaml"]);
+}
+
+/// A draft left by a run that stopped after `answers` (name, no level, then proficiencies).
+fn real_draft(dir: &Path, answers: &str) -> (PathBuf, String) {
+    let out = dir.join("me.yaml");
+    cmd().args(["assess", "--out", out.to_str().unwrap()]).write_stdin(answers).assert().code(1);
+    let draft = dir.join("me.yaml.draft");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    (draft, text)
+}
+
+#[test]
+fn a_draft_that_does_not_parse_or_match_is_refused_and_restart_starts_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let out_str = out.to_str().unwrap();
+    let (draft, text) = real_draft(dir.path(), "Ada\n\n3\n2\n");
+    let name_at = text.find("name: \"Ada\"").unwrap();
+    let cases = [
+        ("cut short", text[..name_at + 9].to_string()),
+        ("unknown skill", text.replace("\n  agile-working:", "\n  agile-workin:")),
+        ("wrong proficiency", text.replace("  agile-working: practitioner", "  agile-working: guru")),
+        ("other framework", text.replace("framework: dvla", "framework: ddat-2025")),
+        ("not a profile", "- a\n- list\n".to_string()),
+    ];
+    for (what, bad) in cases {
+        assert_ne!(bad, text, "{what}");
+        std::fs::write(&draft, &bad).unwrap();
+        let run = cmd().args(["assess", "--out", out_str]).write_stdin(all_answers("Bea", "1")).output().unwrap();
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{what}: {err}");
+        assert!(err.contains(draft.to_str().unwrap()), "{what}: names the draft: {err}");
+        assert!(
+            err.contains("start again from the first question, run the same command with --restart"),
+            "{what}: {err}"
+        );
+        assert!(!err.contains("Your name") && !err.contains("[1/10]"), "{what}: asked nothing: {err}");
+        assert_eq!(std::fs::read_to_string(&draft).unwrap(), bad, "{what}: the draft is kept");
+        assert!(!out.exists(), "{what}");
+    }
+    cmd()
+        .args(["assess", "--out", out_str, "--restart"])
+        .write_stdin(all_answers("Bea", "1"))
+        .assert()
+        .success()
+        .stderr(contains("Resuming").not())
+        .stderr(contains("[1/10]"));
+    let v = json(&["gap", "-p", out_str, "--to", "senior"]);
+    assert_eq!(v["person"]["name"], "Bea");
+    assert!(v["rows"].as_array().unwrap().iter().all(|r| r["have"]["id"] == "awareness"), "{v}");
+    assert_eq!(listing(dir.path()), ["me.yaml"]);
+    // A draft for another role of the framework is refused, saying which role it is for.
+    let ladder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder");
+    let with_role = |role: &str| {
+        let mut c = cmd();
+        c.args(["--data", ladder.to_str().unwrap(), "--role", role, "assess", "--out", out_str]);
+        c
+    };
+    std::fs::remove_file(&out).unwrap();
+    with_role("designer").write_stdin("Ada\n\n1\n").assert().code(1);
+    let before = std::fs::read(&draft).unwrap();
+    with_role("engineer")
+        .write_stdin("1\n1\n1\n")
+        .assert()
+        .code(1)
+        .stderr(contains("is for the role `designer`, but the role in use is `engineer`"))
+        .stderr(contains("--role designer"))
+        .stderr(contains("[1/").not());
+    assert_eq!(std::fs::read(&draft).unwrap(), before);
+    with_role("designer").write_stdin("1\n1\n").assert().success().stderr(contains("(1 of 3 skills answered)"));
+}
+
+#[test]
+fn a_draft_resumes_after_its_last_answer_whatever_its_header_says() {
+    // Cut short after the third answer; the header still says five.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let (draft, text) = real_draft(dir.path(), "Ada\n\n1\n2\n3\n4\n1\n");
+    assert!(text.starts_with("# Draft: 5 of 10"), "{text}");
+    let is_answer = |l: &&str| l.starts_with("  ") && !l.trim_start().starts_with('#') && l.contains(": ");
+    let third = text.lines().filter(is_answer).nth(2).unwrap();
+    let cut = &text[..text.find(third).unwrap() + third.len() + 1];
+    assert!(cut.ends_with(": practitioner\n"), "{cut}");
+    // A lying header: ten of ten, with three answered.
+    let (_, three) = real_draft(tempfile::tempdir().unwrap().path(), "Ada\n\n1\n2\n3\n");
+    let lying = three.replacen("# Draft: 3 of 10", "# Draft: 10 of 10", 1);
+    for (what, bad) in [("cut short", cut.to_string()), ("lying header", lying)] {
+        std::fs::write(&draft, bad).unwrap();
+        cmd()
+            .args(["assess", "--out", out.to_str().unwrap()])
+            .write_stdin("4\n".repeat(7))
+            .assert()
+            .success()
+            .stderr(contains("(3 of 10 skills answered)"))
+            .stderr(contains("[4/10]"));
+        let v = json(&["gap", "-p", out.to_str().unwrap(), "--to", "senior"]);
+        assert_eq!(v["summary"]["unassessed"], 0, "{what}: {v}");
+        let rows = v["rows"].as_array().unwrap();
+        let have = |id: &str| rows.iter().find(|r| r["skill"]["id"] == id).unwrap()["have"]["id"].clone();
+        assert_eq!(have("agile-working"), "awareness", "{what}");
+        assert_eq!(have("user-focus"), "expert", "{what}");
+        std::fs::remove_file(&out).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_keeps_the_answers_in_the_draft_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let draft = dir.path().join("me.yaml.draft");
+    let mut child = spawn_assess(&["assess", "--out", out.to_str().unwrap()]);
+    let _watchdog = watchdog(&child);
+    let mut seen = String::new();
+    answer(&mut child, "Ada\n\n4\n");
+    read_until(&mut child, &mut seen, "Your proficiency", 2);
+    // SAFETY: a plain kill(2) of our own child.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    let status = child.wait().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut rest).unwrap();
+    assert_eq!(status.code(), Some(130), "{status:?}: {seen}{rest}");
+    assert!(rest.contains(&format!("your answers so far are kept in {}", draft.display())), "{rest}");
+    assert_eq!(listing(dir.path()), ["me.yaml.draft"], "the draft and nothing else");
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap()])
+        .write_stdin("1\n".repeat(9))
+        .assert()
+        .success()
+        .stderr(contains("(1 of 10 skills answered)"));
+    let v = json(&["gap", "-p", out.to_str().unwrap(), "--to", "senior"]);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.iter().find(|r| r["skill"]["id"] == "agile-working").unwrap()["have"]["id"], "expert");
+}
+
+#[test]
+fn assess_wraps_its_questions_at_the_terminal_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let run = cmd()
+        .env("COLUMNS", "100")
+        .args(["assess", "--out", out.to_str().unwrap(), "--level", "senior"])
+        .write_stdin(all_answers("Ada", "2"))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let ui = String::from_utf8(run.stderr).unwrap();
+    for line in ui.lines() {
+        // Only a single word wider than the terminal (a long temporary path) may stand out.
+        let one_word = !line.trim().contains(' ');
+        assert!(pm_skills::text::width(line) <= 100 || one_word, "over 100 columns: {line:?}");
+    }
+    // Every word arrives whole: the text, with its line breaks as spaces, holds each sentence.
+    let flat = ui.split_whitespace().collect::<Vec<_>>().join(" ");
+    for skill in json(&["skills"])["skills"].as_array().unwrap() {
+        let one = json(&["skills", skill["id"].as_str().unwrap()]);
+        let mut texts = vec![one["skill"]["description"].as_str().unwrap().to_string()];
+        texts.extend(one["proficiencies"].as_array().unwrap().iter().map(|p| p["meaning"].as_str().unwrap().into()));
+        for text in texts {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&text), "not whole in the questions: {text}");
+        }
+    }
+}
+
+#[test]
+fn assess_prints_framework_text_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/injection");
+    let run = cmd()
+        .args(["--data", data.to_str().unwrap(), "assess", "--out", out.to_str().unwrap()])
+        .write_stdin("Eve\nnope\ntwo\n1\n2\n3\n")
+        .output()
+        .unwrap();
+    let ui = String::from_utf8(run.stderr).unwrap();
+    assert!(run.status.success(), "{ui}");
+    assert!(ui.contains("(your level expects") && ui.contains("\\x1b[31mred"), "{ui}");
+    for (at, c) in ui.char_indices().chain(String::from_utf8(run.stdout).unwrap().char_indices()) {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
+        assert!(!(bidi || c.is_control() && c != '\n'), "raw {c:?} at byte {at}: {ui}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn assess_refuses_a_dangling_symlink_before_asking_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    std::os::unix::fs::symlink(dir.path().join("missing/me.yaml"), &out).unwrap();
+    for force in [&[][..], &["--force"]] {
+        cmd()
+            .args(["assess", "--out", out.to_str().unwrap()])
+            .args(force)
+            .write_stdin(all_answers("Ada", "3"))
+            .assert()
+            .code(1)
+            .stderr(contains(format!("{} is a symbolic link to", out.display())))
+            .stderr(contains("Your name").not());
+        assert!(std::fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
+        assert_eq!(listing(dir.path()), ["me.yaml"], "{force:?}");
+    }
+    // A file in a folder that does not exist is refused as early.
+    let nowhere = dir.path().join("missing/me.yaml");
+    cmd()
+        .args(["assess", "--out", nowhere.to_str().unwrap()])
+        .write_stdin(all_answers("Ada", "3"))
+        .assert()
+        .code(1)
+        .stderr(contains(format!("the folder {} does not exist", dir.path().join("missing").display())))
+        .stderr(contains("Your name").not());
+}
+
+#[cfg(unix)]
+#[test]
+fn assess_force_keeps_the_old_files_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let out = write(dir.path(), "me.yaml", "old: true\n");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap(), "--force"])
+        .write_stdin(all_answers("Ada", "3"))
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&out).unwrap().contains("name: \"Ada\""));
+    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o7777, 0o640);
+}
