@@ -104,6 +104,23 @@ pub struct GlobalArgs {
     pub raw_csv: bool,
 }
 
+impl GlobalArgs {
+    /// `pm-skills` with the options that picked this run's framework and role, as a suggested
+    /// command must start to run on the same data.
+    pub fn invocation(&self) -> String {
+        let mut line = String::from("pm-skills");
+        if let Some(dir) = &self.data {
+            line.push_str(&format!(" --data {}", crate::text::shell_word(&dir.to_string_lossy())));
+        } else if let Some(name) = &self.framework {
+            line.push_str(&format!(" --framework {}", crate::text::shell_word(name)));
+        }
+        if let Some(role) = &self.role {
+            line.push_str(&format!(" --role {}", crate::text::shell_word(role)));
+        }
+        line
+    }
+}
+
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
@@ -437,8 +454,8 @@ mod tests {
         // A later level's default never undoes an earlier level's explicit value.
         let cli = parsed(&["--format", "yaml", "--raw-csv", "show", "senior"]).unwrap();
         assert_eq!((cli.global.format, cli.global.raw_csv), (Format::Yaml, true));
-        let cli = parsed(&["profile", "--framework", "ddat-2025", "new", "--format", "markdown"]).unwrap();
-        assert_eq!((cli.global.framework.as_deref(), cli.global.format), (Some("ddat-2025"), Format::Markdown));
+        let cli = parsed(&["profile", "--framework", "ddat-2025", "new", "--format", "yaml"]).unwrap();
+        assert_eq!((cli.global.framework.as_deref(), cli.global.format), (Some("ddat-2025"), Format::Yaml));
         let cli =
             parsed(&["import", "ddat-csv", "--roles", "r", "--skills", "s", "--out", "o", "--role", "x"]).unwrap();
         assert_eq!(cli.global.role.as_deref(), Some("x"));

@@ -85,7 +85,7 @@ fn finish(root: &str, files: &[SourceFile], mut problems: Problems) -> anyhow::R
         Some(framework) if !problems.has_errors() => Ok((framework, problems)),
         _ => Err(DataError {
             subject: format!("the framework in {root}"),
-            advice: Some("run `pm-skills validate` for the full report".into()),
+            advice: Some(format!("run `pm-skills validate {}` for the full report", crate::text::shell_word(root))),
             problems,
         }
         .into()),

@@ -90,13 +90,17 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::Diff(args) => explore::diff(&selected()?, args, options),
         Command::Frameworks => explore::frameworks(options),
         Command::Gap(args) => commands::gap::gap(&load_selected(global)?, global.role.as_deref(), args, options),
-        Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(&selected()?, args.level.as_deref()),
-        Command::Assess(args) => commands::profiles::assess(&selected()?, args),
+        Command::Profile(ProfileCommand::New(args)) => {
+            commands::profiles::new(&selected()?, args.level.as_deref(), options)
+        }
+        Command::Assess(args) => commands::profiles::assess(&selected()?, args, options),
         Command::Validate(args) => commands::validate::run(global, args, options),
         Command::Import(ImportCommand::DdatCsv(args)) => {
-            // `--role` is a common option; for `import` it picks the one role to import.
+            // `--role` is a common option; for `import` it picks the one role to import, and the
+            // hints name the new folder themselves.
             let args = cli::ImportDdatCsv { role: global.role.clone(), ..args.clone() };
-            Outcome::report(&import::ddat_csv::run(&args)?, options)
+            let options = RenderOptions { invocation: String::new(), ..options.clone() };
+            Outcome::report(&import::ddat_csv::run(&args)?, &options)
         }
         Command::Schema => Ok(Outcome::bytes(schema::JSON_SCHEMA.as_bytes().to_vec())),
         Command::Completions(args) => Ok(Outcome::bytes(shell::completions(args.shell))),

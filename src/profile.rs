@@ -212,13 +212,14 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
 
 /// The YAML template `profile new` prints: every skill of the role, commented with what each
 /// proficiency looks like for it, left unassessed (`~`) for the person to fill in.
-pub fn template(scope: Scope, level: Option<usize>) -> String {
-    to_yaml(scope, "Your Name", level, &vec![None; scope.framework.skills.len()])
+/// `invocation` starts the command the template suggests (`pm-skills --data DIR`).
+pub fn template(scope: Scope, level: Option<usize>, invocation: &str) -> String {
+    to_yaml(scope, "Your Name", level, &vec![None; scope.framework.skills.len()], invocation)
 }
 
 /// A profile as YAML, with the same comments as the template so the file stays self-explaining.
 /// `answers` is aligned with the framework's skills; `None` is written as `~` (unassessed).
-pub fn to_yaml(scope: Scope, name: &str, level: Option<usize>, answers: &[Option<usize>]) -> String {
+pub fn to_yaml(scope: Scope, name: &str, level: Option<usize>, answers: &[Option<usize>], invocation: &str) -> String {
     let framework = scope.framework;
     let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
     let mut out = String::new();
@@ -231,7 +232,7 @@ pub fn to_yaml(scope: Scope, name: &str, level: Option<usize>, answers: &[Option
         "#   skill-id:\n#     proficiency: {}\n#     evidence:\n#       - what you did",
         scale.last().copied().unwrap_or("expert")
     );
-    let _ = writeln!(out, "# Then run: pm-skills gap --profile THIS-FILE");
+    let _ = writeln!(out, "# Then run: {} gap --profile THIS-FILE", one_line(invocation));
     let _ = writeln!(out, "name: {}", yaml_string(name));
     let _ = writeln!(out, "framework: {}", framework.id);
     if scope.framework.roles.len() > 1 {
@@ -349,7 +350,7 @@ mod tests {
     fn template_round_trips_as_an_all_unassessed_profile() {
         let f = dvla();
         let scope = Scope { framework: &f, role: &f.roles[0] };
-        let text = template(scope, Some(0));
+        let text = template(scope, Some(0), "pm-skills");
         let p = check(parse(&text), scope, &SkillLookup::new(&f)).unwrap();
         assert_eq!(p.level, Some(0));
         assert!(p.skills.is_empty());

@@ -158,7 +158,14 @@ fn round_trips<R: Report>(report: &R) -> Result<(), TestCaseError> {
 fn renders_everywhere<R: Report>(report: &R, width: usize, color: bool) {
     for &format in Format::value_variants() {
         for width in [Some(width), None] {
-            let options = RenderOptions { format, color, width, raw_csv: color, terminal: color };
+            let options = RenderOptions {
+                format,
+                color,
+                width,
+                raw_csv: color,
+                terminal: color,
+                invocation: "pm-skills --role x".into(),
+            };
             render::render(report, &options).expect("rendering never fails");
         }
     }

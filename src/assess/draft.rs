@@ -24,8 +24,8 @@ const START_AGAIN: &str = "to discard it and start again from the first question
 /// Saves the answers so far, after every answer, through [`write_atomic`] and so with its fsyncs
 /// (the file, then its folder): an answer a person typed must survive a crash or a power cut, so
 /// it is on disk before the next question is asked.
-pub(super) fn save(scope: Scope, draft: &Path, state: &State) -> anyhow::Result<()> {
-    let text = profile::to_yaml(scope, state.name.as_deref().unwrap_or(""), state.level, &state.answers);
+pub(super) fn save(scope: Scope, draft: &Path, state: &State, invocation: &str) -> anyhow::Result<()> {
+    let text = profile::to_yaml(scope, state.name.as_deref().unwrap_or(""), state.level, &state.answers, invocation);
     let total = scope.role.skills.len();
     let text = format!(
         "# Draft: {} of {total} skills asked. `pm-skills assess` resumes after the last answer.\n{text}",

@@ -42,6 +42,8 @@ pub struct Settings<'a> {
     pub level: Option<usize>,
     /// Columns to wrap the questions at; `None` leaves lines whole (a pipe).
     pub width: Option<usize>,
+    /// How the run was invoked (`pm-skills --data DIR`), to start the commands it suggests.
+    pub invocation: &'a str,
 }
 
 /// The draft that keeps answers between runs.
@@ -115,7 +117,7 @@ fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
 
 /// Runs the questionnaire. `input` gives answers; `ui` receives the questions.
 pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut dyn Write) -> anyhow::Result<Finish> {
-    let Settings { out, force, restart, level, width } = settings;
+    let Settings { out, force, restart, level, width, invocation } = settings;
     check_out(out, force)?;
     let _lock = lock::Lock::take(out)?;
     let ui = &mut Ui { out: ui, width };
@@ -139,7 +141,7 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     }
     let save = |state: &State| {
         let _busy = interrupt::busy();
-        draft::save(scope, &draft, state)?;
+        draft::save(scope, &draft, state, invocation)?;
         interrupt::saved(true);
         anyhow::Ok(())
     };
@@ -175,7 +177,8 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
         save(&state)?;
     }
 
-    let text = profile::to_yaml(scope, state.name.as_deref().unwrap_or_default(), state.level, &state.answers);
+    let text =
+        profile::to_yaml(scope, state.name.as_deref().unwrap_or_default(), state.level, &state.answers, invocation);
     {
         let _busy = interrupt::busy();
         write_atomic(out, text.as_bytes(), force)?;
@@ -185,7 +188,8 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     let assessed = scope.role.skills.iter().filter(|&&s| state.answers[s].is_some()).count();
     ui.blank()?;
     ui.say(&format!("Wrote {} ({assessed} assessed, {} unassessed).", out.display(), total - assessed), "", "")?;
-    ui.say(&format!("Next: pm-skills gap --profile {}", out.display()), "", "")?;
+    let next = format!("Next: {invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
+    ui.say(&next, "", "")?;
     Ok(Finish::Written { assessed, unassessed: total - assessed })
 }
 
@@ -297,7 +301,7 @@ mod tests {
     use crate::profile::SkillLookup;
 
     fn settings(out: &Path) -> Settings<'_> {
-        Settings { out, force: false, restart: false, level: None, width: Some(80) }
+        Settings { out, force: false, restart: false, level: None, width: Some(80), invocation: "pm-skills" }
     }
 
     #[test]

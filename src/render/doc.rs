@@ -24,7 +24,8 @@ pub enum Block {
     /// The closing one-line answer, e.g. "8 of 10 skills must grow"; never wrapped, whatever the
     /// width, so it stays one line to read and to grep.
     Summary(String),
-    /// A pointer to a next command or a caveat, shown dimmed.
+    /// A pointer to a next command or a caveat, shown dimmed. A command in it starts with
+    /// `pm-skills `, which the renderers extend with the options of the run.
     Hint(String),
 }
 

@@ -33,7 +33,7 @@ pub enum Format {
 }
 
 /// How a report becomes bytes: chosen once from the flags and the terminal, then passed down.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     pub format: Format,
     /// Emit ANSI colour; decided by `--color`, NO_COLOR, CLICOLOR(_FORCE) and whether stdout is a
@@ -45,6 +45,9 @@ pub struct RenderOptions {
     pub raw_csv: bool,
     /// Stdout is a terminal: whatever the format, no raw control character may reach it.
     pub terminal: bool,
+    /// How this run was invoked (`pm-skills --framework ddat-2025`): the commands that hints
+    /// suggest start with it, so they run on the same framework and role. Empty means `pm-skills`.
+    pub invocation: String,
 }
 
 /// Rows for CSV: one header row and one row per item.
@@ -69,10 +72,11 @@ pub trait Report: Serialize {
 /// Renders `report` in the chosen format into a buffer.
 pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
+    let document = || with_invocation(report.document(), &options.invocation);
     match options.format {
-        Format::Table => terminal::render(&report.document(), options, &mut out),
-        Format::Markdown => markdown::render(&report.document(), &mut out),
-        Format::Html => html::render(&report.document(), report.chart().as_ref(), &mut out),
+        Format::Table => terminal::render(&document(), options, &mut out),
+        Format::Markdown => markdown::render(&document(), &mut out),
+        Format::Html => html::render(&document(), report.chart().as_ref(), &mut out),
         Format::Json => {
             let mut json = serde_json::to_string_pretty(report)?;
             json.push('\n');
@@ -88,6 +92,19 @@ pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow
         out = crate::text::sanitize(&text, true).into_owned().into_bytes();
     }
     Ok(out)
+}
+
+/// Starts each command a hint suggests (`pm-skills …`) with the run's own invocation.
+fn with_invocation(mut blocks: Vec<doc::Block>, invocation: &str) -> Vec<doc::Block> {
+    if invocation.is_empty() || invocation == "pm-skills" {
+        return blocks;
+    }
+    for block in &mut blocks {
+        if let doc::Block::Hint(text) = block {
+            *text = text.replace("pm-skills ", &format!("{invocation} "));
+        }
+    }
+    blocks
 }
 
 /// serde_json escapes the C0 controls; this escapes DEL and the C1 controls too, which it leaves

@@ -435,9 +435,11 @@ fn a_byte_order_mark_and_crlf_line_ends_simply_work() {
     }
     let original = fixtures().join("custom-ladder");
     for args in [&["ladder"][..], &["--role", "designer", "ladder", "-f", "json"], &["diff", "je", "staff"]] {
+        // The closing hint names each folder, at its own length: compare what comes before it.
+        let before_hint = |out: String| out.split("Compare two levels:").next().unwrap().to_string();
         let want = run(&[&["--data", path_str(&original)], args].concat(), None).ok().stdout();
         let got = run(&[&["--data", path_str(data.path())], args].concat(), None).ok().stdout();
-        assert_eq!(got, want, "{args:?}");
+        assert_eq!(before_hint(got), before_hint(want), "{args:?}");
     }
     // Line numbers stay right with CRLF.
     let typo = dir.path().join("typo.yaml");

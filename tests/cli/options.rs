@@ -143,3 +143,47 @@ fn a_format_a_command_cannot_write_is_a_usage_error() {
     assert!(stdout(&["schema"]).contains("$schema"));
     assert!(stdout(&["profile", "new", "-f", "yaml"]).contains("skills:"));
 }
+
+/// The commands the hints of `args`' output suggest, as argument lists (without `pm-skills`).
+/// Read from Markdown, where a hint is one unwrapped line in `_…_`.
+fn suggested(args: &[&str]) -> Vec<Vec<String>> {
+    let out = stdout(&[args, &["-f", "markdown"][..]].concat());
+    let mut commands = Vec::new();
+    for line in out.lines().filter(|l| l.starts_with('_') && l.contains("pm-skills ")) {
+        for part in line.trim_end_matches('_').split("pm-skills ").skip(1) {
+            let command = part.split(" · ").next().unwrap().trim();
+            if !command.contains('<') {
+                commands.push(command.split_whitespace().map(|w| w.trim_matches('\'').to_string()).collect());
+            }
+        }
+    }
+    commands
+}
+
+#[test]
+fn every_hint_is_a_command_that_works_as_printed() {
+    let dir = custom();
+    let runs: [&[&str]; 6] = [
+        &["--framework", "ddat-2025", "show", "senior"],
+        &["--framework", "ddat-2025", "ladder"],
+        &["--framework", "ddat-2025", "levels"],
+        &["--data", &dir, "--role", "designer", "show", "senior-designer"],
+        &["--data", &dir, "--role", "designer", "skills"],
+        &["--data", &dir, "--role", "designer", "about"],
+    ];
+    let mut checked = 0;
+    for args in runs {
+        let framework = parsed(&stdout(&[args, &["-f", "json"][..]].concat()))["framework"]["id"].clone();
+        for command in suggested(args) {
+            let words: Vec<&str> = command.iter().map(String::as_str).collect();
+            // The suggestion runs, on the same framework as the run that printed it.
+            let json = stdout(&[&words[..], &["-f", "json"][..]].concat());
+            assert_eq!(parsed(&json)["framework"]["id"], framework, "{args:?} suggested {command:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "expected hints to check, found {checked}");
+    // The profile template names the framework in its "Then run:" line too.
+    let template = stdout(&["--framework", "ddat-2025", "profile", "new"]);
+    assert!(template.contains("# Then run: pm-skills --framework ddat-2025 gap --profile THIS-FILE"), "{template}");
+}

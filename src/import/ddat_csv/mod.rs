@@ -209,11 +209,7 @@ impl ImportReport {
     /// What to run next, on the default role or else the first role imported.
     fn next_hint(&self) -> Option<Block> {
         let first = self.imported.iter().find(|r| r.id == DEFAULT_ROLE).or(self.imported.first())?;
-        let out = if self.out.contains(|c: char| c.is_whitespace() || c == '\'' || c == '"') {
-            format!("'{}'", self.out.replace('\'', "'\\''"))
-        } else {
-            self.out.clone()
-        };
+        let out = crate::text::shell_word(&self.out);
         Some(Block::Hint(format!(
             "Next: pm-skills validate {out}  ·  pm-skills --data {out} --role {} ladder",
             first.id
