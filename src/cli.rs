@@ -182,7 +182,10 @@ pub enum Command {
     Gap(GapArgs),
 
     /// Work with self-assessment profiles.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  pm-skills profile new > me.yaml                          # every skill, to fill in\n  pm-skills profile new --level product-manager > me.yaml\n  pm-skills gap --profile me.yaml                          # then: what must grow\n\nTo answer one question per skill instead: pm-skills assess --out me.yaml"
+    )]
     Profile(ProfileCommand),
 
     /// Answer one question per skill on the terminal and write your profile.
@@ -204,7 +207,10 @@ pub enum Command {
     Schema,
 
     /// Convert another format into a framework folder.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills validate ./ddat\n  pm-skills --data ./ddat --role delivery-manager ladder"
+    )]
     Import(ImportCommand),
 
     /// List the frameworks built into the binary.
