@@ -25,6 +25,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
     let parent = parent_of(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     let old_permissions = fs::metadata(path).ok().filter(fs::Metadata::is_file).map(|m| m.permissions());
+    remove_stale(&parent, &format!(".{name}."));
     let written = (|| -> std::io::Result<tempfile::NamedTempFile> {
         let mut tmp = builder(&format!(".{name}."), false).tempfile_in(&parent)?;
         if let Some(permissions) = old_permissions {
@@ -44,6 +45,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
         Err(e) => bail!("cannot write {shown}: {}", e.error),
     }
     sync_folder(&parent).map_err(|e| anyhow!("cannot write {shown}: {e}"))
+}
+
+/// How old a temporary file or folder must be before a later run deletes it: a write takes
+/// milliseconds, so one this old was left by a run that was killed.
+const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Deletes the temporary files and folders (`PREFIX…pm-skills`) that killed runs left in `dir`,
+/// if older than [`STALE`]. Best effort: what cannot be deleted stays, named for what it is.
+fn remove_stale(dir: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(prefix) && name.ends_with(".pm-skills")) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else { continue };
+        if meta.modified().ok().and_then(|m| m.elapsed().ok()).is_some_and(|age| age > STALE) {
+            let _ = if meta.is_dir() { fs::remove_dir_all(entry.path()) } else { fs::remove_file(entry.path()) };
+        }
+    }
 }
 
 /// The folder that holds `path`: `.` for a bare name.
@@ -143,6 +165,8 @@ pub fn write_folder(out: &Path, force: bool, files: &[(String, String)]) -> anyh
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let parent = parent_of(out);
     fs::create_dir_all(&parent).with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    remove_stale(&parent, &format!(".{name}.new-"));
+    remove_stale(&parent, &format!(".{name}.old-"));
     let new = builder(&format!(".{name}.new-"), true)
         .tempdir_in(&parent)
         .map_err(|e| anyhow!("cannot create a temporary folder beside {shown}: {}", without_temp_path(&e)))?;
@@ -219,6 +243,29 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         // No temporary files are left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_next_run_deletes_what_a_killed_run_left_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - 2 * STALE;
+        let left = dir.path().join(".me.yaml.a1B2c3.pm-skills");
+        fs::write(&left, "half").unwrap();
+        fs::File::options().write(true).open(&left).unwrap().set_modified(old).unwrap();
+        // A temporary file of a run still going (young), and files that are not ours, stay.
+        let young = dir.path().join(".me.yaml.z9Y8x7.pm-skills");
+        fs::write(&young, "writing").unwrap();
+        let other = dir.path().join(".me.yaml.swp");
+        fs::write(&other, "editor").unwrap();
+        fs::File::options().write(true).open(&other).unwrap().set_modified(old).unwrap();
+        write_atomic(&dir.path().join("me.yaml"), b"new", false).unwrap();
+        assert!(!left.exists() && young.exists() && other.exists());
+
+        let aside = dir.path().join(".ddat.old-q1w2e3.pm-skills");
+        fs::create_dir_all(aside.join("ddat")).unwrap();
+        fs::File::open(&aside).unwrap().set_modified(old).unwrap();
+        write_folder(&dir.path().join("ddat"), false, &files(&[("framework.yaml", "id: x\n")])).unwrap();
+        assert!(!aside.exists());
     }
 
     fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
