@@ -133,6 +133,7 @@ pub fn hostile(report: &mut Report) {
             s.max_rss_kib < 256 * 1024,
         );
     }
+    assess(report, &dir);
     REFUSED.store(false, Ordering::Relaxed);
     let wall = |name: &str| samples.iter().find(|(n, _)| n == name).unwrap().1.wall.as_secs_f64();
     for what in ["unknown", "repeated"] {
@@ -144,4 +145,68 @@ pub fn hostile(report: &mut Report) {
             growth <= 12.0,
         );
     }
+}
+
+/// Answers `assess --out OUT` with `answers` on stdin (ending with `q`, which keeps the draft).
+fn draft(out: &Path, extra: &[&str], answers: &str) {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(super::bin())
+        .args(extra)
+        .args(["assess", "--out", out.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(answers.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success(), "assess with {answers:?}");
+}
+
+/// `assess` against bad drafts, a held lock and a dangling link. With no input on stdin each run
+/// ends at its first question (exit 1, "input ended"), or is refused before it.
+fn assess(report: &mut Report, dir: &Path) {
+    println!("\n== assess --out FILE (stdin empty): refused, or stopped at the first question");
+    let path = |name: &str| dir.join(name);
+    let lying = path("lying.yaml");
+    draft(&lying, &[], "Ada\n\n2\n3\nq\n");
+    let text = std::fs::read_to_string(path("lying.yaml.draft")).unwrap();
+    std::fs::write(path("lying.yaml.draft"), text.replacen("# Draft: 2 of", "# Draft: 9 of", 1)).unwrap();
+    std::fs::write(path("broken.yaml.draft"), "# Draft: 3 of 10 skills asked.\nname: [\n").unwrap();
+    draft(&path("other.yaml"), &["--framework", "ddat-2025"], "Ada\n\n2\nq\n");
+    let _ = std::fs::remove_file(path("dangling.yaml"));
+    std::os::unix::fs::symlink(path("nowhere/none.yaml"), path("dangling.yaml")).unwrap();
+    // A first run holds the lock while the second starts.
+    let locked = std::fs::File::create(path("locked.yaml.lock")).unwrap();
+    // SAFETY: a valid descriptor of a file this process owns.
+    assert_eq!(unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&locked), libc::LOCK_EX) }, 0);
+    let injection = Path::new(ROOT).join("tests/fixtures/hostile/injection");
+    let cases: [(&str, Vec<String>); 5] = [
+        ("draft with a lying header, resumed", vec!["lying.yaml".into()]),
+        ("draft that does not parse", vec!["broken.yaml".into()]),
+        ("draft of another framework", vec!["other.yaml".into()]),
+        ("dangling link at --out", vec!["dangling.yaml".into()]),
+        ("second run while the first holds the lock", vec!["locked.yaml".into()]),
+    ];
+    let mut runs: Vec<(String, Vec<String>)> = cases
+        .into_iter()
+        .map(|(name, out)| {
+            (name.to_string(), vec!["assess".into(), "--out".into(), path(&out[0]).display().to_string()])
+        })
+        .collect();
+    let data = injection.display().to_string();
+    runs.push((
+        "hostile framework text in the questions".into(),
+        vec!["--data".into(), data, "assess".into(), "--out".into(), path("injected.yaml").display().to_string()],
+    ));
+    for (name, args) in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let s = timed(&args, 5);
+        let ok = s.wall < Duration::from_secs(1) && s.max_rss_kib < 64 * 1024;
+        report.row(
+            &format!("assess {name}"),
+            format!("{:.1} ms, {} KiB", ms(s.wall), s.max_rss_kib),
+            "< 1 s, < 64 MiB",
+            ok,
+        );
+    }
+    drop(locked);
 }

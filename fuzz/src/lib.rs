@@ -48,7 +48,14 @@ pub fn render_all<R: Report>(report: &R) {
     let width = 1 + seed % 400;
     for &format in Format::value_variants() {
         for width in [None, Some(width)] {
-            let options = RenderOptions { format, color: width.is_some(), width, raw_csv: seed % 2 == 0 };
+            let options = RenderOptions {
+                format,
+                color: width.is_some(),
+                width,
+                raw_csv: seed % 2 == 0,
+                terminal: seed % 3 == 0,
+                invocation: if seed % 5 == 0 { "pm-skills --data 'a b'".into() } else { String::new() },
+            };
             let _ = render::render(report, &options);
         }
     }

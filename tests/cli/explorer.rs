@@ -338,6 +338,16 @@ fn shell_head_sees_exit_zero() {
 }
 
 #[test]
+fn the_long_help_of_format_names_every_format() {
+    let help = String::from_utf8(cmd().args(["levels", "--help"]).output().unwrap().stdout).unwrap();
+    let format = &help[help.find("--format <FORMAT>").expect("--format in the help")..];
+    let format = &format[..format.find("--color").expect("--color after --format")];
+    for name in ["table", "json", "yaml", "csv", "markdown", "html"] {
+        assert!(format.contains(&format!("- {name}:")) && format.contains(name), "{name} missing: {format}");
+    }
+}
+
+#[test]
 fn help_documents_exit_codes_and_every_command_has_an_example() {
     cmd()
         .arg("--help")
