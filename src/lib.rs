@@ -101,7 +101,7 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::About => explore::about(&selected()?, options),
         Command::Diff(args) => explore::diff(&selected()?, args, options),
         Command::Frameworks => explore::frameworks(options),
-        Command::Gap(args) => commands::gap::gap(&load_selected(global)?, global.role.as_deref(), args, options),
+        Command::Gap(args) => commands::gap::gap(global, args, options),
         Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(&selected()?, args.level.as_deref()),
         Command::Assess(args) => commands::profiles::assess(&selected()?, args),
         Command::Validate(args) => commands::validate::run(global, args, options),

@@ -1,8 +1,9 @@
-//! `gap` and the profiles it is given: evidence in every human format.
+//! `gap` and the profiles it is given: the framework a profile names, and evidence in every human
+//! format.
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{json, stdout};
+use crate::common::{cmd, copy_fixture, json, stdout};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team").join(name)
@@ -12,6 +13,77 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path.to_str().unwrap().to_string()
+}
+
+/// A profile for the second built-in framework, which the default one does not know.
+const DDAT: &str = "name: Ann\nframework: ddat-2025\nlevel: associate\nskills:\n  product-management: working\n  strategic-ownership:\n    proficiency: awareness\n";
+
+/// What a failed run printed: exit 1, nothing on stdout, and the stderr text.
+fn refused(args: &[&str]) -> String {
+    let out = cmd().args(args).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+    assert!(out.stdout.is_empty(), "{args:?}: a failed run wrote to stdout");
+    err
+}
+
+#[test]
+fn gap_uses_the_builtin_framework_a_profile_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = write(dir.path(), "ann.yaml", DDAT);
+    let v = json(&["gap", "--profile", &ann]);
+    assert_eq!(v["framework"]["id"], "ddat-2025");
+    assert_eq!(v["target"]["id"], "product-manager");
+    assert_eq!(v["summary"]["skills"], 9);
+    // The flag that agrees changes nothing.
+    assert_eq!(json(&["--framework", "ddat", "gap", "--profile", &ann]), v);
+    // Two people on that framework, as a team.
+    write(dir.path(), "bo.yaml", &DDAT.replace("Ann", "Bo"));
+    let team = json(&["gap", "--team", dir.path().to_str().unwrap()]);
+    assert_eq!(team["framework"]["id"], "ddat-2025");
+    assert_eq!(team["summary"]["people"], 2);
+}
+
+#[test]
+fn a_flag_that_disagrees_with_the_profile_is_one_error_without_per_skill_noise() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = write(dir.path(), "ann.yaml", DDAT);
+    let data = copy_fixture("custom-ladder");
+    for flags in [vec!["--framework", "dvla"], vec!["--data", data.path().to_str().unwrap()]] {
+        let mut args = flags.clone();
+        args.extend(["gap", "--profile", &ann, "--to", "senior"]);
+        let err = refused(&args);
+        assert!(err.contains("ann.yaml:2:"), "{flags:?}: {err}");
+        assert!(err.contains("the profile is for framework `ddat-2025`"), "{flags:?}: {err}");
+        for noise in ["unknown skill", "unknown level", "did you mean"] {
+            assert!(!err.contains(noise), "{flags:?}: `{noise}` in {err}");
+        }
+        assert_eq!(err.lines().filter(|l| l.contains(": error: ")).count(), 1, "{flags:?}: one problem: {err}");
+    }
+    // A framework that is not built in, with no --data: one error that says to give its folder.
+    let own = write(dir.path(), "own.yaml", &DDAT.replace("ddat-2025", "acme-ladder"));
+    let err = refused(&["gap", "--profile", &own, "--to", "senior"]);
+    assert!(err.contains("for framework `acme-ladder`") && err.contains("--data"), "{err}");
+    assert!(!err.contains("unknown skill"), "{err}");
+}
+
+#[test]
+fn profiles_that_name_different_frameworks_are_one_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let ann = write(dir.path(), "ann.yaml", DDAT);
+    let priya = example("priya.yaml");
+    let priya = priya.to_str().unwrap();
+    for args in [
+        vec!["gap", "--profile", priya, "--profile", &ann, "--to", "senior"],
+        vec!["gap", "--profile", &ann, "--profile", priya, "--to", "senior"],
+        vec!["--framework", "dvla", "gap", "--profile", priya, "--profile", &ann, "--to", "senior"],
+    ] {
+        let err = refused(&args);
+        assert!(err.starts_with("error: the profiles are for different frameworks"), "{args:?}: {err}");
+        assert!(err.contains("`dvla`") && err.contains("`ddat-2025`"), "{args:?}: {err}");
+        assert!(err.contains("priya.yaml") && err.contains("ann.yaml"), "{args:?}: {err}");
+        assert!(!err.contains("unknown skill") && !err.contains("unknown level"), "{args:?}: {err}");
+    }
 }
 
 #[test]
