@@ -1,6 +1,7 @@
 //! `gap`: one profile against a level gives a person's report; several, or a team folder, give a
 //! people × skills matrix.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
@@ -27,6 +28,8 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
     if let Some(dir) = team {
         paths.extend(profile::team_files(dir)?.into_iter().map(|p| (p, Some(dir.as_path()))));
     }
+    let mut warnings = Vec::new();
+    let paths = once_per_file(paths, &mut warnings);
     // Every profile is read first: the framework they name picks the framework, and the first
     // may name the role. Every bad profile is named: when the first cannot be read, the rest are
     // checked against `--role` or the default role.
@@ -38,19 +41,69 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
     let check = |raw: anyhow::Result<RawProfileFile>| {
         raw.and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from))
     };
-    let people = every_profile_or_errors(parallel::map(raws, check))?;
+    let people = once_per_name(every_profile_or_errors(parallel::map(raws, check))?, &mut warnings);
     let target = match to {
         Some(name) => resolve::resolve_index(&scope.role.levels, name, "level")?,
         None => default_target(scope, &people)?,
     };
-    if let [person] = people.as_slice()
+    let outcome = if let [person] = people.as_slice()
         && team.is_none()
     {
         let report = report::gap::GapReport::build(scope, person, target, *only_gaps);
-        return Outcome::report_gaps(&report, options, *exit_code && report.has_gaps());
+        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+    } else {
+        let report = report::gap::TeamReport::build(scope, &people, target, *only_gaps);
+        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+    };
+    Ok(outcome?.with_warnings(warnings))
+}
+
+/// The paths with each file once: a file given twice (with `--profile` and in the team folder, or
+/// spelt two ways) is read from where it is first given, with a warning.
+fn once_per_file<'a>(
+    paths: Vec<(PathBuf, Option<&'a Path>)>,
+    warnings: &mut Vec<String>,
+) -> Vec<(PathBuf, Option<&'a Path>)> {
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::with_capacity(paths.len());
+    let mut kept = Vec::with_capacity(paths.len());
+    for (path, folder) in paths {
+        // Standard input, and a file that cannot be found (reading it says why), are kept.
+        if path.as_os_str() != "-"
+            && let Ok(real) = std::fs::canonicalize(&path)
+        {
+            if let Some(first) = seen.get(&real) {
+                warnings.push(if first.as_os_str() == path.as_os_str() {
+                    format!("{} is given twice; counted once", path.display())
+                } else {
+                    format!("{} and {} are the same file; counted once", first.display(), path.display())
+                });
+                continue;
+            }
+            seen.insert(real, path.clone());
+        }
+        kept.push((path, folder));
     }
-    let report = report::gap::TeamReport::build(scope, &people, target, *only_gaps);
-    Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+    kept
+}
+
+/// The people with each name once: two profiles with the same `name` are one person, counted
+/// from the first, with a warning.
+fn once_per_name(people: Vec<Profile>, warnings: &mut Vec<String>) -> Vec<Profile> {
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(people.len());
+    let mut kept: Vec<Profile> = Vec::with_capacity(people.len());
+    for person in people {
+        if let Some(&i) = seen.get(&normalise(&person.name)) {
+            let first = &kept[i];
+            warnings.push(format!(
+                "two profiles are named `{}`: {} and {}; counted once, from {}",
+                first.name, first.file, person.file, first.file
+            ));
+            continue;
+        }
+        seen.insert(normalise(&person.name), kept.len());
+        kept.push(person);
+    }
+    kept
 }
 
 /// The framework the profiles name, if any names one; one error when they name different ones,
@@ -132,5 +185,24 @@ fn default_target(scope: Scope, people: &[Profile]) -> anyhow::Result<usize> {
             first.file,
             scope.role.levels[level].name
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(file: &str, name: &str) -> Profile {
+        Profile { file: file.into(), name: name.into(), level: None, skills: Vec::new() }
+    }
+
+    #[test]
+    fn a_name_given_twice_is_counted_once_from_the_first() {
+        let mut warnings = Vec::new();
+        let people = vec![person("a.yaml", "Priya Shah"), person("b.yaml", "Tom"), person("c.yaml", " priya  shah")];
+        let kept = once_per_name(people, &mut warnings);
+        let files: Vec<&str> = kept.iter().map(|p| p.file.as_str()).collect();
+        assert_eq!(files, ["a.yaml", "b.yaml"]);
+        assert_eq!(warnings, ["two profiles are named `Priya Shah`: a.yaml and c.yaml; counted once, from a.yaml"]);
     }
 }

@@ -1,5 +1,5 @@
-//! `gap` and the profiles it is given: the framework a profile names, and evidence in every human
-//! format.
+//! `gap` and the profiles it is given: the framework a profile names, evidence in every human
+//! format, and a person given twice.
 
 use std::path::{Path, PathBuf};
 
@@ -132,4 +132,61 @@ fn hostile_evidence_is_sanitised_and_escaped() {
     let v = json(&["gap", "--profile", &sam]);
     let row = v["rows"].as_array().unwrap().iter().find(|r| r["skill"]["id"] == "user-focus").unwrap();
     assert_eq!(row["evidence"][0], evil);
+}
+
+/// Runs a `gap` that succeeds with warnings: returns the JSON and stderr.
+fn warned(args: &[&str]) -> (serde_json::Value, String) {
+    let out = cmd().args(args).args(["--format", "json"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    (serde_json::from_slice(&out.stdout).unwrap(), err)
+}
+
+fn people(v: &serde_json::Value) -> Vec<&str> {
+    v["people"].as_array().unwrap().iter().map(|p| p["person"]["name"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn a_person_given_twice_is_counted_once_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    for name in ["priya.yaml", "tom.yaml"] {
+        std::fs::copy(example(name), team.join(name)).unwrap();
+    }
+    let t = team.to_str().unwrap();
+    // The same file, spelt another way, from --profile and from the team folder.
+    let me = format!("{t}/./priya.yaml");
+    let (v, err) = warned(&["gap", "--team", t, "--profile", &me, "--to", "lead"]);
+    assert_eq!(people(&v), ["Priya Shah", "Tom Evans"]);
+    assert_eq!(v["summary"]["people"], 2);
+    let file = team.join("priya.yaml");
+    let want = format!("warning: {me} and {} are the same file; counted once\n", file.display());
+    assert_eq!(err, want);
+    // Two files that name the same person.
+    let copy = write(dir.path(), "priya-again.yaml", &std::fs::read_to_string(example("priya.yaml")).unwrap());
+    let (v, err) = warned(&["gap", "--team", t, "--profile", &copy, "--to", "lead"]);
+    assert_eq!(people(&v), ["Priya Shah", "Tom Evans"]);
+    assert_eq!(
+        err,
+        format!(
+            "warning: two profiles are named `Priya Shah`: {copy} and {}; counted once, from {copy}\n",
+            file.display()
+        )
+    );
+    // The report still goes to stdout whole, and the table view counts the same people.
+    let out = cmd().args(["gap", "--team", t, "--profile", &copy, "--to", "lead"]).output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Team against Lead Product Manager (2 people)"));
+}
+
+#[test]
+fn warnings_are_sanitised() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "name: \"Mal\\e[2J\\e]0;pwned\\alory\"\nlevel: pm\nskills:\n  user-focus: working\n";
+    let a = write(dir.path(), "a.yaml", text);
+    let b = write(dir.path(), "b.yaml", text);
+    let (v, err) = warned(&["gap", "--profile", &a, "--profile", &b, "--to", "senior"]);
+    assert_eq!(v["person"]["name"], "Mal\x1b[2J\x1b]0;pwned\x07lory");
+    assert!(err.starts_with("warning: two profiles are named `Mal\\x1b[2J\\x1b]0;pwned\\x07lory`"), "{err}");
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
 }
