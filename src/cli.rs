@@ -38,6 +38,8 @@ const GAP_EXAMPLES: &str = concat!(
   pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
   pm-skills gap --team ./team --to senior --format html > team.html   a heatmap page
 
+A profile's `framework:` picks that built-in framework, unless --framework or --data is given.
+
 ",
     exit_codes!()
 );

@@ -51,14 +51,18 @@ pub fn main() -> u8 {
 }
 
 /// Runs a parsed command line and returns the exit code. Output is written once, after the report
-/// is rendered in full, so a failure never leaves half a report on stdout.
+/// is rendered in full, so a failure never leaves half a report on stdout; warnings follow it on
+/// stderr.
 pub fn main_with(cli: &Cli) -> u8 {
     let stdout = std::io::stdout();
     let options = terminal::render_options(&cli.global, stdout.is_terminal());
     match run(cli, &options) {
         Ok(outcome) => {
             let mut lock = stdout.lock();
-            match lock.write_all(&outcome.output).and_then(|()| lock.flush()) {
+            let written = lock.write_all(&outcome.output).and_then(|()| lock.flush());
+            drop(lock);
+            report_warnings(&outcome.warnings);
+            match written {
                 Ok(()) => outcome.status,
                 // A closed pipe (`| head`) is the reader's choice, not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
@@ -66,6 +70,14 @@ pub fn main_with(cli: &Cli) -> u8 {
             }
         }
         Err(err) => report_error(&err),
+    }
+}
+
+/// Each warning on one line of its own: a line break in a name cannot start a forged line.
+fn report_warnings(warnings: &[String]) {
+    let text: String = warnings.iter().map(|w| format!("warning: {}\n", text::sanitize(w, false))).collect();
+    if !text.is_empty() {
+        let _ = std::io::stderr().write_all(text.as_bytes());
     }
 }
 
@@ -89,7 +101,7 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::About => explore::about(&selected()?, options),
         Command::Diff(args) => explore::diff(&selected()?, args, options),
         Command::Frameworks => explore::frameworks(options),
-        Command::Gap(args) => commands::gap::gap(&load_selected(global)?, global.role.as_deref(), args, options),
+        Command::Gap(args) => commands::gap::gap(global, args, options),
         Command::Profile(ProfileCommand::New(args)) => {
             commands::profiles::new(&selected()?, args.level.as_deref(), options)
         }

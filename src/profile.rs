@@ -105,20 +105,24 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     let framework = scope.framework;
     let shown = file.display.as_str();
     let mut problems = Problems::default();
-    if raw.name.trim().is_empty() {
-        problems.error(shown, find_line(&file.text, "name:", 1), "the profile has an empty `name`");
-    }
     if let Some(wanted) = &raw.framework
         && normalise(wanted) != framework.id
     {
+        // Every skill and level would be unknown too: the one problem is the framework.
+        let advice = if crate::data::builtin_ids().contains(&normalise(wanted).as_str()) {
+            "; leave out --framework and --data to use the profile's".to_string()
+        } else {
+            format!(", and `{wanted}` is not built in: give its folder with --data")
+        };
         problems.error(
             shown,
             find_line(&file.text, "framework:", 1),
-            format!(
-                "the profile is for framework `{wanted}`, but the framework in use is `{}`; pick it with --framework or --data",
-                framework.id
-            ),
+            format!("the profile is for framework `{wanted}`, but the framework in use is `{}`{advice}", framework.id),
         );
+        return Err(refused(shown, problems));
+    }
+    if raw.name.trim().is_empty() {
+        problems.error(shown, find_line(&file.text, "name:", 1), "the profile has an empty `name`");
     }
     let level =
         raw.level.as_deref().and_then(|name| match crate::resolve::resolve_index(&scope.role.levels, name, "level") {
@@ -341,9 +345,16 @@ mod tests {
     }
 
     #[test]
-    fn wrong_framework_is_refused() {
-        let err = check_text("name: Sam\nframework: ddat-2025\n").unwrap_err().to_string();
-        assert!(err.contains("for framework `ddat-2025`"), "{err}");
+    fn wrong_framework_is_refused_alone() {
+        let err =
+            check_text("name: Sam\nframework: ddat-2025\nlevel: associate\nskills:\n  product-management: working\n")
+                .unwrap_err();
+        assert_eq!(err.problems.0.len(), 1, "{err}");
+        let err = err.to_string();
+        assert!(err.contains("me.yaml:2: error: the profile is for framework `ddat-2025`"), "{err}");
+        assert!(err.contains("leave out --framework and --data"), "{err}");
+        let err = check_text("name: Sam\nframework: acme\n").unwrap_err().to_string();
+        assert!(err.contains("`acme` is not built in: give its folder with --data"), "{err}");
     }
 
     #[test]

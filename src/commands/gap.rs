@@ -1,23 +1,23 @@
 //! `gap`: one profile against a level gives a person's report; several, or a team folder, give a
 //! people × skills matrix.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
-use super::selected::select_role;
-use crate::cli::GapArgs;
+use super::selected::{load_for_profiles, select_role};
+use crate::cli::{GapArgs, GlobalArgs};
+use crate::diagnostics::find_line;
+use crate::model::Profile;
 use crate::model::Scope;
-use crate::model::{Framework, Profile};
+use crate::profile::RawProfileFile;
 use crate::render::RenderOptions;
+use crate::resolve::normalise;
 use crate::{parallel, profile, report, resolve};
 
-/// `gap`: the role is `--role`, else the first profile's, else the framework's default.
-pub fn gap(
-    framework: &Framework,
-    role: Option<&str>,
-    args: &GapArgs,
-    options: &RenderOptions,
-) -> anyhow::Result<Outcome> {
+/// `gap`: the framework is `--data` or `--framework`, else the one the profiles name, else the
+/// default; the role is `--role`, else the first profile's, else the framework's default.
+pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let GapArgs { profiles, team, to, only_gaps, exit_code } = args;
     let stdin_given = profiles.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_given > 1 {
@@ -28,45 +28,114 @@ pub fn gap(
     if let Some(dir) = team {
         paths.extend(profile::team_files(dir)?.into_iter().map(|p| (p, Some(dir.as_path()))));
     }
-    let total = paths.len();
-    // The first profile is read on its own (it may be standard input, and it may name the role);
-    // the rest are read, parsed and checked in parallel. Every bad profile is named: when the
-    // first cannot be read, the rest are checked against `--role` or the default role.
-    let mut paths = paths.into_iter();
-    let first = paths.next().map(|(p, folder)| profile::read_in(folder, &p));
-    let named_role = first.as_ref().and_then(|f| f.as_ref().ok()).and_then(|f| f.raw.role.as_deref());
-    let scope = select_role(framework, role.or(named_role))?;
-    let lookup = profile::SkillLookup::new(framework);
-    let mut results = Vec::with_capacity(total);
-    if let Some(first) = first {
-        results.push(first.and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from)));
-    }
-    results.extend(read_team(paths.collect(), scope, &lookup));
-    let people = every_profile_or_errors(results)?;
+    let mut warnings = Vec::new();
+    let paths = once_per_file(paths, &mut warnings);
+    // Every profile is read first: the framework they name picks the framework, and the first
+    // may name the role. Every bad profile is named: when the first cannot be read, the rest are
+    // checked against `--role` or the default role.
+    let raws = parallel::map(paths, |(path, folder)| profile::read_in(folder, &path));
+    let framework = load_for_profiles(global, named_framework(&raws)?.as_deref())?;
+    let named_role = raws.first().and_then(|f| f.as_ref().ok()).and_then(|f| f.raw.role.clone());
+    let scope = select_role(&framework, global.role.as_deref().or(named_role.as_deref()))?;
+    let lookup = profile::SkillLookup::new(&framework);
+    let check = |raw: anyhow::Result<RawProfileFile>| {
+        raw.and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from))
+    };
+    let people = once_per_name(every_profile_or_errors(parallel::map(raws, check))?, &mut warnings);
     let target = match to {
         Some(name) => resolve::resolve_index(&scope.role.levels, name, "level")?,
         None => default_target(scope, &people)?,
     };
-    if let [person] = people.as_slice()
+    let outcome = if let [person] = people.as_slice()
         && team.is_none()
     {
         let report = report::gap::GapReport::build(scope, person, target, *only_gaps);
-        return Outcome::report_gaps(&report, options, *exit_code && report.has_gaps());
-    }
-    let report = report::gap::TeamReport::build(scope, &people, target, *only_gaps);
-    Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+    } else {
+        let report = report::gap::TeamReport::build(scope, &people, target, *only_gaps);
+        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+    };
+    Ok(outcome?.with_warnings(warnings))
 }
 
-/// Reads and checks profiles in parallel, in the order given.
-fn read_team(
-    paths: Vec<(PathBuf, Option<&Path>)>,
-    scope: Scope,
-    lookup: &profile::SkillLookup,
-) -> Vec<anyhow::Result<Profile>> {
-    let read = |(path, folder): (PathBuf, Option<&Path>)| {
-        profile::read_in(folder, &path).and_then(|raw| profile::check(raw, scope, lookup).map_err(anyhow::Error::from))
-    };
-    parallel::map(paths, read)
+/// The paths with each file once: a file given twice (with `--profile` and in the team folder, or
+/// spelt two ways) is read from where it is first given, with a warning.
+fn once_per_file<'a>(
+    paths: Vec<(PathBuf, Option<&'a Path>)>,
+    warnings: &mut Vec<String>,
+) -> Vec<(PathBuf, Option<&'a Path>)> {
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::with_capacity(paths.len());
+    let mut kept = Vec::with_capacity(paths.len());
+    for (path, folder) in paths {
+        // Standard input, and a file that cannot be found (reading it says why), are kept.
+        if path.as_os_str() != "-"
+            && let Ok(real) = std::fs::canonicalize(&path)
+        {
+            if let Some(first) = seen.get(&real) {
+                warnings.push(if first.as_os_str() == path.as_os_str() {
+                    format!("{} is given twice; counted once", path.display())
+                } else {
+                    format!("{} and {} are the same file; counted once", first.display(), path.display())
+                });
+                continue;
+            }
+            seen.insert(real, path.clone());
+        }
+        kept.push((path, folder));
+    }
+    kept
+}
+
+/// The people with each name once: two profiles with the same `name` are one person, counted
+/// from the first, with a warning.
+fn once_per_name(people: Vec<Profile>, warnings: &mut Vec<String>) -> Vec<Profile> {
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(people.len());
+    let mut kept: Vec<Profile> = Vec::with_capacity(people.len());
+    for person in people {
+        if let Some(&i) = seen.get(&normalise(&person.name)) {
+            let first = &kept[i];
+            warnings.push(format!(
+                "two profiles are named `{}`: {} and {}; counted once, from {}",
+                first.name, first.file, person.file, first.file
+            ));
+            continue;
+        }
+        seen.insert(normalise(&person.name), kept.len());
+        kept.push(person);
+    }
+    kept
+}
+
+/// The framework the profiles name, if any names one; one error when they name different ones,
+/// since one report compares people on one framework.
+fn named_framework(raws: &[anyhow::Result<RawProfileFile>]) -> anyhow::Result<Option<String>> {
+    // (normalised name, the first profile naming it, how many name it)
+    let mut named: Vec<(String, &RawProfileFile, usize)> = Vec::new();
+    for file in raws.iter().flatten() {
+        let Some(wanted) = file.raw.framework.as_deref() else { continue };
+        let key = normalise(wanted);
+        match named.iter_mut().find(|(k, ..)| *k == key) {
+            Some((_, _, count)) => *count += 1,
+            None => named.push((key, file, 1)),
+        }
+    }
+    if named.len() < 2 {
+        return Ok(named.pop().map(|(key, ..)| key));
+    }
+    let mut text =
+        format!("the profiles are for different frameworks ({}); one report is on one framework:", named.len());
+    for (_, file, count) in named.iter().take(MAX_NAMED) {
+        let line = find_line(&file.file.text, "framework:", 1).map_or(String::new(), |l| format!(":{l}"));
+        let wanted = file.raw.framework.as_deref().unwrap_or_default();
+        text.push_str(&format!("\n  {}{line}: `{wanted}`", file.file.display));
+        if *count > 1 {
+            text.push_str(&format!(" (and {} more profiles)", count - 1));
+        }
+    }
+    if named.len() > MAX_NAMED {
+        text.push_str(&format!("\n  … and {} more frameworks", named.len() - MAX_NAMED));
+    }
+    Err(anyhow::anyhow!(text))
 }
 
 /// How many refused profiles one error names before it says how many more there are.
@@ -116,5 +185,24 @@ fn default_target(scope: Scope, people: &[Profile]) -> anyhow::Result<usize> {
             first.file,
             scope.role.levels[level].name
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(file: &str, name: &str) -> Profile {
+        Profile { file: file.into(), name: name.into(), level: None, skills: Vec::new() }
+    }
+
+    #[test]
+    fn a_name_given_twice_is_counted_once_from_the_first() {
+        let mut warnings = Vec::new();
+        let people = vec![person("a.yaml", "Priya Shah"), person("b.yaml", "Tom"), person("c.yaml", " priya  shah")];
+        let kept = once_per_name(people, &mut warnings);
+        let files: Vec<&str> = kept.iter().map(|p| p.file.as_str()).collect();
+        assert_eq!(files, ["a.yaml", "b.yaml"]);
+        assert_eq!(warnings, ["two profiles are named `Priya Shah`: a.yaml and c.yaml; counted once, from a.yaml"]);
     }
 }

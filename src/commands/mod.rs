@@ -9,18 +9,27 @@ pub mod validate;
 
 use crate::render::{self, RenderOptions, Report};
 
-/// What a successful run produced: the bytes for stdout and the exit status.
+/// What a successful run produced: the bytes for stdout, the exit status, and warnings: things
+/// the run went on past that the user should still hear about, printed on stderr.
 #[derive(Debug)]
 pub struct Outcome {
     pub output: Vec<u8>,
     /// 0, or 3 when `--exit-code` found gaps.
     pub status: u8,
+    /// One sentence each, without the `warning: ` that `lib::main_with` puts before it.
+    pub warnings: Vec<String>,
 }
 
 impl Outcome {
     /// Output that is already bytes (a script, a schema), with status 0.
     pub fn bytes(output: Vec<u8>) -> Self {
-        Outcome { output, status: 0 }
+        Outcome { output, status: 0, warnings: Vec::new() }
+    }
+
+    /// The same outcome with these warnings added.
+    pub fn with_warnings(mut self, warnings: impl IntoIterator<Item = String>) -> Self {
+        self.warnings.extend(warnings);
+        self
     }
 
     /// A report rendered in the chosen format, with status 0.
@@ -31,6 +40,6 @@ impl Outcome {
     /// A report rendered in the chosen format, with status 3 when `gaps` (`--exit-code` found
     /// something to grow).
     pub fn report_gaps<R: Report>(report: &R, options: &RenderOptions, gaps: bool) -> anyhow::Result<Self> {
-        Ok(Outcome { output: render::render(report, options)?, status: if gaps { 3 } else { 0 } })
+        Ok(Outcome { status: if gaps { 3 } else { 0 }, ..Outcome::bytes(render::render(report, options)?) })
     }
 }

@@ -47,6 +47,19 @@ pub fn load_selected(global: &GlobalArgs) -> anyhow::Result<Framework> {
     }
 }
 
+/// Loads the framework for commands that read profiles: `--data` or `--framework` when given,
+/// else the built-in framework the profiles name (`named`), else the default. A name that is not
+/// a built-in framework falls back to the default, where the profile check refuses it by file
+/// and line.
+pub fn load_for_profiles(global: &GlobalArgs, named: Option<&str>) -> anyhow::Result<Framework> {
+    if global.data.is_some() || global.framework.is_some() {
+        return load_selected(global);
+    }
+    let wanted = named.map(resolve::normalise);
+    let id = data::builtin_ids().into_iter().find(|id| Some(*id) == wanted.as_deref());
+    data::load_builtin(id.unwrap_or(data::DEFAULT_FRAMEWORK))
+}
+
 /// Picks the role: the one named, the only one, or the framework's default.
 pub fn select_role<'a>(framework: &'a Framework, role: Option<&str>) -> anyhow::Result<Scope<'a>> {
     let index = role_index(framework, role)?;
@@ -99,5 +112,16 @@ mod tests {
         assert_eq!(select_role(&selected.framework, Some(&role)).unwrap().role.id, role);
         let err = Selected::load(&global(None, Some("no-such-role"))).unwrap_err();
         assert!(err.to_string().contains("unknown role `no-such-role`"), "{err}");
+    }
+
+    #[test]
+    fn profiles_pick_a_builtin_framework_unless_a_flag_does() {
+        let load = |flag: Option<&str>, named: Option<&str>| load_for_profiles(&global(flag, None), named).unwrap().id;
+        assert_eq!(load(None, Some("ddat-2025")), "ddat-2025");
+        assert_eq!(load(None, Some("DDAT 2025")), "ddat-2025");
+        assert_eq!(load(None, None), data::DEFAULT_FRAMEWORK);
+        // Not built in (nor a prefix of one): the default, which the profile check then refuses.
+        assert_eq!(load(None, Some("ddat")), data::DEFAULT_FRAMEWORK);
+        assert_eq!(load(Some("dvla"), Some("ddat-2025")), "dvla");
     }
 }

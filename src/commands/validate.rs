@@ -11,7 +11,7 @@ use crate::{data, report, source};
 pub fn run(global: &GlobalArgs, args: &ValidateArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let dir = args.dir.as_deref().or(global.data.as_deref());
     let report = validate_target(dir, global.framework.as_deref(), args.strict)?;
-    Ok(Outcome { output: render::render(&report, options)?, status: u8::from(report.failed) })
+    Ok(Outcome { status: u8::from(report.failed), ..Outcome::bytes(render::render(&report, options)?) })
 }
 
 /// Runs every check on a folder, or on a built-in framework, and reports all findings.

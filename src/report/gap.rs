@@ -186,6 +186,22 @@ impl GapReport {
     }
 }
 
+/// One list item per skill with evidence, in the rows' order: the skill's name, then each note
+/// on a line of its own under it, as a sub-list (`- `) that Markdown nests.
+fn evidence_items(rows: &[GapRow]) -> Vec<String> {
+    rows.iter()
+        .filter(|r| !r.evidence.is_empty())
+        .map(|r| {
+            let mut item = format!("{}:", r.skill.name);
+            for note in &r.evidence {
+                item.push_str("\n- ");
+                item.push_str(note);
+            }
+            item
+        })
+        .collect()
+}
+
 fn status_word(status: Status) -> &'static str {
     match status {
         Status::Met => "met",
@@ -242,6 +258,11 @@ impl Report for GapReport {
             blocks.push(Block::Para("Nothing to grow.".into()));
         } else {
             blocks.push(Block::Table(table));
+        }
+        let evidence = evidence_items(&self.rows);
+        if !evidence.is_empty() {
+            blocks.push(Block::Heading("Evidence".into()));
+            blocks.push(Block::List(evidence));
         }
         if !meanings.is_empty() {
             blocks.push(Block::Heading(format!("Where {} asks for more", self.target.name)));
@@ -554,6 +575,23 @@ mod tests {
         assert_eq!(statuses[0], Status::Grow);
         assert_eq!(&statuses[1..3], &[Status::Unassessed, Status::Unassessed]);
         assert!(statuses[3..].iter().all(|s| *s == Status::Met));
+    }
+
+    #[test]
+    fn evidence_is_listed_under_each_skill_in_row_order() {
+        let f = dvla();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        let mut p = profile(&f, &[Some(3), Some(0), Some(3)]);
+        p.skills[0].1.evidence = vec!["Coached a squad.".into()];
+        p.skills[1].1.evidence = vec!["One.".into(), "Two.".into()];
+        let blocks = GapReport::build(scope, &p, 0, false).document();
+        let at = blocks.iter().position(|b| *b == Block::Heading("Evidence".into())).expect("an evidence heading");
+        let name = |i: usize| f.skills[i].name.clone();
+        // The gap (skill 1) comes first, as in the table.
+        let want = vec![format!("{}:\n- One.\n- Two.", name(1)), format!("{}:\n- Coached a squad.", name(0))];
+        assert_eq!(blocks[at + 1], Block::List(want));
+        let none = GapReport::build(scope, &profile(&f, &[Some(3)]), 0, false).document();
+        assert!(!none.contains(&Block::Heading("Evidence".into())));
     }
 
     #[test]

@@ -14,6 +14,7 @@ fn injection() -> String {
 /// Commands that print the injection framework's text, each way.
 fn injection_commands() -> Vec<Vec<String>> {
     let profile = path_str(&hostile("injection-profile.yaml")).to_string();
+    let twin = path_str(&hostile("injection-profile-twin.yaml")).to_string();
     [
         vec!["levels"],
         vec!["ladder"],
@@ -26,7 +27,7 @@ fn injection_commands() -> Vec<Vec<String>> {
         vec!["diff", "one", "three"],
         vec!["diff", "one", "three", "--path"],
         vec!["gap", "--profile", &profile, "--to", "three"],
-        vec!["gap", "--profile", &profile, "--profile", &profile, "--to", "two"],
+        vec!["gap", "--profile", &profile, "--profile", &twin, "--to", "two"],
     ]
     .into_iter()
     .map(|c| c.into_iter().map(String::from).collect())

@@ -6,6 +6,7 @@ mod common;
 mod explorer;
 mod files;
 mod framework;
+mod gap;
 mod hostile;
 mod import;
 mod injection;
