@@ -29,19 +29,31 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
         paths.extend(profile::team_files(dir)?.into_iter().map(|p| (p, Some(dir.as_path()))));
     }
     let mut warnings = Vec::new();
-    let paths = once_per_file(paths, &mut warnings);
-    // Every profile is read first: the framework they name picks the framework, and the first
-    // may name the role. Every bad profile is named: when the first cannot be read, the rest are
-    // checked against `--role` or the default role.
-    let raws = parallel::map(paths, |(path, folder)| profile::read_in(folder, &path));
-    let framework = load_for_profiles(global, named_framework(&raws)?.as_deref())?;
-    let named_role = raws.first().and_then(|f| f.as_ref().ok()).and_then(|f| f.raw.role.clone());
+    let mut paths = once_per_file(paths, &mut warnings).into_iter();
+    // The first profile is read on its own: the framework it names is the one used (unless a flag
+    // names one), and it may name the role. The rest are read and checked in parallel, each
+    // turned into its small checked form at once, so a team costs what its profiles hold. Every
+    // bad profile is named: when the first cannot be read, the rest are checked against `--role`
+    // or the default role.
+    let first = paths.next().map(|(path, folder)| profile::read_in(folder, &path));
+    let first_raw = first.as_ref().and_then(|f| f.as_ref().ok());
+    let framework = load_for_profiles(global, first_raw.and_then(|f| f.raw.framework.as_deref()))?;
+    let named_role = first_raw.and_then(|f| f.raw.role.clone());
     let scope = select_role(&framework, global.role.as_deref().or(named_role.as_deref()))?;
     let lookup = profile::SkillLookup::new(&framework);
     let check = |raw: anyhow::Result<RawProfileFile>| {
-        raw.and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from))
+        let named = raw.as_ref().ok().and_then(|f| {
+            let wanted = f.raw.framework.as_deref()?;
+            Some(Named { key: normalise(wanted), wanted: wanted.to_string(), at: framework_line(f) })
+        });
+        (named, raw.and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from)))
     };
-    let people = once_per_name(every_profile_or_errors(parallel::map(raws, check))?, &mut warnings);
+    let mut checked = Vec::with_capacity(paths.len() + 1);
+    checked.extend(first.map(check));
+    checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_in(folder, &path))));
+    one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
+    let results = checked.into_iter().map(|(_, result)| result).collect();
+    let people = once_per_name(every_profile_or_errors(results)?, &mut warnings);
     let target = match to {
         Some(name) => resolve::resolve_index(&scope.role.levels, name, "level")?,
         None => default_target(scope, &people)?,
@@ -106,34 +118,43 @@ fn once_per_name(people: Vec<Profile>, warnings: &mut Vec<String>) -> Vec<Profil
     kept
 }
 
-/// The framework the profiles name, if any names one; one error when they name different ones,
-/// since one report compares people on one framework.
-fn named_framework(raws: &[anyhow::Result<RawProfileFile>]) -> anyhow::Result<Option<String>> {
-    // (normalised name, the first profile naming it, how many name it)
-    let mut named: Vec<(String, &RawProfileFile, usize)> = Vec::new();
-    for file in raws.iter().flatten() {
-        let Some(wanted) = file.raw.framework.as_deref() else { continue };
-        let key = normalise(wanted);
-        match named.iter_mut().find(|(k, ..)| *k == key) {
-            Some((_, _, count)) => *count += 1,
-            None => named.push((key, file, 1)),
+/// The framework a profile names, as it wrote it, with where.
+struct Named {
+    key: String,
+    wanted: String,
+    /// `file:line` of its `framework:` line.
+    at: String,
+}
+
+fn framework_line(file: &RawProfileFile) -> String {
+    let line = find_line(&file.file.text, "framework:", 1).map_or(String::new(), |l| format!(":{l}"));
+    format!("{}{line}", file.file.display)
+}
+
+/// One error when the profiles name different frameworks, since one report compares people on
+/// one framework: it names the first profile for each, not every skill each would miss.
+fn one_framework<'a>(named: impl Iterator<Item = &'a Named>) -> anyhow::Result<()> {
+    // (the first profile naming a framework, how many name it)
+    let mut frameworks: Vec<(&Named, usize)> = Vec::new();
+    for n in named {
+        match frameworks.iter_mut().find(|(first, _)| first.key == n.key) {
+            Some((_, count)) => *count += 1,
+            None => frameworks.push((n, 1)),
         }
     }
-    if named.len() < 2 {
-        return Ok(named.pop().map(|(key, ..)| key));
+    if frameworks.len() < 2 {
+        return Ok(());
     }
     let mut text =
-        format!("the profiles are for different frameworks ({}); one report is on one framework:", named.len());
-    for (_, file, count) in named.iter().take(MAX_NAMED) {
-        let line = find_line(&file.file.text, "framework:", 1).map_or(String::new(), |l| format!(":{l}"));
-        let wanted = file.raw.framework.as_deref().unwrap_or_default();
-        text.push_str(&format!("\n  {}{line}: `{wanted}`", file.file.display));
+        format!("the profiles are for different frameworks ({}); one report is on one framework:", frameworks.len());
+    for (first, count) in frameworks.iter().take(MAX_NAMED) {
+        text.push_str(&format!("\n  {}: `{}`", first.at, first.wanted));
         if *count > 1 {
             text.push_str(&format!(" (and {} more profiles)", count - 1));
         }
     }
-    if named.len() > MAX_NAMED {
-        text.push_str(&format!("\n  … and {} more frameworks", named.len() - MAX_NAMED));
+    if frameworks.len() > MAX_NAMED {
+        text.push_str(&format!("\n  … and {} more frameworks", frameworks.len() - MAX_NAMED));
     }
     Err(anyhow::anyhow!(text))
 }
