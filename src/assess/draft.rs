@@ -46,10 +46,17 @@ pub(super) fn discard(draft: &Path) -> anyhow::Result<()> {
 
 /// Reads the draft, if there is one, checked against the framework and role in use.
 pub(super) fn load(scope: Scope, draft: &Path) -> anyhow::Result<Option<State>> {
-    if let Err(e) = std::fs::symlink_metadata(draft)
-        && e.kind() == std::io::ErrorKind::NotFound
-    {
-        return Ok(None);
+    match std::fs::symlink_metadata(draft) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        // pm-skills writes its drafts itself, never as a link: one is not followed, so a link
+        // planted beside a profile cannot show another file's text.
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(anyhow!(
+                "the draft {} is a symbolic link, not a draft pm-skills wrote; {START_AGAIN}",
+                draft.display()
+            ));
+        }
+        _ => {}
     }
     let parsed = profile::read(draft).map_err(|e| refused(draft, e))?;
     let (name, role) = (parsed.raw.name.clone(), parsed.raw.role.clone());

@@ -474,6 +474,28 @@ fn real_draft(dir: &Path, answers: &str) -> (PathBuf, String) {
 }
 
 #[test]
+fn a_draft_that_is_a_link_is_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("shadow");
+    std::fs::write(&secret, "root:x:0:0:secret-password-hash:/root:/bin/bash\n").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("me.yaml.draft")).unwrap();
+    let out = dir.path().join("me.yaml");
+    let run = cmd().args(["assess", "--out", out.to_str().unwrap()]).write_stdin("Ada\n").output().unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(err.contains("me.yaml.draft is a symbolic link") && err.contains("--restart"), "{err}");
+    assert!(!err.contains("root:x") && !err.contains("secret"), "{err}");
+    // --restart removes the link, never the file it points to.
+    cmd()
+        .args(["assess", "--out", out.to_str().unwrap(), "--restart"])
+        .write_stdin(all_answers("Bea", "1"))
+        .assert()
+        .success();
+    assert!(secret.is_file() && out.is_file());
+}
+
+#[test]
 fn a_draft_that_does_not_parse_or_match_is_refused_and_restart_starts_again() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.yaml");
