@@ -9,15 +9,9 @@ use std::collections::HashMap;
 use crate::diagnostics::{LineIndex, Problems, Severity, find_line};
 use crate::model::{Framework, Level, Rating, Role, ScaleStep, Skill, SoftSkill};
 use crate::raw::{RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile};
-use crate::resolve::did_you_mean;
+use crate::resolve::{did_you_mean, is_kebab};
 use crate::source::SourceFile;
 use crate::yaml;
-
-/// True for `kebab-case` ids: lowercase ASCII letters and digits in dash-separated words.
-pub fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-}
 
 fn blank(text: &Option<String>) -> bool {
     text.as_deref().is_none_or(|t| t.trim().is_empty())

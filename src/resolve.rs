@@ -90,13 +90,11 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// Whether `normalise` would return `text` unchanged.
-fn is_normal(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.first().is_some_and(|&b| b != b'-')
-        && bytes.last().is_some_and(|&b| b != b'-')
-        && !text.contains("--")
-        && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+/// True for `kebab-case` ids: lowercase ASCII letters and digits in dash-separated words. Such a
+/// text is already in the form [`normalise`] gives.
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// The closest candidate to `input`, if any is close enough to be worth suggesting.
@@ -111,7 +109,7 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
         // Ids are already in normal form: only names and aliases need folding.
-        let norm = if is_normal(candidate) { Cow::Borrowed(candidate) } else { Cow::Owned(normalise(candidate)) };
+        let norm = if is_kebab(candidate) { Cow::Borrowed(candidate) } else { Cow::Owned(normalise(candidate)) };
         let jaro = strsim::jaro(&input, &norm);
         let chars = norm.chars().count();
         let near = jaro < 0.8 && chars > 3 && chars.abs_diff(input_chars) <= 2;
@@ -270,10 +268,10 @@ mod tests {
     fn normalise_folds_separators() {
         assert_eq!(normalise("  Senior  Product_Manager "), "senior-product-manager");
         assert_eq!(normalise("--a--"), "a");
-        // `is_normal` may say no to a normal text (it only knows ASCII), never yes to another.
+        // `is_kebab` may say no to a normal text (it only knows ASCII), never yes to another.
         for text in ["agile-working", "l9", "s-1", "a--b", "-a", "a-", "A", "a b", "a_b", "é", ""] {
-            assert!(!is_normal(text) || normalise(text) == text, "{text:?}");
+            assert!(!is_kebab(text) || normalise(text) == text, "{text:?}");
         }
-        assert!(["agile-working", "l9", "s-1"].iter().all(|t| is_normal(t)));
+        assert!(["agile-working", "l9", "s-1"].iter().all(|t| is_kebab(t)));
     }
 }

@@ -195,7 +195,7 @@ mod tests {
         assert_eq!(kebab("Quality assurance testing (QAT)"), "quality-assurance-testing-qat");
         assert_eq!(kebab("-- !! --"), "");
         for name in ["Delivery manager", "Systems design (frontend developer)", "A/B testing 2"] {
-            assert!(crate::assemble::is_kebab(&kebab(name)), "{name}");
+            assert!(crate::resolve::is_kebab(&kebab(name)), "{name}");
         }
     }
 
