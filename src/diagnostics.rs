@@ -155,25 +155,7 @@ pub fn for_people<'a>(problems: impl IntoIterator<Item = &'a Problem>) -> Vec<St
 
 /// A message with each name in backticks or quotes replaced by `…`: "unknown skill `…`".
 fn kind(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut open: Option<char> = None;
-    for c in message.chars() {
-        match open {
-            Some(q) if c == q => {
-                out.push('…');
-                out.push(c);
-                open = None;
-            }
-            Some(_) => {}
-            None => {
-                out.push(c);
-                if c == '`' || c == '"' {
-                    open = Some(c);
-                }
-            }
-        }
-    }
-    out
+    crate::text::clip_quoted(message, 0)
 }
 
 impl std::error::Error for DataError {}

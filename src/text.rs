@@ -64,6 +64,36 @@ pub fn shell_word(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Shortens every quoted part (`"…"` or `` `…` ``) of a message to `max` characters and an
+/// ellipsis: to quote little of a file in an error, or, with 0, to see what kind of message it is. serde quotes strings with escapes (`\"`), which are skipped over.
+pub fn clip_quoted(message: &str, max: usize) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' && c != '`' {
+            continue;
+        }
+        let (mut inner, mut escaped, mut closed) = (String::new(), false, false);
+        for d in chars.by_ref() {
+            if d == c && !escaped {
+                closed = true;
+                break;
+            }
+            escaped = c == '"' && d == '\\' && !escaped;
+            inner.push(d);
+        }
+        if inner.chars().count() > max {
+            inner = inner.chars().take(max).collect::<String>() + "…";
+        }
+        out.push_str(&inner);
+        if closed {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Display width of text in terminal columns.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -72,6 +102,16 @@ pub fn width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_excerpts_are_clipped() {
+        let long = format!("invalid type: string \"{}\", expected a mapping", "x".repeat(50));
+        assert_eq!(clip_quoted(&long, 5), "invalid type: string \"xxxxx…\", expected a mapping");
+        // An escaped quote does not end the excerpt; short ones and backticks stay as they are.
+        assert_eq!(clip_quoted(r#"string "ab\"cdefgh" and `key`"#, 4), r#"string "ab\"…" and `key`"#);
+        assert_eq!(clip_quoted("unknown field `abcdefgh`", 3), "unknown field `abc…`");
+        assert_eq!(clip_quoted("open \"abc", 2), "open \"ab…");
+    }
 
     #[test]
     fn shell_words_are_quoted_only_when_needed() {

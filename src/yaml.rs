@@ -308,42 +308,12 @@ fn describe_yaml_error(raw: &str) -> (String, Option<String>) {
             "a plain value cannot hold `: `; put the value in quotes, e.g. `note: \"Yes: it is.\"`".to_string()
         })
     });
-    (clip_excerpts(&message, MAX_EXCERPT), hint)
+    (crate::text::clip_quoted(&message, MAX_EXCERPT), hint)
 }
 
 /// The most characters of a file's own text that an error quotes: enough to find the place, too
 /// few to show a secret from a file that was never YAML.
 const MAX_EXCERPT: usize = 20;
-
-/// Shortens every quoted excerpt (`"…"` or `` `…` ``) of `message` to `max` characters and an
-/// ellipsis. serde quotes strings with escapes (`\"`), which are skipped over.
-fn clip_excerpts(message: &str, max: usize) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut chars = message.chars();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if c != '"' && c != '`' {
-            continue;
-        }
-        let (mut inner, mut escaped, mut closed) = (String::new(), false, false);
-        for d in chars.by_ref() {
-            if d == c && !escaped {
-                closed = true;
-                break;
-            }
-            escaped = c == '"' && d == '\\' && !escaped;
-            inner.push(d);
-        }
-        if inner.chars().count() > max {
-            inner = inner.chars().take(max).collect::<String>() + "…";
-        }
-        out.push_str(&inner);
-        if closed {
-            out.push(c);
-        }
-    }
-    out
-}
 
 fn unknown_field_hint(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
@@ -394,16 +364,6 @@ mod tests {
         let (message, hint) = describe_yaml_error("mapping values are not allowed in this context at line 3 column 8");
         assert_eq!(message, "mapping values are not allowed in this context");
         assert!(hint.unwrap().contains("put the value in quotes"));
-    }
-
-    #[test]
-    fn quoted_excerpts_are_clipped() {
-        let long = format!("invalid type: string \"{}\", expected a mapping", "x".repeat(50));
-        assert_eq!(clip_excerpts(&long, 5), "invalid type: string \"xxxxx…\", expected a mapping");
-        // An escaped quote does not end the excerpt; short ones and backticks stay as they are.
-        assert_eq!(clip_excerpts(r#"string "ab\"cdefgh" and `key`"#, 4), r#"string "ab\"…" and `key`"#);
-        assert_eq!(clip_excerpts("unknown field `abcdefgh`", 3), "unknown field `abc…`");
-        assert_eq!(clip_excerpts("open \"abc", 2), "open \"ab…");
     }
 
     #[test]
