@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use super::selected::{load_for_profiles, select_role};
 use crate::cli::{GapArgs, GlobalArgs};
-use crate::diagnostics::find_line;
+use crate::diagnostics::{MAX_OF_A_KIND, find_line};
 use crate::model::Profile;
 use crate::model::Scope;
 use crate::profile::RawProfileFile;
@@ -147,22 +147,19 @@ fn one_framework<'a>(named: impl Iterator<Item = &'a Named>) -> anyhow::Result<(
     }
     let mut text =
         format!("the profiles are for different frameworks ({}); one report is on one framework:", frameworks.len());
-    for (first, count) in frameworks.iter().take(MAX_NAMED) {
+    for (first, count) in frameworks.iter().take(MAX_OF_A_KIND) {
         text.push_str(&format!("\n  {}: `{}`", first.at, first.wanted));
         if *count > 1 {
             text.push_str(&format!(" (and {} more profiles)", count - 1));
         }
     }
-    if frameworks.len() > MAX_NAMED {
-        text.push_str(&format!("\n  … and {} more frameworks", frameworks.len() - MAX_NAMED));
+    if frameworks.len() > MAX_OF_A_KIND {
+        text.push_str(&format!("\n  … and {} more frameworks", frameworks.len() - MAX_OF_A_KIND));
     }
     Err(anyhow::anyhow!(text))
 }
 
-/// How many refused profiles one error names before it says how many more there are.
-const MAX_NAMED: usize = 100;
-
-/// The profiles, or one error that names every profile refused (the first [`MAX_NAMED`] in full).
+/// The profiles, or one error that names every profile refused (the first [`MAX_OF_A_KIND`] in full).
 fn every_profile_or_errors(results: Vec<anyhow::Result<Profile>>) -> anyhow::Result<Vec<Profile>> {
     let total = results.len();
     let mut people = Vec::with_capacity(total);
@@ -178,11 +175,11 @@ fn every_profile_or_errors(results: Vec<anyhow::Result<Profile>>) -> anyhow::Res
         1 => Err(errors.remove(0)),
         refused => {
             let mut text = format!("{refused} of {total} profiles were refused:");
-            for e in errors.iter().take(MAX_NAMED) {
+            for e in errors.iter().take(MAX_OF_A_KIND) {
                 text.push_str(&format!("\n{e:#}"));
             }
-            if refused > MAX_NAMED {
-                text.push_str(&format!("\n… and {} more profiles refused", refused - MAX_NAMED));
+            if refused > MAX_OF_A_KIND {
+                text.push_str(&format!("\n… and {} more profiles refused", refused - MAX_OF_A_KIND));
             }
             Err(anyhow::anyhow!(text))
         }
