@@ -111,14 +111,7 @@ pub fn hostile(report: &mut Report) {
     REFUSED.store(true, Ordering::Relaxed);
     let mut samples: Vec<(String, Sample)> = Vec::new();
     for (name, path) in cases(&dir) {
-        let s = timed(&["gap", "--profile", &path, "--to", "senior"], 5);
-        let ok = s.wall < Duration::from_secs(1) && s.max_rss_kib < 64 * 1024;
-        report.row(
-            &format!("hostile {name}"),
-            format!("{:.1} ms, {} KiB", ms(s.wall), s.max_rss_kib),
-            "< 1 s, < 64 MiB",
-            ok,
-        );
+        let s = refused_row(report, &format!("hostile {name}"), &["gap", "--profile", &path, "--to", "senior"]);
         samples.push((name, s));
     }
     println!("\n== Largest files parsed (gap --profile FILE): read in full, then refused");
@@ -145,6 +138,14 @@ pub fn hostile(report: &mut Report) {
             growth <= 12.0,
         );
     }
+}
+
+/// Times a run that must be refused, and reports it against the limits every refusal has.
+fn refused_row(report: &mut Report, figure: &str, args: &[&str]) -> Sample {
+    let s = timed(args, 5);
+    let ok = s.wall < Duration::from_secs(1) && s.max_rss_kib < 64 * 1024;
+    report.row(figure, format!("{:.1} ms, {} KiB", ms(s.wall), s.max_rss_kib), "< 1 s, < 64 MiB", ok);
+    s
 }
 
 /// Answers `assess --out OUT` with `answers` on stdin (ending with `q`, which keeps the draft).
@@ -179,34 +180,22 @@ fn assess(report: &mut Report, dir: &Path) {
     // SAFETY: a valid descriptor of a file this process owns.
     assert_eq!(unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&locked), libc::LOCK_EX) }, 0);
     let injection = Path::new(ROOT).join("tests/fixtures/hostile/injection");
-    let cases: [(&str, Vec<String>); 5] = [
-        ("draft with a lying header, resumed", vec!["lying.yaml".into()]),
-        ("draft that does not parse", vec!["broken.yaml".into()]),
-        ("draft of another framework", vec!["other.yaml".into()]),
-        ("dangling link at --out", vec!["dangling.yaml".into()]),
-        ("second run while the first holds the lock", vec!["locked.yaml".into()]),
+    let cases = [
+        ("draft with a lying header, resumed", None, "lying.yaml"),
+        ("draft that does not parse", None, "broken.yaml"),
+        ("draft of another framework", None, "other.yaml"),
+        ("dangling link at --out", None, "dangling.yaml"),
+        ("second run while the first holds the lock", None, "locked.yaml"),
+        ("hostile framework text in the questions", Some(&injection), "injected.yaml"),
     ];
-    let mut runs: Vec<(String, Vec<String>)> = cases
-        .into_iter()
-        .map(|(name, out)| {
-            (name.to_string(), vec!["assess".into(), "--out".into(), path(&out[0]).display().to_string()])
-        })
-        .collect();
-    let data = injection.display().to_string();
-    runs.push((
-        "hostile framework text in the questions".into(),
-        vec!["--data".into(), data, "assess".into(), "--out".into(), path("injected.yaml").display().to_string()],
-    ));
-    for (name, args) in runs {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let s = timed(&args, 5);
-        let ok = s.wall < Duration::from_secs(1) && s.max_rss_kib < 64 * 1024;
-        report.row(
-            &format!("assess {name}"),
-            format!("{:.1} ms, {} KiB", ms(s.wall), s.max_rss_kib),
-            "< 1 s, < 64 MiB",
-            ok,
-        );
+    for (name, data, out) in cases {
+        let out = path(out).display().to_string();
+        let mut args = vec!["assess", "--out", &out];
+        let data = data.map(|d| d.display().to_string());
+        if let Some(data) = &data {
+            args.splice(0..0, ["--data", data.as_str()]);
+        }
+        refused_row(report, &format!("assess {name}"), &args);
     }
     drop(locked);
 }
