@@ -48,8 +48,20 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
         });
         (named, raw.and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from)))
     };
+    // With no flag, a first profile that names no framework picks the default: a later profile
+    // naming another framework disagrees with it as much as with a first that names one.
+    let picked_default = first_raw
+        .filter(|f| f.raw.framework.is_none() && global.data.is_none() && global.framework.is_none())
+        .map(|f| Named {
+            key: framework.id.clone(),
+            wanted: framework.id.clone(),
+            at: format!("{} (names none, so the default)", f.file.display),
+        });
     let mut checked = Vec::with_capacity(paths.len() + 1);
     checked.extend(first.map(check));
+    if let (Some(default), Some((named, _))) = (picked_default, checked.first_mut()) {
+        *named = Some(default);
+    }
     checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_in(folder, &path))));
     one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
     let results = checked.into_iter().map(|(_, result)| result).collect();

@@ -87,6 +87,24 @@ fn profiles_that_name_different_frameworks_are_one_error() {
 }
 
 #[test]
+fn a_first_profile_naming_no_framework_disagrees_with_a_later_one_that_names_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("priya.yaml")).unwrap().replace("framework: dvla\n", "");
+    assert!(!text.contains("framework:"));
+    let first = write(dir.path(), "a.yaml", &text);
+    write(dir.path(), "b.yaml", DDAT);
+    let err = refused(&["gap", "--team", dir.path().to_str().unwrap(), "--to", "senior"]);
+    assert!(err.starts_with("error: the profiles are for different frameworks"), "{err}");
+    assert!(err.contains(&format!("{first} (names none, so the default): `dvla`")), "{err}");
+    assert!(err.contains("b.yaml:2: `ddat-2025`"), "{err}");
+    // No flag was given, so no advice to leave one out.
+    assert!(!err.contains("leave out"), "{err}");
+    // A later profile naming the default itself agrees.
+    write(dir.path(), "b.yaml", &text.replace("name: Priya Shah", "name: Bo\nframework: dvla"));
+    assert_eq!(json(&["gap", "--team", dir.path().to_str().unwrap(), "--to", "senior"])["summary"]["people"], 2);
+}
+
+#[test]
 fn evidence_is_shown_under_its_skill_in_every_human_format() {
     let priya = example("priya.yaml");
     let priya = priya.to_str().unwrap();
