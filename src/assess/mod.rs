@@ -122,6 +122,7 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     let _lock = lock::Lock::take(out)?;
     let ui = &mut Ui { out: ui, width };
     let draft = draft_path(out);
+    let hint = template_hint(invocation, out);
     if restart {
         draft::discard(&draft)?;
     }
@@ -149,7 +150,7 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     if state.name.is_none() {
         let name = loop {
             ui.ask("Your name: ")?;
-            let Some(line) = read_line(input)? else { return interrupted(&draft, &state, total, false) };
+            let Some(line) = read_line(input)? else { return interrupted(&draft, &state, total, false, &hint) };
             if !line.trim().is_empty() {
                 break line.trim().to_string();
             }
@@ -160,7 +161,7 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     if state.level.is_none() && state.asked == 0 {
         match ask_level(scope, input, ui)? {
             Some(level) => state.level = level,
-            None => return interrupted(&draft, &state, total, false),
+            None => return interrupted(&draft, &state, total, false, &hint),
         }
         save(&state)?;
     }
@@ -168,8 +169,8 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     while state.asked < total {
         let s = scope.role.skills[state.asked];
         match ask_skill(scope, &state, input, ui)? {
-            None => return interrupted(&draft, &state, total, false),
-            Some(Answer::Stop) => return interrupted(&draft, &state, total, true),
+            None => return interrupted(&draft, &state, total, false, &hint),
+            Some(Answer::Stop) => return interrupted(&draft, &state, total, true, &hint),
             Some(Answer::Skip) => state.answers[s] = None,
             Some(Answer::Level(p)) => state.answers[s] = Some(p),
         }
@@ -278,7 +279,14 @@ fn read_line(input: &mut dyn BufRead) -> anyhow::Result<Option<String>> {
     Ok((n > 0).then_some(line))
 }
 
-fn interrupted(draft: &Path, state: &State, total: usize, chosen: bool) -> anyhow::Result<Finish> {
+/// The command that writes the same profile without questions, for a run that got no answer.
+fn template_hint(invocation: &str, out: &Path) -> String {
+    let out = out.to_string_lossy();
+    let out = crate::text::shell_word(&out);
+    format!("\n  to write a profile without answering questions: {invocation} profile new > {out}")
+}
+
+fn interrupted(draft: &Path, state: &State, total: usize, chosen: bool, template: &str) -> anyhow::Result<Finish> {
     if chosen {
         return Ok(Finish::Paused { answered: state.asked, of: total });
     }
@@ -287,11 +295,7 @@ fn interrupted(draft: &Path, state: &State, total: usize, chosen: bool) -> anyho
     } else {
         String::new()
     };
-    let hint = if state.asked == 0 {
-        "\n  to write a profile without answering questions: pm-skills profile new > me.yaml"
-    } else {
-        ""
-    };
+    let hint = if state.asked == 0 { template } else { "" };
     anyhow::bail!("input ended after {} of {total} skills{kept}{hint}", state.asked)
 }
 

@@ -712,3 +712,25 @@ fn assess_force_keeps_the_old_files_permissions() {
     assert!(std::fs::read_to_string(&out).unwrap().contains("name: \"Ada\""));
     assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o7777, 0o640);
 }
+
+#[test]
+fn input_ending_before_any_answer_suggests_the_template_for_the_same_file_and_framework() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ada's profile.yaml");
+    let err = cmd()
+        .args(["--framework", "ddat-2025", "assess", "--out", out.to_str().unwrap()])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(err).unwrap();
+    assert!(err.contains("input ended after 0 of"), "{err}");
+    let quoted = pm_skills::text::shell_word(out.to_str().unwrap());
+    assert!(
+        err.contains(&format!("pm-skills --framework ddat-2025 profile new > {quoted}")),
+        "the hint names the file and framework of this run: {err}"
+    );
+    assert!(!err.contains("me.yaml"), "{err}");
+}
