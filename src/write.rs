@@ -173,7 +173,15 @@ pub fn write_folder(out: &Path, force: bool, files: &[(String, String)]) -> anyh
     write_files(new.path(), files)?;
     let moved = || format!("cannot move the new folder into place at {shown}");
     let mut kept = None;
-    match fs::symlink_metadata(out) {
+    let existing = fs::symlink_metadata(out);
+    // A folder that is replaced keeps its permissions, as a replaced file does.
+    if let Ok(meta) = &existing
+        && meta.is_dir()
+    {
+        fs::set_permissions(new.path(), meta.permissions())
+            .with_context(|| format!("cannot give the new {shown} the permissions of the old"))?;
+    }
+    match existing {
         Err(_) => fs::rename(new.path(), out).with_context(moved)?,
         Ok(_) if fs::read_dir(out).is_ok_and(|mut d| d.next().is_none()) => {
             fs::remove_dir(out).with_context(|| format!("cannot replace the empty folder {shown}"))?;

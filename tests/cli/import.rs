@@ -252,6 +252,24 @@ fn a_non_empty_out_is_refused_without_force_and_replaced_with_it() {
     assert_eq!(fs::read_to_string(&file).unwrap(), "x");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_replaced_out_folder_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, seeded) in [("empty", false), ("full", true)] {
+        let out = tmp.path().join(name);
+        fs::create_dir(&out).unwrap();
+        if seeded {
+            fs::write(out.join("keep.txt"), "mine").unwrap();
+        }
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o750)).unwrap();
+        import_small(&out, &["--force"]);
+        assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o7777, 0o750, "{name}");
+        assert!(out.join("framework.yaml").is_file(), "{name}");
+    }
+}
+
 #[test]
 fn an_out_folder_that_holds_an_input_is_refused_even_with_force() {
     let tmp = tempfile::tempdir().unwrap();
