@@ -107,6 +107,11 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
+    /// Whether `--data` or `--framework` names the framework, which then wins over any profile's.
+    pub fn names_framework(&self) -> bool {
+        self.data.is_some() || self.framework.is_some()
+    }
+
     /// `pm-skills` with the options that picked this run's framework and role, as a suggested
     /// command must start to run on the same data.
     pub fn invocation(&self) -> String {

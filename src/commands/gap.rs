@@ -50,13 +50,11 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
     };
     // With no flag, a first profile that names no framework picks the default: a later profile
     // naming another framework disagrees with it as much as with a first that names one.
-    let picked_default = first_raw
-        .filter(|f| f.raw.framework.is_none() && global.data.is_none() && global.framework.is_none())
-        .map(|f| Named {
-            key: framework.id.clone(),
-            wanted: framework.id.clone(),
-            at: format!("{} (names none, so the default)", f.file.display),
-        });
+    let picked_default = first_raw.filter(|f| f.raw.framework.is_none() && !global.names_framework()).map(|f| Named {
+        key: framework.id.clone(),
+        wanted: framework.id.clone(),
+        at: format!("{} (names none, so the default)", f.file.display),
+    });
     let mut checked = Vec::with_capacity(paths.len() + 1);
     checked.extend(first.map(check));
     if let (Some(default), Some((named, _))) = (picked_default, checked.first_mut()) {

@@ -52,7 +52,7 @@ pub fn load_selected(global: &GlobalArgs) -> anyhow::Result<Framework> {
 /// a built-in framework falls back to the default, where the profile check refuses it by file
 /// and line.
 pub fn load_for_profiles(global: &GlobalArgs, named: Option<&str>) -> anyhow::Result<Framework> {
-    if global.data.is_some() || global.framework.is_some() {
+    if global.names_framework() {
         return load_selected(global);
     }
     let wanted = named.map(resolve::normalise);
