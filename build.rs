@@ -133,29 +133,44 @@ fn list<T>(items: &[T], each: impl Fn(&T) -> String) -> String {
     format!("vec![{}]", items.iter().map(each).collect::<Vec<_>>().join(",\n"))
 }
 
+fn step(st: &model::ScaleStep) -> String {
+    format!("ScaleStep {{ id: {}, name: {}, meaning: {} }}", s(&st.id), s(&st.name), s(&st.meaning))
+}
+
+fn rating(rating: &Option<model::Rating>) -> String {
+    let Some(rt) = rating else { return "None".into() };
+    let criteria = list(&rt.criteria, |c| {
+        format!("Criterion {{ statement: {}, examples: {} }}", s(&c.statement), strings(&c.examples))
+    });
+    format!("Some(Rating {{ proficiency: {}, note: {}, criteria: {criteria} }})", rt.proficiency, opt(&rt.note))
+}
+
 fn framework_code(f: &model::Framework) -> String {
     format!(
         "Framework {{ id: {}, name: {}, version: {}, description: {}, source: {}, licence: {},\n\
-         scale: {},\n skills: {},\n soft_skills: {},\n roles: {},\n default_role: {:?} }}",
+         scale: {},\n behaviour_scale: {},\n skills: {},\n soft_skills: {},\n roles: {},\n default_role: {:?} }}",
         s(&f.id),
         s(&f.name),
         s(&f.version),
         s(&f.description),
         s(&f.source),
         s(&f.licence),
-        list(&f.scale, |st| format!(
-            "ScaleStep {{ id: {}, name: {}, meaning: {} }}",
-            s(&st.id),
-            s(&st.name),
-            s(&st.meaning)
-        )),
+        list(&f.scale, step),
+        list(&f.behaviour_scale, step),
         list(&f.skills, |k| format!(
-            "Skill {{ id: {}, name: {}, aliases: {}, description: {}, proficiencies: {} }}",
+            "Skill {{ id: {}, name: {}, aliases: {}, description: {}, proficiencies: {}, tips: {}, resources: {} }}",
             s(&k.id),
             s(&k.name),
             strings(&k.aliases),
             s(&k.description),
-            strings(&k.proficiencies)
+            strings(&k.proficiencies),
+            strings(&k.tips),
+            list(&k.resources, |r| format!(
+                "Resource {{ title: {}, url: {}, kind: {} }}",
+                s(&r.title),
+                s(&r.url),
+                opt(&r.kind)
+            ))
         )),
         list(&f.soft_skills, |k| format!(
             "SoftSkill {{ id: {}, name: {}, aliases: {}, explanation: {}, examples: {} }}",
@@ -177,13 +192,14 @@ fn framework_code(f: &model::Framework) -> String {
             strings(&r.responsibilities),
             r.skills,
             list(&r.levels, |l| format!(
-                "Level {{ id: {}, name: {}, aliases: {}, summary: {}, responsibilities: {}, ratings: {} }}",
+                "Level {{ id: {}, name: {}, aliases: {}, summary: {}, responsibilities: {}, ratings: {}, behaviours: vec!{:?} }}",
                 s(&l.id),
                 s(&l.name),
                 strings(&l.aliases),
                 s(&l.summary),
                 strings(&l.responsibilities),
-                list(&l.ratings, |rt| format!("Rating {{ proficiency: {}, note: {} }}", rt.proficiency, opt(&rt.note)))
+                list(&l.ratings, rating),
+                l.behaviours
             ))
         )),
         f.default_role

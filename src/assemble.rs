@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use crate::diagnostics::{LineIndex, Problems, Severity, find_line};
-use crate::model::{Framework, Level, Rating, Role, ScaleStep, Skill, SoftSkill};
-use crate::raw::{RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile};
+use crate::model::{Criterion, Framework, Level, Rating, Resource, Role, ScaleStep, Skill, SoftSkill};
+use crate::raw::{OrderedMap, RawFramework, RawLevel, RawRole, RawSkillsFile, RawSoftSkillsFile, RawStep};
 use crate::resolve::{did_you_mean, is_kebab};
 use crate::source::SourceFile;
 use crate::yaml;
@@ -110,6 +110,8 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
     let (skills_file, raw_skills) = (skills_file?, raw_skills?);
 
     let scale = check_scale(framework_file, &raw_framework, problems);
+    let behaviour_scale =
+        check_steps(framework_file, "behaviour_scale:", "behaviour step", &raw_framework.behaviour_scale, problems);
     let scale_ids: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
     let skills = check_skills(skills_file, raw_skills, &scale_ids, problems);
     let soft_skills = match (soft_file, raw_soft) {
@@ -139,7 +141,14 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
             continue;
         }
         role_seen.insert(raw.id.clone(), file.display.clone());
-        if let Some(role) = check_role(file, raw, &skills, &skill_index, &scale, problems) {
+        let context = FrameworkContext {
+            skills: &skills,
+            skill_index: &skill_index,
+            scale: &scale,
+            soft_skills: &soft_skills,
+            behaviour_scale: &behaviour_scale,
+        };
+        if let Some(role) = check_role(file, raw, &context, problems) {
             roles.push(role);
         }
     }
@@ -181,6 +190,7 @@ pub fn assemble(root: &str, files: &[SourceFile], problems: &mut Problems) -> Op
         source: raw_framework.source.unwrap_or_default(),
         licence: raw_framework.licence.unwrap_or_default(),
         scale,
+        behaviour_scale,
         skills,
         soft_skills,
         roles,
@@ -271,13 +281,18 @@ fn check_scale(file: &SourceFile, raw: &RawFramework, problems: &mut Problems) -
             "the proficiency scale needs at least two steps, lowest first",
         );
     }
-    let start = find_line(&file.text, "scale:", 1).unwrap_or(1);
-    let mut ids = IdCheck::new(file, "scale step");
+    check_steps(file, "scale:", "scale step", &raw.scale, problems)
+}
+
+/// Checks a list of steps (the proficiency scale or the behaviour scale) found under `key`.
+fn check_steps(file: &SourceFile, key: &str, kind: &str, raw: &[RawStep], problems: &mut Problems) -> Vec<ScaleStep> {
+    let start = find_line(&file.text, key, 1).unwrap_or(1);
+    let mut ids = IdCheck::new(file, kind);
     let mut steps = Vec::new();
-    for step in &raw.scale {
+    for step in raw {
         let (line, keep) = ids.check(&step.id, &step.name, &[], start, problems);
         if blank(&step.meaning) {
-            problems.warn(&file.display, line, format!("scale step `{}` has no meaning", step.id));
+            problems.warn(&file.display, line, format!("{kind} `{}` has no meaning", step.id));
         }
         if keep {
             steps.push(ScaleStep {
@@ -300,33 +315,8 @@ fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems:
         if blank(&skill.description) {
             problems.warn(&file.display, line, format!("skill `{}` has no description", skill.id));
         }
-        let mut meanings = vec![String::new(); scale.len()];
-        let mut given = vec![false; scale.len()];
-        for (key, text) in skill.proficiencies.0 {
-            // Only a problem needs the line, so it is looked up only then.
-            let at = || ids.lines.find(&format!("{key}:"), from);
-            match scale.iter().position(|s| *s == key) {
-                Some(i) if given[i] => problems.error(
-                    &file.display,
-                    at(),
-                    format!("skill `{}` describes proficiency `{key}` twice", skill.id),
-                ),
-                Some(i) => {
-                    given[i] = true;
-                    meanings[i] = text;
-                }
-                None => problems.error_hint(
-                    &file.display,
-                    at(),
-                    format!(
-                        "skill `{}` describes `{key}`, which is not on the proficiency scale ({})",
-                        skill.id,
-                        scale.join(", ")
-                    ),
-                    did_you_mean(&key, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
-                ),
-            }
-        }
+        let per_step = PerStep { file, lines: &ids.lines, from, skill: &skill.id, scale };
+        let (meanings, given) = per_step.read(skill.proficiencies, "describes", problems);
         let missing: Vec<&str> = scale.iter().zip(&given).filter(|(_, g)| !**g).map(|(s, _)| *s).collect();
         if !missing.is_empty() {
             problems.warn(
@@ -335,6 +325,23 @@ fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems:
                 format!("skill `{}` does not say what {} looks like", skill.id, missing.join(", ")),
             );
         }
+        let (tips, _) = per_step.read(skill.tips, "has a tip for", problems);
+        for resource in &skill.resources {
+            let at = ids.lines.find(&resource.url, from).or(line);
+            if resource.title.trim().is_empty() {
+                problems.error(&file.display, at, format!("a resource of skill `{}` has an empty title", skill.id));
+            }
+            if !(resource.url.starts_with("https://") || resource.url.starts_with("http://")) {
+                problems.error(
+                    &file.display,
+                    at,
+                    format!(
+                        "resource `{}` of skill `{}` has the url `{}`; expected one starting with https:// or http://",
+                        resource.title, skill.id, resource.url
+                    ),
+                );
+            }
+        }
         if keep {
             skills.push(Skill {
                 id: skill.id,
@@ -342,10 +349,58 @@ fn check_skills(file: &SourceFile, raw: RawSkillsFile, scale: &[&str], problems:
                 aliases: skill.aliases,
                 description: skill.description.unwrap_or_default(),
                 proficiencies: meanings,
+                tips,
+                resources: skill
+                    .resources
+                    .into_iter()
+                    .map(|r| Resource { title: r.title, url: r.url, kind: r.kind.filter(|k| !k.trim().is_empty()) })
+                    .collect(),
             });
         }
     }
     skills
+}
+
+/// A skill's texts keyed by scale step (`proficiencies`, `tips`), read into a list aligned with
+/// the scale.
+struct PerStep<'a> {
+    file: &'a SourceFile,
+    lines: &'a LineIndex<'a>,
+    from: usize,
+    skill: &'a str,
+    scale: &'a [&'a str],
+}
+
+impl PerStep<'_> {
+    /// The texts aligned with the scale, and which steps were given.
+    fn read(&self, map: OrderedMap<String>, verb: &str, problems: &mut Problems) -> (Vec<String>, Vec<bool>) {
+        let PerStep { file, lines, from, skill, scale } = *self;
+        let mut texts = vec![String::new(); scale.len()];
+        let mut given = vec![false; scale.len()];
+        for (key, text) in map.0 {
+            // Only a problem needs the line, so it is looked up only then.
+            let at = || lines.find(&format!("{key}:"), from);
+            match scale.iter().position(|s| *s == key) {
+                Some(i) if given[i] => {
+                    problems.error(&file.display, at(), format!("skill `{skill}` {verb} proficiency `{key}` twice"))
+                }
+                Some(i) => {
+                    given[i] = true;
+                    texts[i] = text;
+                }
+                None => problems.error_hint(
+                    &file.display,
+                    at(),
+                    format!(
+                        "skill `{skill}` {verb} `{key}`, which is not on the proficiency scale ({})",
+                        scale.join(", ")
+                    ),
+                    did_you_mean(&key, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
+                ),
+            }
+        }
+        (texts, given)
+    }
 }
 
 fn check_soft_skills(file: &SourceFile, raw: RawSoftSkillsFile, problems: &mut Problems) -> Vec<SoftSkill> {
@@ -371,14 +426,17 @@ fn check_soft_skills(file: &SourceFile, raw: RawSoftSkillsFile, problems: &mut P
     out
 }
 
-fn check_role(
-    file: &SourceFile,
-    raw: RawRole,
-    skills: &[Skill],
-    skill_index: &HashMap<&str, usize>,
-    scale: &[ScaleStep],
-    problems: &mut Problems,
-) -> Option<Role> {
+/// What every role's checks read: the framework's skills, scales and soft skills.
+struct FrameworkContext<'a> {
+    skills: &'a [Skill],
+    skill_index: &'a HashMap<&'a str, usize>,
+    scale: &'a [ScaleStep],
+    soft_skills: &'a [SoftSkill],
+    behaviour_scale: &'a [ScaleStep],
+}
+
+fn check_role(file: &SourceFile, raw: RawRole, framework: &FrameworkContext, problems: &mut Problems) -> Option<Role> {
+    let FrameworkContext { skills, skill_index, scale, .. } = *framework;
     let shown = file.display.as_str();
     let role_line = find_line(&file.text, "id:", 1);
     // Only this role's problems are looked at, so a folder of many roles stays linear.
@@ -418,8 +476,7 @@ fn check_role(
     }
     let levels_start = find_line(&file.text, "levels:", 1).unwrap_or(1);
     let mut ids = IdCheck::new(file, "level");
-    let context =
-        RoleContext { file, role_id: &raw.id, role_skills: &role_skills, slots: &slots, skills, skill_index, scale };
+    let context = RoleContext { file, role_id: &raw.id, role_skills: &role_skills, slots: &slots, framework };
     let mut levels: Vec<Level> = Vec::new();
     let mut from = levels_start;
     for level in raw.levels {
@@ -436,7 +493,7 @@ fn check_role(
     // Lint: a drop in expectation between adjacent levels should say why.
     for pair in levels.windows(2) {
         for (k, &skill) in role_skills.iter().enumerate() {
-            let (lower, upper) = (&pair[0].ratings[k], &pair[1].ratings[k]);
+            let (Some(lower), Some(upper)) = (pair[0].rating(k), pair[1].rating(k)) else { continue };
             if upper.proficiency < lower.proficiency && upper.note.is_none() && lower.note.is_none() {
                 let line = ids.lines.find(&format!("id: {}", pair[1].id), levels_start);
                 problems.warn(
@@ -450,6 +507,18 @@ fn check_role(
                         scale[upper.proficiency].id,
                         pair[1].id
                     ),
+                );
+            }
+        }
+    }
+    // Lint: a listed skill that no level expects is probably a slip.
+    if !levels.is_empty() {
+        for (k, &skill) in role_skills.iter().enumerate() {
+            if levels.iter().all(|l| l.rating(k).is_none()) {
+                problems.warn(
+                    shown,
+                    skills_line,
+                    format!("role `{}` lists skill `{}`, but no level rates it", raw.id, skills[skill].id),
                 );
             }
         }
@@ -479,9 +548,7 @@ struct RoleContext<'a> {
     role_skills: &'a [usize],
     /// Skill index → position in `role_skills`.
     slots: &'a HashMap<usize, usize>,
-    skills: &'a [Skill],
-    skill_index: &'a HashMap<&'a str, usize>,
-    scale: &'a [ScaleStep],
+    framework: &'a FrameworkContext<'a>,
 }
 
 fn check_level(
@@ -491,13 +558,15 @@ fn check_level(
     level_line: usize,
     problems: &mut Problems,
 ) -> Option<Level> {
-    let RoleContext { file, role_id, role_skills, slots, skills, skill_index, scale } = *context;
+    let RoleContext { file, role_id, role_skills, slots, framework } = *context;
+    let FrameworkContext { skills, skill_index, scale, .. } = *framework;
     let shown = file.display.as_str();
     if blank(&level.summary) {
         problems.warn(shown, Some(level_line), format!("level `{}` has no summary", level.id));
     }
     let scale_ids = || scale.iter().map(|s| s.id.as_str());
     let mut ratings: Vec<Option<Rating>> = vec![None; role_skills.len()];
+    let mut seen = vec![false; role_skills.len()];
     let mut ok = true;
     for (key, rating) in level.skills.0 {
         // Only a problem needs the line, so it is looked up only then.
@@ -524,14 +593,24 @@ fn check_level(
             ok = false;
             continue;
         };
-        if ratings[slot].is_some() {
+        if seen[slot] {
             problems.error(shown, at(), format!("level `{}` rates skill `{key}` twice", level.id));
             ok = false;
             continue;
         }
+        seen[slot] = true;
+        // `~`: listed by the role, not expected at this level.
+        let Some(rating) = rating else { continue };
         match scale_ids().position(|s| s == rating.proficiency) {
             Some(p) => {
-                ratings[slot] = Some(Rating { proficiency: p, note: rating.note.filter(|n| !n.trim().is_empty()) })
+                let criteria: Vec<Criterion> = rating
+                    .criteria
+                    .into_iter()
+                    .filter(|c| !c.statement.trim().is_empty())
+                    .map(|c| Criterion { statement: c.statement, examples: c.examples })
+                    .collect();
+                let note = rating.note.filter(|n| !n.trim().is_empty());
+                ratings[slot] = Some(Rating { proficiency: p, note, criteria });
             }
             None => {
                 problems.error_hint(
@@ -549,20 +628,7 @@ fn check_level(
             }
         }
     }
-    let missing: Vec<&str> =
-        role_skills.iter().zip(&ratings).filter(|(_, r)| r.is_none()).map(|(&s, _)| skills[s].id.as_str()).collect();
-    if ok && !missing.is_empty() {
-        problems.error(
-            shown,
-            Some(level_line),
-            format!(
-                "level `{}` does not rate every skill of role `{role_id}`; missing: {}",
-                level.id,
-                missing.join(", ")
-            ),
-        );
-        ok = false;
-    }
+    let behaviours = check_behaviours(context, lines, &level.id, level.behaviours, level_line, problems);
     if !ok {
         return None;
     }
@@ -572,8 +638,67 @@ fn check_level(
         aliases: level.aliases,
         summary: level.summary.unwrap_or_default(),
         responsibilities: level.responsibilities,
-        ratings: ratings.into_iter().map(|r| r.expect("every skill rated")).collect(),
+        ratings,
+        behaviours: behaviours?,
     })
+}
+
+/// A level's `behaviours`: soft skill → a step of the behaviour scale. `None` when any is wrong.
+fn check_behaviours(
+    context: &RoleContext,
+    lines: &LineIndex,
+    level: &str,
+    raw: OrderedMap<String>,
+    level_line: usize,
+    problems: &mut Problems,
+) -> Option<Vec<(usize, usize)>> {
+    let FrameworkContext { soft_skills, behaviour_scale, .. } = *context.framework;
+    let shown = context.file.display.as_str();
+    let steps = || behaviour_scale.iter().map(|s| s.id.as_str());
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut ok = true;
+    for (key, step) in raw.0 {
+        let at = || lines.find(&format!("{key}:"), level_line).or(Some(level_line));
+        if behaviour_scale.is_empty() {
+            problems.error(
+                shown,
+                at(),
+                format!("level `{level}` rates the behaviour `{key}`, but framework.yaml has no `behaviour_scale`"),
+            );
+            return None;
+        }
+        let Some(soft) = soft_skills.iter().position(|s| s.id == key) else {
+            problems.error_hint(
+                shown,
+                at(),
+                format!("level `{level}` rates the behaviour `{key}`, which soft-skills.yaml does not define"),
+                did_you_mean(&key, soft_skills.iter().map(|s| s.id.as_str())).map(|b| format!("did you mean `{b}`?")),
+            );
+            ok = false;
+            continue;
+        };
+        let Some(p) = steps().position(|s| s == step) else {
+            problems.error_hint(
+                shown,
+                at(),
+                format!(
+                    "level `{level}` gives the behaviour `{key}` the step `{step}`, which is not on the behaviour scale; expected one of: {}",
+                    steps().collect::<Vec<_>>().join(", ")
+                ),
+                did_you_mean(&step, steps()).map(|b| format!("did you mean `{b}`?")),
+            );
+            ok = false;
+            continue;
+        };
+        if out.iter().any(|(s, _)| *s == soft) {
+            problems.error(shown, at(), format!("level `{level}` rates the behaviour `{key}` twice"));
+            ok = false;
+            continue;
+        }
+        out.push((soft, p));
+    }
+    out.sort_unstable();
+    ok.then_some(out)
 }
 
 #[cfg(test)]

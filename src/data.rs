@@ -13,7 +13,8 @@ mod embedded {
 
 /// The built-in frameworks as Rust code, generated and checked by `build.rs`.
 mod generated {
-    use crate::model::{Framework, Level, Rating, Role, ScaleStep, Skill, SoftSkill};
+    #[allow(unused_imports)] // Criterion and Resource appear only when the data has them.
+    use crate::model::{Criterion, Framework, Level, Rating, Resource, Role, ScaleStep, Skill, SoftSkill};
     include!(concat!(env!("OUT_DIR"), "/builtin_frameworks.rs"));
 }
 
@@ -105,7 +106,8 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(k, &s)| {
-                let cells = role.levels.iter().map(|l| framework.scale[l.ratings[k].proficiency].id.clone()).collect();
+                let cells =
+                    role.levels.iter().map(|l| framework.scale[l.rating(k).unwrap().proficiency].id.clone()).collect();
                 (framework.skills[s].name.clone(), cells)
             })
             .collect();

@@ -15,6 +15,8 @@ pub struct Framework {
     pub licence: String,
     /// Ordered lowest first; a proficiency is an index into this list.
     pub scale: Vec<ScaleStep>,
+    /// The steps soft skills are rated on, lowest first; empty when levels do not rate them.
+    pub behaviour_scale: Vec<ScaleStep>,
     pub skills: Vec<Skill>,
     pub soft_skills: Vec<SoftSkill>,
     pub roles: Vec<Role>,
@@ -39,6 +41,17 @@ pub struct Skill {
     pub description: String,
     /// Aligned with [`Framework::scale`]; empty text where the data gives none.
     pub proficiencies: Vec<String>,
+    /// How to grow into each step, aligned with [`Framework::scale`]; empty where none is given.
+    pub tips: Vec<String>,
+    pub resources: Vec<Resource>,
+}
+
+/// Something to read, watch or do to grow a skill.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Resource {
+    pub title: String,
+    pub url: String,
+    pub kind: Option<String>,
 }
 
 /// A behaviour the role needs that is not rated on the scale.
@@ -76,8 +89,19 @@ pub struct Level {
     pub aliases: Vec<String>,
     pub summary: String,
     pub responsibilities: Vec<String>,
-    /// Aligned with [`Role::skills`]: the rating of each of the role's skills.
-    pub ratings: Vec<Rating>,
+    /// Aligned with [`Role::skills`]: the rating of each of the role's skills, `None` where the
+    /// level does not expect the skill.
+    pub ratings: Vec<Option<Rating>>,
+    /// (index into [`Framework::soft_skills`], index into [`Framework::behaviour_scale`]), in
+    /// soft-skill order: the behaviours this level rates.
+    pub behaviours: Vec<(usize, usize)>,
+}
+
+impl Level {
+    /// The rating of the role's `k`-th skill, if this level expects it.
+    pub fn rating(&self, k: usize) -> Option<&Rating> {
+        self.ratings.get(k).and_then(Option::as_ref)
+    }
 }
 
 /// The proficiency a level expects in one skill.
@@ -86,6 +110,15 @@ pub struct Rating {
     /// Index into [`Framework::scale`].
     pub proficiency: usize,
     pub note: Option<String>,
+    /// What is expected at this level, statement by statement.
+    pub criteria: Vec<Criterion>,
+}
+
+/// One statement of what a level expects in a skill, with examples of meeting it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Criterion {
+    pub statement: String,
+    pub examples: Vec<String>,
 }
 
 impl Framework {
@@ -93,6 +126,50 @@ impl Framework {
     pub fn step(&self, index: usize) -> &ScaleStep {
         &self.scale[index]
     }
+
+    /// The level at `at`.
+    pub fn level(&self, at: LevelAt) -> &Level {
+        &self.roles[at.role].levels[at.level]
+    }
+
+    /// The framework and the role of `at`, as reports take them.
+    pub fn scope(&self, at: LevelAt) -> Scope<'_> {
+        Scope { framework: self, role: &self.roles[at.role] }
+    }
+
+    /// The level at `at` as reports show it: id, name and role.
+    pub fn level_ref(&self, at: LevelAt) -> LevelRef {
+        let (role, level) = (&self.roles[at.role], self.level(at));
+        LevelRef {
+            id: level.id.clone(),
+            name: level.name.clone(),
+            role: Ref { id: role.id.clone(), name: role.name.clone() },
+        }
+    }
+
+    /// The scale step at `index` as a report value.
+    pub fn proficiency(&self, index: usize) -> Proficiency {
+        let step = self.step(index);
+        Proficiency { id: step.id.clone(), name: step.name.clone(), rank: index + 1 }
+    }
+}
+
+/// Where a level is in the framework: a role and a rung of its ladder. Levels of different roles
+/// share the framework's skills, so any two can be compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LevelAt {
+    /// Index into [`Framework::roles`].
+    pub role: usize,
+    /// Index into that role's levels.
+    pub level: usize,
+}
+
+/// A level as reports show it, with its role: a level named across roles is never ambiguous.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LevelRef {
+    pub id: String,
+    pub name: String,
+    pub role: Ref,
 }
 
 /// A person's self-assessment, checked against one framework and role.
@@ -101,7 +178,9 @@ pub struct Profile {
     /// The file it came from, for messages and reports.
     pub file: String,
     pub name: String,
-    /// Index into the role's levels.
+    /// Index into [`Framework::roles`]: the role the profile was checked against.
+    pub role: usize,
+    /// Index into that role's levels.
     pub level: Option<usize>,
     /// (skill index into [`Framework::skills`], what the person says), sorted by index, each
     /// index once. A skill not here was not assessed. Sparse, so a profile costs what it holds,
@@ -160,8 +239,7 @@ impl<'a> Scope<'a> {
 
     /// The scale step at `index` as a report value.
     pub fn proficiency(&self, index: usize) -> Proficiency {
-        let step = self.framework.step(index);
-        Proficiency { id: step.id.clone(), name: step.name.clone(), rank: index + 1 }
+        self.framework.proficiency(index)
     }
 
     /// The level at `index` of the role as an id and name.

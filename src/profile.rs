@@ -211,7 +211,8 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         return Err(refused(shown, problems));
     }
     skills.sort_unstable_by_key(|(index, _)| *index);
-    Ok(Profile { file: file.display, name: raw.name, level, skills })
+    let role = framework.roles.iter().position(|r| std::ptr::eq(r, scope.role)).unwrap_or(0);
+    Ok(Profile { file: file.display, name: raw.name, role, level, skills })
 }
 
 /// The YAML template `profile new` prints: every skill of the role, commented with what each
@@ -258,8 +259,9 @@ pub fn to_yaml(scope: Scope, name: &str, level: Option<usize>, answers: &[Option
             let _ = writeln!(out, "  #   {}: {}", step.id, one_line(meaning));
         }
         if let Some(i) = level {
-            let need = scope.role.levels[i].ratings[k].proficiency;
-            let _ = writeln!(out, "  #   (your level expects {})", framework.scale[need].id);
+            let need =
+                scope.role.levels[i].rating(k).map_or("nothing of this skill", |r| &framework.scale[r.proficiency].id);
+            let _ = writeln!(out, "  #   (your level expects {need})");
         }
         let value = answers.get(s).copied().flatten().map_or("~", |p| scale[p]);
         let _ = writeln!(out, "  {}: {value}", skill.id);

@@ -24,6 +24,9 @@ pub struct RawFramework {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_role: Option<String>,
     pub scale: Vec<RawStep>,
+    /// The steps soft skills are rated on, when levels rate them; lowest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub behaviour_scale: Vec<RawStep>,
 }
 
 /// One entry of the proficiency scale.
@@ -59,6 +62,21 @@ pub struct RawSkill {
     pub description: Option<String>,
     #[serde(default)]
     pub proficiencies: OrderedMap<String>,
+    /// Per scale step: how to grow into it.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub tips: OrderedMap<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<RawResource>,
+}
+
+/// Something to read, watch or do to grow a skill.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResource {
+    pub title: String,
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// `soft-skills.yaml`.
@@ -124,14 +142,19 @@ pub struct RawLevel {
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responsibilities: Vec<String>,
-    pub skills: OrderedMap<RawRating>,
+    /// Skill id → rating; `~` (or leaving a listed skill out) means not expected at this level.
+    pub skills: OrderedMap<Option<RawRating>>,
+    /// Soft skill id → a step of the framework's `behaviour_scale`.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub behaviours: OrderedMap<String>,
 }
 
-/// A level's rating of a skill: `skill: practitioner`, or the long form with a note.
-#[derive(Debug, Clone)]
+/// A level's rating of a skill: `skill: practitioner`, or the long form with a note and criteria.
+#[derive(Debug, Clone, Default)]
 pub struct RawRating {
     pub proficiency: String,
     pub note: Option<String>,
+    pub criteria: Vec<RawCriterion>,
 }
 
 #[derive(Deserialize)]
@@ -140,30 +163,80 @@ struct RawLongRating {
     proficiency: String,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default)]
+    criteria: Vec<RawCriterion>,
 }
 
 impl WordOrMapping for RawRating {
     type Long = RawLongRating;
-    const EXPECTING: &'static str = "a proficiency name, or a mapping with `proficiency` and `note`";
+    const EXPECTING: &'static str =
+        "a proficiency name, or a mapping with `proficiency` and optional `note` and `criteria`";
     fn from_word(word: &str) -> Self {
-        RawRating { proficiency: word.to_string(), note: None }
+        RawRating { proficiency: word.to_string(), ..RawRating::default() }
     }
     fn from_long(long: RawLongRating) -> Self {
-        RawRating { proficiency: long.proficiency, note: long.note }
+        RawRating { proficiency: long.proficiency, note: long.note, criteria: long.criteria }
     }
 }
 
 impl Serialize for RawRating {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.note {
-            None => serializer.serialize_str(&self.proficiency),
-            Some(note) => {
-                let mut map = serializer.serialize_map(Some(2))?;
-                map.serialize_entry("proficiency", &self.proficiency)?;
-                map.serialize_entry("note", note)?;
-                map.end()
-            }
+        if self.note.is_none() && self.criteria.is_empty() {
+            return serializer.serialize_str(&self.proficiency);
         }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("proficiency", &self.proficiency)?;
+        if let Some(note) = &self.note {
+            map.serialize_entry("note", note)?;
+        }
+        if !self.criteria.is_empty() {
+            map.serialize_entry("criteria", &self.criteria)?;
+        }
+        map.end()
+    }
+}
+
+/// One statement of what a level expects in a skill: a line, or a mapping with examples.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawCriterion {
+    pub statement: String,
+    pub examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLongCriterion {
+    statement: String,
+    #[serde(default, deserialize_with = "one_or_many")]
+    examples: Vec<String>,
+}
+
+impl WordOrMapping for RawCriterion {
+    type Long = RawLongCriterion;
+    const EXPECTING: &'static str = "a statement, or a mapping with `statement` and `examples`";
+    fn from_word(word: &str) -> Self {
+        RawCriterion { statement: word.to_string(), examples: Vec::new() }
+    }
+    fn from_long(long: RawLongCriterion) -> Self {
+        RawCriterion { statement: long.statement, examples: long.examples }
+    }
+}
+
+impl Serialize for RawCriterion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.examples.is_empty() {
+            return serializer.serialize_str(&self.statement);
+        }
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("statement", &self.statement)?;
+        map.serialize_entry("examples", &self.examples)?;
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for RawCriterion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        word_or_mapping(deserializer)
     }
 }
 
@@ -311,6 +384,13 @@ impl<V> Default for OrderedMap<V> {
     }
 }
 
+impl<V> OrderedMap<V> {
+    /// Whether the mapping has no entries, for `skip_serializing_if`.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl<V: Serialize> Serialize for OrderedMap<V> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
@@ -392,6 +472,7 @@ pub mod examples {
             description: text("d"),
             default_role: text("r"),
             scale: vec![RawStep { id: "a".into(), name: "A".into(), meaning: text("m") }],
+            behaviour_scale: vec![RawStep { id: "b".into(), name: "B".into(), meaning: text("m") }],
         }
     }
 
@@ -403,6 +484,8 @@ pub mod examples {
             aliases: list("kk"),
             description: text("d"),
             proficiencies: OrderedMap(vec![("a".into(), "looks like".into())]),
+            tips: OrderedMap(vec![("a".into(), "try".into())]),
+            resources: vec![RawResource { title: "t".into(), url: "https://example.org".into(), kind: text("k") }],
         };
         RawSkillsFile { source: text("s"), licence: text("l"), skills: vec![skill] }
     }
@@ -421,14 +504,16 @@ pub mod examples {
 
     /// `roles/<id>.yaml`.
     pub fn role() -> RawRole {
-        let rating = RawRating { proficiency: "a".into(), note: text("n") };
+        let criterion = RawCriterion { statement: "c".into(), examples: list("x") };
+        let rating = RawRating { proficiency: "a".into(), note: text("n"), criteria: vec![criterion] };
         let level = RawLevel {
             id: "v".into(),
             name: "V".into(),
             aliases: list("vv"),
             summary: text("s"),
             responsibilities: list("r"),
-            skills: OrderedMap(vec![("k".into(), rating)]),
+            skills: OrderedMap(vec![("k".into(), Some(rating))]),
+            behaviours: OrderedMap(vec![("k".into(), "b".into())]),
         };
         RawRole {
             source: text("s"),
@@ -479,9 +564,9 @@ mod tests {
 
     #[test]
     fn short_forms_are_written_short() {
-        let rating = RawRating { proficiency: "working".into(), note: None };
+        let rating = RawRating { proficiency: "working".into(), ..RawRating::default() };
         assert_eq!(serde_yaml::to_string(&rating).unwrap(), "working\n");
-        let noted = RawRating { proficiency: "working".into(), note: Some("why".into()) };
+        let noted = RawRating { proficiency: "working".into(), note: Some("why".into()), criteria: Vec::new() };
         assert_eq!(serde_yaml::to_string(&noted).unwrap(), "proficiency: working\nnote: why\n");
         let bare = RawAssessment { proficiency: None, evidence: vec!["did it".into()] };
         assert_eq!(serde_yaml::to_string(&bare).unwrap(), "evidence:\n- did it\n");

@@ -174,6 +174,111 @@ pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::
     }
 }
 
+/// Finds a level anywhere in the framework.
+///
+/// `ROLE/LEVEL` names the role, then the level in it. A bare name is looked up in `scope` (the
+/// role `--role` names, or the only or default one) first; failing that, an id, alias or name of
+/// exactly one level in the whole framework picks it, and one matching levels of several roles
+/// fails with the qualified candidates. Without a scope, a unique prefix across the framework
+/// also picks a level.
+pub fn resolve_level(
+    framework: &crate::model::Framework,
+    query: &str,
+    scope: Option<usize>,
+) -> anyhow::Result<crate::model::LevelAt> {
+    use crate::model::LevelAt;
+    let roles = &framework.roles;
+    if let Some((role, level)) = query.split_once('/') {
+        let role = resolve_index(roles, role, "role")?;
+        let level = resolve_index(&roles[role].levels, level, "level")
+            .map_err(|e| anyhow::anyhow!("{e}\n  (levels of the role {})", roles[role].id))?;
+        return Ok(LevelAt { role, level });
+    }
+    let q = normalise(query);
+    let matches = |level: &crate::model::Level, exact: bool| {
+        let names = std::iter::once(level.id.as_str())
+            .chain(std::iter::once(level.name.as_str()))
+            .chain(level.aliases.iter().map(String::as_str));
+        names.map(normalise).any(|n| if exact { n == q } else { n.starts_with(&q) })
+    };
+    let everywhere = |exact: bool| -> Vec<LevelAt> {
+        roles
+            .iter()
+            .enumerate()
+            .flat_map(|(r, role)| {
+                role.levels
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| matches(l, exact))
+                    .map(move |(l, _)| LevelAt { role: r, level: l })
+            })
+            .collect()
+    };
+    if !q.is_empty() {
+        let exact = everywhere(true);
+        if let Some(at) = exact.iter().find(|at| Some(at.role) == scope) {
+            return Ok(*at);
+        }
+        match exact.as_slice() {
+            [one] => return Ok(*one),
+            [] => {}
+            many => return Err(ambiguous_level(framework, query, many)),
+        }
+    }
+    if let Some(role) = scope {
+        let level = resolve_index(&roles[role].levels, query, "level")?;
+        return Ok(LevelAt { role, level });
+    }
+    let prefixed = if q.is_empty() { Vec::new() } else { everywhere(false) };
+    match prefixed.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let mut msg = format!("unknown level `{}`", crate::text::sanitize(query, false));
+            let qualified: Vec<String> =
+                roles.iter().flat_map(|r| r.levels.iter().map(move |l| format!("{}/{}", r.id, l.id))).collect();
+            let bare = roles.iter().flat_map(|r| r.levels.iter().map(|l| l.id.as_str()));
+            if let Some(best) = did_you_mean(query, bare) {
+                let hits = everywhere_ids(framework, best);
+                let _ = write!(
+                    msg,
+                    "\n  did you mean `{}`?",
+                    if hits.len() == 1 { best.to_string() } else { hits.join("`, `") }
+                );
+            }
+            let _ = write!(
+                msg,
+                "\n  {} levels in {} roles; list a role's with `pm-skills --role ROLE levels`, or name one as ROLE/LEVEL, e.g. `{}`",
+                qualified.len(),
+                roles.len(),
+                qualified.first().map_or("", String::as_str)
+            );
+            anyhow::bail!("{msg}")
+        }
+        many => Err(ambiguous_level(framework, query, many)),
+    }
+}
+
+/// The qualified names of the levels whose id is `id`.
+fn everywhere_ids(framework: &crate::model::Framework, id: &str) -> Vec<String> {
+    framework
+        .roles
+        .iter()
+        .flat_map(|r| r.levels.iter().filter(|l| l.id == id).map(move |l| format!("{}/{}", r.id, l.id)))
+        .collect()
+}
+
+fn ambiguous_level(framework: &crate::model::Framework, query: &str, many: &[crate::model::LevelAt]) -> anyhow::Error {
+    let list: Vec<String> = many
+        .iter()
+        .map(|at| format!("`{}/{}`", framework.roles[at.role].id, framework.roles[at.role].levels[at.level].id))
+        .collect();
+    anyhow::anyhow!(
+        "level `{}` is ambiguous; it could be {}\n  name one as ROLE/LEVEL, or pick the role with --role",
+        crate::text::sanitize(query, false),
+        list.join(", ")
+    )
+}
+
 fn unknown<T: Named>(items: &[T], query: &str, kind: &str, best: Option<&str>) -> String {
     // The query is typed or read from a file: a line break in it must not start a line here.
     let mut msg = format!("unknown {kind} `{}`", crate::text::sanitize(query, false));

@@ -13,7 +13,7 @@
 use clap::ValueEnum as _;
 use pm_skills::assemble;
 use pm_skills::diagnostics::Problems;
-use pm_skills::model::Framework;
+use pm_skills::model::{Framework, LevelAt};
 use pm_skills::profile::{self, RawProfileFile, SkillLookup};
 use pm_skills::raw::RawProfile;
 use pm_skills::render::{self, Format, RenderOptions, Report};
@@ -70,12 +70,13 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// A random framework: a scale of 2-7 steps, 1-6 skills, 1-5 levels with a rating for every skill.
+/// A random framework: a scale of 2-7 steps, 1-6 skills, 1-5 levels, each rating most skills
+/// and leaving some unrated (`~`); a level with a note also gives its first skill a criterion.
 #[derive(Debug, Clone)]
 struct Spec {
     scale: Vec<String>,
     skills: Vec<(String, Vec<String>)>,
-    levels: Vec<(String, Vec<usize>, Option<String>)>,
+    levels: Vec<(String, Vec<Option<usize>>, Option<String>)>,
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -83,7 +84,14 @@ fn spec() -> impl Strategy<Value = Spec> {
         (
             prop::collection::vec(name(), steps),
             prop::collection::vec((name(), prop::collection::vec(name(), steps)), skills),
-            prop::collection::vec((name(), prop::collection::vec(0..steps, skills), prop::option::of(name())), levels),
+            prop::collection::vec(
+                (
+                    name(),
+                    prop::collection::vec(prop::option::weighted(0.8, 0..steps), skills),
+                    prop::option::of(name()),
+                ),
+                levels,
+            ),
         )
             .prop_map(|(scale, skills, levels)| Spec { scale, skills, levels })
     })
@@ -118,12 +126,15 @@ impl Spec {
                 quoted(level)
             ));
             for (k, rating) in ratings.iter().enumerate() {
-                match note {
-                    Some(note) if k == 0 => role.push_str(&format!(
-                        "      k{k}:\n        proficiency: s{rating}\n        note: {}\n",
+                match (rating, note) {
+                    (None, _) => role.push_str(&format!("      k{k}: ~\n")),
+                    (Some(rating), Some(note)) if k == 0 => role.push_str(&format!(
+                        "      k{k}:\n        proficiency: s{rating}\n        note: {}\n        criteria:\n          - statement: {}\n            examples: [{}]\n",
+                        quoted(note),
+                        quoted(note),
                         quoted(note)
                     )),
-                    _ => role.push_str(&format!("      k{k}: s{rating}\n")),
+                    (Some(rating), _) => role.push_str(&format!("      k{k}: s{rating}\n")),
                 }
             }
         }
@@ -174,6 +185,7 @@ fn renders_everywhere<R: Report>(report: &R, width: usize, color: bool) {
 /// Calls `check` on every report of the framework.
 fn every_report(framework: &Framework, mut check: impl FnMut(&dyn ErasedReport)) {
     let scope = Scope { framework, role: &framework.roles[0] };
+    let at = |level| LevelAt { role: 0, level };
     let n = scope.role.levels.len();
     check(&report::levels::LevelsReport::build(scope));
     check(&report::ladder::LadderReport::build(scope));
@@ -183,8 +195,8 @@ fn every_report(framework: &Framework, mut check: impl FnMut(&dyn ErasedReport))
     check(&report::soft_skills::SoftSkillsReport::build(framework));
     for a in 0..n {
         check(&report::show::ShowReport::build(scope, a));
-        check(&report::diff::DiffReport::build(scope, a, n - 1 - a, a % 2 == 0));
-        check(&report::path::PathReport::build(scope, 0, a, a % 2 == 1));
+        check(&report::diff::DiffReport::build(framework, at(a), at(n - 1 - a), a % 2 == 0));
+        check(&report::path::PathReport::build(framework, 0, 0, a, a % 2 == 1));
     }
 }
 
@@ -209,24 +221,26 @@ proptest! {
     #[test]
     fn diff_with_itself_has_no_changes(spec in spec()) {
         let framework = spec.framework();
-        let scope = Scope { framework: &framework, role: &framework.roles[0] };
-        for a in 0..scope.role.levels.len() {
-            let d = report::diff::DiffReport::build(scope, a, a, false);
+        for a in 0..framework.roles[0].levels.len() {
+            let at = LevelAt { role: 0, level: a };
+            let d = report::diff::DiffReport::build(&framework, at, at, false);
             prop_assert!(d.rows.iter().all(|r| r.change == 0), "{:?}", d.rows);
             prop_assert_eq!((d.summary.grow, d.summary.drop, d.summary.steps_to_grow), (0, 0, 0));
+            prop_assert_eq!((d.summary.new, d.summary.left), (0, 0));
+            let rated = spec.levels[a].1.iter().filter(|r| r.is_some()).count();
+            prop_assert_eq!(d.summary.skills, rated);
             prop_assert!(!d.has_gaps());
-            prop_assert!(report::diff::DiffReport::build(scope, a, a, true).rows.is_empty());
+            prop_assert!(report::diff::DiffReport::build(&framework, at, at, true).rows.is_empty());
         }
     }
 
     #[test]
     fn diff_backwards_is_the_exact_negation(spec in spec(), a in 0usize..5, b in 0usize..5) {
         let framework = spec.framework();
-        let scope = Scope { framework: &framework, role: &framework.roles[0] };
-        let n = scope.role.levels.len();
-        let (a, b) = (a % n, b % n);
-        let forward = report::diff::DiffReport::build(scope, a, b, false);
-        let backward = report::diff::DiffReport::build(scope, b, a, false);
+        let n = framework.roles[0].levels.len();
+        let (a, b) = (LevelAt { role: 0, level: a % n }, LevelAt { role: 0, level: b % n });
+        let forward = report::diff::DiffReport::build(&framework, a, b, false);
+        let backward = report::diff::DiffReport::build(&framework, b, a, false);
         prop_assert_eq!(forward.rows.len(), backward.rows.len());
         for row in &forward.rows {
             let back = backward.rows.iter().find(|r| r.skill.id == row.skill.id).expect("same skills");
@@ -236,7 +250,9 @@ proptest! {
         }
         prop_assert_eq!(forward.summary.grow, backward.summary.drop);
         prop_assert_eq!(forward.summary.drop, backward.summary.grow);
-        prop_assert_eq!(forward.summary.same, backward.summary.same);
+        prop_assert_eq!(forward.summary.stay, backward.summary.stay);
+        prop_assert_eq!(forward.summary.new, backward.summary.left);
+        prop_assert_eq!(forward.summary.left, backward.summary.new);
     }
 
     #[test]
@@ -273,6 +289,7 @@ proptest! {
         let ratings = &spec.levels[level].1;
         let mut text = format!("name: {}\nlevel: l{level}\nskills:\n", quoted(&person));
         for (k, rating) in ratings.iter().enumerate() {
+            let Some(rating) = rating else { continue };
             text.push_str(&format!("  k{k}:\n    proficiency: s{rating}\n    evidence: {}\n", quoted(&person)));
         }
         let file = SourceFile { display: "me.yaml".into(), rel: "me.yaml".into(), text };

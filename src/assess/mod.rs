@@ -233,8 +233,11 @@ fn ask_skill(scope: Scope, state: &State, input: &mut dyn BufRead, ui: &mut Ui) 
         ui.say(&format!("{}: {meaning}", one_line(&step.name)), &number, &" ".repeat(number.len()))?;
     }
     if let Some(l) = state.level {
-        let expected = &scale[scope.role.levels[l].ratings[state.asked].proficiency].name;
-        ui.say(&format!("(your level expects {})", one_line(expected)), "  ", "   ")?;
+        let expected = match scope.role.levels[l].rating(state.asked) {
+            Some(rating) => one_line(&scale[rating.proficiency].name),
+            None => "nothing of this skill".into(),
+        };
+        ui.say(&format!("(your level expects {expected})"), "  ", "   ")?;
     }
     loop {
         ui.ask(&format!("Your proficiency [1-{}, s to skip, q to stop]: ", scale.len()))?;

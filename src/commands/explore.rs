@@ -10,22 +10,23 @@ use crate::{data, report, resolve};
 
 /// `levels`.
 pub fn levels(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    Outcome::report(&report::levels::LevelsReport::build(selected.scope()), options)
+    Outcome::report(&report::levels::LevelsReport::build(selected.scope()?), options)
 }
 
-/// `show LEVEL`.
+/// `show LEVEL`: a level of any role, named alone or as `ROLE/LEVEL`.
 pub fn show(selected: &Selected, level: &str, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    Outcome::report(&report::show::ShowReport::build(selected.scope(), selected.level(level)?), options)
+    let at = selected.level_at(level)?;
+    Outcome::report(&report::show::ShowReport::build(selected.framework.scope(at), at.level), options)
 }
 
 /// `ladder`.
 pub fn ladder(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    Outcome::report(&report::ladder::LadderReport::build(selected.scope()), options)
+    Outcome::report(&report::ladder::LadderReport::build(selected.scope()?), options)
 }
 
 /// `skills [SKILL]`: the list, or one skill explained.
 pub fn skills(selected: &Selected, skill: Option<&str>, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let scope = selected.scope();
+    let scope = selected.scope()?;
     match skill {
         None => Outcome::report(&report::skills::SkillsReport::build(scope), options),
         Some(name) => {
@@ -49,19 +50,28 @@ pub fn soft_skills(framework: &Framework, name: Option<&str>, options: &RenderOp
 
 /// `about`.
 pub fn about(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    Outcome::report(&report::about::AboutReport::build(selected.scope()), options)
+    Outcome::report(&report::about::AboutReport::build(selected.scope()?), options)
 }
 
 /// `diff FROM TO`: the net change, or with `--path` every step between.
 pub fn diff(selected: &Selected, args: &DiffArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let DiffArgs { from, to, only_gaps, exit_code, path } = args;
-    let scope = selected.scope();
-    let (from, to) = (selected.level(from)?, selected.level(to)?);
+    let DiffArgs { from: from_name, to: to_name, only_gaps, exit_code, path } = args;
+    let (from, to) = (selected.level_at(from_name)?, selected.level_at(to_name)?);
+    let framework = &selected.framework;
     if *path {
-        let report = report::path::PathReport::build(scope, from, to, *only_gaps);
+        if from.role != to.role {
+            anyhow::bail!(
+                "--path follows one role's ladder, and `{}` is a {} level while `{}` is a {} level; leave out --path to compare them",
+                crate::text::sanitize(from_name, false),
+                framework.roles[from.role].name,
+                crate::text::sanitize(to_name, false),
+                framework.roles[to.role].name
+            );
+        }
+        let report = report::path::PathReport::build(framework, from.role, from.level, to.level, *only_gaps);
         return Outcome::report_gaps(&report, options, *exit_code && report.has_gaps());
     }
-    let report = report::diff::DiffReport::build(scope, from, to, *only_gaps);
+    let report = report::diff::DiffReport::build(framework, from, to, *only_gaps);
     Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
 }
 

@@ -8,6 +8,7 @@ use super::Outcome;
 use super::selected::{load_for_profiles, select_role};
 use crate::cli::{GapArgs, GlobalArgs};
 use crate::diagnostics::{MAX_OF_A_KIND, find_line};
+use crate::model::LevelAt;
 use crate::model::Profile;
 use crate::model::Scope;
 use crate::profile::RawProfileFile;
@@ -64,17 +65,21 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
     one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
     let results = checked.into_iter().map(|(_, result)| result).collect();
     let people = once_per_name(every_profile_or_errors(results)?, &mut warnings);
+    // `--to` may name a level of another role (`ROLE/LEVEL`): a move, measured on that role's
+    // ladder, with the person still placed on their own.
+    let home = framework.roles.iter().position(|r| r.id == scope.role.id);
     let target = match to {
-        Some(name) => resolve::resolve_index(&scope.role.levels, name, "level")?,
-        None => default_target(scope, &people)?,
+        Some(name) => resolve::resolve_level(&framework, name, home)?,
+        None => LevelAt { role: home.unwrap_or(0), level: default_target(scope, &people)? },
     };
+    let (target_scope, target) = (framework.scope(target), target.level);
     let outcome = if let [person] = people.as_slice()
         && team.is_none()
     {
-        let report = report::gap::GapReport::build(scope, person, target, *only_gaps);
+        let report = report::gap::GapReport::build(target_scope, person, target, *only_gaps);
         Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
     } else {
-        let report = report::gap::TeamReport::build(scope, &people, target, *only_gaps);
+        let report = report::gap::TeamReport::build(target_scope, &people, target, *only_gaps);
         Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
     };
     Ok(outcome?.with_warnings(warnings))
@@ -221,7 +226,7 @@ mod tests {
     use super::*;
 
     fn person(file: &str, name: &str) -> Profile {
-        Profile { file: file.into(), name: name.into(), level: None, skills: Vec::new() }
+        Profile { file: file.into(), name: name.into(), role: 0, level: None, skills: Vec::new() }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::{assess, profile, terminal};
 /// `profile new`: a template with every skill, at `--level` if given.
 pub fn new(selected: &Selected, level: Option<&str>, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let level = level.map(|l| selected.level(l)).transpose()?;
-    Ok(Outcome::bytes(profile::template(selected.scope(), level, &options.invocation).into_bytes()))
+    Ok(Outcome::bytes(profile::template(selected.scope()?, level, &options.invocation).into_bytes()))
 }
 
 /// `assess`: questions on stderr, answers from stdin, the profile written to `--out`. Nothing goes
@@ -29,7 +29,7 @@ pub fn assess(selected: &Selected, args: &AssessArgs, options: &RenderOptions) -
     };
     let _armed = assess::interrupt::arm(&assess::draft_path(out));
     let mut stderr = std::io::stderr();
-    let finish = assess::run(selected.scope(), settings, &mut std::io::stdin().lock(), &mut stderr)?;
+    let finish = assess::run(selected.scope()?, settings, &mut std::io::stdin().lock(), &mut stderr)?;
     if let assess::Finish::Paused { answered, of } = finish {
         let _ = writeln!(
             stderr,

@@ -4,15 +4,17 @@ use anyhow::Context as _;
 
 use crate::cli::GlobalArgs;
 use crate::data;
-use crate::model::Framework;
-use crate::model::Scope;
+use crate::model::{Framework, LevelAt, Scope};
 use crate::resolve;
 
-/// The loaded framework and the role picked in it, built once per command that needs both.
+/// The loaded framework and the role picked in it, built once per command.
 #[derive(Debug)]
 pub struct Selected {
     pub framework: Framework,
-    role: usize,
+    /// The role `--role` names, or the only one, or the framework's default; `None` when the
+    /// framework has several roles and no default, which only a command that needs a role
+    /// refuses.
+    role: Option<usize>,
 }
 
 impl Selected {
@@ -20,18 +22,50 @@ impl Selected {
     /// or the framework's default).
     pub fn load(global: &GlobalArgs) -> anyhow::Result<Self> {
         let framework = load_selected(global)?;
-        let role = role_index(&framework, global.role.as_deref())?;
+        let role = match global.role.as_deref() {
+            Some(name) => Some(resolve::resolve_index(&framework.roles, name, "role")?),
+            None => role_index(&framework, None).ok(),
+        };
         Ok(Selected { framework, role })
     }
 
-    /// The framework and role, as reports take them.
-    pub fn scope(&self) -> Scope<'_> {
-        Scope { framework: &self.framework, role: &self.framework.roles[self.role] }
+    /// The framework and role, as reports take them; an error naming the roles when there is no
+    /// role to pick.
+    pub fn scope(&self) -> anyhow::Result<Scope<'_>> {
+        let role = match self.role {
+            Some(role) => role,
+            None => role_index(&self.framework, None)?,
+        };
+        Ok(Scope { framework: &self.framework, role: &self.framework.roles[role] })
     }
 
-    /// A level of the selected role, by id, alias, display name or unique prefix.
+    /// The index of the selected role, when there is one.
+    pub fn role(&self) -> Option<usize> {
+        self.role
+    }
+
+    /// A level anywhere in the framework: `ROLE/LEVEL`, or a bare name, looked up in the selected
+    /// role first (see [`resolve::resolve_level`]).
+    pub fn level_at(&self, name: &str) -> anyhow::Result<LevelAt> {
+        resolve::resolve_level(&self.framework, name, self.role)
+    }
+
+    /// A level of the selected role, by id, alias, display name or unique prefix, or as
+    /// `ROLE/LEVEL` naming that role.
     pub fn level(&self, name: &str) -> anyhow::Result<usize> {
-        resolve::resolve_index(&self.scope().role.levels, name, "level")
+        let scope = self.scope()?;
+        let at = self.level_at(name)?;
+        let role = &self.framework.roles[at.role];
+        if role.id != scope.role.id {
+            anyhow::bail!(
+                "`{}` is a level of the role {}, not of {}; pick that role with --role {}",
+                crate::text::sanitize(name, false),
+                role.id,
+                scope.role.id,
+                role.id
+            );
+        }
+        Ok(at.level)
     }
 }
 
@@ -104,7 +138,7 @@ mod tests {
     fn selects_the_framework_and_role_the_flags_name() {
         let selected = Selected::load(&global(Some("ddat"), None)).unwrap();
         assert_eq!(selected.framework.id, "ddat-2025");
-        let scope = selected.scope();
+        let scope = selected.scope().unwrap();
         assert_eq!(scope.role.id, scope.framework.roles[0].id);
         assert_eq!(selected.level("associate").unwrap(), 0);
         assert!(selected.level("nope").unwrap_err().to_string().contains("nope"));

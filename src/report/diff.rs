@@ -1,11 +1,14 @@
-//! `pm-skills diff FROM TO`: the gap analysis between two levels.
+//! `pm-skills diff FROM TO`: the gap analysis between two levels, of one role or of two.
 //!
 //! The comparison itself is pure arithmetic on scale ranks; a drop in expectation is reported as
-//! a drop, never as a gap, because nobody has to "grow down".
+//! a drop, never as a gap, because nobody has to "grow down". Across roles it covers the union of
+//! both levels' skills: a skill only the target expects is `new`, one only the source expects is
+//! `left`, and a missing side counts as rank 0.
 
 use serde::Serialize;
 
-use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{Criterion, Growth, Proficiency, Ref, Report, criteria_blocks, expected_label, growth_blocks};
+use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
 use crate::render::svg::scale_names;
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
@@ -14,29 +17,53 @@ use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
-    /// The target needs more: a gap to close.
+    /// Both expect it, the target more: a gap to close.
     Grow,
-    /// No change.
-    Same,
-    /// The target needs less: not a gap.
+    /// Both expect it, equally.
+    Stay,
+    /// Both expect it, the target less: not a gap.
     Drop,
+    /// Only the target expects it: a gap of its whole rank.
+    New,
+    /// Only the source expects it: left behind, not a gap.
+    Left,
 }
 
 impl Direction {
-    /// Classifies a change in steps.
-    pub fn of(change: i64) -> Self {
-        match change {
-            c if c > 0 => Direction::Grow,
-            0 => Direction::Same,
+    /// Classifies a skill by the ranks (1 = lowest step) each side expects; `None` when neither
+    /// expects it.
+    pub fn of(from: Option<usize>, to: Option<usize>) -> Option<Self> {
+        Some(match (from, to) {
+            (None, None) => return None,
+            (None, Some(_)) => Direction::New,
+            (Some(_), None) => Direction::Left,
+            (Some(a), Some(b)) if b > a => Direction::Grow,
+            (Some(a), Some(b)) if b == a => Direction::Stay,
             _ => Direction::Drop,
+        })
+    }
+
+    /// Whether the skill must be grown into: what `--only-gaps` keeps and `--exit-code` counts.
+    pub fn is_gap(self) -> bool {
+        matches!(self, Direction::Grow | Direction::New)
+    }
+
+    /// The lowercase word, as JSON and CSV write it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Direction::Grow => "grow",
+            Direction::Stay => "stay",
+            Direction::Drop => "drop",
+            Direction::New => "new",
+            Direction::Left => "left",
         }
     }
 
     fn tone(self) -> Tone {
         match self {
-            Direction::Grow => Tone::Grow,
-            Direction::Same => Tone::Same,
-            Direction::Drop => Tone::Drop,
+            Direction::Grow | Direction::New => Tone::Grow,
+            Direction::Stay => Tone::Same,
+            Direction::Drop | Direction::Left => Tone::Drop,
         }
     }
 }
@@ -45,10 +72,12 @@ impl Direction {
 #[derive(Debug, Serialize)]
 pub struct DiffReport {
     pub framework: Ref,
+    /// The role of `from`; `to.role` differs in a move between roles.
     pub role: Ref,
-    pub from: Ref,
-    pub to: Ref,
-    /// True when `--only-gaps` removed the unchanged rows; `summary` still counts every skill.
+    pub from: LevelRef,
+    pub to: LevelRef,
+    /// True when `--only-gaps` kept only the `grow` and `new` rows; `summary` still counts every
+    /// skill.
     pub only_gaps: bool,
     pub rows: Vec<DiffRow>,
     pub summary: DiffSummary,
@@ -60,15 +89,23 @@ pub struct DiffReport {
 #[derive(Debug, Clone, Serialize)]
 pub struct DiffRow {
     pub skill: Ref,
-    pub from: Proficiency,
-    pub to: Proficiency,
-    /// Steps on the scale from `from` to `to`: positive means grow.
+    /// `None` where the source level does not expect the skill.
+    pub from: Option<Proficiency>,
+    /// `None` where the target level does not expect the skill.
+    pub to: Option<Proficiency>,
+    /// Steps on the scale from `from` to `to`, a missing side counting as rank 0: positive means
+    /// grow.
     pub change: i64,
     pub direction: Direction,
-    /// What the target proficiency looks like for this skill.
+    /// What the target proficiency looks like for this skill; empty when the target does not
+    /// expect it.
     pub meaning: String,
     /// The data's note on the target cell (or the source cell), e.g. why an expectation drops.
     pub note: Option<String>,
+    /// What the target level expects in this skill, statement by statement.
+    pub criteria: Vec<Criterion>,
+    /// How to grow into the target proficiency, for `grow` and `new` rows.
+    pub growth: Growth,
 }
 
 /// Counts over every skill, whatever `--only-gaps` hid.
@@ -76,78 +113,127 @@ pub struct DiffRow {
 pub struct DiffSummary {
     pub skills: usize,
     pub grow: usize,
-    pub same: usize,
+    pub stay: usize,
     pub drop: usize,
+    pub new: usize,
+    pub left: usize,
     /// Sum of the positive changes: how many scale steps must be climbed in all.
     pub steps_to_grow: i64,
     /// The summary as one sentence.
     pub text: String,
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 impl DiffSummary {
     /// Counts the directions of `rows` and words the result.
     pub fn of(rows: &[DiffRow]) -> Self {
         let count = |d: Direction| rows.iter().filter(|r| r.direction == d).count();
-        let (grow, same, drop) = (count(Direction::Grow), count(Direction::Same), count(Direction::Drop));
+        let (grow, stay, drop) = (count(Direction::Grow), count(Direction::Stay), count(Direction::Drop));
+        let (new, left) = (count(Direction::New), count(Direction::Left));
         let skills = rows.len();
         let mut text = format!(
-            "{grow} of {skills} skill{} must grow, {same} stay{} the same",
-            if skills == 1 { "" } else { "s" },
-            if same == 1 { "s" } else { "" }
+            "{grow} of {} must grow, {stay} stay{} the same",
+            plural(skills, "skill", "skills"),
+            if stay == 1 { "s" } else { "" }
         );
+        if new > 0 {
+            text.push_str(&format!(", {} new", plural(new, "is", "are")));
+        }
         if drop > 0 {
             text.push_str(&format!(", {drop} drop{} (not a gap)", if drop == 1 { "s" } else { "" }));
         }
+        if left > 0 {
+            text.push_str(&format!(", {left} no longer expected"));
+        }
         let steps_to_grow = rows.iter().map(|r| r.change.max(0)).sum();
-        DiffSummary { skills, grow, same, drop, steps_to_grow, text }
+        DiffSummary { skills, grow, stay, drop, new, left, steps_to_grow, text }
     }
 }
 
+/// Every skill either level expects, compared: the source role's skills in its order, then the
+/// target role's others. Unsorted; pure, so `moves` and `fit` rank with it too.
+pub fn compare(framework: &Framework, from: LevelAt, to: LevelAt) -> Vec<DiffRow> {
+    let (a_role, b_role) = (&framework.roles[from.role], &framework.roles[to.role]);
+    let (a, b) = (framework.level(from), framework.level(to));
+    let slot = |role: &crate::model::Role, s: usize| role.skills.iter().position(|&x| x == s);
+    let union =
+        a_role.skills.iter().copied().chain(b_role.skills.iter().copied().filter(|s| !a_role.skills.contains(s)));
+    let mut rows = Vec::new();
+    for s in union {
+        let ra = slot(a_role, s).and_then(|k| a.rating(k));
+        let rb = if from.role == to.role { slot(a_role, s) } else { slot(b_role, s) }.and_then(|k| b.rating(k));
+        let rank = |r: Option<&crate::model::Rating>| r.map(|r| r.proficiency + 1);
+        let Some(direction) = Direction::of(rank(ra), rank(rb)) else { continue };
+        let skill = &framework.skills[s];
+        let change = rank(rb).unwrap_or(0) as i64 - rank(ra).unwrap_or(0) as i64;
+        rows.push(DiffRow {
+            skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+            from: ra.map(|r| framework.proficiency(r.proficiency)),
+            to: rb.map(|r| framework.proficiency(r.proficiency)),
+            change,
+            direction,
+            meaning: rb.map(|r| skill.proficiencies[r.proficiency].clone()).unwrap_or_default(),
+            note: rb.and_then(|r| r.note.clone()).or_else(|| ra.and_then(|r| r.note.clone())),
+            criteria: rb.map(|r| r.criteria.clone()).unwrap_or_default(),
+            growth: match rb {
+                Some(r) if direction.is_gap() => Growth::of(skill, r.proficiency),
+                _ => Growth::default(),
+            },
+        });
+    }
+    rows
+}
+
 impl DiffReport {
-    /// Compares level `from` with level `to` of the scope's role.
-    pub fn build(scope: Scope, from: usize, to: usize, only_gaps: bool) -> Self {
-        let role = scope.role;
-        let (a, b) = (&role.levels[from], &role.levels[to]);
-        let mut rows: Vec<DiffRow> = role
-            .skills
-            .iter()
-            .enumerate()
-            .map(|(k, &s)| {
-                let skill = &scope.framework.skills[s];
-                let (ra, rb) = (&a.ratings[k], &b.ratings[k]);
-                let change = rb.proficiency as i64 - ra.proficiency as i64;
-                DiffRow {
-                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
-                    from: scope.proficiency(ra.proficiency),
-                    to: scope.proficiency(rb.proficiency),
-                    change,
-                    direction: Direction::of(change),
-                    meaning: skill.proficiencies[rb.proficiency].clone(),
-                    note: rb.note.clone().or_else(|| ra.note.clone()),
-                }
-            })
-            .collect();
-        // Biggest gaps first; the sort is stable, so ties keep the role's skill order.
+    /// Compares level `from` with level `to`, of one role or of two.
+    pub fn build(framework: &Framework, from: LevelAt, to: LevelAt, only_gaps: bool) -> Self {
+        let mut rows = compare(framework, from, to);
+        // Biggest gaps first; the sort is stable, so ties keep the skill order.
         rows.sort_by_key(|r| std::cmp::Reverse(r.change));
         let summary = DiffSummary::of(&rows);
         if only_gaps {
-            rows.retain(|r| r.direction != Direction::Same);
+            rows.retain(|r| r.direction.is_gap());
         }
+        let role = &framework.roles[from.role];
         DiffReport {
-            framework: scope.framework_ref(),
-            role: scope.role_ref(),
-            from: scope.level_ref(from),
-            to: scope.level_ref(to),
+            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+            role: Ref { id: role.id.clone(), name: role.name.clone() },
+            from: framework.level_ref(from),
+            to: framework.level_ref(to),
             only_gaps,
             rows,
             summary,
-            scale_size: scope.scale_size(),
+            scale_size: framework.scale.len(),
         }
     }
 
-    /// Whether any skill must grow: what `--exit-code` reports.
+    /// Whether any skill must grow or is new: what `--exit-code` reports.
     pub fn has_gaps(&self) -> bool {
-        self.summary.grow > 0
+        self.summary.grow + self.summary.new > 0
+    }
+
+    /// The level ids as CSV writes them: qualified as `ROLE/LEVEL` when the roles differ.
+    pub fn ids(&self) -> [String; 2] {
+        if self.from.role == self.to.role {
+            [self.from.id.clone(), self.to.id.clone()]
+        } else {
+            [format!("{}/{}", self.from.role.id, self.from.id), format!("{}/{}", self.to.role.id, self.to.id)]
+        }
+    }
+
+    /// The level names as headings show them: with their roles when the roles differ.
+    fn labels(&self) -> (String, String) {
+        if self.from.role == self.to.role {
+            (self.from.name.clone(), self.to.name.clone())
+        } else {
+            (
+                format!("{} ({})", self.from.name, self.from.role.name),
+                format!("{} ({})", self.to.name, self.to.role.name),
+            )
+        }
     }
 }
 
@@ -159,22 +245,37 @@ pub fn diff_blocks(rows: &[DiffRow], from_label: &str, to_label: &str, scale_siz
     for r in rows {
         let tone = r.direction.tone();
         let mut change = signed(r.change);
-        if r.direction == Direction::Drop {
-            change.push_str(" drop");
+        match r.direction {
+            Direction::Drop => change.push_str(" drop"),
+            Direction::New => change.push_str(" new"),
+            Direction::Left => change = "left".into(),
+            Direction::Grow | Direction::Stay => {}
         }
         table.row(vec![
             Cell::toned(&r.skill.name, Tone::Strong),
-            Cell::plain(proficiency_label(&r.from, scale_size)),
-            Cell::toned(proficiency_label(&r.to, scale_size), tone),
+            Cell::plain(expected_label(r.from.as_ref(), scale_size)),
+            Cell::toned(expected_label(r.to.as_ref(), scale_size), tone),
             Cell::toned(change, tone),
         ]);
-        let mut meaning = format!("{} ({}): {}", r.skill.name, r.to.name, r.meaning);
+        let Some(to) = &r.to else { continue };
+        let mut meaning = format!("{} ({}): {}", r.skill.name, to.name, r.meaning);
         if let Some(note) = &r.note {
             meaning.push_str(&format!(" Note: {note}"));
         }
         meanings.push(meaning);
     }
-    vec![Block::Table(table), Block::Heading(format!("What {to_label} looks like")), Block::List(meanings)]
+    let mut blocks = vec![Block::Table(table)];
+    if !meanings.is_empty() {
+        blocks.push(Block::Heading(format!("What {to_label} looks like")));
+        blocks.push(Block::List(meanings));
+    }
+    let gaps = || rows.iter().filter(|r| r.direction.is_gap());
+    blocks.extend(criteria_blocks(
+        format!("What {to_label} expects"),
+        gaps().map(|r| (r.skill.name.as_str(), r.criteria.as_slice())),
+    ));
+    blocks.extend(growth_blocks(gaps().map(|r| (r.skill.name.as_str(), &r.growth))));
+    blocks
 }
 
 /// CSV rows of a comparison, shared by every report that compares proficiencies.
@@ -185,10 +286,10 @@ pub fn diff_records(rows: &[DiffRow], lead: &[String]) -> Vec<Vec<String>> {
             row.extend([
                 r.skill.id.clone(),
                 r.skill.name.clone(),
-                r.from.id.clone(),
-                r.to.id.clone(),
+                r.from.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+                r.to.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
                 r.change.to_string(),
-                serde_json::to_value(r.direction).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                r.direction.word().to_string(),
                 r.meaning.clone(),
                 r.note.clone().unwrap_or_default(),
             ]);
@@ -207,40 +308,39 @@ pub fn diff_header(lead: &[&str]) -> Vec<String> {
 
 /// A radar of a comparison: one axis per row, one outline per end.
 pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> Chart {
-    let known = rows.iter().flat_map(|r| [(r.from.rank, r.from.name.clone()), (r.to.rank, r.to.name.clone())]);
-    let series = |name: &str, rank: fn(&DiffRow) -> usize| Series {
+    let known = rows.iter().flat_map(|r| r.from.iter().chain(&r.to)).map(|p| (p.rank, p.name.clone()));
+    let series = |name: &str, side: fn(&DiffRow) -> Option<&Proficiency>| Series {
         name: name.to_string(),
-        values: rows.iter().map(|r| Some(rank(r))).collect(),
+        values: rows.iter().map(|r| side(r).map(|p| p.rank)).collect(),
     };
     Chart::Radar(Radar {
         title: format!("From {from} to {to}, skill by skill"),
         axes: rows.iter().map(|r| r.skill.name.clone()).collect(),
         scale: scale_names(scale_size, known),
-        series: vec![series(from, |r| r.from.rank), series(to, |r| r.to.rank)],
+        series: vec![series(from, |r| r.from.as_ref()), series(to, |r| r.to.as_ref())],
     })
 }
 
 impl Report for DiffReport {
     fn chart(&self) -> Option<Chart> {
-        Some(diff_chart(&self.rows, &self.from.name, &self.to.name, self.scale_size))
+        let (from, to) = self.labels();
+        Some(diff_chart(&self.rows, &from, &to, self.scale_size))
     }
 
     fn document(&self) -> Vec<Block> {
-        let mut blocks = vec![Block::Title(format!("From {} to {}", self.from.name, self.to.name))];
+        let (from, to) = self.labels();
+        let mut blocks = vec![Block::Title(format!("From {from} to {to}"))];
         if self.rows.is_empty() {
             blocks.push(Block::Para("No skill changes between these levels.".into()));
         } else {
-            blocks.extend(diff_blocks(&self.rows, &self.from.name, &self.to.name, self.scale_size));
+            blocks.extend(diff_blocks(&self.rows, &from, &to, self.scale_size));
         }
         blocks.push(Block::Summary(self.summary.text.clone()));
         blocks
     }
 
     fn records(&self) -> Records {
-        Records {
-            header: diff_header(&["from_level", "to_level"]),
-            rows: diff_records(&self.rows, &[self.from.id.clone(), self.to.id.clone()]),
-        }
+        Records { header: diff_header(&["from_level", "to_level"]), rows: diff_records(&self.rows, &self.ids()) }
     }
 }
 
@@ -254,14 +354,14 @@ mod tests {
     }
 
     fn diff(f: &crate::model::Framework, from: usize, to: usize, only_gaps: bool) -> DiffReport {
-        DiffReport::build(Scope { framework: f, role: &f.roles[0] }, from, to, only_gaps)
+        DiffReport::build(f, LevelAt { role: 0, level: from }, LevelAt { role: 0, level: to }, only_gaps)
     }
 
     #[test]
     fn product_manager_to_senior() {
         let f = dvla();
         let d = diff(&f, 0, 1, false);
-        assert_eq!((d.summary.grow, d.summary.same, d.summary.drop), (8, 2, 0));
+        assert_eq!((d.summary.grow, d.summary.stay, d.summary.drop), (8, 2, 0));
         assert_eq!(d.summary.text, "8 of 10 skills must grow, 2 stay the same");
         assert_eq!(d.summary.steps_to_grow, 9);
         // Biggest gap first, then the +1s in the role's order, then unchanged.
@@ -277,9 +377,11 @@ mod tests {
     fn lifecycle_drop_is_a_drop_with_its_note_not_a_gap() {
         let f = dvla();
         let d = diff(&f, 1, 2, true);
-        assert_eq!((d.summary.grow, d.summary.same, d.summary.drop), (3, 6, 1));
-        assert_eq!(d.rows.len(), 4, "only-gaps keeps grows and drops");
-        let drop = d.rows.last().unwrap();
+        assert_eq!((d.summary.grow, d.summary.stay, d.summary.drop), (3, 6, 1));
+        assert_eq!(d.rows.len(), 3, "only-gaps keeps grows");
+        assert!(d.rows.iter().all(|r| r.direction == Direction::Grow));
+        let all = diff(&f, 1, 2, false);
+        let drop = all.rows.last().unwrap();
         assert_eq!(drop.skill.id, "lifecycle-perspective");
         assert_eq!((drop.change, drop.direction), (-1, Direction::Drop));
         assert!(drop.note.as_deref().unwrap_or("").contains("Practitioner"));
@@ -304,9 +406,14 @@ mod tests {
     }
 
     #[test]
-    fn direction_classifies_sign() {
-        assert_eq!(Direction::of(2), Direction::Grow);
-        assert_eq!(Direction::of(0), Direction::Same);
-        assert_eq!(Direction::of(-3), Direction::Drop);
+    fn direction_classifies_both_sides() {
+        assert_eq!(Direction::of(Some(1), Some(3)), Some(Direction::Grow));
+        assert_eq!(Direction::of(Some(2), Some(2)), Some(Direction::Stay));
+        assert_eq!(Direction::of(Some(4), Some(1)), Some(Direction::Drop));
+        assert_eq!(Direction::of(None, Some(2)), Some(Direction::New));
+        assert_eq!(Direction::of(Some(2), None), Some(Direction::Left));
+        assert_eq!(Direction::of(None, None), None);
+        assert!(Direction::New.is_gap() && Direction::Grow.is_gap());
+        assert!(!Direction::Left.is_gap() && !Direction::Drop.is_gap() && !Direction::Stay.is_gap());
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{Criterion, Growth, Proficiency, Ref, Report, Scope, criteria_blocks, growth_blocks, proficiency_label};
 use crate::model::Profile;
 use crate::render::doc::signed;
 use crate::render::svg::scale_names;
@@ -30,7 +30,7 @@ pub struct Person {
     /// The profile file.
     pub file: String,
     /// Their current level, if the profile names one.
-    pub level: Option<Ref>,
+    pub level: Option<crate::model::LevelRef>,
 }
 
 /// One person against one level, biggest gaps first.
@@ -60,6 +60,10 @@ pub struct GapRow {
     pub status: Status,
     /// What the target proficiency looks like for this skill.
     pub meaning: String,
+    /// What the target level expects in this skill, statement by statement.
+    pub criteria: Vec<Criterion>,
+    /// How to grow into the target proficiency.
+    pub growth: Growth,
     /// The person's evidence notes.
     pub evidence: Vec<String>,
 }
@@ -123,7 +127,8 @@ fn sort_key(row: &GapRow) -> (u8, std::cmp::Reverse<i64>) {
     }
 }
 
-/// One skill of one person against the target level, in the role's skill order.
+/// One skill of one person against the target level, in the role's skill order. Only the skills
+/// the level expects are compared: one it leaves unrated asks nothing of anybody.
 pub fn compare(scope: Scope, profile: &Profile, target: usize) -> Vec<GapRow> {
     let level = &scope.role.levels[target];
     scope
@@ -131,7 +136,8 @@ pub fn compare(scope: Scope, profile: &Profile, target: usize) -> Vec<GapRow> {
         .skills
         .iter()
         .zip(&level.ratings)
-        .map(|(&s, rating)| {
+        .filter_map(|(&s, rating)| Some((s, rating.as_ref()?)))
+        .map(|(s, rating)| {
             let skill = &scope.framework.skills[s];
             let have = profile.assessment(s);
             let gap = have.map(|a| (rating.proficiency as i64 - a.proficiency as i64).max(0));
@@ -147,6 +153,8 @@ pub fn compare(scope: Scope, profile: &Profile, target: usize) -> Vec<GapRow> {
                 gap,
                 status,
                 meaning: skill.proficiencies[rating.proficiency].clone(),
+                criteria: rating.criteria.clone(),
+                growth: if status == Status::Met { Growth::default() } else { Growth::of(skill, rating.proficiency) },
                 evidence: have.map(|a| a.evidence.clone()).unwrap_or_default(),
             }
         })
@@ -155,7 +163,9 @@ pub fn compare(scope: Scope, profile: &Profile, target: usize) -> Vec<GapRow> {
 
 /// The person as reports show them.
 pub fn person(scope: Scope, profile: &Profile) -> Person {
-    Person { name: profile.name.clone(), file: profile.file.clone(), level: profile.level.map(|i| scope.level_ref(i)) }
+    let level =
+        profile.level.map(|level| scope.framework.level_ref(crate::model::LevelAt { role: profile.role, level }));
+    Person { name: profile.name.clone(), file: profile.file.clone(), level }
 }
 
 impl GapReport {
@@ -268,6 +278,12 @@ impl Report for GapReport {
             blocks.push(Block::Heading(format!("Where {} asks for more", self.target.name)));
             blocks.push(Block::List(meanings));
         }
+        let open = || self.rows.iter().filter(|r| r.status != Status::Met);
+        blocks.extend(criteria_blocks(
+            format!("What {} expects", self.target.name),
+            open().map(|r| (r.skill.name.as_str(), r.criteria.as_slice())),
+        ));
+        blocks.extend(growth_blocks(open().map(|r| (r.skill.name.as_str(), &r.growth))));
         blocks.push(Block::Summary(format!("{}: {}", self.person.name, self.summary.text)));
         blocks
     }
@@ -345,11 +361,19 @@ pub struct TeamSummary {
 impl TeamReport {
     /// Compares every profile with level `target`.
     pub fn build(scope: Scope, profiles: &[Profile], target: usize, only_gaps: bool) -> Self {
-        let skill_count = scope.role.skills.len();
-        let mut skills: Vec<TeamSkill> = Vec::with_capacity(skill_count);
         let target_ref = scope.level_ref(target);
         let level = &scope.role.levels[target];
-        let name = |k: usize| scope.framework.skills[scope.role.skills[k]].name.as_str();
+        // (skill index, rating) of every skill the level expects, in the role's order.
+        let expected: Vec<(usize, &crate::model::Rating)> = scope
+            .role
+            .skills
+            .iter()
+            .zip(&level.ratings)
+            .filter_map(|(&s, rating)| Some((s, rating.as_ref()?)))
+            .collect();
+        let skill_count = expected.len();
+        let mut skills: Vec<TeamSkill> = Vec::with_capacity(skill_count);
+        let name = |k: usize| scope.framework.skills[expected[k].0].name.as_str();
         // Only gaps are needed here, so no per-skill rows are built: a team of thousands costs
         // a number per person and skill, not a copy of every skill's text. People are compared
         // on every core; a skill's column is then gathered across them.
@@ -357,7 +381,7 @@ impl TeamReport {
             let (mut met, mut steps) = (0, 0);
             let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
             let mut gaps = Vec::with_capacity(skill_count);
-            for (k, (&s, rating)) in scope.role.skills.iter().zip(&level.ratings).enumerate() {
+            for (k, &(s, rating)) in expected.iter().enumerate() {
                 let gap = profile.assessment(s).map(|a| (rating.proficiency as i64 - a.proficiency as i64).max(0));
                 gaps.push(gap);
                 match gap {
@@ -388,11 +412,11 @@ impl TeamReport {
             }
             people.push(member);
         }
-        for ((k, &s), gaps) in scope.role.skills.iter().enumerate().zip(columns) {
+        for (&(s, rating), gaps) in expected.iter().zip(columns) {
             let skill = &scope.framework.skills[s];
             skills.push(TeamSkill {
                 skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
-                need: scope.proficiency(level.ratings[k].proficiency),
+                need: scope.proficiency(rating.proficiency),
                 total_gap: gaps.iter().flatten().sum(),
                 people_to_grow: gaps.iter().filter(|g| matches!(g, Some(n) if *n > 0)).count(),
                 unassessed: gaps.iter().filter(|g| g.is_none()).count(),
@@ -517,6 +541,7 @@ mod tests {
         Profile {
             file: "p.yaml".into(),
             name: "P".into(),
+            role: 0,
             level: Some(0),
             skills: (0..f.skills.len())
                 .filter_map(|i| {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Footnotes, Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{Footnotes, Proficiency, Ref, Report, Scope, expected_label};
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
 
 /// Every skill of the role against every level.
@@ -31,7 +31,8 @@ pub struct LadderRow {
 #[derive(Debug, Serialize)]
 pub struct LadderCell {
     pub level: String,
-    pub proficiency: Proficiency,
+    /// `None` where the level does not expect the skill.
+    pub proficiency: Option<Proficiency>,
     pub note: Option<String>,
 }
 
@@ -52,8 +53,8 @@ impl LadderReport {
                         .iter()
                         .map(|level| LadderCell {
                             level: level.id.clone(),
-                            proficiency: scope.proficiency(level.ratings[k].proficiency),
-                            note: level.ratings[k].note.clone(),
+                            proficiency: level.rating(k).map(|r| scope.proficiency(r.proficiency)),
+                            note: level.rating(k).and_then(|r| r.note.clone()),
                         })
                         .collect(),
                 }
@@ -79,7 +80,11 @@ impl Report for LadderReport {
             series: (0..self.levels.len())
                 .map(|i| Series {
                     name: self.levels[i].name.clone(),
-                    values: self.skills.iter().map(|row| row.cells.get(i).map(|c| c.proficiency.rank)).collect(),
+                    values: self
+                        .skills
+                        .iter()
+                        .map(|row| row.cells.get(i).and_then(|c| c.proficiency.as_ref()).map(|p| p.rank))
+                        .collect(),
                 })
                 .collect(),
         }))
@@ -92,7 +97,7 @@ impl Report for LadderReport {
         for row in &self.skills {
             let mut cells = vec![Cell::toned(&row.skill.name, Tone::Strong)];
             for (cell, level) in row.cells.iter().zip(&self.levels) {
-                let mut text = proficiency_label(&cell.proficiency, self.scale_size);
+                let mut text = expected_label(cell.proficiency.as_ref(), self.scale_size);
                 if let Some(note) = &cell.note {
                     notes.mark(&mut text, &format!("{} at {}", row.skill.name, level.name), note);
                 }
@@ -123,7 +128,7 @@ impl Report for LadderReport {
             .map(|row| {
                 [row.skill.id.clone(), row.skill.name.clone()]
                     .into_iter()
-                    .chain(row.cells.iter().map(|c| c.proficiency.id.clone()))
+                    .chain(row.cells.iter().map(|c| c.proficiency.as_ref().map(|p| p.id.clone()).unwrap_or_default()))
                     .collect()
             })
             .collect();

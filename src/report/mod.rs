@@ -14,7 +14,9 @@ pub mod skills;
 pub mod soft_skills;
 pub mod validate;
 
-pub use crate::model::{Proficiency, Ref, Scope};
+use crate::model::Skill;
+pub use crate::model::{Criterion, Proficiency, Ref, Resource, Scope};
+use crate::render::Block;
 use crate::render::doc::bar;
 
 pub use crate::render::Report;
@@ -27,6 +29,73 @@ pub fn name_and_id(name: &str, id: &str) -> crate::render::Cell {
 /// `●●●○ Practitioner`: the bar and the word, as tables show a proficiency.
 pub fn proficiency_label(p: &Proficiency, scale_size: usize) -> String {
     format!("{} {}", bar(p.rank, scale_size), p.name)
+}
+
+/// What a table shows for a cell a level may leave unrated: the label, or `—` (not expected).
+pub fn expected_label(p: Option<&Proficiency>, scale_size: usize) -> String {
+    p.map_or_else(|| NOT_EXPECTED.to_string(), |p| proficiency_label(p, scale_size))
+}
+
+/// The mark of a skill a level does not expect.
+pub const NOT_EXPECTED: &str = "—";
+
+/// One criterion as a list item: the statement, then its examples.
+fn criterion_line(context: &str, c: &Criterion) -> String {
+    let mut line = format!("{context}: {}", c.statement);
+    if !c.examples.is_empty() {
+        line.push_str(&format!(" For example: {}.", c.examples.join("; ")));
+    }
+    line
+}
+
+/// The criteria of a level's cells, under one heading, skill by skill; nothing when none has any.
+pub fn criteria_blocks<'a>(heading: String, cells: impl IntoIterator<Item = (&'a str, &'a [Criterion])>) -> Vec<Block> {
+    let items: Vec<String> = cells
+        .into_iter()
+        .flat_map(|(skill, criteria)| criteria.iter().map(move |c| criterion_line(skill, c)))
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![Block::Heading(heading), Block::List(items)]
+}
+
+/// How to grow into a skill's target step: its tip and resources, as reports carry them.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Growth {
+    /// How to grow into the target step, if the data says.
+    pub tip: Option<String>,
+    pub resources: Vec<Resource>,
+}
+
+impl Growth {
+    /// The tip for step `step` of `skill` and the skill's resources.
+    pub fn of(skill: &Skill, step: usize) -> Self {
+        let tip = skill.tips.get(step).filter(|t| !t.trim().is_empty()).cloned();
+        Growth { tip, resources: skill.resources.clone() }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.tip.is_none() && self.resources.is_empty()
+    }
+}
+
+/// "How to grow": each skill's tip and resources; nothing when no skill has any.
+pub fn growth_blocks<'a>(skills: impl IntoIterator<Item = (&'a str, &'a Growth)>) -> Vec<Block> {
+    let mut items = Vec::new();
+    for (skill, growth) in skills.into_iter().filter(|(_, g)| !g.is_empty()) {
+        if let Some(tip) = &growth.tip {
+            items.push(format!("{skill}: {tip}"));
+        }
+        for r in &growth.resources {
+            let kind = r.kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
+            items.push(format!("{skill}: {}{kind}, {}", r.title, r.url));
+        }
+    }
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![Block::Heading("How to grow".into()), Block::List(items)]
 }
 
 /// Numbered notes under a table: a cell gets a `[n]` marker, the note goes in a list below, so

@@ -2,8 +2,10 @@
 
 use serde::Serialize;
 
+use super::Ref;
+use super::Report;
 use super::diff::{DiffReport, diff_blocks, diff_chart, diff_header, diff_records};
-use super::{Ref, Report, Scope};
+use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::{Block, Chart, Records, Series};
 
 /// Each adjacent step from one level to another, with its own changes, and the net change.
@@ -11,8 +13,8 @@ use crate::render::{Block, Chart, Records, Series};
 pub struct PathReport {
     pub framework: Ref,
     pub role: Ref,
-    pub from: Ref,
-    pub to: Ref,
+    pub from: LevelRef,
+    pub to: LevelRef,
     /// One comparison per adjacent pair of levels, in walking order.
     pub steps: Vec<DiffReport>,
     /// The comparison of the two ends.
@@ -20,17 +22,19 @@ pub struct PathReport {
 }
 
 impl PathReport {
-    /// Walks from level `from` to level `to`, up or down the ladder.
-    pub fn build(scope: Scope, from: usize, to: usize, only_gaps: bool) -> Self {
+    /// Walks from level `from` to level `to` of role `role`, up or down the ladder.
+    pub fn build(framework: &Framework, role: usize, from: usize, to: usize, only_gaps: bool) -> Self {
+        let at = |level| LevelAt { role, level };
         let walk: Vec<usize> = if from <= to { (from..=to).collect() } else { (to..=from).rev().collect() };
-        let steps = walk.windows(2).map(|w| DiffReport::build(scope, w[0], w[1], only_gaps)).collect();
+        let steps = walk.windows(2).map(|w| DiffReport::build(framework, at(w[0]), at(w[1]), only_gaps)).collect();
+        let net = DiffReport::build(framework, at(from), at(to), only_gaps);
         PathReport {
-            framework: scope.framework_ref(),
-            role: scope.role_ref(),
-            from: scope.level_ref(from),
-            to: scope.level_ref(to),
+            framework: net.framework.clone(),
+            role: net.role.clone(),
+            from: net.from.clone(),
+            to: net.to.clone(),
             steps,
-            net: DiffReport::build(scope, from, to, only_gaps),
+            net,
         }
     }
 
@@ -50,14 +54,14 @@ impl Report for PathReport {
         radar.title = format!("Path from {} to {}, skill by skill", self.from.name, self.to.name);
         radar.series.truncate(1);
         // A skill a step leaves out (unchanged, under --only-gaps) keeps the value it had.
-        let mut values: Vec<usize> = net.rows.iter().map(|r| r.from.rank).collect();
+        let mut values: Vec<Option<usize>> = net.rows.iter().map(|r| r.from.as_ref().map(|p| p.rank)).collect();
         for step in &self.steps {
             for (k, row) in net.rows.iter().enumerate() {
                 if let Some(r) = step.rows.iter().find(|r| r.skill.id == row.skill.id) {
-                    values[k] = r.to.rank;
+                    values[k] = r.to.as_ref().map(|p| p.rank);
                 }
             }
-            radar.series.push(Series { name: step.to.name.clone(), values: values.iter().map(|&v| Some(v)).collect() });
+            radar.series.push(Series { name: step.to.name.clone(), values: values.clone() });
         }
         Some(Chart::Radar(radar))
     }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Footnotes, Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{Criterion, Footnotes, Proficiency, Ref, Report, Scope, criteria_blocks, expected_label};
 use crate::render::svg::scale_names;
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
 
@@ -39,10 +39,13 @@ pub struct LevelDetail {
 #[derive(Debug, Serialize)]
 pub struct Requirement {
     pub skill: Ref,
-    pub proficiency: Proficiency,
-    /// What this proficiency looks like for this skill.
+    /// `None` where the level does not expect the skill.
+    pub proficiency: Option<Proficiency>,
+    /// What this proficiency looks like for this skill; empty where the level does not expect it.
     pub meaning: String,
     pub note: Option<String>,
+    /// What the level expects in this skill, statement by statement.
+    pub criteria: Vec<Criterion>,
 }
 
 impl ShowReport {
@@ -58,9 +61,10 @@ impl ShowReport {
                 let skill = &scope.framework.skills[s];
                 Requirement {
                     skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
-                    proficiency: scope.proficiency(rating.proficiency),
-                    meaning: skill.proficiencies[rating.proficiency].clone(),
-                    note: rating.note.clone(),
+                    proficiency: rating.as_ref().map(|r| scope.proficiency(r.proficiency)),
+                    meaning: rating.as_ref().map(|r| skill.proficiencies[r.proficiency].clone()).unwrap_or_default(),
+                    note: rating.as_ref().and_then(|r| r.note.clone()),
+                    criteria: rating.as_ref().map(|r| r.criteria.clone()).unwrap_or_default(),
                 }
             })
             .collect();
@@ -86,14 +90,14 @@ impl ShowReport {
 
 impl Report for ShowReport {
     fn chart(&self) -> Option<Chart> {
-        let known = self.skills.iter().map(|r| (r.proficiency.rank, r.proficiency.name.clone()));
+        let known = self.skills.iter().filter_map(|r| r.proficiency.as_ref()).map(|p| (p.rank, p.name.clone()));
         Some(Chart::Radar(Radar {
             title: format!("{}: the proficiency each skill needs", self.level.name),
             axes: self.skills.iter().map(|r| r.skill.name.clone()).collect(),
             scale: scale_names(self.scale_size, known),
             series: vec![Series {
                 name: self.level.name.clone(),
-                values: self.skills.iter().map(|r| Some(r.proficiency.rank)).collect(),
+                values: self.skills.iter().map(|r| r.proficiency.as_ref().map(|p| p.rank)).collect(),
             }],
         }))
     }
@@ -112,7 +116,7 @@ impl Report for ShowReport {
         let mut table = Table::new(["Skill", "Proficiency"]);
         let mut notes = Footnotes::default();
         for r in &self.skills {
-            let mut label = proficiency_label(&r.proficiency, self.scale_size);
+            let mut label = expected_label(r.proficiency.as_ref(), self.scale_size);
             if let Some(note) = &r.note {
                 notes.mark(&mut label, &r.skill.name, note);
             }
@@ -120,6 +124,10 @@ impl Report for ShowReport {
         }
         blocks.push(Block::Table(table));
         blocks.extend(notes.blocks());
+        blocks.extend(criteria_blocks(
+            format!("What {} expects", level.name),
+            self.skills.iter().map(|r| (r.skill.name.as_str(), r.criteria.as_slice())),
+        ));
         let hint = match (&self.next, &self.previous) {
             (Some(next), _) => format!("What grows next: pm-skills diff {} {}", level.id, next.id),
             (None, Some(previous)) => {
@@ -153,9 +161,9 @@ impl Report for ShowReport {
                         self.level.id.clone(),
                         r.skill.id.clone(),
                         r.skill.name.clone(),
-                        r.proficiency.id.clone(),
-                        r.proficiency.name.clone(),
-                        r.proficiency.rank.to_string(),
+                        r.proficiency.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+                        r.proficiency.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                        r.proficiency.as_ref().map(|p| p.rank.to_string()).unwrap_or_default(),
                         r.meaning.clone(),
                         r.note.clone().unwrap_or_default(),
                     ]

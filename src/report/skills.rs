@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Footnotes, Proficiency, Ref, Report, Scope, name_and_id, proficiency_label};
+use super::{Footnotes, Proficiency, Ref, Report, Resource, Scope, expected_label, name_and_id, proficiency_label};
 use crate::render::{Block, Cell, Records, Table, Tone};
 
 /// The skills of the role, in the role's order.
@@ -79,6 +79,8 @@ pub struct SkillReport {
     pub proficiencies: Vec<ProficiencyMeaning>,
     /// What each level of the role needs; empty when the role does not use the skill.
     pub levels: Vec<LevelNeed>,
+    /// Things to read, watch or do to grow the skill.
+    pub resources: Vec<Resource>,
     #[serde(skip)]
     pub scale_size: usize,
 }
@@ -90,13 +92,16 @@ pub struct ProficiencyMeaning {
     pub name: String,
     pub rank: usize,
     pub meaning: String,
+    /// How to grow into this step, if the data says.
+    pub tip: Option<String>,
 }
 
 /// The proficiency one level needs in the skill.
 #[derive(Debug, Serialize)]
 pub struct LevelNeed {
     pub level: Ref,
-    pub proficiency: Proficiency,
+    /// `None` where the level does not expect the skill.
+    pub proficiency: Option<Proficiency>,
     pub note: Option<String>,
 }
 
@@ -113,8 +118,8 @@ impl SkillReport {
                 .enumerate()
                 .map(|(i, level)| LevelNeed {
                     level: scope.level_ref(i),
-                    proficiency: scope.proficiency(level.ratings[k].proficiency),
-                    note: level.ratings[k].note.clone(),
+                    proficiency: level.rating(k).map(|r| scope.proficiency(r.proficiency)),
+                    note: level.rating(k).and_then(|r| r.note.clone()),
                 })
                 .collect(),
             None => Vec::new(),
@@ -138,9 +143,11 @@ impl SkillReport {
                     name: step.name.clone(),
                     rank: i + 1,
                     meaning: skill.proficiencies[i].clone(),
+                    tip: skill.tips.get(i).filter(|t| !t.trim().is_empty()).cloned(),
                 })
                 .collect(),
             levels,
+            resources: skill.resources.clone(),
             scale_size: scope.scale_size(),
         }
     }
@@ -148,13 +155,20 @@ impl SkillReport {
 
 impl Report for SkillReport {
     fn document(&self) -> Vec<Block> {
-        let mut meanings = Table::new(["Proficiency", "What it looks like"]);
+        let tips = self.proficiencies.iter().any(|p| p.tip.is_some());
+        let mut meanings = if tips {
+            Table::new(["Proficiency", "What it looks like", "How to grow into it"])
+        } else {
+            Table::new(["Proficiency", "What it looks like"])
+        };
         for p in &self.proficiencies {
             let label = Proficiency { id: p.id.clone(), name: p.name.clone(), rank: p.rank };
-            meanings.row(vec![
-                Cell::toned(proficiency_label(&label, self.scale_size), Tone::Strong),
-                Cell::plain(&p.meaning),
-            ]);
+            let mut row =
+                vec![Cell::toned(proficiency_label(&label, self.scale_size), Tone::Strong), Cell::plain(&p.meaning)];
+            if tips {
+                row.push(Cell::plain(p.tip.clone().unwrap_or_default()));
+            }
+            meanings.row(row);
         }
         let mut blocks = vec![
             Block::Title(self.skill.name.clone()),
@@ -162,13 +176,25 @@ impl Report for SkillReport {
             Block::Heading("What each proficiency looks like".into()),
             Block::Table(meanings),
         ];
+        if !self.resources.is_empty() {
+            blocks.push(Block::Heading("Resources".into()));
+            blocks.push(Block::List(
+                self.resources
+                    .iter()
+                    .map(|r| match &r.kind {
+                        Some(kind) => format!("{} ({kind}): {}", r.title, r.url),
+                        None => format!("{}: {}", r.title, r.url),
+                    })
+                    .collect(),
+            ));
+        }
         if self.levels.is_empty() {
             blocks.push(Block::Hint(format!("The {} role does not use this skill.", self.role.name)));
         } else {
             let mut needs = Table::new(["Level", "Needs"]);
             let mut notes = Footnotes::default();
             for l in &self.levels {
-                let mut label = proficiency_label(&l.proficiency, self.scale_size);
+                let mut label = expected_label(l.proficiency.as_ref(), self.scale_size);
                 if let Some(note) = &l.note {
                     notes.mark(&mut label, &l.level.name, note);
                 }
@@ -203,10 +229,13 @@ impl Report for SkillReport {
                         self.skill.id.clone(),
                         l.level.id.clone(),
                         l.level.name.clone(),
-                        l.proficiency.id.clone(),
-                        l.proficiency.name.clone(),
-                        l.proficiency.rank.to_string(),
-                        self.proficiencies[l.proficiency.rank - 1].meaning.clone(),
+                        l.proficiency.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
+                        l.proficiency.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                        l.proficiency.as_ref().map(|p| p.rank.to_string()).unwrap_or_default(),
+                        l.proficiency
+                            .as_ref()
+                            .map(|p| self.proficiencies[p.rank - 1].meaning.clone())
+                            .unwrap_or_default(),
                         l.note.clone().unwrap_or_default(),
                     ]
                 })

@@ -134,27 +134,33 @@ fn diff_json_fields_are_stable() {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     let row = &v["rows"][0];
-    for key in ["skill", "from", "to", "change", "direction", "meaning", "note"] {
+    for key in ["skill", "from", "to", "change", "direction", "meaning", "note", "criteria", "growth"] {
         assert!(row.get(key).is_some(), "missing rows[].{key}");
     }
+    assert_eq!(v["from"]["role"]["id"], "product-manager");
     assert_eq!(row["skill"]["id"], "lifecycle-perspective");
     assert_eq!(row["change"], 2);
     assert_eq!(row["direction"], "grow");
     assert_eq!(v["summary"]["grow"], 8);
-    assert_eq!(v["summary"]["same"], 2);
+    assert_eq!(v["summary"]["stay"], 2);
+    assert_eq!((v["summary"]["new"].as_u64(), v["summary"]["left"].as_u64()), (Some(0), Some(0)));
     assert_eq!(v["summary"]["skills"], 10);
 }
 
 #[test]
-fn only_gaps_hides_unchanged_rows_and_a_drop_is_shown_as_a_drop() {
+fn only_gaps_keeps_what_must_grow_and_a_drop_is_shown_as_a_drop() {
     let out = stdout(&["diff", "senior", "lead", "--only-gaps"]);
     assert!(!out.contains("Financial Ownership"), "unchanged row shown: {out}");
+    assert!(!out.lines().any(|l| l.contains("Lifecycle Perspective") && l.contains('│')), "a drop is no gap: {out}");
+    assert!(out.contains("3 of 10 skills must grow, 6 stay the same, 1 drops (not a gap)"));
+    let v = json(&["diff", "senior", "lead", "--only-gaps"]);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 3);
+    assert!(v["rows"].as_array().unwrap().iter().all(|r| r["direction"] == "grow"), "{v}");
+    let out = stdout(&["diff", "senior", "lead"]);
     let drop_row = out.lines().find(|l| l.contains("Lifecycle Perspective") && l.contains('│')).unwrap();
     assert!(drop_row.contains("−1 drop"), "{drop_row}");
     assert!(out.contains("Note:"));
-    assert!(out.contains("3 of 10 skills must grow, 6 stay the same, 1 drops (not a gap)"));
-    let v = json(&["diff", "senior", "lead", "--only-gaps"]);
-    assert_eq!(v["rows"].as_array().unwrap().len(), 4);
+    let v = json(&["diff", "senior", "lead"]);
     let drop = v["rows"].as_array().unwrap().iter().find(|r| r["direction"] == "drop").unwrap();
     assert_eq!(drop["skill"]["id"], "lifecycle-perspective");
     assert_eq!(drop["change"], -1);

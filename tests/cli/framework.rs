@@ -145,9 +145,13 @@ fn each_rule_reports_file_line_and_what_was_expected() {
             &["framework.yaml:8", "default_role `enginer`", "did you mean `engineer`?"],
         ),
         (
-            "level does not rate every skill",
-            ("roles/engineering/engineer.yaml", "      mentoring: novice\n", ""),
-            &["engineer.yaml:9", "level `junior-engineer` does not rate every skill", "missing: mentoring"],
+            "behaviour rated with no behaviour scale",
+            (
+                "roles/engineering/engineer.yaml",
+                "      mentoring: novice\n",
+                "      mentoring: novice\n    behaviours:\n      patience: calm\n",
+            ),
+            &["engineer.yaml:18", "level `junior-engineer` rates the behaviour `patience`", "has no `behaviour_scale`"],
         ),
         (
             "proficiency not on the scale",
@@ -187,7 +191,7 @@ fn each_rule_reports_file_line_and_what_was_expected() {
 fn every_problem_is_reported_at_once() {
     let dir = broken(&[
         ("roles/design/designer.yaml", "sketching: competent", "sketching: competant"),
-        ("roles/engineering/engineer.yaml", "      mentoring: novice\n", ""),
+        ("roles/engineering/engineer.yaml", "      mentoring: novice\n", "      mentoring: novce\n"),
         ("soft-skills.yaml", "  - id: patience", "  - id: curiosity"),
     ]);
     let v = {
@@ -199,7 +203,7 @@ fn every_problem_is_reported_at_once() {
     let messages: Vec<&str> =
         v["problems"].as_array().unwrap().iter().map(|p| p["message"].as_str().unwrap()).collect();
     assert!(messages.iter().any(|m| m.contains("competant")));
-    assert!(messages.iter().any(|m| m.contains("does not rate every skill")));
+    assert!(messages.iter().any(|m| m.contains("the proficiency `novce`")));
     assert!(messages.iter().any(|m| m.contains("duplicate soft skill id")));
 }
 

@@ -557,8 +557,10 @@ fn full_official_export_imports_and_every_role_works() {
         |r: &pm_skills::model::Role| -> Vec<String> { r.levels.iter().map(|l| l.name.to_lowercase()).collect() };
     assert_eq!(level_names(got), level_names(want));
     for (g, w) in got.levels.iter().zip(&want.levels) {
-        let g: Vec<&str> = g.ratings.iter().map(|r| framework.scale[r.proficiency].id.as_str()).collect();
-        let w: Vec<&str> = w.ratings.iter().map(|r| builtin.scale[r.proficiency].id.as_str()).collect();
+        let g: Vec<&str> =
+            g.ratings.iter().map(|r| r.as_ref().map_or("~", |r| framework.scale[r.proficiency].id.as_str())).collect();
+        let w: Vec<&str> =
+            w.ratings.iter().map(|r| r.as_ref().map_or("~", |r| builtin.scale[r.proficiency].id.as_str())).collect();
         assert_eq!(g, w);
     }
 }

@@ -359,7 +359,7 @@ fn role_file(
         for (s, id) in plan.common.iter().zip(&ids) {
             let note = below.and_then(|below| drop_note(level, below, s));
             drops += usize::from(note.is_some());
-            ratings.push((id.clone(), output::rating(level.ratings[s.as_str()].0, note)));
+            ratings.push((id.clone(), Some(output::rating(level.ratings[s.as_str()].0, note))));
         }
         levels.push(output::level(level, ratings));
     }

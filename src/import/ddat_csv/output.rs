@@ -53,6 +53,7 @@ impl Provenance {
             description: Some(description),
             default_role: default_role.map(String::from),
             scale: SCALE.iter().map(step).collect(),
+            behaviour_scale: Vec::new(),
         }
     }
 
@@ -84,7 +85,7 @@ impl Provenance {
 
 /// A level of a role file: its description split into summary and responsibilities, and its
 /// ratings in the role's skill order (skill id, rating).
-pub(super) fn level(level: &LevelAcc, ratings: Vec<(String, RawRating)>) -> RawLevel {
+pub(super) fn level(level: &LevelAcc, ratings: Vec<(String, Option<RawRating>)>) -> RawLevel {
     let (summary, responsibilities) = split_bullets(&level.description);
     RawLevel {
         id: level.id.clone(),
@@ -93,16 +94,25 @@ pub(super) fn level(level: &LevelAcc, ratings: Vec<(String, RawRating)>) -> RawL
         summary,
         responsibilities,
         skills: OrderedMap(ratings),
+        behaviours: OrderedMap::default(),
     }
 }
 
 /// The rating of scale step `step`, with a note when there is one.
 pub(super) fn rating(step: usize, note: Option<String>) -> RawRating {
-    RawRating { proficiency: SCALE[step].0.into(), note }
+    RawRating { proficiency: SCALE[step].0.into(), note, criteria: Vec::new() }
 }
 
 /// A skill of `skills.yaml`; `texts` are its proficiency texts, lowest step first.
 pub(super) fn skill(id: String, name: String, description: Option<String>, texts: [Option<String>; 4]) -> RawSkill {
     let proficiencies = SCALE.iter().zip(texts).filter_map(|(step, text)| Some((step.0.to_string(), text?))).collect();
-    RawSkill { id, name, aliases: Vec::new(), description, proficiencies: OrderedMap(proficiencies) }
+    RawSkill {
+        id,
+        name,
+        aliases: Vec::new(),
+        description,
+        proficiencies: OrderedMap(proficiencies),
+        tips: OrderedMap::default(),
+        resources: Vec::new(),
+    }
 }
