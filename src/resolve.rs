@@ -226,7 +226,16 @@ pub fn resolve_level(
         }
     }
     if let Some(role) = scope {
-        let level = resolve_index(&roles[role].levels, query, "level")?;
+        let level = resolve_index(&roles[role].levels, query, "level").map_err(|e| {
+            if roles.len() > 1 {
+                anyhow::anyhow!(
+                    "{e}\n  (levels of the role {}; name a level of another role as ROLE/LEVEL)",
+                    roles[role].id
+                )
+            } else {
+                e
+            }
+        })?;
         return Ok(LevelAt { role, level });
     }
     let prefixed = if q.is_empty() { Vec::new() } else { everywhere(false) };

@@ -61,7 +61,7 @@ pub fn diff(selected: &Selected, args: &DiffArgs, options: &RenderOptions) -> an
     if *path {
         if from.role != to.role {
             anyhow::bail!(
-                "--path follows one role's ladder, and `{}` is a {} level while `{}` is a {} level; leave out --path to compare them",
+                "--path follows one role's ladder, but `{}` is a level of {} and `{}` of {}; leave out --path to compare them",
                 crate::text::sanitize(from_name, false),
                 framework.roles[from.role].name,
                 crate::text::sanitize(to_name, false),

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::behaviours::{self, BehaviourChange};
 use super::{Criterion, Growth, Proficiency, Ref, Report, criteria_blocks, expected_label, growth_blocks};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
@@ -81,8 +82,13 @@ pub struct DiffReport {
     pub only_gaps: bool,
     pub rows: Vec<DiffRow>,
     pub summary: DiffSummary,
+    /// The soft skills either level rates on the behaviour scale, compared; empty when neither
+    /// rates any. Not counted in `summary`: the two scales do not compare.
+    pub behaviours: Vec<BehaviourChange>,
     #[serde(skip)]
     pub scale_size: usize,
+    #[serde(skip)]
+    pub behaviour_scale_size: usize,
 }
 
 /// One skill compared.
@@ -206,7 +212,9 @@ impl DiffReport {
             only_gaps,
             rows,
             summary,
+            behaviours: behaviours::compare(framework, framework.level(from), framework.level(to)),
             scale_size: framework.scale.len(),
+            behaviour_scale_size: framework.behaviour_scale.len(),
         }
     }
 
@@ -335,6 +343,7 @@ impl Report for DiffReport {
         } else {
             blocks.extend(diff_blocks(&self.rows, &from, &to, self.scale_size));
         }
+        blocks.extend(behaviours::diff_blocks(&self.behaviours, &from, &to, self.behaviour_scale_size));
         blocks.push(Block::Summary(self.summary.text.clone()));
         blocks
     }

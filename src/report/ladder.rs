@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::behaviours::{self, BehaviourRow};
 use super::{Footnotes, Proficiency, Ref, Report, Scope, expected_label};
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
 
@@ -15,8 +16,12 @@ pub struct LadderReport {
     /// The proficiency scale, lowest first.
     pub scale: Vec<Ref>,
     pub skills: Vec<LadderRow>,
+    /// The soft skills the levels rate on the behaviour scale; empty when none does.
+    pub behaviours: Vec<BehaviourRow>,
     #[serde(skip)]
     pub scale_size: usize,
+    #[serde(skip)]
+    pub behaviour_scale_size: usize,
 }
 
 /// One skill across the levels.
@@ -66,7 +71,9 @@ impl LadderReport {
             levels: (0..role.levels.len()).map(|i| scope.level_ref(i)).collect(),
             scale: scope.framework.scale.iter().map(|s| Ref { id: s.id.clone(), name: s.name.clone() }).collect(),
             skills,
+            behaviours: behaviours::across(scope.framework, &role.levels),
             scale_size: scope.scale_size(),
+            behaviour_scale_size: scope.framework.behaviour_scale.len(),
         }
     }
 }
@@ -110,6 +117,8 @@ impl Report for LadderReport {
             Block::Table(table),
         ];
         blocks.extend(notes.blocks());
+        let names: Vec<String> = self.levels.iter().map(|l| l.name.clone()).collect();
+        blocks.extend(behaviours::ladder_blocks(&self.behaviours, &names, self.behaviour_scale_size));
         if let (Some(first), Some(second)) = (self.levels.first(), self.levels.get(1)) {
             blocks.push(Block::Hint(format!("Compare two levels: pm-skills diff {} {}", first.id, second.id)));
         }

@@ -3,6 +3,7 @@
 //! ([`Report::records`]), and the shared renderers do the rest.
 
 pub mod about;
+pub mod behaviours;
 pub mod diff;
 pub mod frameworks;
 pub mod gap;
@@ -43,7 +44,8 @@ pub const NOT_EXPECTED: &str = "—";
 fn criterion_line(context: &str, c: &Criterion) -> String {
     let mut line = format!("{context}: {}", c.statement);
     if !c.examples.is_empty() {
-        line.push_str(&format!(" For example: {}.", c.examples.join("; ")));
+        let examples = c.examples.iter().map(|e| e.trim().trim_end_matches('.')).collect::<Vec<_>>().join("; ");
+        line.push_str(&format!(" For example: {examples}."));
     }
     line
 }

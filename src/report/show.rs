@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::behaviours::{self, BehaviourNeed};
 use super::{Criterion, Footnotes, Proficiency, Ref, Report, Scope, criteria_blocks, expected_label};
 use crate::render::svg::scale_names;
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
@@ -13,12 +14,16 @@ pub struct ShowReport {
     pub role: Ref,
     pub level: LevelDetail,
     pub skills: Vec<Requirement>,
+    /// The soft skills this level rates on the behaviour scale; empty when it rates none.
+    pub behaviours: Vec<BehaviourNeed>,
     /// The level below, if any.
     pub previous: Option<Ref>,
     /// The level above, if any.
     pub next: Option<Ref>,
     #[serde(skip)]
     pub scale_size: usize,
+    #[serde(skip)]
+    pub behaviour_scale_size: usize,
 }
 
 /// The level's own description.
@@ -81,9 +86,11 @@ impl ShowReport {
                 responsibilities: level.responsibilities.clone(),
             },
             skills,
+            behaviours: behaviours::of_level(scope.framework, level),
             previous: index.checked_sub(1).map(|i| scope.level_ref(i)),
             next: (index + 1 < role.levels.len()).then(|| scope.level_ref(index + 1)),
             scale_size: scope.scale_size(),
+            behaviour_scale_size: scope.framework.behaviour_scale.len(),
         }
     }
 }
@@ -128,6 +135,7 @@ impl Report for ShowReport {
             format!("What {} expects", level.name),
             self.skills.iter().map(|r| (r.skill.name.as_str(), r.criteria.as_slice())),
         ));
+        blocks.extend(behaviours::level_blocks(&self.behaviours, self.behaviour_scale_size));
         let hint = match (&self.next, &self.previous) {
             (Some(next), _) => format!("What grows next: pm-skills diff {} {}", level.id, next.id),
             (None, Some(previous)) => {

@@ -145,13 +145,45 @@ fn each_rule_reports_file_line_and_what_was_expected() {
             &["framework.yaml:8", "default_role `enginer`", "did you mean `engineer`?"],
         ),
         (
-            "behaviour rated with no behaviour scale",
+            "behaviour step not on the behaviour scale",
             (
                 "roles/engineering/engineer.yaml",
                 "      mentoring: novice\n",
-                "      mentoring: novice\n    behaviours:\n      patience: calm\n",
+                "      mentoring: novice\n    behaviours:\n      patience: stedy\n",
             ),
-            &["engineer.yaml:18", "level `junior-engineer` rates the behaviour `patience`", "has no `behaviour_scale`"],
+            &[
+                "engineer.yaml:18",
+                "level `junior-engineer` gives the behaviour `patience` the step `stedy`",
+                "expected one of: emerging, steady, model",
+                "did you mean `steady`?",
+            ],
+        ),
+        (
+            "behaviour that is not a soft skill",
+            (
+                "roles/engineering/engineer.yaml",
+                "      mentoring: novice\n",
+                "      mentoring: novice\n    behaviours:\n      patiense: steady\n",
+            ),
+            &[
+                "engineer.yaml:18",
+                "rates the behaviour `patiense`, which soft-skills.yaml does not define",
+                "did you mean `patience`?",
+            ],
+        ),
+        (
+            "resource without a web address",
+            ("skills.yaml", "url: https://example.org/sketching", "url: example.org/sketching"),
+            &[
+                "skills.yaml:",
+                "resource `Sketching user experiences` of skill `sketching`",
+                "expected one starting with https://",
+            ],
+        ),
+        (
+            "tip for a step not on the scale",
+            ("skills.yaml", "      master: Write down", "      mastr: Write down"),
+            &["skills.yaml:", "skill `sketching` has a tip for `mastr`", "did you mean `master`?"],
         ),
         (
             "proficiency not on the scale",

@@ -10,6 +10,7 @@ mod gap;
 mod hostile;
 mod import;
 mod injection;
+mod levels_across;
 mod options;
 mod pictures;
 mod problems;

@@ -22,9 +22,9 @@ fn a_wrong_type_does_not_hide_unknown_fields_after_it() {
     });
     assert!(out.contains("designer.yaml:6: error: unknown field `bogus`"), "{out}");
     assert!(out.contains("designer.yaml:17: error: levels[0].skills.reviewing: invalid type: integer `3`"), "{out}");
-    assert!(out.contains("designer.yaml:21: error: levels[1]: unknown field `sumary`"), "{out}");
+    assert!(out.contains("designer.yaml:23: error: levels[1]: unknown field `sumary`"), "{out}");
     assert!(out.contains("did you mean `summary`?"), "{out}");
-    assert!(out.contains("designer.yaml:22: error: levels[1]: unknown field `colour`"), "{out}");
+    assert!(out.contains("designer.yaml:24: error: levels[1]: unknown field `colour`"), "{out}");
     assert!(out.contains("invalid, 4 errors"), "{out}");
 }
 
