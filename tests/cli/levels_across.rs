@@ -286,3 +286,97 @@ fn behaviours_need_a_behaviour_scale() {
         "{text}"
     );
 }
+
+/// The official CSV export beside the clone (`../shared`), which a fresh clone lacks.
+fn official_csv() -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/ddat-csv");
+    (dir.join("roles.csv"), dir.join("skills.csv"))
+}
+
+/// Every pair of the 201 official levels compared in process, each count checked against the CSV
+/// read on its own: the first rating of each (role, level, skill) row, ranked Awareness 1 to
+/// Expert 4. A few pairs also go through the command line, in every format.
+#[test]
+#[ignore = "needs ../shared (the official DDaT CSV)"]
+fn every_pair_of_official_levels_diffs_and_agrees_with_the_csv() {
+    use std::collections::HashMap;
+    let (roles, skills) = official_csv();
+    let out = tempfile::tempdir().unwrap();
+    let folder = out.path().join("ddat");
+    cmd()
+        .args(["import", "ddat-csv", "--roles"])
+        .arg(&roles)
+        .arg("--skills")
+        .arg(&skills)
+        .arg("--out")
+        .arg(&folder)
+        .assert()
+        .success();
+    // (role name, level name) → skill name → rank, from the CSV alone.
+    let mut expected: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
+    let mut reader = csv::Reader::from_path(&roles).unwrap();
+    let clean = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for row in reader.records() {
+        let row = row.unwrap();
+        let rank = match clean(&row[7]).to_lowercase().as_str() {
+            "awareness" => 1,
+            "working" => 2,
+            "practitioner" => 3,
+            "expert" => 4,
+            _ => continue,
+        };
+        let cells = expected.entry((clean(&row[1]), clean(&row[3]))).or_default();
+        cells.entry(clean(&row[5])).or_insert(rank);
+    }
+    let (framework, _) = pm_skills::data::load_folder(&folder).unwrap();
+    let mut levels = Vec::new();
+    for (r, role) in framework.roles.iter().enumerate() {
+        for (l, level) in role.levels.iter().enumerate() {
+            let cells = &expected[&(role.name.clone(), level.name.clone())];
+            // Every skill the CSV rates at this level is kept, and rated as the CSV says.
+            let kept: HashMap<String, usize> = role
+                .skills
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &s)| Some((framework.skills[s].name.clone(), level.rating(k)?.proficiency + 1)))
+                .collect();
+            assert_eq!(&kept, cells, "{} / {}", role.name, level.name);
+            levels.push((pm_skills::model::LevelAt { role: r, level: l }, cells));
+        }
+    }
+    assert_eq!(levels.len(), 201, "the official framework has 201 levels");
+    for (a, from) in &levels {
+        for (b, to) in &levels {
+            let d = pm_skills::report::diff::DiffReport::build(&framework, *a, *b, false);
+            let s = &d.summary;
+            let count = |keep: &dyn Fn(Option<&usize>, Option<&usize>) -> bool| {
+                from.keys().chain(to.keys().filter(|k| !from.contains_key(*k))).filter(|k| keep(from.get(*k), to.get(*k))).count()
+            };
+            let want = (
+                count(&|x, y| matches!((x, y), (Some(x), Some(y)) if y > x)),
+                count(&|x, y| matches!((x, y), (Some(x), Some(y)) if y == x)),
+                count(&|x, y| matches!((x, y), (Some(x), Some(y)) if y < x)),
+                count(&|x, y| x.is_none() && y.is_some()),
+                count(&|x, y| x.is_some() && y.is_none()),
+            );
+            assert_eq!((s.grow, s.stay, s.drop, s.new, s.left), want, "{:?} → {:?}", d.from, d.to);
+            let steps: i64 = to.iter().map(|(k, &y)| (y as i64 - from.get(k).map_or(0, |&x| x as i64)).max(0)).sum();
+            assert_eq!(s.steps_to_grow, steps, "{:?} → {:?}", d.from, d.to);
+        }
+    }
+    let data = folder.display().to_string();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&[
+        "--data",
+        &data,
+        "diff",
+        "delivery-manager/senior-delivery-manager",
+        "product-manager/senior-product-manager",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(v["to"]["role"]["id"], "product-manager");
+    for format in ["table", "csv", "yaml", "markdown", "html"] {
+        stdout(&["--data", &data, "diff", "senior-delivery-manager", "senior-product-manager", "--format", format]);
+    }
+}
