@@ -507,12 +507,18 @@ pub fn names(global: &GlobalArgs, kind: NameKind) -> String {
     } else if let Ok(framework) = load_selected(global) {
         match kind {
             NameKind::Levels => {
-                // The selected role's levels; when no role can be chosen, every role's.
+                // The selected role's levels; when no role can be chosen, every role's. Then, with
+                // several roles, every level as ROLE/LEVEL, which names it from any scope.
                 let roles = match select_role(&framework, global.role.as_deref()) {
                     Ok(scope) => vec![scope.role],
                     Err(_) => framework.roles.iter().collect(),
                 };
                 roles.iter().flat_map(|r| &r.levels).for_each(|l| add(&l.id, &l.aliases));
+                if framework.roles.len() > 1 {
+                    for role in &framework.roles {
+                        role.levels.iter().for_each(|l| add(&format!("{}/{}", role.id, l.id), &[]));
+                    }
+                }
             }
             NameKind::Skills => framework.skills.iter().for_each(|s| add(&s.id, &s.aliases)),
             NameKind::SoftSkills => framework.soft_skills.iter().for_each(|s| add(&s.id, &s.aliases)),

@@ -350,7 +350,10 @@ fn every_pair_of_official_levels_diffs_and_agrees_with_the_csv() {
             let d = pm_skills::report::diff::DiffReport::build(&framework, *a, *b, false);
             let s = &d.summary;
             let count = |keep: &dyn Fn(Option<&usize>, Option<&usize>) -> bool| {
-                from.keys().chain(to.keys().filter(|k| !from.contains_key(*k))).filter(|k| keep(from.get(*k), to.get(*k))).count()
+                from.keys()
+                    .chain(to.keys().filter(|k| !from.contains_key(*k)))
+                    .filter(|k| keep(from.get(*k), to.get(*k)))
+                    .count()
             };
             let want = (
                 count(&|x, y| matches!((x, y), (Some(x), Some(y)) if y > x)),
