@@ -195,6 +195,15 @@ fn an_ambiguous_bare_name_fails_with_the_qualified_candidates() {
         "{err}"
     );
     assert!(err.contains("name one as ROLE/LEVEL"), "{err}");
+    // An unknown bare name, with no role to look in first, is looked up everywhere.
+    let out = cmd().args(["--data", &data, "show", "staf-engineer"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown level `staf-engineer`") && err.contains("did you mean `staff-engineer`?"), "{err}");
+    assert!(err.contains("6 levels in 2 roles") && err.contains("ROLE/LEVEL"), "{err}");
+    // A unique prefix still works across the framework.
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&["--data", &data, "show", "design-l", "-f", "json"])).unwrap();
+    assert_eq!(v["level"]["id"], "design-lead");
     // Qualified, it works, and a command that needs a role says so.
     let v: serde_json::Value =
         serde_json::from_str(&stdout(&["--data", &data, "diff", "designer/senior", "engineer/senior", "-f", "json"]))
