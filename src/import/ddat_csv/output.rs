@@ -104,8 +104,8 @@ pub(super) fn rating(step: usize, note: Option<String>) -> RawRating {
 }
 
 /// A skill of `skills.yaml`; `texts` are its proficiency texts, lowest step first.
-pub(super) fn skill(id: String, name: String, description: Option<String>, texts: [Option<String>; 4]) -> RawSkill {
-    let proficiencies = SCALE.iter().zip(texts).filter_map(|(step, text)| Some((step.0.to_string(), text?))).collect();
+pub(super) fn skill(id: String, name: String, description: Option<String>, texts: [String; 4]) -> RawSkill {
+    let proficiencies = SCALE.iter().zip(texts).map(|(step, text)| (step.0.to_string(), text)).collect();
     RawSkill {
         id,
         name,
