@@ -216,7 +216,7 @@ pub enum Command {
     /// Convert another format into a framework folder.
     #[command(
         subcommand,
-        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills validate ./ddat\n  pm-skills --data ./ddat --role delivery-manager ladder"
+        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills import ft-progression engineering.yml --out ./ft\n  pm-skills validate ./ddat\n  pm-skills --data ./ddat --role delivery-manager ladder"
     )]
     Import(ImportCommand),
 
@@ -530,6 +530,26 @@ pub enum ImportCommand {
         after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./dm --role \"Delivery manager\"\n  pm-skills --data ./ddat --role delivery-manager diff delivery-manager senior-delivery-manager"
     )]
     DdatCsv(ImportDdatCsv),
+    /// A Financial Times engineering-progression job family (YAML): one role per track.
+    #[command(
+        name = "ft-progression",
+        after_help = "Examples:\n  pm-skills import ft-progression engineering.yml --out ./ft\n  pm-skills validate ./ft\n  pm-skills --data ./ft diff engineering-ic/senior-2-ic engineering-pm/senior-2-pm"
+    )]
+    FtProgression(ImportFtProgression),
+}
+
+/// Options of `import ft-progression`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportFtProgression {
+    /// The job family file, e.g. engineering.yml from the engineering-progression repository.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The framework folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `import ddat-csv`.

@@ -114,6 +114,10 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             let options = RenderOptions { invocation: String::new(), ..options.clone() };
             Outcome::report(&import::ddat_csv::run(&args)?, &options)
         }
+        Command::Import(ImportCommand::FtProgression(args)) => {
+            let options = RenderOptions { invocation: String::new(), ..options.clone() };
+            Outcome::report(&import::ft_progression::run(args)?, &options)
+        }
         Command::Schema => Ok(Outcome::bytes(schema::JSON_SCHEMA.as_bytes().to_vec())),
         Command::Completions(args) => Ok(Outcome::bytes(shell::completions(args.shell))),
         Command::Man => Ok(Outcome::bytes(shell::man_page()?)),

@@ -586,7 +586,7 @@ fn full_official_export_keeps_every_rated_skill_and_validates_cleanly() {
     let v = json(&strs(&args));
 
     // Distinct (role, skill) pairs the CSV rates on the scale, per role name.
-    let csv = pm_skills::import::ddat_csv::CsvFile::read(&roles).unwrap();
+    let csv = pm_skills::import::csv::CsvFile::read(&roles).unwrap();
     let col = |name: &str| csv.header.iter().position(|h| h.trim_start_matches('\u{feff}') == name).unwrap();
     let (role_col, skill_col, level_col) = (col("Role"), col("Skill Name"), col("Skill Level"));
     let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();

@@ -9,6 +9,7 @@ mod framework;
 mod gap;
 mod hostile;
 mod import;
+mod import_ft;
 mod injection;
 mod options;
 mod pictures;

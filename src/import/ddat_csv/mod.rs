@@ -49,15 +49,15 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+pub use crate::import::csv::CsvFile;
 pub use convert::convert;
-pub use csv_file::CsvFile;
 pub use seniority::{SENIORITY_RULE, order_by_seniority, seniority};
 
 use crate::cli::ImportDdatCsv;
+use crate::import::plural;
 use crate::model::Ref;
 use crate::render::{Block, Cell, Records, Report, Table, Tone};
 use crate::source::{self, SourceFile};
-use crate::write;
 
 /// The id of the framework written to `framework.yaml`.
 pub const FRAMEWORK_ID: &str = "ddat-import";
@@ -215,7 +215,6 @@ impl ImportReport {
 
 impl Report for ImportReport {
     fn document(&self) -> Vec<Block> {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let levels: usize = self.imported.iter().map(|r| r.levels.len()).sum();
         let mut blocks = vec![
             Block::Title(format!("Imported {} into {}", plural(self.imported.len(), "role"), self.out)),
@@ -304,9 +303,10 @@ impl Report for ImportReport {
 
 /// Imports the official CSV export into the folder `args.out`, atomically.
 pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
+    let mut inputs = vec![args.roles.as_path(), args.skills.as_path()];
+    inputs.extend(args.level_order.as_deref());
     // Fail fast on the output folder, before reading anything.
-    write::check_folder(&args.out, args.force)?;
-    refuse_out_holding_inputs(args)?;
+    crate::import::check_out(&args.out, args.force, &inputs)?;
     let roles = CsvFile::read(&args.roles)?;
     let skills = CsvFile::read(&args.skills)?;
     let level_order = match &args.level_order {
@@ -317,33 +317,10 @@ pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
     };
     let (files, mut report) = convert(&roles, &skills, args.role.as_deref(), level_order.as_ref())?;
     report.out = args.out.display().to_string();
-    if let Some(kept) = write::write_folder(&args.out, args.force, &files)? {
-        report.notes.push(ImportNote {
-            role: None,
-            message: format!(
-                "the previous contents of {} could not be removed; they are in {}",
-                args.out.display(),
-                kept.display()
-            ),
-        });
+    if let Some(message) = crate::import::write_out(&args.out, args.force, &files)? {
+        report.notes.push(ImportNote { role: None, message });
     }
     Ok(report)
-}
-
-/// `--out` is replaced whole: if an input file lies inside it, `--force` would delete the input.
-fn refuse_out_holding_inputs(args: &ImportDdatCsv) -> anyhow::Result<()> {
-    let Ok(out) = std::fs::canonicalize(&args.out) else { return Ok(()) };
-    let inputs = [Some(&args.roles), Some(&args.skills), args.level_order.as_ref()];
-    for input in inputs.into_iter().flatten() {
-        if std::fs::canonicalize(input).is_ok_and(|path| path.starts_with(&out)) {
-            anyhow::bail!(
-                "--out {} holds the input {}: replacing the folder would delete it; write to another folder",
-                args.out.display(),
-                input.display()
-            );
-        }
-    }
-    Ok(())
 }
 
 /// Notes in order, with the same message on several lines folded into one note.
