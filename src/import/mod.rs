@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod ddat_csv;
 pub mod ft_progression;
+pub mod matrix;
 pub mod text;
 
 use std::path::Path;
@@ -45,6 +46,16 @@ pub fn write_out(out: &Path, force: bool, files: &[(String, String)]) -> anyhow:
 pub fn yaml_file<T: Serialize>(header: &str, value: &T) -> anyhow::Result<String> {
     let body = serde_yaml::to_string(value).context("cannot write YAML")?;
     Ok(format!("{header}{body}"))
+}
+
+/// The most (level, skill) cells an import may make: every role file holds one entry per cell,
+/// so a hostile file of many levels and many skills would otherwise multiply into a huge folder.
+pub const MAX_CELLS: usize = 100_000;
+
+/// The note on a rating lower than at the level below, which the source gives on purpose (where
+/// people stop using a skill day to day): it keeps `validate` from flagging the drop as a slip.
+pub fn drop_note(step_below: &str, level_below: &str, source: &str) -> String {
+    format!("Lower than the {step_below} expected at {level_below}, as in {source}.")
 }
 
 /// `n word` or `n words`.

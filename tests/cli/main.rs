@@ -10,6 +10,7 @@ mod gap;
 mod hostile;
 mod import;
 mod import_ft;
+mod import_matrix;
 mod injection;
 mod options;
 mod pictures;

@@ -331,8 +331,7 @@ fn role_file(
 /// which compares neighbours that both rate the skill).
 fn drop_note(step: usize, below: &LevelAcc, s: &str) -> Option<String> {
     let lower = below.ratings.get(s)?.0;
-    (lower > step)
-        .then(|| format!("Lower than the {} expected at {}, as in the official framework.", SCALE[lower].0, below.name))
+    (lower > step).then(|| crate::import::drop_note(SCALE[lower].0, &below.name, "the official framework"))
 }
 
 #[cfg(test)]

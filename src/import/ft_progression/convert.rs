@@ -4,7 +4,7 @@
 use super::read::{Family, Theme};
 use super::{FtImportReport, FtRole, LICENCE, PROFICIENCIES, Track};
 use crate::import::text::kebab;
-use crate::import::yaml_file;
+use crate::import::{drop_note, yaml_file};
 use crate::model::Ref;
 use crate::raw::{OrderedMap, RawFramework, RawLevel, RawRating, RawRole, RawSkill, RawSkillsFile, RawStep};
 
@@ -179,12 +179,7 @@ fn role_file(family: &Family, plan: &Plan, provenance: &Provenance) -> (RawRole,
             let cell = &family.cells[l][t];
             let rating = cell.step.map(|step| {
                 let lower = below.and_then(|b| family.cells[b][t].step.map(|s| (b, s))).filter(|&(_, s)| s > step);
-                let note = lower.map(|(b, s)| {
-                    format!(
-                        "Lower than the {} expected at {}, as in the source.",
-                        PROFICIENCIES[s].1, family.levels[b].1
-                    )
-                });
+                let note = lower.map(|(b, s)| drop_note(PROFICIENCIES[s].1, &family.levels[b].1, "the source"));
                 drops += usize::from(note.is_some());
                 RawRating { proficiency: PROFICIENCIES[step].0.into(), note, criteria: cell.criteria.clone() }
             });

@@ -9,14 +9,11 @@ use serde::Deserialize;
 
 use super::PROFICIENCIES;
 use crate::diagnostics::{DataError, Problems};
+use crate::import::MAX_CELLS;
 use crate::import::text::clean_text;
 use crate::raw::{RawCriterion, RawResource};
 use crate::resolve::{did_you_mean, is_kebab, normalise};
 use crate::source::SourceFile;
-
-/// The most (level, theme) cells a file may make: every role file holds one entry per cell, so
-/// a hostile file of many levels and many themes would otherwise multiply into a huge folder.
-pub(super) const MAX_CELLS: usize = 100_000;
 
 /// How far below the start of an entry its fields are looked for, for error lines.
 const WINDOW: usize = 400;
