@@ -216,7 +216,7 @@ pub enum Command {
     /// Convert another format into a framework folder.
     #[command(
         subcommand,
-        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills validate ./ddat\n  pm-skills --data ./ddat --role delivery-manager ladder"
+        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills import ft-progression engineering.yml --out ./ft\n  pm-skills import matrix skills-matrix.csv --out ./ladder --scale basic,good,great\n  pm-skills validate ./ddat\n  pm-skills --data ./ddat --role delivery-manager ladder"
     )]
     Import(ImportCommand),
 
@@ -508,6 +508,11 @@ mod tests {
         assert!(help(&["profile", "new"]).starts_with("Print a ready-to-edit profile"));
         // The common options are listed under every command.
         assert!(help(&["import", "ddat-csv"]).contains("--role <NAME>"));
+        let import = help(&["import"]);
+        for example in ["import ddat-csv", "import ft-progression", "import matrix"] {
+            assert!(import.contains(example), "{example}: {import}");
+        }
+        assert!(help(&["import", "matrix"]).contains("--scale <STEPS>"));
         assert!(help(&["levels"]).contains("--format <FORMAT>"));
     }
 }
@@ -530,6 +535,55 @@ pub enum ImportCommand {
         after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./dm --role \"Delivery manager\"\n  pm-skills --data ./ddat --role delivery-manager diff delivery-manager senior-delivery-manager"
     )]
     DdatCsv(ImportDdatCsv),
+    /// A Financial Times engineering-progression job family (YAML): one role per track.
+    #[command(
+        name = "ft-progression",
+        after_help = "Examples:\n  pm-skills import ft-progression engineering.yml --out ./ft\n  pm-skills validate ./ft\n  pm-skills --data ./ft diff engineering-ic/senior-2-ic engineering-pm/senior-2-pm"
+    )]
+    FtProgression(ImportFtProgression),
+    /// A skills matrix saved as CSV: a row per skill, a column per level, a scale step per cell.
+    #[command(
+        name = "matrix",
+        after_help = "Examples:\n  pm-skills import matrix ladder.csv --out ./ladder\n  pm-skills import matrix ladder.csv --out ./ladder --scale basic,good,great --role \"Data engineer\"\n  pm-skills --data ./ladder diff junior senior"
+    )]
+    Matrix(ImportMatrix),
+}
+
+/// Options of `import ft-progression`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportFtProgression {
+    /// The job family file, e.g. engineering.yml from the engineering-progression repository.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The framework folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options of `import matrix`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportMatrix {
+    /// The CSV file: a header row (skill, optional description and category, then one column per
+    /// level, most junior first), then one row per skill.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The framework folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The scale steps the cells use, lowest first, e.g. `basic,good,great`. Needed when the
+    /// cells are words; numbers are ordered by value without it.
+    #[arg(long, value_name = "STEPS", value_delimiter = ',')]
+    pub scale: Vec<String>,
+    /// The name of the role the file describes; without it, the file name. Filled from the
+    /// global `--role`.
+    #[arg(skip)]
+    pub role: Option<String>,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `import ddat-csv`.

@@ -114,6 +114,16 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
             let options = RenderOptions { invocation: String::new(), ..options.clone() };
             Outcome::report(&import::ddat_csv::run(&args)?, &options)
         }
+        Command::Import(ImportCommand::FtProgression(args)) => {
+            let options = RenderOptions { invocation: String::new(), ..options.clone() };
+            Outcome::report(&import::ft_progression::run(args)?, &options)
+        }
+        Command::Import(ImportCommand::Matrix(args)) => {
+            // `--role` names the one role the file describes.
+            let args = cli::ImportMatrix { role: global.role.clone(), ..args.clone() };
+            let options = RenderOptions { invocation: String::new(), ..options.clone() };
+            Outcome::report(&import::matrix::run(&args)?, &options)
+        }
         Command::Schema => Ok(Outcome::bytes(schema::JSON_SCHEMA.as_bytes().to_vec())),
         Command::Completions(args) => Ok(Outcome::bytes(shell::completions(args.shell))),
         Command::Man => Ok(Outcome::bytes(shell::man_page()?)),

@@ -9,6 +9,8 @@ mod framework;
 mod gap;
 mod hostile;
 mod import;
+mod import_ft;
+mod import_matrix;
 mod injection;
 mod levels_across;
 mod options;

@@ -1,6 +1,7 @@
 //! The conversion, with no I/O: the two CSV files (and the `--level-order` file) → the files of
 //! a framework folder and the report. Each role goes through the same steps: skip it if it has
-//! no levels, order its levels, keep the skills every level rates, then write its file.
+//! no levels, order its levels, keep every skill any of its levels rates (unrated where a level
+//! does not rate it), then write its file.
 
 use std::collections::HashMap;
 
@@ -89,13 +90,6 @@ pub(super) struct Inputs<'a> {
     pub(super) skill_ids: HashMap<String, String>,
 }
 
-impl Inputs<'_> {
-    /// The name of skill key `k` as roles.csv first gives it.
-    fn skill_name(&self, k: &str) -> String {
-        self.parsed.skill_keys.get(k).map_or(k.to_string(), |&s| self.parsed.skills[s].name.clone())
-    }
-}
-
 /// Skill key → id, for every skill of the roles CSV in CSV order, so that importing one role
 /// gives the same ids as importing them all.
 fn skill_ids(parsed: &RolesCsv) -> HashMap<String, String> {
@@ -148,7 +142,7 @@ fn convert_roles(
         if selected.is_some_and(|s| s != r) {
             continue;
         }
-        let plan = match plan_role(input, role, overrides.get(&r), notes) {
+        let plan = match plan_role(role, overrides.get(&r), notes) {
             Ok(plan) => plan,
             Err(reason) => {
                 let (id, name, family) = (role.id.clone(), role.name.clone(), role.family.clone());
@@ -159,7 +153,7 @@ fn convert_roles(
         let rel = format!("roles/{}/{}.yaml", families.id(&role.family), role.id);
         let (text, drops) = role_file(input, provenance, role, &plan)?;
         out.files.push((rel.clone(), text));
-        for s in &plan.common {
+        for s in &plan.kept {
             if !out.used_skills.contains(s) {
                 out.used_skills.push((*s).clone());
             }
@@ -174,8 +168,7 @@ fn convert_roles(
                 .iter()
                 .map(|&l| Ref { id: role.levels[l].id.clone(), name: role.levels[l].name.clone() })
                 .collect(),
-            skills: plan.common.len(),
-            skills_left_out: plan.left_out.iter().map(|s| input.skill_name(s)).collect(),
+            skills: plan.kept.len(),
             order: plan.source,
             ties: plan.ties,
             drops,
@@ -197,23 +190,20 @@ impl Families {
     }
 }
 
-/// What a role keeps: its levels in order, and the skills every one of them rates.
+/// What a role keeps: its levels in order, and the skills any of them rates.
 struct RolePlan<'a> {
     /// Level indices, most junior first.
     order: Vec<usize>,
     source: OrderSource,
     /// Level names the rule ranks equally.
     ties: Vec<Vec<String>>,
-    /// Skill keys every level rates, in the role's order.
-    common: Vec<&'a String>,
-    /// Skill keys some but not all levels rate.
-    left_out: Vec<&'a String>,
+    /// Skill keys some level rates, in the order the role's rows first name them.
+    kept: Vec<&'a String>,
 }
 
-/// Decides what `role` keeps, noting every row, level and skill left out; `Err` is why the
-/// role cannot be imported at all.
+/// Decides what `role` keeps, noting every row and level left out; `Err` is why the role
+/// cannot be imported at all.
 fn plan_role<'a>(
-    input: &Inputs,
     role: &'a RoleAcc,
     level_order: Option<&Vec<usize>>,
     notes: &mut Notes,
@@ -240,15 +230,10 @@ fn plan_role<'a>(
             ),
         );
     }
-    let (common, left_out): (Vec<&String>, Vec<&String>) =
-        role.skills.iter().partition(|s| order.iter().all(|&l| role.levels[l].ratings.contains_key(*s)));
-    if !left_out.is_empty() {
-        note_skills_left_out(input, role, &order, &left_out, notes);
-    }
-    if common.is_empty() {
-        return Err("no skill is rated at every level, so its levels cannot be compared".into());
-    }
-    Ok(RolePlan { order, source, ties, common, left_out })
+    // A skill only on ignored rows is rated nowhere: listing it would promise a rating.
+    let kept: Vec<&String> =
+        role.skills.iter().filter(|s| order.iter().any(|&l| role.levels[l].ratings.contains_key(*s))).collect();
+    Ok(RolePlan { order, source, ties, kept })
 }
 
 /// Why a role without levels is skipped.
@@ -311,37 +296,6 @@ fn order_levels(
     (order, source, ties)
 }
 
-/// Notes the skills left out of a role, grouped by the levels that lack them: "not rated at A:
-/// x, y; not rated at A, B: z".
-fn note_skills_left_out(input: &Inputs, role: &RoleAcc, order: &[usize], left_out: &[&String], notes: &mut Notes) {
-    let mut groups: Vec<(Vec<&str>, Vec<String>)> = Vec::new();
-    for s in left_out {
-        let lacking: Vec<&str> = order
-            .iter()
-            .filter(|&&l| !role.levels[l].ratings.contains_key(*s))
-            .map(|&l| role.levels[l].name.as_str())
-            .collect();
-        let name = format!("`{}`", input.skill_name(s));
-        match groups.iter_mut().find(|(levels, _)| *levels == lacking) {
-            Some((_, names)) => names.push(name),
-            None => groups.push((lacking, vec![name])),
-        }
-    }
-    let detail: Vec<String> = groups
-        .iter()
-        .map(|(levels, names)| format!("not rated at {}: {}", levels.join(", "), names.join(", ")))
-        .collect();
-    notes.add(
-        Some(&role.id),
-        format!(
-            "left out {} of {} skills, which not every level rates ({})",
-            left_out.len(),
-            role.skills.len(),
-            detail.join("; ")
-        ),
-    );
-}
-
 /// The text of a role's file, and how many of its ratings are lower than at the level below.
 fn role_file(
     input: &Inputs,
@@ -349,17 +303,21 @@ fn role_file(
     role: &RoleAcc,
     plan: &RolePlan,
 ) -> anyhow::Result<(String, usize)> {
-    let ids: Vec<String> = plan.common.iter().map(|s| input.skill_ids[s.as_str()].clone()).collect();
+    let ids: Vec<String> = plan.kept.iter().map(|s| input.skill_ids[s.as_str()].clone()).collect();
     let mut drops = 0;
     let mut levels = Vec::new();
     for (pos, &l) in plan.order.iter().enumerate() {
         let level = &role.levels[l];
         let below = pos.checked_sub(1).map(|p| &role.levels[plan.order[p]]);
         let mut ratings = Vec::new();
-        for (s, id) in plan.common.iter().zip(&ids) {
-            let note = below.and_then(|below| drop_note(level, below, s));
-            drops += usize::from(note.is_some());
-            ratings.push((id.clone(), Some(output::rating(level.ratings[s.as_str()].0, note))));
+        for (s, id) in plan.kept.iter().zip(&ids) {
+            // A level that does not rate the skill writes it unrated (`~`).
+            let rating = level.ratings.get(s.as_str()).map(|&(step, _)| {
+                let note = below.and_then(|below| drop_note(step, below, s));
+                drops += usize::from(note.is_some());
+                output::rating(step, note)
+            });
+            ratings.push((id.clone(), rating));
         }
         levels.push(output::level(level, ratings));
     }
@@ -367,13 +325,13 @@ fn role_file(
     Ok((text, drops))
 }
 
-/// The note on the rating of skill `s` at `level` when it is lower than at the level `below`:
-/// the framework does this where leaders stop using a skill day to day, and the note keeps
-/// `validate` from flagging it as a typo.
-fn drop_note(level: &LevelAcc, below: &LevelAcc, s: &str) -> Option<String> {
-    let (step, lower) = (level.ratings[s].0, below.ratings[s].0);
-    (lower > step)
-        .then(|| format!("Lower than the {} expected at {}, as in the official framework.", SCALE[lower].0, below.name))
+/// The note on rating `step` of skill `s` when it is lower than at the level `below`: the
+/// framework does this where leaders stop using a skill day to day, and the note keeps
+/// `validate` from flagging it as a typo. An unrated level below is no drop (as for `validate`,
+/// which compares neighbours that both rate the skill).
+fn drop_note(step: usize, below: &LevelAcc, s: &str) -> Option<String> {
+    let lower = below.ratings.get(s)?.0;
+    (lower > step).then(|| crate::import::drop_note(SCALE[lower].0, &below.name, "the official framework"))
 }
 
 #[cfg(test)]
@@ -389,7 +347,7 @@ mod tests {
         "Skill Name,Skill Description,Awareness,Working,Practitioner,Expert,Roles that require Skill\n";
 
     #[test]
-    fn partial_levels_keep_common_skills_and_duplicates_merge() {
+    fn partial_levels_keep_every_skill_unrated_where_not_rated_and_duplicates_merge() {
         let roles = csv(
             "roles.csv",
             &format!(
@@ -405,18 +363,27 @@ F,Boss,Leads.,NOT IN USE,None.,Cutting,d,NOT IN USE,t,Senior Civil Service\n"
         let (files, report) = convert(&roles, &skills, None, None).unwrap();
         assert_eq!(report.imported.len(), 1);
         let role = &report.imported[0];
-        assert_eq!(role.skills, 1);
-        assert_eq!(role.skills_left_out, ["Gluing"]);
+        assert_eq!(role.skills, 2, "Gluing, rated at one level only, is kept");
         let levels: Vec<&str> = role.levels.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(levels, ["widget-maker", "senior-widget-maker"]);
         assert_eq!(report.skipped.len(), 1);
         assert!(report.skipped[0].reason.contains("Senior Civil Service"));
         let notes: Vec<&str> = report.notes.iter().map(|n| n.message.as_str()).collect();
         assert!(notes.iter().any(|n| n.contains("merged 1 duplicate row")), "{notes:?}");
-        assert!(notes.iter().any(|n| n.contains("left out 1 of 2 skills")), "{notes:?}");
-        // Gluing is not in skills.csv but is not written either: only Cutting is.
+        assert!(!notes.iter().any(|n| n.contains("left out") && n.contains("skill")), "{notes:?}");
+        // Gluing is not in skills.csv: written with its texts from roles.csv.
         let skills_yaml = &files.iter().find(|(p, _)| p == "skills.yaml").unwrap().1;
-        assert!(skills_yaml.contains("id: cutting") && !skills_yaml.contains("gluing"));
+        assert!(skills_yaml.contains("id: cutting") && skills_yaml.contains("id: gluing"), "{skills_yaml}");
+        // The level that does not rate it writes it unrated, and the senior level's rating of
+        // a skill the level below leaves unrated is no drop.
+        let role_yaml = &files.iter().find(|(p, _)| p.ends_with("widget-maker.yaml")).unwrap().1;
+        let role: crate::raw::RawRole = serde_yaml::from_str(role_yaml).unwrap();
+        let plain = &role.levels[0].skills.0;
+        assert_eq!(plain[0].0, "cutting");
+        assert_eq!((plain[1].0.as_str(), plain[1].1.is_none()), ("gluing", true));
+        assert!(role_yaml.contains("gluing: null") || role_yaml.contains("gluing: ~"), "{role_yaml}");
+        assert_eq!(role.levels[1].skills.0[1].1.as_ref().unwrap().note, None);
+        assert_eq!(role.skills, ["cutting", "gluing"]);
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! UTF-8, BOM), convert them with no I/O ([`convert()`]), write the folder atomically, and return an
 //! [`ImportReport`] that the shared renderers print. Nothing is dropped silently: every role left
 //! out is in [`ImportReport::skipped`] with its reason, and everything merged, trimmed or left out
-//! below the role (duplicate rows, skills not rated at every level, ties in the level order...)
-//! is in [`ImportReport::notes`].
+//! below the role (duplicate rows, ignored rows, ties in the level order...) is in
+//! [`ImportReport::notes`].
 //!
 //! # What the export looks like, and what the importer does about it
 //!
@@ -16,17 +16,20 @@
 //! - Senior Civil Service roles have no levels: their level and skill level are `NOT IN USE`. They
 //!   cannot be compared level by level, so they are skipped and reported.
 //! - Some levels do not rate every skill of their role (e.g. an associate level rating 4 of 13).
-//!   The schema needs every level to rate every skill of its role, and inventing a rating would
-//!   put false gaps into `diff`, so a role keeps the skills **every one of its levels rates**; the
-//!   others are listed in [`ImportedRole::skills_left_out`] and in a note naming the levels that
-//!   lack them. Every official level is kept.
+//!   A role keeps **every skill any of its levels rates**, in the order the role's rows first
+//!   name them (CSV order), and a level that does not rate one writes it unrated (`skill: ~`,
+//!   "not expected at this level"): inventing a rating would put false gaps into `diff`, and
+//!   dropping the skill would hide what the framework says of the other levels. Every official
+//!   level is kept.
 //! - Duplicate rows are merged (a note counts them); two different ratings for the same level and
 //!   skill keep the first and say so.
 //! - Names are trimmed (`"End user computing engineer "`); text loses zero-width spaces, turns
 //!   no-break spaces into spaces and Unicode line separators into newlines.
 //! - A skill missing from `skills.csv` (or with empty columns there) takes its description and
 //!   proficiency texts from the `Skill Description` / `Skill Level Description` cells of
-//!   `roles.csv`; the placeholder `MISSING` counts as no text.
+//!   `roles.csv`; the placeholder `MISSING` counts as no text. A description or proficiency text
+//!   neither file gives is written as a line saying the export gives none (and noted), so the
+//!   folder validates cleanly and a reader sees that the gap is the source's.
 //! - Multi-line cells (`"At this role level, you will:\n- ..."`) keep their structure: the
 //!   paragraphs become the `summary`, the `- ` bullets become `responsibilities`, and a lead-in
 //!   line ending in `:` just before the bullets is dropped, since the list replaces it. Skill
@@ -46,15 +49,15 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+pub use crate::import::csv::CsvFile;
 pub use convert::convert;
-pub use csv_file::CsvFile;
 pub use seniority::{SENIORITY_RULE, order_by_seniority, seniority};
 
 use crate::cli::ImportDdatCsv;
+use crate::import::plural;
 use crate::model::Ref;
 use crate::render::{Block, Cell, Records, Report, Table, Tone};
 use crate::source::{self, SourceFile};
-use crate::write;
 
 /// The id of the framework written to `framework.yaml`.
 pub const FRAMEWORK_ID: &str = "ddat-import";
@@ -123,10 +126,8 @@ pub struct ImportedRole {
     pub file: String,
     /// The levels, most junior first.
     pub levels: Vec<Ref>,
-    /// How many skills every level rates (the role's `skills` list).
+    /// How many skills the role keeps (its `skills` list): every skill one of its levels rates.
     pub skills: usize,
-    /// Skills some but not all levels rate, left out of the role (names).
-    pub skills_left_out: Vec<String>,
     /// Where the level order came from: `rule`, `rule-with-ties` or `level-order-file`.
     pub order: OrderSource,
     /// Groups of level names the rule ranks equally, kept in CSV order (empty unless
@@ -185,11 +186,6 @@ impl ImportReport {
     fn imported_table(&self) -> Table {
         let mut table = Table::new(["Role", "Family", "Levels", "Skills", "Level order"]);
         for r in &self.imported {
-            let skills = if r.skills_left_out.is_empty() {
-                r.skills.to_string()
-            } else {
-                format!("{} ({} left out)", r.skills, r.skills_left_out.len())
-            };
             let order = match r.order {
                 OrderSource::Rule => Cell::plain("rule"),
                 OrderSource::RuleWithTies => Cell::toned("rule, with ties", Tone::Grow),
@@ -199,7 +195,7 @@ impl ImportReport {
                 Cell::toned(&r.id, Tone::Strong),
                 Cell::plain(&r.family),
                 Cell::plain(r.levels.len().to_string()),
-                Cell::plain(skills),
+                Cell::plain(r.skills.to_string()),
                 order,
             ]);
         }
@@ -219,7 +215,6 @@ impl ImportReport {
 
 impl Report for ImportReport {
     fn document(&self) -> Vec<Block> {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let levels: usize = self.imported.iter().map(|r| r.levels.len()).sum();
         let mut blocks = vec![
             Block::Title(format!("Imported {} into {}", plural(self.imported.len(), "role"), self.out)),
@@ -308,9 +303,10 @@ impl Report for ImportReport {
 
 /// Imports the official CSV export into the folder `args.out`, atomically.
 pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
+    let mut inputs = vec![args.roles.as_path(), args.skills.as_path()];
+    inputs.extend(args.level_order.as_deref());
     // Fail fast on the output folder, before reading anything.
-    write::check_folder(&args.out, args.force)?;
-    refuse_out_holding_inputs(args)?;
+    crate::import::check_out(&args.out, args.force, &inputs)?;
     let roles = CsvFile::read(&args.roles)?;
     let skills = CsvFile::read(&args.skills)?;
     let level_order = match &args.level_order {
@@ -321,33 +317,10 @@ pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
     };
     let (files, mut report) = convert(&roles, &skills, args.role.as_deref(), level_order.as_ref())?;
     report.out = args.out.display().to_string();
-    if let Some(kept) = write::write_folder(&args.out, args.force, &files)? {
-        report.notes.push(ImportNote {
-            role: None,
-            message: format!(
-                "the previous contents of {} could not be removed; they are in {}",
-                args.out.display(),
-                kept.display()
-            ),
-        });
+    if let Some(message) = crate::import::write_out(&args.out, args.force, &files)? {
+        report.notes.push(ImportNote { role: None, message });
     }
     Ok(report)
-}
-
-/// `--out` is replaced whole: if an input file lies inside it, `--force` would delete the input.
-fn refuse_out_holding_inputs(args: &ImportDdatCsv) -> anyhow::Result<()> {
-    let Ok(out) = std::fs::canonicalize(&args.out) else { return Ok(()) };
-    let inputs = [Some(&args.roles), Some(&args.skills), args.level_order.as_ref()];
-    for input in inputs.into_iter().flatten() {
-        if std::fs::canonicalize(input).is_ok_and(|path| path.starts_with(&out)) {
-            anyhow::bail!(
-                "--out {} holds the input {}: replacing the folder would delete it; write to another folder",
-                args.out.display(),
-                input.display()
-            );
-        }
-    }
-    Ok(())
 }
 
 /// Notes in order, with the same message on several lines folded into one note.

@@ -1,18 +1,12 @@
 //! The only places that build the files the importer writes: one constructor per file shape.
 //! The shapes are the loader's own (`crate::raw`), so a written folder reads back field for field.
 
-use anyhow::Context as _;
 use serde::Serialize;
 
 use super::roles::{LevelAcc, RoleAcc};
 use super::{FRAMEWORK_ID, FRAMEWORK_NAME, LICENCE, SCALE};
 use crate::import::text::split_bullets;
 use crate::raw::{OrderedMap, RawFramework, RawLevel, RawRating, RawRole, RawSkill, RawSkillsFile, RawStep};
-
-fn to_yaml<T: Serialize>(header: &str, value: &T) -> anyhow::Result<String> {
-    let body = serde_yaml::to_string(value).context("cannot write YAML")?;
-    Ok(format!("{header}{body}"))
-}
 
 /// Where every file written comes from: its `source:` line and the comment heading it.
 pub(super) struct Provenance {
@@ -34,7 +28,7 @@ impl Provenance {
 
     /// The text of a file: the header comment, then `value` as YAML.
     pub(super) fn file<T: Serialize>(&self, value: &T) -> anyhow::Result<String> {
-        to_yaml(&self.header, value)
+        crate::import::yaml_file(&self.header, value)
     }
 
     /// `framework.yaml`, with the framework's scale.
@@ -104,8 +98,8 @@ pub(super) fn rating(step: usize, note: Option<String>) -> RawRating {
 }
 
 /// A skill of `skills.yaml`; `texts` are its proficiency texts, lowest step first.
-pub(super) fn skill(id: String, name: String, description: Option<String>, texts: [Option<String>; 4]) -> RawSkill {
-    let proficiencies = SCALE.iter().zip(texts).filter_map(|(step, text)| Some((step.0.to_string(), text?))).collect();
+pub(super) fn skill(id: String, name: String, description: Option<String>, texts: [String; 4]) -> RawSkill {
+    let proficiencies = SCALE.iter().zip(texts).map(|(step, text)| (step.0.to_string(), text)).collect();
     RawSkill {
         id,
         name,

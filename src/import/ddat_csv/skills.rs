@@ -12,6 +12,11 @@ use super::{ImportedRole, Notes, SCALE};
 use crate::import::text::{clean_text, key, text_of};
 use crate::raw::RawSkill;
 
+/// The description of a skill neither file describes.
+const NO_DESCRIPTION: &str = "The official framework export gives no description of this skill; what each level expects is under its proficiencies.";
+/// The text of a proficiency neither file describes.
+const NO_STEP_TEXT: &str = "The official framework export does not describe this level of the skill.";
+
 /// A skill of skills.csv.
 #[derive(Debug)]
 pub(super) struct CatalogueSkill {
@@ -66,7 +71,7 @@ pub(super) fn written_skills(input: &Inputs, used: &[String], notes: &mut Notes)
         notes.add(
             None,
             format!(
-                "{} skill{} no description in either file ({} leaves it empty, {} says \"MISSING\" or nothing); written without one: {}",
+                "{} skill{} no description in either file ({} leaves it empty, {} says \"MISSING\" or nothing); written with a line saying so: {}",
                 undescribed.len(),
                 if undescribed.len() == 1 { " has" } else { "s have" },
                 input.skills_csv.name,
@@ -94,7 +99,7 @@ fn skill_entry(input: &Inputs, k: &str, notes: &mut Notes, undescribed: &mut Vec
                 if missing.is_empty() {
                     String::new()
                 } else {
-                    format!(", which does not describe {}", missing.join(", "))
+                    format!(", which does not describe {} (written with a line saying so)", missing.join(", "))
                 }
             ),
         ),
@@ -110,7 +115,14 @@ fn skill_entry(input: &Inputs, k: &str, notes: &mut Notes, undescribed: &mut Vec
                 );
             }
             if !missing.is_empty() {
-                notes.add(None, format!("skill `{}` has no {} text in either file", c.name, missing.join(", ")));
+                notes.add(
+                    None,
+                    format!(
+                        "skill `{}` has no {} text in either file; written with a line saying so",
+                        c.name,
+                        missing.join(", ")
+                    ),
+                );
             }
         }
     }
@@ -118,7 +130,10 @@ fn skill_entry(input: &Inputs, k: &str, notes: &mut Notes, undescribed: &mut Vec
         undescribed.push(from_roles.name.clone());
     }
     let name = from_catalogue.map_or_else(|| from_roles.name.clone(), |c| c.name.clone());
-    output::skill(input.skill_ids[k].clone(), name, description, texts)
+    // Said in so many words, so a reader knows the gap is the source's, not the import's.
+    let description = description.unwrap_or_else(|| NO_DESCRIPTION.to_string());
+    let texts = texts.map(|t| t.unwrap_or_else(|| NO_STEP_TEXT.to_string()));
+    output::skill(input.skill_ids[k].clone(), name, Some(description), texts)
 }
 
 /// A skill's proficiency texts, lowest step first: the catalogue's, else those of roles.csv.
@@ -145,8 +160,8 @@ fn proficiency_texts(
 }
 
 /// Notes the skills that the written folder does not need, so that none disappears unexplained:
-/// skills left out of every imported role that rates them, skills only roles not imported use,
-/// and skills of skills.csv that no role uses.
+/// skills an imported role names only on rows that rate nothing (ignored or off the scale),
+/// skills only roles not imported use, and skills of skills.csv that no role uses.
 pub(super) fn note_skills_not_written(
     input: &Inputs,
     selected: Option<usize>,
@@ -163,30 +178,30 @@ pub(super) fn note_skills_not_written(
         .filter(|(r, role)| considered(*r) && imported.iter().any(|i| i.id == role.id))
         .flat_map(|(_, role)| role.skills.iter())
         .collect();
-    let mut left_out_everywhere: Vec<&str> = Vec::new();
+    let mut never_rated: Vec<&str> = Vec::new();
     let mut other_roles_only = 0;
     for (k, s) in &parsed.skill_keys {
         if used.contains(k) {
             continue;
         }
         if in_imported.contains(k) {
-            left_out_everywhere.push(parsed.skills[*s].name.as_str());
+            never_rated.push(parsed.skills[*s].name.as_str());
         } else {
             other_roles_only += 1;
         }
     }
-    left_out_everywhere.sort_unstable();
-    if !left_out_everywhere.is_empty() {
-        let one = left_out_everywhere.len() == 1;
+    never_rated.sort_unstable();
+    if !never_rated.is_empty() {
+        let one = never_rated.len() == 1;
         notes.add(
             None,
             format!(
-                "{} skill{} left out of every imported role that uses {} (see the notes above), so skills.yaml leaves {} out: {}",
-                left_out_everywhere.len(),
-                if one { " was" } else { "s were" },
+                "{} skill{} rated by no level of the imported roles that name {} (only on rows ignored or left unrated, see the notes above), so skills.yaml leaves {} out: {}",
+                never_rated.len(),
+                if one { " is" } else { "s are" },
                 if one { "it" } else { "them" },
                 if one { "it" } else { "them" },
-                left_out_everywhere.join(", ")
+                never_rated.join(", ")
             ),
         );
     }
