@@ -4,10 +4,12 @@
 
 pub mod about;
 pub mod diff;
+pub mod fit;
 pub mod frameworks;
 pub mod gap;
 pub mod ladder;
 pub mod levels;
+pub mod moves;
 pub mod path;
 pub mod show;
 pub mod skills;
