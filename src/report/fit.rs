@@ -209,7 +209,7 @@ fn level_id(e: &FitEntry, one_role: bool) -> String {
 /// The three biggest gaps, `?` marking an unassessed skill.
 fn top_gaps(e: &FitEntry) -> String {
     let gap = |g: &FitGap| format!("{} {}{}", g.skill.name, signed(g.short), if g.have.is_none() { "?" } else { "" });
-    e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join(", ")
+    e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join("\n")
 }
 
 fn steps(n: i64) -> String {
@@ -254,7 +254,8 @@ impl Report for FitReport {
         if let Some(next) = p.next.first() {
             blocks.push(Block::Hint(format!(
                 "What to grow for one level: pm-skills gap --profile {} --to {}",
-                crate::text::shell_word(&p.person.file),
+                // Standard input is shown as `<stdin>` and given as `-`.
+                if p.person.file == "<stdin>" { "-".into() } else { crate::text::shell_word(&p.person.file) },
                 level_id(next, one)
             )));
         }

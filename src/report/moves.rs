@@ -207,13 +207,13 @@ impl Report for MovesReport {
             let mut table = Table::new(["Role", "Level", "Steps", "New skills", "Top gaps"]);
             for m in &self.moves {
                 let level =
-                    if m.next_in_role { format!("{} (next level)", m.level.name) } else { m.level.name.clone() };
+                    if m.next_in_role { format!("{}\n(next level)", m.level.name) } else { m.level.name.clone() };
                 table.row(vec![
                     Cell::toned(&m.role.name, Tone::Strong),
                     Cell::plain(level),
                     Cell::toned(m.steps.to_string(), if m.steps > 0 { Tone::Grow } else { Tone::Same }),
                     Cell::plain(m.new_skills.to_string()),
-                    Cell::plain(top_gaps(&m.gaps, |g| format!("{} {}", g.skill.name, signed(g.change)), ", ")),
+                    Cell::plain(top_gaps(&m.gaps, |g| format!("{} {}", g.skill.name, signed(g.change)), "\n")),
                 ]);
             }
             blocks.push(Block::Table(table));
