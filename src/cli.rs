@@ -25,6 +25,7 @@ const MAIN_EXAMPLES: &str = concat!(
   pm-skills ladder --format csv > ladder.csv  the whole matrix for a spreadsheet
   pm-skills skills \"product ownership\"        one skill, every proficiency, every level
   pm-skills diff pm senior -f html > pm.html  a page with a radar chart, to print or attach
+  pm-skills moves senior                      the next level, and the nearest level of other roles
 
 ",
     exit_codes!()
