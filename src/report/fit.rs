@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::diff::plural;
 use super::gap::{Person, person};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, Profile, Scope};
@@ -212,10 +213,6 @@ fn top_gaps(e: &FitEntry) -> String {
     e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join("\n")
 }
 
-fn steps(n: i64) -> String {
-    format!("{n} step{}", if n == 1 { "" } else { "s" })
-}
-
 /// One person's placing in a sentence.
 fn sentence(p: &PersonFit, one_role: bool) -> String {
     let mut text = match &p.best_fit {
@@ -223,7 +220,11 @@ fn sentence(p: &PersonFit, one_role: bool) -> String {
         None => format!("{}: no level is met in full yet", p.person.name),
     };
     if let Some(next) = p.next.first() {
-        text.push_str(&format!("; closest next: {}, {} short", label(next, one_role), steps(next.steps_short)));
+        text.push_str(&format!(
+            "; closest next: {}, {} short",
+            label(next, one_role),
+            plural(next.steps_short as usize, "step", "steps")
+        ));
     }
     text
 }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::diff::{DiffRow, Direction, compare};
+use super::diff::{DiffRow, Direction, compare, plural};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
@@ -183,10 +183,6 @@ fn to_move(framework: &Framework, from: LevelAt, c: Candidate, rows: Vec<DiffRow
         new_skills: c.new_skills,
         gaps,
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The three biggest gaps, each as `label` writes it, joined by `sep`.
