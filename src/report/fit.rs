@@ -239,14 +239,20 @@ impl Report for FitReport {
         }));
         if !p.next.is_empty() {
             blocks.push(Block::Heading("Closest next".into()));
-            let mut table = Table::new(["Role", "Level", "Steps short", "Top gaps"]);
+            // With one role, the table is that role's ladder read against the person.
+            let columns = ["Role", "Level", "Steps short", "Top gaps"];
+            let mut table = Table::new(columns.into_iter().skip(usize::from(one)));
             for e in &p.next {
-                table.row(vec![
+                let mut row = vec![
                     Cell::toned(&e.role.name, Tone::Strong),
-                    Cell::plain(&e.level.name),
+                    Cell::toned(&e.level.name, if one { Tone::Strong } else { Tone::Plain }),
                     Cell::toned(e.steps_short.to_string(), Tone::Grow),
                     Cell::plain(top_gaps(e)),
-                ]);
+                ];
+                if one {
+                    row.remove(0);
+                }
+                table.row(row);
             }
             blocks.push(Block::Table(table));
             blocks.push(Block::Hint("+N: steps short · ?: unassessed, counted as the whole rank".into()));

@@ -232,6 +232,18 @@ fn moves_on_a_one_role_framework_is_the_next_level() {
 }
 
 #[test]
+fn fit_on_a_one_role_framework_reads_the_ladder_against_the_person() {
+    let priya = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team/priya.yaml");
+    let v = json(&["fit", "-p", priya.to_str().unwrap()]);
+    assert!(v["best_fit"].is_null());
+    let levels: Vec<&str> = v["next"].as_array().unwrap().iter().map(|e| e["level"]["id"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["product-manager", "senior", "lead", "head"]);
+    let out = stdout(&["fit", "-p", priya.to_str().unwrap()]);
+    assert!(!out.contains("│ Role"), "one role needs no Role column: {out}");
+    assert!(out.split_whitespace().collect::<Vec<_>>().ends_with(&["--to", "product-manager"]), "{out}");
+}
+
+#[test]
 fn fit_finds_the_most_demanding_ready_level_and_the_nearest_next() {
     let dir = team(&[("ada.yaml", ADA)]);
     let v = run_json(&["fit", "--profile", &file(&dir, "ada.yaml")]);
