@@ -25,6 +25,7 @@ const MAIN_EXAMPLES: &str = concat!(
   pm-skills ladder --format csv > ladder.csv  the whole matrix for a spreadsheet
   pm-skills skills \"product ownership\"        one skill, every proficiency, every level
   pm-skills diff pm senior -f html > pm.html  a page with a radar chart, to print or attach
+  pm-skills moves senior                      the next level, and the nearest level of other roles
 
 ",
     exit_codes!()
@@ -139,6 +140,33 @@ pub enum ColorWhen {
     Never,
 }
 
+const MOVES_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills moves senior                          the next level, then the nearest of other roles
+  pm-skills --framework ddat-2025 moves senior-delivery-manager --role product-manager
+  pm-skills moves senior --limit 3 --format json | jq '.moves[] | [.role.id, .level.id, .steps]'
+
+The next level of the level's own role comes first, as the natural promotion; then, for every
+other role, its closest level (fewest steps, then fewest new skills, then the more senior),
+nearest first. With --role, every level of that one role is listed, nearest first.
+
+",
+    exit_codes!()
+);
+
+const FIT_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills fit --profile me.yaml                 my best fit and the nearest levels above it
+  pm-skills --framework ddat-2025 fit -p me.yaml --limit 5 --format json
+  pm-skills fit --team ./team --format csv        one best fit and closest next per person
+
+A level fits when every skill it expects is met; an unassessed skill counts as its whole rank.
+The best fit is the most demanding level that fits; the next levels are the fewest steps short.
+
+",
+    exit_codes!()
+);
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -187,6 +215,14 @@ pub enum Command {
         after_help = GAP_EXAMPLES
     )]
     Gap(GapArgs),
+
+    /// Where one can go from a level: the next level up, then the closest level of every other role.
+    #[command(after_help = MOVES_EXAMPLES)]
+    Moves(MovesArgs),
+
+    /// Place a person (or a team) on every level of every role: best fit and closest next levels.
+    #[command(after_help = FIT_EXAMPLES)]
+    Fit(FitArgs),
 
     /// Work with self-assessment profiles.
     #[command(
@@ -302,6 +338,32 @@ pub struct GapArgs {
     /// Exit with 3 when any gap or unassessed skill remains, 0 when none does.
     #[arg(long)]
     pub exit_code: bool,
+}
+
+/// Options of `moves`.
+#[derive(Debug, Args)]
+pub struct MovesArgs {
+    /// The level to move from: id, alias, name, unique prefix, or ROLE/LEVEL.
+    #[arg(value_name = "LEVEL")]
+    pub level: String,
+    /// Show at most this many moves.
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
+}
+
+/// Options of `fit`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("who").required(true).args(["profile", "team"]))]
+pub struct FitArgs {
+    /// A profile (YAML); `-` reads standard input.
+    #[arg(long, short = 'p', value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Every profile (*.yaml) in this folder: one row per person.
+    #[arg(long, value_name = "DIR")]
+    pub team: Option<PathBuf>,
+    /// Show at most this many next levels (default 10 for a profile, 1 per person for a team).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
 }
 
 /// Options of `assess`.

@@ -19,6 +19,7 @@ use crate::commands::selected::{load_selected, select_role};
 /// the names it takes).
 const NAMED_ARGS: &[(&str, &str, NameKind)] = &[
     ("show", "level", NameKind::Levels),
+    ("moves", "level", NameKind::Levels),
     ("diff", "from", NameKind::Levels),
     ("diff", "to", NameKind::Levels),
     ("skills", "skill", NameKind::Skills),

@@ -8,9 +8,7 @@ use super::Outcome;
 use super::selected::{load_for_profiles, select_role};
 use crate::cli::{GapArgs, GlobalArgs};
 use crate::diagnostics::{MAX_OF_A_KIND, find_line};
-use crate::model::LevelAt;
-use crate::model::Profile;
-use crate::model::Scope;
+use crate::model::{Framework, LevelAt, Profile, Scope};
 use crate::profile::RawProfileFile;
 use crate::render::RenderOptions;
 use crate::resolve::normalise;
@@ -20,6 +18,45 @@ use crate::{parallel, profile, report, resolve};
 /// default; the role is `--role`, else the first profile's, else the framework's default.
 pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let GapArgs { profiles, team, to, only_gaps, exit_code } = args;
+    let People { framework, role: home, people, warnings } = load_people(global, profiles, team.as_deref())?;
+    let scope = Scope { framework: &framework, role: &framework.roles[home] };
+    // `--to` may name a level of another role (`ROLE/LEVEL`): a move, measured on that role's
+    // ladder, with the person still placed on their own.
+    let target = match to {
+        Some(name) => resolve::resolve_level(&framework, name, Some(home))?,
+        None => LevelAt { role: home, level: default_target(scope, &people)? },
+    };
+    let (target_scope, target) = (framework.scope(target), target.level);
+    let outcome = if let [person] = people.as_slice()
+        && team.is_none()
+    {
+        let report = report::gap::GapReport::build(target_scope, person, target, *only_gaps);
+        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+    } else {
+        let report = report::gap::TeamReport::build(target_scope, &people, target, *only_gaps);
+        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
+    };
+    Ok(outcome?.with_warnings(warnings))
+}
+
+/// The profiles a command reads, checked, with the framework they were checked against.
+#[derive(Debug)]
+pub struct People {
+    pub framework: Framework,
+    /// Index into the framework's roles: the role the profiles were checked against.
+    pub role: usize,
+    /// In the order given, then the team folder's in file-name order; each file and name once.
+    pub people: Vec<Profile>,
+    /// What was counted once (a file or a name given twice), for stderr.
+    pub warnings: Vec<String>,
+}
+
+/// Reads and checks the profiles `gap` and `fit` are given (`--profile` files, then a `--team`
+/// folder), so both commands pick the framework and role alike and refuse the same profiles: the
+/// framework is `--data` or `--framework`, else the one the first profile names, else the
+/// default; the role is `--role`, else the first profile's, else the framework's default. Every
+/// bad profile is named in one error.
+pub fn load_people(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>) -> anyhow::Result<People> {
     let stdin_given = profiles.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_given > 1 {
         anyhow::bail!("standard input can be read once, but `-` is given {stdin_given} times");
@@ -27,7 +64,7 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
     // (path, the team folder it was found in): a file of a team folder may not link out of it.
     let mut paths: Vec<(PathBuf, Option<&Path>)> = profiles.iter().map(|p| (p.clone(), None)).collect();
     if let Some(dir) = team {
-        paths.extend(profile::team_files(dir)?.into_iter().map(|p| (p, Some(dir.as_path()))));
+        paths.extend(profile::team_files(dir)?.into_iter().map(|p| (p, Some(dir))));
     }
     let mut warnings = Vec::new();
     let mut paths = once_per_file(paths, &mut warnings).into_iter();
@@ -65,24 +102,8 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
     one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
     let results = checked.into_iter().map(|(_, result)| result).collect();
     let people = once_per_name(every_profile_or_errors(results)?, &mut warnings);
-    // `--to` may name a level of another role (`ROLE/LEVEL`): a move, measured on that role's
-    // ladder, with the person still placed on their own.
-    let home = framework.roles.iter().position(|r| r.id == scope.role.id);
-    let target = match to {
-        Some(name) => resolve::resolve_level(&framework, name, home)?,
-        None => LevelAt { role: home.unwrap_or(0), level: default_target(scope, &people)? },
-    };
-    let (target_scope, target) = (framework.scope(target), target.level);
-    let outcome = if let [person] = people.as_slice()
-        && team.is_none()
-    {
-        let report = report::gap::GapReport::build(target_scope, person, target, *only_gaps);
-        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
-    } else {
-        let report = report::gap::TeamReport::build(target_scope, &people, target, *only_gaps);
-        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
-    };
-    Ok(outcome?.with_warnings(warnings))
+    let role = framework.roles.iter().position(|r| r.id == scope.role.id).unwrap_or(0);
+    Ok(People { framework, role, people, warnings })
 }
 
 /// The paths with each file once: a file given twice (with `--profile` and in the team folder, or

@@ -1,6 +1,7 @@
 //! What each command does, between the parsed command line and the bytes for stdout: pick the
 //! framework and role, build the report, render it. `lib.rs` only picks the function.
 
+pub mod career;
 pub mod explore;
 pub mod gap;
 pub mod profiles;

@@ -129,7 +129,8 @@ pub struct DiffSummary {
     pub text: String,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// `1 skill`, `2 skills`: a count with its noun, as summaries word them.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

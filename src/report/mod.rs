@@ -5,10 +5,12 @@
 pub mod about;
 pub mod behaviours;
 pub mod diff;
+pub mod fit;
 pub mod frameworks;
 pub mod gap;
 pub mod ladder;
 pub mod levels;
+pub mod moves;
 pub mod path;
 pub mod show;
 pub mod skills;

@@ -213,6 +213,7 @@ fn bash_completes_level_skill_and_soft_skill_names() {
     let senior = bash_complete(&["show", "sen"]);
     assert!(senior.contains(&"senior".to_string()), "show sen<TAB> offers {senior:?}");
     assert!(senior.iter().all(|s| s.starts_with("sen")), "{senior:?}");
+    assert!(bash_complete(&["moves", "sen"]).contains(&"senior".to_string()), "moves completes levels like show");
     let second = bash_complete(&["diff", "pm", "le"]);
     assert!(second.contains(&"lead".to_string()), "{second:?}");
     let ddat = bash_complete(&["--framework", "ddat-2025", "show", "as"]);

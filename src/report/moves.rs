@@ -1,0 +1,322 @@
+//! `pm-skills moves LEVEL`: where one can go from a level, in the fewest steps.
+//!
+//! A move is measured as `diff` measures it ([`compare`]): the steps to climb over the union of
+//! both levels' skills, a skill only the target expects counting its whole rank. The next level
+//! of one's own role comes first, as the natural promotion; then, for every other role, the one
+//! level of it that is closest, so a long list of far-off levels never hides a near role.
+
+use serde::Serialize;
+
+use super::diff::{DiffRow, Direction, compare, plural};
+use super::{Proficiency, Ref, Report};
+use crate::model::{Framework, LevelAt, LevelRef};
+use crate::render::doc::signed;
+use crate::render::{Block, Cell, Records, Table, Tone};
+
+/// The moves from one level, the natural promotion first, then the nearest first.
+#[derive(Debug, Serialize)]
+pub struct MovesReport {
+    pub framework: Ref,
+    pub from: LevelRef,
+    /// The one role `--role` looks at; `null` when every role is looked at.
+    pub only_role: Option<Ref>,
+    pub moves: Vec<Move>,
+    /// How many moves there are in all, before `--limit`.
+    pub total: usize,
+    /// Whether the framework has one role only, where ids need no `ROLE/`.
+    #[serde(skip)]
+    pub one_role: bool,
+}
+
+/// One level one could move to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Move {
+    pub role: Ref,
+    pub level: Ref,
+    /// The level just above the source in its own role: a promotion rather than a change of role.
+    pub next_in_role: bool,
+    /// Scale steps to climb in all: the sum of the positive changes.
+    pub steps: i64,
+    /// Skills the target expects and the source does not.
+    pub new_skills: usize,
+    /// The skills to grow or take up, biggest first.
+    pub gaps: Vec<MoveGap>,
+}
+
+/// One skill to grow on a move: a `diff` row without its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoveGap {
+    pub skill: Ref,
+    /// `null` where the source level does not expect the skill.
+    pub from: Option<Proficiency>,
+    pub to: Option<Proficiency>,
+    pub change: i64,
+    pub direction: Direction,
+}
+
+/// A level measured from the source, before it becomes a [`Move`].
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub at: LevelAt,
+    pub steps: i64,
+    pub new_skills: usize,
+}
+
+impl Candidate {
+    /// How a list of moves is ordered: fewest steps, then fewest new skills, then the roles in
+    /// the framework's order, and within one role the more senior level first.
+    pub fn rank(&self) -> (i64, usize, usize, std::cmp::Reverse<usize>) {
+        (self.steps, self.new_skills, self.at.role, std::cmp::Reverse(self.at.level))
+    }
+}
+
+/// The level of a role to name as its move: fewest steps, then fewest new skills, then the more
+/// senior, since of two equally near levels the higher one is worth more.
+pub fn closest(candidates: impl IntoIterator<Item = Candidate>) -> Option<Candidate> {
+    candidates.into_iter().min_by_key(|c| (c.steps, c.new_skills, std::cmp::Reverse(c.at.level)))
+}
+
+/// Measures the move from `from` to `to`, with its rows for the gaps.
+fn measure(framework: &Framework, from: LevelAt, to: LevelAt) -> (Candidate, Vec<DiffRow>) {
+    let rows = compare(framework, from, to);
+    let steps = rows.iter().map(|r| r.change.max(0)).sum();
+    let new_skills = rows.iter().filter(|r| r.direction == Direction::New).count();
+    (Candidate { at: to, steps, new_skills }, rows)
+}
+
+impl MovesReport {
+    /// The moves from `from`: with `only_role`, every level of that role but the source, nearest
+    /// first; without, the next level up in the source's role, then the closest level of every
+    /// other role, nearest first. At most `limit` are kept.
+    pub fn build(framework: &Framework, from: LevelAt, only_role: Option<usize>, limit: usize) -> Self {
+        let measure = |at: LevelAt| measure(framework, from, at);
+        let levels = |role: usize| (0..framework.roles[role].levels.len()).map(move |level| LevelAt { role, level });
+        let mut ranked: Vec<(Candidate, Vec<DiffRow>)> = match only_role {
+            Some(role) => levels(role).filter(|&at| at != from).map(measure).collect(),
+            None => (0..framework.roles.len())
+                .filter(|&role| role != from.role)
+                .filter_map(|role| {
+                    let measured: Vec<_> = levels(role).map(measure).collect();
+                    let best = closest(measured.iter().map(|(c, _)| c.clone()))?;
+                    measured.into_iter().find(|(c, _)| c.at == best.at)
+                })
+                .collect(),
+        };
+        ranked.sort_by_key(|(c, _)| c.rank());
+        if only_role.is_none() && from.level + 1 < framework.roles[from.role].levels.len() {
+            ranked.insert(0, measure(LevelAt { role: from.role, level: from.level + 1 }));
+        }
+        let total = ranked.len();
+        let moves = ranked.into_iter().take(limit).map(|(c, rows)| to_move(framework, from, c, rows)).collect();
+        MovesReport {
+            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+            from: framework.level_ref(from),
+            only_role: only_role
+                .map(|r| Ref { id: framework.roles[r].id.clone(), name: framework.roles[r].name.clone() }),
+            moves,
+            total,
+            one_role: framework.roles.len() == 1,
+        }
+    }
+
+    /// A level as a command takes it: `ROLE/LEVEL`, or the bare id when there is one role.
+    fn id(&self, role: &Ref, level: &str) -> String {
+        if self.one_role { level.to_string() } else { format!("{}/{level}", role.id) }
+    }
+
+    /// The level as people read it: with its role when there are several.
+    fn label(&self, role: &Ref, level: &str) -> String {
+        if self.one_role { level.to_string() } else { format!("{level} ({})", role.name) }
+    }
+
+    fn summary(&self) -> String {
+        let from = self.label(&self.from.role, &self.from.name);
+        let distance = |m: &Move| {
+            let mut text = plural(m.steps as usize, "step", "steps");
+            if m.new_skills > 0 {
+                text.push_str(&format!(" with {}", plural(m.new_skills, "new skill", "new skills")));
+            }
+            text
+        };
+        if let Some(role) = &self.only_role {
+            let levels = plural(self.total, "level", "levels");
+            return match self.moves.first() {
+                Some(m) => format!("{levels} of {} from {from}; closest: {}, {}", role.name, m.level.name, distance(m)),
+                None => format!("no other level of {} from {from}", role.name),
+            };
+        }
+        let mut parts = Vec::new();
+        if let Some(next) = self.moves.iter().find(|m| m.next_in_role) {
+            parts.push(format!("next level {}, {}", next.level.name, distance(next)));
+        }
+        if let Some(other) = self.moves.iter().find(|m| !m.next_in_role) {
+            parts.push(format!(
+                "closest other role {}, {}",
+                self.label(&other.role, &other.level.name),
+                distance(other)
+            ));
+        }
+        let moves = plural(self.total, "move", "moves");
+        if parts.is_empty() {
+            format!("{moves} from {from}")
+        } else {
+            format!("{moves} from {from}: {}", parts.join("; "))
+        }
+    }
+}
+
+fn to_move(framework: &Framework, from: LevelAt, c: Candidate, rows: Vec<DiffRow>) -> Move {
+    let role = &framework.roles[c.at.role];
+    let level = framework.level(c.at);
+    let mut gaps: Vec<MoveGap> = rows
+        .into_iter()
+        .filter(|r| r.direction.is_gap())
+        .map(|r| MoveGap { skill: r.skill, from: r.from, to: r.to, change: r.change, direction: r.direction })
+        .collect();
+    // Biggest first; the sort is stable, so ties keep the skill order.
+    gaps.sort_by_key(|g| std::cmp::Reverse(g.change));
+    Move {
+        role: Ref { id: role.id.clone(), name: role.name.clone() },
+        level: Ref { id: level.id.clone(), name: level.name.clone() },
+        next_in_role: c.at.role == from.role && c.at.level == from.level + 1,
+        steps: c.steps,
+        new_skills: c.new_skills,
+        gaps,
+    }
+}
+
+/// The three biggest gaps, each as `label` writes it, joined by `sep`.
+fn top_gaps(gaps: &[MoveGap], label: impl Fn(&MoveGap) -> String, sep: &str) -> String {
+    gaps.iter().take(3).map(label).collect::<Vec<_>>().join(sep)
+}
+
+impl Report for MovesReport {
+    fn document(&self) -> Vec<Block> {
+        let from = self.label(&self.from.role, &self.from.name);
+        let mut blocks = vec![Block::Title(format!("Moves from {from}"))];
+        if self.moves.is_empty() {
+            blocks.push(Block::Para(match &self.only_role {
+                Some(role) => format!("{} has no other level to move to.", role.name),
+                None => format!("{} is the top of its role, and the framework has no other roles.", self.from.name),
+            }));
+        } else {
+            let mut table = Table::new(["Role", "Level", "Steps", "New skills", "Top gaps"]);
+            for m in &self.moves {
+                let level =
+                    if m.next_in_role { format!("{}\n(next level)", m.level.name) } else { m.level.name.clone() };
+                table.row(vec![
+                    Cell::toned(&m.role.name, Tone::Strong),
+                    Cell::plain(level),
+                    Cell::toned(m.steps.to_string(), if m.steps > 0 { Tone::Grow } else { Tone::Same }),
+                    Cell::plain(m.new_skills.to_string()),
+                    Cell::plain(top_gaps(&m.gaps, |g| format!("{} {}", g.skill.name, signed(g.change)), "\n")),
+                ]);
+            }
+            blocks.push(Block::Table(table));
+            if self.one_role {
+                blocks.push(Block::Para("The framework has no other roles.".into()));
+            }
+        }
+        blocks.push(Block::Summary(self.summary()));
+        if let Some(m) = self.moves.first() {
+            blocks.push(Block::Hint(format!(
+                "See one move in full: pm-skills diff {} {}",
+                self.id(&self.from.role, &self.from.id),
+                self.id(&m.role, &m.level.id)
+            )));
+        }
+        blocks
+    }
+
+    fn records(&self) -> Records {
+        let header = ["role_id", "level_id", "next_in_role", "steps", "new_skills", "top_gaps"];
+        Records {
+            header: header.map(String::from).to_vec(),
+            rows: self
+                .moves
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.role.id.clone(),
+                        m.level.id.clone(),
+                        m.next_in_role.to_string(),
+                        m.steps.to_string(),
+                        m.new_skills.to_string(),
+                        top_gaps(&m.gaps, |g| format!("{}{}", g.skill.id, signed(g.change)), ";"),
+                    ]
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(role: usize, level: usize) -> LevelAt {
+        LevelAt { role, level }
+    }
+
+    fn candidate(role: usize, level: usize, steps: i64, new_skills: usize) -> Candidate {
+        Candidate { at: at(role, level), steps, new_skills }
+    }
+
+    fn career_map() -> Framework {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/career-map");
+        crate::data::load_folder(&dir).unwrap().0
+    }
+
+    #[test]
+    fn closest_is_fewest_steps_then_fewest_new_then_the_more_senior() {
+        let pick = |cs: Vec<Candidate>| closest(cs).map(|c| c.at);
+        assert_eq!(pick(vec![candidate(1, 0, 3, 0), candidate(1, 1, 2, 2), candidate(1, 2, 2, 1)]), Some(at(1, 2)));
+        assert_eq!(pick(vec![candidate(1, 0, 0, 0), candidate(1, 1, 0, 0), candidate(1, 2, 1, 0)]), Some(at(1, 1)));
+        assert_eq!(pick(Vec::new()), None);
+    }
+
+    #[test]
+    fn the_list_ranks_by_steps_then_new_skills_then_role_order() {
+        let mut cs = [candidate(2, 0, 3, 1), candidate(1, 0, 3, 1), candidate(3, 0, 3, 0), candidate(4, 0, 1, 2)];
+        cs.sort_by_key(Candidate::rank);
+        let roles: Vec<usize> = cs.iter().map(|c| c.at.role).collect();
+        assert_eq!(roles, [4, 3, 1, 2]);
+    }
+
+    #[test]
+    fn the_next_level_comes_first_then_each_other_roles_closest_level() {
+        let f = career_map();
+        let ids = |r: &MovesReport| -> Vec<(String, String, i64, usize)> {
+            r.moves.iter().map(|m| (m.role.id.clone(), m.level.id.clone(), m.steps, m.new_skills)).collect()
+        };
+        let s = |a: &str, b: &str, steps: i64, new: usize| (a.to_string(), b.to_string(), steps, new);
+        // From Analyst: Lead Analyst (3 steps) first although Designer is nearer (2).
+        let r = MovesReport::build(&f, at(0, 1), None, 10);
+        assert_eq!(
+            ids(&r),
+            [s("analyst", "lead-analyst", 3, 0), s("designer", "designer", 2, 1), s("engineer", "engineer", 3, 1)]
+        );
+        assert!(r.moves[0].next_in_role && !r.moves[1].next_in_role);
+        assert_eq!(
+            r.moves[2].gaps.iter().map(|g| (g.skill.id.as_str(), g.change)).collect::<Vec<_>>(),
+            [("coding", 2), ("delivery", 1)]
+        );
+        assert_eq!(r.moves[2].gaps[0].direction, Direction::New);
+        // From Junior Analyst, Designer and Engineer tie (3 steps, 1 new): the framework's order.
+        let r = MovesReport::build(&f, at(0, 0), None, 10);
+        assert_eq!(ids(&r)[1..], [s("designer", "designer", 3, 1), s("engineer", "engineer", 3, 1)]);
+        // At the top of a role there is no next level; the limit cuts the list, not the total.
+        let r = MovesReport::build(&f, at(0, 2), None, 1);
+        assert_eq!((r.moves.len(), r.total, r.moves[0].next_in_role), (1, 2, false));
+    }
+
+    #[test]
+    fn one_role_lists_every_other_level_of_it_nearest_and_then_the_more_senior_first() {
+        let f = career_map();
+        let r = MovesReport::build(&f, at(0, 2), Some(0), 10);
+        let levels: Vec<&str> = r.moves.iter().map(|m| m.level.id.as_str()).collect();
+        assert_eq!(levels, ["analyst", "junior-analyst"]);
+        assert!(r.moves.iter().all(|m| m.steps == 0));
+        assert_eq!(r.only_role.as_ref().map(|r| r.id.as_str()), Some("analyst"));
+    }
+}

@@ -1,0 +1,377 @@
+//! `moves` and `fit` on the career-map fixture: three roles sharing skills, with unrated cells
+//! and a level id (`senior`) two roles share. Every ranking here is worked out by hand from the
+//! fixture's YAML; the rules are in src/report/moves.rs and src/report/fit.rs.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::common::{cmd, json, stdout};
+
+fn map() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/career-map").to_str().unwrap().to_string()
+}
+
+/// `pm-skills --data career-map ARGS`, as an argument list.
+fn on_map(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["--data".to_string(), map()];
+    all.extend(args.iter().map(|a| a.to_string()));
+    all
+}
+
+fn run_json(args: &[&str]) -> Value {
+    let all = on_map(args);
+    json(&all.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+fn run(args: &[&str]) -> String {
+    let all = on_map(args);
+    stdout(&all.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// What a refused run printed on stderr, after checking exit 1 and an empty stdout.
+fn refused(args: &[&str]) -> String {
+    let out = cmd().args(on_map(args)).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    err
+}
+
+/// (role id, level id, steps, new skills) of each move.
+fn moves_of(v: &Value) -> Vec<(String, String, i64, i64)> {
+    v["moves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let s = |key: &str, field: &str| m[key][field].as_str().unwrap().to_string();
+            (s("role", "id"), s("level", "id"), m["steps"].as_i64().unwrap(), m["new_skills"].as_i64().unwrap())
+        })
+        .collect()
+}
+
+fn row(role: &str, level: &str, steps: i64, new: i64) -> (String, String, i64, i64) {
+    (role.into(), level.into(), steps, new)
+}
+
+/// (role id, level id, steps short, expected total) of a fit entry.
+fn entry(e: &Value) -> (String, String, i64, i64) {
+    (
+        e["role"]["id"].as_str().unwrap().into(),
+        e["level"]["id"].as_str().unwrap().into(),
+        e["steps_short"].as_i64().unwrap(),
+        e["expected_total"].as_i64().unwrap(),
+    )
+}
+
+const ADA: &str = "name: Ada\nlevel: analyst\nskills:\n  research: practitioner\n  data: working\n  delivery: working\n  coding: aware\n";
+const EVE: &str =
+    "name: Eve\nskills:\n  data: working\n  coding: practitioner\n  delivery: working\n  coaching: aware\n";
+const NOBODY: &str = "name: Nobody\nskills: {}\n";
+
+fn team(profiles: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in profiles {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn file(dir: &tempfile::TempDir, name: &str) -> String {
+    let path: PathBuf = dir.path().join(name);
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn the_fixture_is_valid_without_warnings() {
+    let out = cmd().args(["validate", &map()]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("valid, 0 errors, 0 warnings"), "{text}");
+}
+
+#[test]
+fn moves_puts_the_next_level_first_then_the_closest_level_of_each_other_role() {
+    let v = run_json(&["moves", "analyst"]);
+    assert_eq!(v["from"]["id"], "analyst");
+    assert_eq!(v["from"]["role"]["id"], "analyst");
+    // Lead Analyst: research, data and delivery +1 each. Designer: design is new at +2, research
+    // stays. Engineer: coding new at +2, delivery +1, data drops (not a step).
+    assert_eq!(
+        moves_of(&v),
+        [row("analyst", "lead-analyst", 3, 0), row("designer", "designer", 2, 1), row("engineer", "engineer", 3, 1)]
+    );
+    let next: Vec<bool> = v["moves"].as_array().unwrap().iter().map(|m| m["next_in_role"].as_bool().unwrap()).collect();
+    assert_eq!(next, [true, false, false]);
+    let gaps = &v["moves"][2]["gaps"];
+    assert_eq!(gaps[0]["skill"]["id"], "coding");
+    assert_eq!((gaps[0]["change"].as_i64(), gaps[0]["direction"].as_str()), (Some(2), Some("new")));
+    assert!(gaps[0]["from"].is_null());
+    assert_eq!((gaps[1]["skill"]["id"].as_str(), gaps[1]["direction"].as_str()), (Some("delivery"), Some("grow")));
+    assert_eq!(gaps.as_array().unwrap().len(), 2, "drops and unchanged skills are not gaps");
+    assert_eq!(v["total"], 3);
+}
+
+#[test]
+fn moves_ties_go_to_the_framework_order_of_roles_and_limit_cuts_the_list() {
+    // From Junior Analyst, Designer and Engineer are both 3 steps with 1 new skill.
+    let v = run_json(&["moves", "junior-analyst"]);
+    assert_eq!(
+        moves_of(&v),
+        [row("analyst", "analyst", 2, 0), row("designer", "designer", 3, 1), row("engineer", "engineer", 3, 1)]
+    );
+    let v = run_json(&["moves", "junior-analyst", "--limit", "2"]);
+    assert_eq!(moves_of(&v).len(), 2);
+    assert_eq!(v["total"], 3);
+    // At the top of its role there is no next level: only the other roles, nearest first.
+    let v = run_json(&["moves", "lead-analyst"]);
+    assert_eq!(moves_of(&v), [row("designer", "designer", 2, 1), row("engineer", "engineer", 2, 1)]);
+    for bad in ["0", "x", "-1"] {
+        cmd().args(on_map(&["moves", "analyst", "--limit", bad])).assert().code(2);
+    }
+}
+
+#[test]
+fn moves_with_role_lists_every_level_of_that_role_and_still_finds_a_unique_level_elsewhere() {
+    // `staff-engineer` is not a designer level, but it is unique in the framework.
+    let v = run_json(&["moves", "staff-engineer", "--role", "designer"]);
+    assert_eq!(v["from"]["role"]["id"], "engineer");
+    assert_eq!(v["only_role"]["id"], "designer");
+    assert_eq!(
+        moves_of(&v),
+        [
+            row("designer", "designer", 4, 2),
+            row("designer", "senior", 6, 2),
+            row("designer", "principal-designer", 7, 2)
+        ]
+    );
+    // Its own role: every other level, and of two equally near, the more senior first.
+    let v = run_json(&["moves", "lead-analyst", "--role", "analyst"]);
+    assert_eq!(moves_of(&v), [row("analyst", "analyst", 0, 0), row("analyst", "junior-analyst", 0, 0)]);
+    // `--role` picks which `senior` a bare name means.
+    let v = run_json(&["moves", "senior", "--role", "engineer"]);
+    assert_eq!((v["from"]["role"]["id"].as_str(), v["from"]["id"].as_str()), (Some("engineer"), Some("senior")));
+    assert_eq!(moves_of(&v), [row("engineer", "engineer", 0, 0), row("engineer", "staff-engineer", 5, 0)]);
+}
+
+#[test]
+fn moves_table_has_the_columns_summary_and_a_diff_hint_that_runs() {
+    let out = run(&["moves", "analyst"]);
+    assert!(out.starts_with("Moves from Analyst (Analyst)"), "{out}");
+    for column in ["Role", "Level", "Steps", "New skills", "Top gaps"] {
+        assert!(out.contains(column), "missing {column}: {out}");
+    }
+    let lead = out.lines().find(|l| l.contains("Lead Analyst")).unwrap();
+    assert!(lead.contains("Research +1"), "{out}");
+    assert!(out.contains("(next level)"));
+    assert!(out.contains("3 moves from Analyst (Analyst): next level Lead Analyst, 3 steps; closest other role Designer (Designer), 2 steps with 1 new skill"), "{out}");
+    // The hint may wrap at 80 columns; as one line it is a command that runs.
+    let hint = out.split_once("See one move in full: ").unwrap().1.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(hint.ends_with("diff analyst/analyst analyst/lead-analyst"), "{hint}");
+    let args: Vec<&str> = hint.split_once("pm-skills ").unwrap().1.split(' ').collect();
+    assert!(stdout(&args).starts_with("From Analyst to Lead Analyst"));
+}
+
+#[test]
+fn moves_and_fit_render_in_every_format() {
+    let dir = team(&[("ada.yaml", ADA), ("eve.yaml", EVE)]);
+    let ada = file(&dir, "ada.yaml");
+    let team_dir = dir.path().to_str().unwrap().to_string();
+    let cases: [(Vec<&str>, &str); 3] = [
+        (vec!["moves", "analyst"], "role_id,level_id,next_in_role,steps,new_skills,top_gaps"),
+        (vec!["fit", "-p", &ada], "person,file,kind,role_id,level_id,ready,steps_short,expected_total,top_gaps"),
+        (
+            vec!["fit", "--team", &team_dir],
+            "person,file,kind,role_id,level_id,ready,steps_short,expected_total,top_gaps",
+        ),
+    ];
+    for (args, header) in cases {
+        let with = |format: &str| {
+            let mut all = args.clone();
+            all.extend(["--format", format]);
+            run(&all)
+        };
+        let csv = with("csv");
+        assert_eq!(csv.lines().next(), Some(header), "{args:?}");
+        assert!(csv.lines().count() > 1, "{args:?}: {csv}");
+        let json: Value = serde_json::from_str(&with("json")).unwrap();
+        let yaml: Value = serde_yaml::from_str(&with("yaml")).unwrap();
+        assert_eq!(json, yaml, "{args:?}: YAML carries the JSON's fields");
+        assert!(with("markdown").starts_with("# "), "{args:?}");
+        assert!(with("html").contains("<table"), "{args:?}");
+        assert!(!with("table").is_empty());
+    }
+    let csv = run(&["moves", "analyst", "--format", "csv"]);
+    assert!(csv.contains("\nengineer,engineer,false,3,1,coding+2;delivery+1\n"), "{csv}");
+}
+
+#[test]
+fn unknown_and_ambiguous_levels_are_refused_with_the_names_to_use() {
+    let err = refused(&["moves", "lead-analist"]);
+    assert!(err.contains("unknown level `lead-analist`") && err.contains("did you mean"), "{err}");
+    let err = refused(&["moves", "senior"]);
+    assert!(
+        err.contains("ambiguous") && err.contains("`designer/senior`") && err.contains("`engineer/senior`"),
+        "{err}"
+    );
+    let err = refused(&["moves", "analyst", "--role", "pilot"]);
+    assert!(err.contains("unknown role `pilot`"), "{err}");
+}
+
+#[test]
+fn moves_on_a_one_role_framework_is_the_next_level() {
+    let v = json(&["moves", "senior"]);
+    assert_eq!(moves_of(&v), [row("product-manager", "lead", 3, 0)]);
+    let out = stdout(&["moves", "senior"]);
+    assert!(out.contains("The framework has no other roles."), "{out}");
+    assert!(out.trim_end().ends_with("pm-skills diff senior lead"), "{out}");
+    let top = stdout(&["moves", "head"]);
+    assert!(top.contains("is the top of its role, and the framework has no other roles"), "{top}");
+    assert!(json(&["moves", "head"])["moves"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn fit_on_a_one_role_framework_reads_the_ladder_against_the_person() {
+    let priya = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team/priya.yaml");
+    let v = json(&["fit", "-p", priya.to_str().unwrap()]);
+    assert!(v["best_fit"].is_null());
+    let levels: Vec<&str> = v["next"].as_array().unwrap().iter().map(|e| e["level"]["id"].as_str().unwrap()).collect();
+    assert_eq!(levels, ["product-manager", "senior", "lead", "head"]);
+    let out = stdout(&["fit", "-p", priya.to_str().unwrap()]);
+    assert!(!out.contains("│ Role"), "one role needs no Role column: {out}");
+    assert!(out.split_whitespace().collect::<Vec<_>>().ends_with(&["--to", "product-manager"]), "{out}");
+}
+
+#[test]
+fn fit_finds_the_most_demanding_ready_level_and_the_nearest_next() {
+    let dir = team(&[("ada.yaml", ADA)]);
+    let v = run_json(&["fit", "--profile", &file(&dir, "ada.yaml")]);
+    assert_eq!(v["person"]["name"], "Ada");
+    assert_eq!(v["person"]["level"]["id"], "analyst");
+    // Junior Analyst (3) and Analyst (5) are both met: the more demanding wins.
+    assert_eq!(entry(&v["best_fit"]), row("analyst", "analyst", 0, 5));
+    assert_eq!(v["best_fit"]["ready"], true);
+    let next: Vec<_> = v["next"].as_array().unwrap().iter().map(entry).collect();
+    // One step short of both Lead Analyst and Engineer: the more demanding (8 > 5) first.
+    assert_eq!(
+        next,
+        [
+            row("analyst", "lead-analyst", 1, 8),
+            row("engineer", "engineer", 1, 5),
+            row("designer", "designer", 2, 4),
+            row("engineer", "senior", 3, 8),
+            row("designer", "senior", 4, 7),
+            row("designer", "principal-designer", 7, 10),
+            row("engineer", "staff-engineer", 8, 13),
+        ]
+    );
+    // Design is unassessed: it counts its whole rank.
+    let design = &v["next"][2]["gaps"][0];
+    assert_eq!((design["skill"]["id"].as_str(), design["short"].as_i64()), (Some("design"), Some(2)));
+    assert!(design["have"].is_null());
+    let limited = run_json(&["fit", "-p", &file(&dir, "ada.yaml"), "--limit", "2"]);
+    assert_eq!(limited["next"].as_array().unwrap().len(), 2);
+    let out = run(&["fit", "-p", &file(&dir, "ada.yaml")]);
+    assert!(out.contains("Best fit: Analyst (Analyst)"), "{out}");
+    assert!(out.contains("Ada: fits Analyst (Analyst); closest next: Lead Analyst (Analyst), 1 step short"), "{out}");
+    assert!(out.split_whitespace().collect::<Vec<_>>().ends_with(&["--to", "analyst/lead-analyst"]), "{out}");
+}
+
+#[test]
+fn fit_with_nothing_met_has_no_best_fit_and_ties_go_to_framework_order() {
+    let dir = team(&[("nobody.yaml", NOBODY)]);
+    let v = run_json(&["fit", "-p", &file(&dir, "nobody.yaml")]);
+    assert!(v["best_fit"].is_null());
+    let next: Vec<_> = v["next"].as_array().unwrap().iter().map(entry).collect();
+    // Every level is short by all it expects; Analyst and Engineer tie at 5 and 5, as do Lead
+    // Analyst and Senior Engineer at 8 and 8: the framework's order decides.
+    assert_eq!(
+        next[..4],
+        [
+            row("analyst", "junior-analyst", 3, 3),
+            row("designer", "designer", 4, 4),
+            row("analyst", "analyst", 5, 5),
+            row("engineer", "engineer", 5, 5),
+        ]
+    );
+    assert_eq!(next[5..7], [row("analyst", "lead-analyst", 8, 8), row("engineer", "senior", 8, 8)]);
+    let out = run(&["fit", "-p", &file(&dir, "nobody.yaml")]);
+    assert!(out.contains("Best fit: none yet"), "{out}");
+}
+
+#[test]
+fn fit_reads_a_profile_from_standard_input() {
+    let out = cmd().args(on_map(&["fit", "-p", "-", "--format", "json"])).write_stdin(ADA).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(entry(&v["best_fit"]), row("analyst", "analyst", 0, 5));
+    let table = cmd().args(on_map(&["fit", "-p", "-"])).write_stdin(ADA).output().unwrap();
+    let words = String::from_utf8(table.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("gap --profile - --to analyst/lead-analyst"), "{words}");
+}
+
+#[test]
+fn fit_team_gives_one_row_per_person_and_names_a_bad_profile() {
+    let dir = team(&[("ada.yaml", ADA), ("eve.yaml", EVE), ("nobody.yaml", NOBODY)]);
+    let path = dir.path().to_str().unwrap();
+    let v = run_json(&["fit", "--team", path]);
+    let people = v["people"].as_array().unwrap();
+    let names: Vec<&str> = people.iter().map(|p| p["person"]["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Ada", "Eve", "Nobody"]);
+    assert!(people.iter().all(|p| p["next"].as_array().unwrap().len() == 1), "one next level each by default");
+    assert_eq!(entry(&people[1]["best_fit"]), row("engineer", "senior", 0, 8));
+    assert_eq!(entry(&people[1]["next"][0]), row("analyst", "junior-analyst", 1, 3));
+    assert!(people[2]["best_fit"].is_null());
+    let three = run_json(&["fit", "--team", path, "--limit", "3"]);
+    assert_eq!(three["people"][0]["next"].as_array().unwrap().len(), 3);
+    let table = run(&["fit", "--team", path]);
+    assert!(table.starts_with("Where 3 people fit"), "{table}");
+    let row_of = |name: &str| table.lines().find(|l| l.contains(&format!("│ {name} "))).unwrap().to_string();
+    assert!(row_of("Eve").contains("Senior Engineer (Engineer)") && row_of("Eve").contains("Junior Analyst"));
+    assert!(row_of("Nobody").contains("none yet"));
+    assert!(table.contains("2 of 3 people meet some level in full"), "{table}");
+    // One bad profile: the run is refused and the file is named, as `gap` does.
+    std::fs::write(dir.path().join("zed.yaml"), "name: Zed\nskills:\n  cooking: expert\n").unwrap();
+    let err = refused(&["fit", "--team", path]);
+    assert!(err.contains("zed.yaml") && err.contains("unknown skill `cooking`"), "{err}");
+    // Exactly one of --profile and --team.
+    cmd().args(on_map(&["fit"])).assert().code(2);
+    cmd().args(on_map(&["fit", "-p", &file(&dir, "ada.yaml"), "--team", path])).assert().code(2);
+}
+
+/// The official DDaT export, imported, then `moves` and `fit` on it: the structure only, since
+/// the data is not ours to pin.
+#[test]
+#[ignore = "needs ../shared"]
+fn moves_and_fit_on_the_imported_official_csv() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/ddat-csv");
+    let out = tempfile::tempdir().unwrap();
+    let data = out.path().join("ddat");
+    let (roles, skills) = (shared.join("roles.csv"), shared.join("skills.csv"));
+    let import = ["import", "ddat-csv", "--roles", roles.to_str().unwrap(), "--skills", skills.to_str().unwrap()];
+    cmd().args(import).args(["--out", data.to_str().unwrap()]).assert().success();
+    let d = data.to_str().unwrap();
+    let v = json(&["--data", d, "moves", "senior-delivery-manager", "--role", "product-manager"]);
+    assert_eq!(v["from"]["role"]["id"], "delivery-manager");
+    assert!(v["moves"].as_array().unwrap().iter().all(|m| m["role"]["id"] == "product-manager"));
+    let v = json(&["--data", d, "moves", "senior-delivery-manager", "--limit", "5"]);
+    let moves = v["moves"].as_array().unwrap();
+    assert_eq!(moves.len(), 5);
+    assert_eq!(moves[0]["next_in_role"], true);
+    let steps: Vec<i64> = moves[1..].iter().map(|m| m["steps"].as_i64().unwrap()).collect();
+    assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
+    // A profile of the first few skills of the framework, at the second step.
+    let listed = json(&["--data", d, "--role", "product-manager", "skills"]);
+    let mut profile = String::from("name: Generated\nskills:\n");
+    for s in listed["skills"].as_array().unwrap().iter().take(6) {
+        profile.push_str(&format!("  {}: working\n", s["id"].as_str().unwrap()));
+    }
+    let file = out.path().join("me.yaml");
+    std::fs::write(&file, profile).unwrap();
+    let v = json(&["--data", d, "--role", "product-manager", "fit", "-p", file.to_str().unwrap()]);
+    let next = v["next"].as_array().unwrap();
+    assert_eq!(next.len(), 10);
+    let short: Vec<i64> = next.iter().map(|e| e["steps_short"].as_i64().unwrap()).collect();
+    assert!(short.windows(2).all(|w| w[0] <= w[1]) && short[0] > 0, "{short:?}");
+}
