@@ -143,12 +143,12 @@ pub enum ColorWhen {
 const MOVES_EXAMPLES: &str = concat!(
     "Examples:
   pm-skills moves senior                          the next level, then the nearest of other roles
-  pm-skills --framework ddat-2025 moves senior-delivery-manager --role product-manager
+  pm-skills --data ./ddat moves senior-delivery-manager --role product-manager
   pm-skills moves senior --limit 3 --format json | jq '.moves[] | [.role.id, .level.id, .steps]'
 
 The next level of the level's own role comes first, as the natural promotion; then, for every
-other role, its closest level (fewest steps, then fewest new skills, then the more senior),
-nearest first. With --role, every level of that one role is listed, nearest first.
+other role, its level nearest in seniority (the mean rank it expects), fewest steps first.
+With --role, every level of that one role is listed, fewest steps first.
 
 ",
     exit_codes!()

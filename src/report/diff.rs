@@ -233,7 +233,7 @@ impl DiffReport {
         }
     }
 
-    /// The level names as headings show them: with their roles when the roles differ.
+    /// The level names as the title shows them: with their roles when the roles differ.
     fn labels(&self) -> (String, String) {
         if self.from.role == self.to.role {
             (self.from.name.clone(), self.to.name.clone())
@@ -243,6 +243,12 @@ impl DiffReport {
                 format!("{} ({})", self.to.name, self.to.role.name),
             )
         }
+    }
+
+    /// The level names as columns and headings show them: the title names the roles, so the level
+    /// names alone, unless they are the same (one rung of two tracks).
+    fn short_labels(&self) -> (String, String) {
+        if self.from.name == self.to.name { self.labels() } else { (self.from.name.clone(), self.to.name.clone()) }
     }
 }
 
@@ -339,6 +345,7 @@ impl Report for DiffReport {
     fn document(&self) -> Vec<Block> {
         let (from, to) = self.labels();
         let mut blocks = vec![Block::Title(format!("From {from} to {to}"))];
+        let (from, to) = self.short_labels();
         if self.rows.is_empty() {
             blocks.push(Block::Para("No skill changes between these levels.".into()));
         } else {

@@ -3,7 +3,11 @@
 //! A move is measured as `diff` measures it ([`compare`]): the steps to climb over the union of
 //! both levels' skills, a skill only the target expects counting its whole rank. The next level
 //! of one's own role comes first, as the natural promotion; then, for every other role, the one
-//! level of it that is closest, so a long list of far-off levels never hides a near role.
+//! level of it at the source's seniority, so a long list of far-off levels never hides a near
+//! role. Seniority is read from the data: the mean rank a level expects over the skills it rates.
+//! The fewest steps to grow alone would pick each role's most junior level, which asks little of
+//! anyone and is no move a person looks for; the list is then ranked by steps, as `diff` counts
+//! them.
 
 use serde::Serialize;
 
@@ -60,6 +64,9 @@ pub struct Candidate {
     pub at: LevelAt,
     pub steps: i64,
     pub new_skills: usize,
+    /// How far the level's seniority is from the source's: the difference of their mean expected
+    /// ranks, in thousandths of a step.
+    pub distance: i64,
 }
 
 impl Candidate {
@@ -70,10 +77,11 @@ impl Candidate {
     }
 }
 
-/// The level of a role to name as its move: fewest steps, then fewest new skills, then the more
-/// senior, since of two equally near levels the higher one is worth more.
+/// The level of a role to name as its move: the nearest in seniority, then the fewest steps to
+/// grow, then the fewest new skills, then the more senior, since of two equally near levels the
+/// higher one is worth more.
 pub fn closest(candidates: impl IntoIterator<Item = Candidate>) -> Option<Candidate> {
-    candidates.into_iter().min_by_key(|c| (c.steps, c.new_skills, std::cmp::Reverse(c.at.level)))
+    candidates.into_iter().min_by_key(|c| (c.distance, c.steps, c.new_skills, std::cmp::Reverse(c.at.level)))
 }
 
 /// Measures the move from `from` to `to`, with its rows for the gaps.
@@ -81,7 +89,15 @@ fn measure(framework: &Framework, from: LevelAt, to: LevelAt) -> (Candidate, Vec
     let rows = compare(framework, from, to);
     let steps = rows.iter().map(|r| r.change.max(0)).sum();
     let new_skills = rows.iter().filter(|r| r.direction == Direction::New).count();
-    (Candidate { at: to, steps, new_skills }, rows)
+    let distance = (1000.0 * (mean_rank(framework, from) - mean_rank(framework, to))).abs().round() as i64;
+    (Candidate { at: to, steps, new_skills, distance }, rows)
+}
+
+/// The mean rank (1 = the lowest step) a level expects over the skills it rates; 0 when it rates
+/// none.
+fn mean_rank(framework: &Framework, at: LevelAt) -> f64 {
+    let ranks: Vec<usize> = framework.level(at).ratings.iter().flatten().map(|r| r.proficiency + 1).collect();
+    if ranks.is_empty() { 0.0 } else { ranks.iter().sum::<usize>() as f64 / ranks.len() as f64 }
 }
 
 impl MovesReport {
@@ -259,7 +275,7 @@ mod tests {
     }
 
     fn candidate(role: usize, level: usize, steps: i64, new_skills: usize) -> Candidate {
-        Candidate { at: at(role, level), steps, new_skills }
+        Candidate { at: at(role, level), steps, new_skills, distance: steps }
     }
 
     fn career_map() -> Framework {
@@ -268,11 +284,15 @@ mod tests {
     }
 
     #[test]
-    fn closest_is_fewest_steps_then_fewest_new_then_the_more_senior() {
+    fn closest_is_nearest_in_seniority_then_fewest_steps_then_fewest_new_then_the_more_senior() {
         let pick = |cs: Vec<Candidate>| closest(cs).map(|c| c.at);
         assert_eq!(pick(vec![candidate(1, 0, 3, 0), candidate(1, 1, 2, 2), candidate(1, 2, 2, 1)]), Some(at(1, 2)));
         assert_eq!(pick(vec![candidate(1, 0, 0, 0), candidate(1, 1, 0, 0), candidate(1, 2, 1, 0)]), Some(at(1, 1)));
         assert_eq!(pick(Vec::new()), None);
+        // A level far below (or above) the source's seniority is far, however few its steps.
+        let junior = Candidate { distance: 9, ..candidate(1, 0, 0, 0) };
+        let alike = Candidate { distance: 2, ..candidate(1, 2, 2, 0) };
+        assert_eq!(pick(vec![junior, alike]), Some(at(1, 2)));
     }
 
     #[test]

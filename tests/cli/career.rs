@@ -124,9 +124,11 @@ fn moves_ties_go_to_the_framework_order_of_roles_and_limit_cuts_the_list() {
     let v = run_json(&["moves", "junior-analyst", "--limit", "2"]);
     assert_eq!(moves_of(&v).len(), 2);
     assert_eq!(v["total"], 3);
-    // At the top of its role there is no next level: only the other roles, nearest first.
+    // At the top of its role there is no next level: only the other roles, each at the level
+    // nearest Lead Analyst's seniority (mean expected rank 2.67): Senior Designer (2.67), not
+    // Designer (2.0), though Designer is 2 steps; Staff Engineer (3.25), not Senior (2.0).
     let v = run_json(&["moves", "lead-analyst"]);
-    assert_eq!(moves_of(&v), [row("designer", "designer", 2, 1), row("engineer", "engineer", 2, 1)]);
+    assert_eq!(moves_of(&v), [row("designer", "senior", 4, 2), row("engineer", "staff-engineer", 8, 2)]);
     for bad in ["0", "x", "-1"] {
         cmd().args(on_map(&["moves", "analyst", "--limit", bad])).assert().code(2);
     }
