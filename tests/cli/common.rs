@@ -46,3 +46,26 @@ pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     copy(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), dir.path());
     dir
 }
+
+/// The path of `tests/fixtures/REL`, as an argument.
+pub fn fixture_path(rel: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel);
+    p.to_str().expect("UTF-8 path").to_string()
+}
+
+/// A path as an argument; temporary folders have UTF-8 paths.
+pub fn path(p: &std::path::Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// `pm-skills import KIND FILE --out OUT EXTRA… --format json`, parsed.
+pub fn import_json(kind: &str, file: &str, out: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["import", kind, file, "--out", path(out)];
+    args.extend_from_slice(extra);
+    json(&args)
+}
+
+/// A YAML file that an importer wrote, parsed.
+pub fn read_yaml(file: std::path::PathBuf) -> serde_yaml::Value {
+    serde_yaml::from_str(&std::fs::read_to_string(&file).expect("file written")).expect("valid YAML")
+}

@@ -2,31 +2,20 @@
 //! and FT's own engineering.yml when it is on disk.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
-use crate::common::{cmd, json, stdout};
+use crate::common::{cmd, fixture_path, import_json, json, path, read_yaml, stdout};
 
 fn fixture(name: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ft-progression").join(name);
-    p.to_str().expect("UTF-8 path").to_string()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
+    fixture_path(&format!("ft-progression/{name}"))
 }
 
 fn import(file: &str, out: &Path, extra: &[&str]) -> Value {
-    let mut args = vec!["import", "ft-progression", file, "--out", path(out)];
-    args.extend_from_slice(extra);
-    json(&args)
-}
-
-fn read_yaml(file: PathBuf) -> serde_yaml::Value {
-    serde_yaml::from_str(&fs::read_to_string(&file).expect("file written")).expect("valid YAML")
+    import_json("ft-progression", file, out, extra)
 }
 
 fn ids(list: &Value) -> Vec<&str> {
