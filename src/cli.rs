@@ -161,7 +161,8 @@ const FIT_EXAMPLES: &str = concat!(
   pm-skills fit --team ./team --format csv        one best fit and closest next per person
 
 A level fits when every skill it expects is met; an unassessed skill counts as its whole rank.
-The best fit is the most demanding level that fits; the next levels are the fewest steps short.
+The best fit is the most demanding level that fits; the next levels are those ahead of it (above
+it in its role, or as senior in another), fewest steps short first.
 
 ",
     exit_codes!()

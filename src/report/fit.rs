@@ -30,13 +30,16 @@ struct Expected {
     total: i64,
 }
 
-/// One level scored against a person: a number pair, cheap enough for thousands of people.
+/// One level scored against a person: a few numbers, cheap enough for thousands of people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Score {
     /// Index into the map's levels (framework order).
     pub index: usize,
+    pub at: LevelAt,
     pub steps_short: i64,
     pub expected_total: i64,
+    /// The mean rank the level expects, in thousandths: its seniority, comparable across roles.
+    pub mean_milli: i64,
 }
 
 impl Score {
@@ -71,7 +74,8 @@ impl Map {
             .enumerate()
             .map(|(index, e)| {
                 let steps_short = e.skills.iter().map(|&(s, need)| (need - have_rank(profile, s)).max(0)).sum();
-                Score { index, steps_short, expected_total: e.total }
+                let mean_milli = if e.skills.is_empty() { 0 } else { 1000 * e.total / e.skills.len() as i64 };
+                Score { index, at: e.at, steps_short, expected_total: e.total, mean_milli }
             })
             .collect()
     }
@@ -82,8 +86,11 @@ fn have_rank(profile: &Profile, skill: usize) -> i64 {
 }
 
 /// The best fit and the `limit` nearest levels not yet ready. The best fit is the ready level
-/// that expects the most (ties: the first in framework order); the next levels come fewest
-/// steps short first, then the more demanding, then in framework order.
+/// that expects the most (ties: the first in framework order); the next levels are those ahead
+/// of it (any, when there is none), fewest steps short first, then the more demanding, then in
+/// framework order. Ahead means above it in its own role, or, in another role, at least as senior
+/// by mean expected rank (as `moves` reads seniority): a junior level of another role is behind
+/// the person, however few its steps.
 pub fn place(scores: &[Score], limit: usize) -> (Option<Score>, Vec<Score>) {
     let mut best: Option<Score> = None;
     for s in scores.iter().filter(|s| s.ready()) {
@@ -91,7 +98,12 @@ pub fn place(scores: &[Score], limit: usize) -> (Option<Score>, Vec<Score>) {
             best = Some(*s);
         }
     }
-    let mut next: Vec<Score> = scores.iter().filter(|s| !s.ready()).copied().collect();
+    let ahead = |s: &&Score| match best {
+        None => true,
+        Some(b) if b.at.role == s.at.role => s.at.level > b.at.level,
+        Some(b) => s.mean_milli >= b.mean_milli,
+    };
+    let mut next: Vec<Score> = scores.iter().filter(|s| !s.ready()).filter(ahead).copied().collect();
     next.sort_unstable_by_key(|s| (s.steps_short, std::cmp::Reverse(s.expected_total), s.index));
     next.truncate(limit);
     (best, next)
@@ -352,8 +364,10 @@ impl Report for TeamFitReport {
 mod tests {
     use super::*;
 
+    /// A level of a role of its own, with `expected_total` over one skill.
     fn score(index: usize, steps_short: i64, expected_total: i64) -> Score {
-        Score { index, steps_short, expected_total }
+        let at = LevelAt { role: index, level: 0 };
+        Score { index, at, steps_short, expected_total, mean_milli: 1000 * expected_total }
     }
 
     #[test]
@@ -361,13 +375,20 @@ mod tests {
         let scores = [score(0, 0, 3), score(1, 0, 5), score(2, 1, 8), score(3, 0, 5), score(4, 2, 4)];
         let (best, next) = place(&scores, 10);
         assert_eq!(best, Some(scores[1]));
-        assert_eq!(next.iter().map(|s| s.index).collect::<Vec<_>>(), [2, 4]);
+        // Level 4, of another role, is less senior than the best fit: behind the person.
+        assert_eq!(next.iter().map(|s| s.index).collect::<Vec<_>>(), [2]);
+        // In the best fit's own role, only the levels above it are ahead.
+        let own =
+            |level, steps_short, total| Score { at: LevelAt { role: 9, level }, ..score(level, steps_short, total) };
+        let (best, next) = place(&[own(0, 1, 9), own(1, 0, 2), own(2, 1, 1)], 10);
+        assert_eq!(best.map(|s| s.index), Some(1));
+        assert_eq!(next.iter().map(|s| s.index).collect::<Vec<_>>(), [2]);
         assert_eq!(place(&[score(0, 1, 3)], 10).0, None);
     }
 
     #[test]
     fn next_is_fewest_short_then_more_demanding_then_framework_order() {
-        let scores = [score(0, 3, 3), score(1, 1, 5), score(2, 1, 8), score(3, 1, 5), score(4, 0, 9)];
+        let scores = [score(0, 3, 3), score(1, 1, 5), score(2, 1, 8), score(3, 1, 5), score(4, 0, 2)];
         let (best, next) = place(&scores, 10);
         assert_eq!(best.map(|s| s.index), Some(4));
         assert_eq!(next.iter().map(|s| s.index).collect::<Vec<_>>(), [2, 1, 3, 0]);

@@ -323,14 +323,16 @@ fn fit_team_gives_one_row_per_person_and_names_a_bad_profile() {
     assert_eq!(names, ["Ada", "Eve", "Nobody"]);
     assert!(people.iter().all(|p| p["next"].as_array().unwrap().len() == 1), "one next level each by default");
     assert_eq!(entry(&people[1]["best_fit"]), row("engineer", "senior", 0, 8));
-    assert_eq!(entry(&people[1]["next"][0]), row("analyst", "junior-analyst", 1, 3));
+    // Junior Analyst is 1 step short, but less senior than Eve's best fit: behind her. Lead
+    // Analyst and Designer are both 4 short; the more demanding comes first.
+    assert_eq!(entry(&people[1]["next"][0]), row("analyst", "lead-analyst", 4, 8));
     assert!(people[2]["best_fit"].is_null());
     let three = run_json(&["fit", "--team", path, "--limit", "3"]);
     assert_eq!(three["people"][0]["next"].as_array().unwrap().len(), 3);
     let table = run(&["fit", "--team", path]);
     assert!(table.starts_with("Where 3 people fit"), "{table}");
     let row_of = |name: &str| table.lines().find(|l| l.contains(&format!("│ {name} "))).unwrap().to_string();
-    assert!(row_of("Eve").contains("Senior Engineer (Engineer)") && row_of("Eve").contains("Junior Analyst"));
+    assert!(row_of("Eve").contains("Senior Engineer (Engineer)") && row_of("Eve").contains("Lead Analyst"));
     assert!(row_of("Nobody").contains("none yet"));
     assert!(table.contains("2 of 3 people meet some level in full"), "{table}");
     // One bad profile: the run is refused and the file is named, as `gap` does.
