@@ -57,8 +57,3 @@ pub const MAX_CELLS: usize = 100_000;
 pub fn drop_note(step_below: &str, level_below: &str, source: &str) -> String {
     format!("Lower than the {step_below} expected at {level_below}, as in {source}.")
 }
-
-/// `n word` or `n words`.
-pub fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}

@@ -13,6 +13,7 @@ use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
 use crate::render::svg::scale_names;
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
+use crate::text::plural;
 
 /// Which way one skill's expectation moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -127,11 +128,6 @@ pub struct DiffSummary {
     pub steps_to_grow: i64,
     /// The summary as one sentence.
     pub text: String,
-}
-
-/// `1 skill`, `2 skills`: a count with its noun, as summaries word them.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 impl DiffSummary {

@@ -8,12 +8,12 @@
 
 use serde::Serialize;
 
-use super::diff::plural;
 use super::gap::{Person, person};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, Profile, Scope};
 use crate::render::doc::signed;
 use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::text::plural;
 
 /// What every level expects, worked out once and read against each person.
 #[derive(Debug)]

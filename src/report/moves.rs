@@ -11,11 +11,12 @@
 
 use serde::Serialize;
 
-use super::diff::{DiffRow, Direction, compare, plural};
+use super::diff::{DiffRow, Direction, compare};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
 use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::text::plural;
 
 /// The moves from one level, the natural promotion first, then the nearest first.
 #[derive(Debug, Serialize)]

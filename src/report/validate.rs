@@ -1,5 +1,6 @@
 //! `pm-skills validate`: every problem of a framework folder, at once.
 
+use crate::text::plural;
 use serde::Serialize;
 
 use super::Report;
@@ -53,13 +54,12 @@ impl Report for ValidateReport {
         if !self.problems.is_empty() {
             blocks.push(Block::Lines(crate::diagnostics::for_people(&self.problems)));
         }
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let verdict = if self.failed { "invalid" } else { "valid" };
         blocks.push(Block::Summary(format!(
             "{}: {verdict}, {}, {}",
             self.target,
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning")
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings")
         )));
         blocks
     }

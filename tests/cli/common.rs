@@ -69,3 +69,9 @@ pub fn import_json(kind: &str, file: &str, out: &std::path::Path, extra: &[&str]
 pub fn read_yaml(file: std::path::PathBuf) -> serde_yaml::Value {
     serde_yaml::from_str(&std::fs::read_to_string(&file).expect("file written")).expect("valid YAML")
 }
+
+/// `validate --format json` of `out` reports no errors and no warnings.
+pub fn validates_cleanly(out: &std::path::Path) {
+    let check = json(&["validate", path(out)]);
+    assert_eq!((check["errors"].as_u64(), check["warnings"].as_u64()), (Some(0), Some(0)), "{check}");
+}

@@ -8,7 +8,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
-use crate::common::{cmd, fixture_path, import_json, json, path, read_yaml, stdout};
+use crate::common::{cmd, fixture_path, import_json, json, path, read_yaml, stdout, validates_cleanly};
 
 fn fixture(name: &str) -> String {
     fixture_path(&format!("ft-progression/{name}"))
@@ -20,12 +20,6 @@ fn import(file: &str, out: &Path, extra: &[&str]) -> Value {
 
 fn ids(list: &Value) -> Vec<&str> {
     list.as_array().expect("array").iter().map(|x| x["id"].as_str().expect("id")).collect()
-}
-
-/// `validate --format json` reports no errors and no warnings.
-fn validates_cleanly(out: &Path) {
-    let check = json(&["validate", path(out)]);
-    assert_eq!((check["errors"].as_u64(), check["warnings"].as_u64()), (Some(0), Some(0)), "{check}");
 }
 
 #[test]

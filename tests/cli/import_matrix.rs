@@ -8,7 +8,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
-use crate::common::{cmd, fixture_path, import_json, json, path, read_yaml, stdout};
+use crate::common::{cmd, fixture_path, import_json, path, read_yaml, stdout, validates_cleanly};
 
 fn fixture(name: &str) -> String {
     fixture_path(&format!("matrix/{name}"))
@@ -16,11 +16,6 @@ fn fixture(name: &str) -> String {
 
 fn import(file: &str, out: &Path, extra: &[&str]) -> Value {
     import_json("matrix", file, out, extra)
-}
-
-fn validates_cleanly(out: &Path) {
-    let check = json(&["validate", path(out)]);
-    assert_eq!((check["errors"].as_u64(), check["warnings"].as_u64()), (Some(0), Some(0)), "{check}");
 }
 
 #[test]

@@ -54,10 +54,10 @@ pub use convert::convert;
 pub use seniority::{SENIORITY_RULE, order_by_seniority, seniority};
 
 use crate::cli::ImportDdatCsv;
-use crate::import::plural;
 use crate::model::Ref;
 use crate::render::{Block, Cell, Records, Report, Table, Tone};
 use crate::source::{self, SourceFile};
+use crate::text::plural;
 
 /// The id of the framework written to `framework.yaml`.
 pub const FRAMEWORK_ID: &str = "ddat-import";
@@ -217,17 +217,17 @@ impl Report for ImportReport {
     fn document(&self) -> Vec<Block> {
         let levels: usize = self.imported.iter().map(|r| r.levels.len()).sum();
         let mut blocks = vec![
-            Block::Title(format!("Imported {} into {}", plural(self.imported.len(), "role"), self.out)),
+            Block::Title(format!("Imported {} into {}", plural(self.imported.len(), "role", "roles"), self.out)),
             Block::Para(format!(
                 "Read {} of {} ({} in {}) and {}. Wrote framework.yaml, skills.yaml ({}) and \
                  one file per role under roles/ ({} in all).",
-                plural(self.rows, "row"),
+                plural(self.rows, "row", "rows"),
                 self.roles_csv,
-                plural(self.roles_in_csv, "role"),
-                plural(self.families_in_csv, "family").replace("familys", "families"),
+                plural(self.roles_in_csv, "role", "roles"),
+                plural(self.families_in_csv, "family", "families"),
                 self.skills_csv,
-                plural(self.skills_written, "skill"),
-                plural(levels, "level"),
+                plural(self.skills_written, "skill", "skills"),
+                plural(levels, "level", "levels"),
             )),
         ];
         if !self.imported.is_empty() {
@@ -255,9 +255,9 @@ impl Report for ImportReport {
         blocks.push(Block::Hint(self.seniority_rule.clone()));
         blocks.push(Block::Summary(format!(
             "{} imported, {} skipped, {}",
-            plural(self.imported.len(), "role"),
-            plural(self.skipped.len(), "role"),
-            plural(self.notes.len(), "note"),
+            plural(self.imported.len(), "role", "roles"),
+            plural(self.skipped.len(), "role", "roles"),
+            plural(self.notes.len(), "note", "notes"),
         )));
         if let Some(hint) = self.next_hint() {
             blocks.push(hint);

@@ -33,10 +33,10 @@ mod read;
 use serde::Serialize;
 
 use crate::cli::ImportFtProgression;
-use crate::import::plural;
 use crate::model::Ref;
 use crate::render::{Block, Cell, Records, Report, Table, Tone};
 use crate::source::{self, SourceFile};
+use crate::text::plural;
 
 /// FT's proficiencies, lowest first: id, FT's name, meaning (our own words).
 pub(crate) const PROFICIENCIES: [(&str, &str, &str); 5] = [
@@ -149,20 +149,20 @@ impl Report for FtImportReport {
     fn document(&self) -> Vec<Block> {
         let levels: usize = self.roles.iter().map(|r| r.levels.len()).sum();
         let mut blocks = vec![
-            Block::Title(format!("Imported {} into {}", plural(self.roles.len(), "role"), self.out)),
+            Block::Title(format!("Imported {} into {}", plural(self.roles.len(), "role", "roles"), self.out)),
             Block::Para(format!(
                 "Read {}: the job family \"{}\"{} with {}, {} and {} ({} and {}). Wrote framework.yaml, \
                  skills.yaml ({}, one per theme) and one file per role under roles/ ({} in all).",
                 self.file,
                 self.family,
                 if self.legacy { " (marked legacy)" } else { "" },
-                plural(self.levels_in_file, "level"),
-                plural(self.skills_written, "theme"),
-                plural(self.competencies, "competency").replace("competencys", "competencies"),
-                plural(self.examples, "example"),
-                plural(self.resources, "link"),
-                plural(self.skills_written, "skill"),
-                plural(levels, "level"),
+                plural(self.levels_in_file, "level", "levels"),
+                plural(self.skills_written, "theme", "themes"),
+                plural(self.competencies, "competency", "competencies"),
+                plural(self.examples, "example", "examples"),
+                plural(self.resources, "link", "links"),
+                plural(self.skills_written, "skill", "skills"),
+                plural(levels, "level", "levels"),
             )),
         ];
         let mut table = Table::new(["Role", "Track", "Levels", "Rated", "Unrated"]);
@@ -193,10 +193,10 @@ impl Report for FtImportReport {
         let unrated: usize = self.roles.iter().map(|r| r.unrated_cells).sum();
         blocks.push(Block::Summary(format!(
             "{} imported, {} → {}, {} unrated",
-            plural(self.roles.len(), "role"),
-            plural(self.competencies, "competency").replace("competencys", "competencies"),
-            plural(self.criteria, "criterion").replace("criterions", "criteria"),
-            plural(unrated, "cell"),
+            plural(self.roles.len(), "role", "roles"),
+            plural(self.competencies, "competency", "competencies"),
+            plural(self.criteria, "criterion", "criteria"),
+            plural(unrated, "cell", "cells"),
         )));
         blocks.push(Block::Hint(self.next_hint()));
         blocks

@@ -221,26 +221,22 @@ fn check(file: &SourceFile, raw: FtFamily, problems: &mut Problems) -> Option<Fa
         let id_line = lines.find(&format!("id: {}", c.id), start);
         from = id_line.map_or(from, |l| l + 1);
         let at = |key: &str, value: &str| lines.field(key, value, start).or(id_line);
-        let level = level_index.get(&c.level).copied();
-        if level.is_none() {
-            let hint = did_you_mean(&c.level, level_index.keys().map(String::as_str));
-            problems.error_hint(
-                shown,
-                at("level", &c.level),
-                format!("competency `{}` names the level `{}`, which the file does not define", c.id, c.level),
-                hint.map(|b| format!("did you mean `{b}`?")),
-            );
-        }
-        let theme = theme_index.get(&c.theme).copied();
-        if theme.is_none() {
-            let hint = did_you_mean(&c.theme, theme_index.keys().map(String::as_str));
-            problems.error_hint(
-                shown,
-                at("theme", &c.theme),
-                format!("competency `{}` names the theme `{}`, which the file does not define", c.id, c.theme),
-                hint.map(|b| format!("did you mean `{b}`?")),
-            );
-        }
+        // A level or theme the competency names, or an error with a did-you-mean.
+        let mut find = |kind: &str, name: &str, index: &HashMap<String, usize>| {
+            let found = index.get(name).copied();
+            if found.is_none() {
+                let hint = did_you_mean(name, index.keys().map(String::as_str));
+                problems.error_hint(
+                    shown,
+                    at(kind, name),
+                    format!("competency `{}` names the {kind} `{name}`, which the file does not define", c.id),
+                    hint.map(|b| format!("did you mean `{b}`?")),
+                );
+            }
+            found
+        };
+        let level = find("level", &c.level, &level_index);
+        let theme = find("theme", &c.theme, &theme_index);
         let step = PROFICIENCIES.iter().position(|p| normalise(p.1) == normalise(&c.proficiency));
         if step.is_none() {
             let names = || PROFICIENCIES.iter().map(|p| p.1);

@@ -39,9 +39,9 @@ pub use scale::ScaleSource;
 
 use crate::cli::ImportMatrix;
 use crate::import::csv::CsvFile;
-use crate::import::plural;
 use crate::model::Ref;
 use crate::render::{Block, Records, Report};
+use crate::text::plural;
 
 /// What `import matrix` read and wrote. Field names are stable (JSON, YAML, CSV).
 #[derive(Debug, Serialize)]
@@ -111,10 +111,10 @@ impl Report for MatrixImportReport {
             Block::Para(format!(
                 "Read {}: {} and {}{}. Wrote framework.yaml, skills.yaml ({}) and {}.",
                 self.file,
-                plural(self.skills, "skill"),
-                plural(self.levels.len(), "level"),
+                plural(self.skills, "skill", "skills"),
+                plural(self.levels.len(), "level", "levels"),
                 if self.description_column { ", with descriptions" } else { "" },
-                plural(self.skills_written, "skill"),
+                plural(self.skills_written, "skill", "skills"),
                 self.role_file,
             )),
             Block::Para(self.scale_sentence()),
@@ -129,9 +129,9 @@ impl Report for MatrixImportReport {
         }
         blocks.push(Block::Summary(format!(
             "{} × {} → {} rated, {} unrated",
-            plural(self.skills_written, "skill"),
-            plural(self.levels.len(), "level"),
-            plural(self.rated_cells, "cell"),
+            plural(self.skills_written, "skill", "skills"),
+            plural(self.levels.len(), "level", "levels"),
+            plural(self.rated_cells, "cell", "cells"),
             self.unrated_cells
         )));
         let out = crate::text::shell_word(&self.out);

@@ -5,9 +5,10 @@
 use super::MatrixImportReport;
 use super::convert::Matrix;
 use crate::import::text::{IdPool, kebab};
-use crate::import::{drop_note, plural, yaml_file};
+use crate::import::{drop_note, yaml_file};
 use crate::model::Ref;
 use crate::raw::{OrderedMap, RawFramework, RawLevel, RawRating, RawRole, RawSkill, RawSkillsFile, RawStep};
+use crate::text::plural;
 
 /// Converts `matrix`, read from the file named `file_name`, into one role named `role_name`.
 pub(super) fn convert(
@@ -77,8 +78,8 @@ pub(super) fn convert(
         family: None,
         summary: Some(format!(
             "{role_name}: {} over {}, as {file_name} rates them.",
-            plural(kept.len(), "skill"),
-            plural(levels.len(), "level")
+            plural(kept.len(), "skill", "skills"),
+            plural(levels.len(), "level", "levels")
         )),
         technical: None,
         benefits: Vec::new(),
@@ -112,7 +113,7 @@ pub(super) fn convert(
     if !unrated_skills.is_empty() {
         notes.push(format!(
             "left out {} that no level rates: {}",
-            plural(unrated_skills.len(), "skill"),
+            plural(unrated_skills.len(), "skill", "skills"),
             unrated_skills.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
         ));
     }
@@ -120,7 +121,7 @@ pub(super) fn convert(
         notes.push("the category column is not imported: a framework folder has no place for categories".into());
     }
     if drops > 0 {
-        notes.push(format!("{} lower than at the level below, kept with a note", plural(drops, "rating")));
+        notes.push(format!("{} lower than at the level below, kept with a note", plural(drops, "rating", "ratings")));
     }
     let report = MatrixImportReport {
         out: String::new(),
