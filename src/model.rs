@@ -182,6 +182,16 @@ pub struct Profile {
     pub role: usize,
     /// Index into that role's levels.
     pub level: Option<usize>,
+    /// The level the person aims for (index into the role's levels), when the profile names one.
+    pub target: Option<usize>,
+    /// When the assessment was made, as `YYYY-MM-DD`: ISO dates sort as text, so check-ins order
+    /// without a date type in the model.
+    pub date: Option<String>,
+    /// Who rated: `self`, or a reviewer's name.
+    pub assessor: Option<String>,
+    /// (soft skill index into [`Framework::soft_skills`], what the person says on the
+    /// [`Framework::behaviour_scale`]), sorted by index.
+    pub behaviours: Vec<(usize, Assessment)>,
     /// (skill index into [`Framework::skills`], what the person says), sorted by index, each
     /// index once. A skill not here was not assessed. Sparse, so a profile costs what it holds,
     /// not the size of the framework; a sorted list rather than a hash map, as lookups are few
@@ -194,12 +204,32 @@ impl Profile {
     pub fn assessment(&self, index: usize) -> Option<&Assessment> {
         self.skills.binary_search_by_key(&index, |(i, _)| *i).ok().map(|found| &self.skills[found].1)
     }
+
+    /// What the person says of the soft skill at `index`, if they rated it.
+    pub fn behaviour(&self, index: usize) -> Option<&Assessment> {
+        self.behaviours.binary_search_by_key(&index, |(i, _)| *i).ok().map(|found| &self.behaviours[found].1)
+    }
+
+    /// A profile with nothing in it yet: no level, no date, nothing assessed.
+    pub fn empty(file: impl Into<String>, name: impl Into<String>, role: usize) -> Self {
+        Profile {
+            file: file.into(),
+            name: name.into(),
+            role,
+            level: None,
+            target: None,
+            date: None,
+            assessor: None,
+            behaviours: Vec::new(),
+            skills: Vec::new(),
+        }
+    }
 }
 
-/// What a person says of one skill.
+/// What a person says of one skill (or soft skill).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assessment {
-    /// Index into [`Framework::scale`].
+    /// Index into [`Framework::scale`] (for a soft skill, [`Framework::behaviour_scale`]).
     pub proficiency: usize,
     pub evidence: Vec<String>,
 }

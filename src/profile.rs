@@ -124,21 +124,17 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     if raw.name.trim().is_empty() {
         problems.error(shown, find_line(&file.text, "name:", 1), "the profile has an empty `name`");
     }
-    let level =
-        raw.level.as_deref().and_then(|name| match crate::resolve::resolve_index(&scope.role.levels, name, "level") {
-            Ok(i) => Some(i),
-            Err(e) => {
-                let message = e.to_string();
-                let mut lines = message.lines();
-                let first = lines.next().unwrap_or_default().to_string();
-                let rest: Vec<&str> = lines.map(str::trim).collect();
-                problems.push(
-                    Problem::error(shown, find_line(&file.text, "level:", 1), first)
-                        .with_hint((!rest.is_empty()).then(|| rest.join("\n    "))),
-                );
-                None
-            }
-        });
+    let level = raw.level.as_deref().and_then(|name| level_index(scope, name, &file, "level:", &mut problems));
+    let target = raw.target.as_deref().and_then(|name| level_index(scope, name, &file, "target:", &mut problems));
+    let date = raw.date.as_deref().and_then(|text| match parse_date(text) {
+        Ok(date) => Some(date),
+        Err(why) => {
+            problems.error(shown, find_line(&file.text, "date:", 1), why);
+            None
+        }
+    });
+    let assessor = raw.assessor.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(String::from);
+    let behaviours = check_behaviours(&raw, framework, &file, &mut problems);
 
     let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
     let mut skills: Vec<(usize, Assessment)> = Vec::with_capacity(raw.skills.0.len());
@@ -212,7 +208,116 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     }
     skills.sort_unstable_by_key(|(index, _)| *index);
     let role = framework.roles.iter().position(|r| std::ptr::eq(r, scope.role)).unwrap_or(0);
-    Ok(Profile { file: file.display, name: raw.name, role, level, skills })
+    Ok(Profile { file: file.display, name: raw.name, role, level, target, date, assessor, behaviours, skills })
+}
+
+/// A level of the scope's role named on the profile's line starting `key` (`level:`, `target:`),
+/// or a problem with that line and the valid names.
+fn level_index(scope: Scope, name: &str, file: &SourceFile, key: &str, problems: &mut Problems) -> Option<usize> {
+    match crate::resolve::resolve_index(&scope.role.levels, name, "level") {
+        Ok(i) => Some(i),
+        Err(e) => {
+            let message = e.to_string();
+            let mut lines = message.lines();
+            let mut first = lines.next().unwrap_or_default().to_string();
+            if key != "level:" {
+                first = format!("`{}` names {first}", key.trim_end_matches(':'));
+            }
+            let rest: Vec<&str> = lines.map(str::trim).collect();
+            problems.push(
+                Problem::error(&file.display, find_line(&file.text, key, 1), first)
+                    .with_hint((!rest.is_empty()).then(|| rest.join("\n    "))),
+            );
+            None
+        }
+    }
+}
+
+/// An ISO 8601 date (`2026-03-01`, or a date and time, whose date is kept) as `YYYY-MM-DD`, or
+/// why it is not one.
+pub fn parse_date(text: &str) -> Result<String, String> {
+    match text.trim().parse::<jiff::civil::Date>() {
+        Ok(date) => Ok(date.to_string()),
+        Err(e) => {
+            // Errors quote at most 20 characters of a file.
+            let mut shown: String = text.trim().chars().take(20).collect();
+            if text.trim().chars().count() > 20 {
+                shown.push('…');
+            }
+            Err(format!("`date: {shown}` is not a date ({e}); expected ISO 8601, e.g. 2026-03-01"))
+        }
+    }
+}
+
+/// Today's date in the local time zone, as `YYYY-MM-DD`: what a new profile is dated.
+pub fn today() -> String {
+    jiff::ZonedDateTime::now().date().to_string()
+}
+
+/// The soft skills a profile rates, each on the framework's behaviour scale.
+fn check_behaviours(
+    raw: &RawProfile,
+    framework: &Framework,
+    file: &SourceFile,
+    problems: &mut Problems,
+) -> Vec<(usize, Assessment)> {
+    let shown = file.display.as_str();
+    if raw.behaviours.0.is_empty() {
+        return Vec::new();
+    }
+    let start = find_line(&file.text, "behaviours:", 1);
+    if framework.behaviour_scale.is_empty() {
+        problems.error(
+            shown,
+            start,
+            format!("the profile rates `behaviours`, but the framework `{}` has no behaviour scale", framework.id),
+        );
+        return Vec::new();
+    }
+    let scale: Vec<&str> = framework.behaviour_scale.iter().map(|s| s.id.as_str()).collect();
+    let mut lines = KeyLines::new(&file.text, start.unwrap_or(1));
+    let mut kept: Vec<(usize, Assessment)> = Vec::new();
+    let mut seen = vec![false; framework.soft_skills.len()];
+    for (key, value) in &raw.behaviours.0 {
+        let line = lines.find(key);
+        let found = framework.soft_skills.iter().position(|s| {
+            s.id == *key
+                || normalise(&s.name) == normalise(key)
+                || s.aliases.iter().any(|a| normalise(a) == normalise(key))
+        });
+        let Some(index) = found else {
+            let hint = did_you_mean(key, framework.soft_skills.iter().map(|s| s.id.as_str()));
+            problems.error_hint(
+                shown,
+                line,
+                format!("unknown soft skill `{key}`"),
+                hint.map(|b| format!("did you mean `{b}`?")),
+            );
+            continue;
+        };
+        if std::mem::replace(&mut seen[index], true) {
+            problems.error(shown, line, format!("soft skill `{}` is rated twice", framework.soft_skills[index].id));
+            continue;
+        }
+        let Some(word) = value.as_ref().and_then(|v| v.proficiency.as_deref()) else { continue };
+        match scale.iter().position(|s| *s == word || *s == normalise(word)) {
+            Some(step) => kept.push((
+                index,
+                Assessment {
+                    proficiency: step,
+                    evidence: value.as_ref().map(|v| v.evidence.clone()).unwrap_or_default(),
+                },
+            )),
+            None => problems.error_hint(
+                shown,
+                line,
+                format!("`{word}` is not on the behaviour scale; expected one of: {} (lowest first)", scale.join(", ")),
+                did_you_mean(word, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
+            ),
+        }
+    }
+    kept.sort_unstable_by_key(|(index, _)| *index);
+    kept
 }
 
 /// The YAML template `profile new` prints: every skill of the role, commented with what each
@@ -369,5 +474,55 @@ mod tests {
         assert!(p.skills.is_empty());
         assert_eq!(text.matches(": ~").count(), 10);
         assert!(text.contains("#   expert:"));
+    }
+    #[test]
+    fn date_assessor_and_target_are_read_and_checked() {
+        let p = check_text("name: Sam\ndate: 2026-03-01\nassessor: ' self '\nlevel: pm\ntarget: lead\nskills: {}\n")
+            .unwrap();
+        assert_eq!((p.date.as_deref(), p.assessor.as_deref()), (Some("2026-03-01"), Some("self")));
+        assert_eq!((p.level, p.target), (Some(0), Some(2)));
+        // A date and time keeps its date.
+        let p = check_text("name: Sam\ndate: 2026-06-01T09:30:00\n").unwrap();
+        assert_eq!(p.date.as_deref(), Some("2026-06-01"));
+        let err = check_text("name: Sam\nlevel: pm\ndate: 2026-02-30\ntarget: leed\n").unwrap_err().to_string();
+        assert!(err.contains("me.yaml:3: error: `date: 2026-02-30` is not a date ("), "{err}");
+        assert!(err.contains("expected ISO 8601, e.g. 2026-03-01"), "{err}");
+        assert!(err.contains("me.yaml:4: error: `target` names unknown level `leed`"), "{err}");
+        assert!(err.contains("did you mean `lead`?"), "{err}");
+        let err = check_text("name: Sam\ndate: last March, roughly speaking\n").unwrap_err().to_string();
+        assert!(err.contains("`date: last March, roughly …` is not a date"), "{err}");
+    }
+
+    #[test]
+    fn behaviours_are_rated_on_the_behaviour_scale() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder");
+        let (f, _) = data::load_folder(&dir).unwrap();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        let lookup = SkillLookup::new(&f);
+        let text = "name: Sam\nbehaviours:\n  patience: steady\n  Curiosity:\n    proficiency: model\n    evidence: Asked why.\n";
+        let p = check(parse(text), scope, &lookup).unwrap();
+        let (curiosity, patience) = (0, 1);
+        assert_eq!(p.behaviour(curiosity).map(|a| (a.proficiency, a.evidence.len())), Some((2, 1)));
+        assert_eq!(p.behaviour(patience).map(|a| a.proficiency), Some(1));
+        let text =
+            "name: Sam\nbehaviours:\n  patiense: steady\n  curiosity: always\n  patience: ~\n  patience: model\n";
+        let err = check(parse(text), scope, &lookup).unwrap_err().to_string();
+        assert!(err.contains("me.yaml:3: error: unknown soft skill `patiense`"), "{err}");
+        assert!(err.contains("did you mean `patience`?"), "{err}");
+        assert!(
+            err.contains(
+                "me.yaml:4: error: `always` is not on the behaviour scale; expected one of: emerging, steady, model"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("me.yaml:6: error: soft skill `patience` is rated twice"), "{err}");
+        // The built-in DVLA framework names soft skills but rates none.
+        let err = check_text("name: Sam\nbehaviours:\n  resilience: steady\n").unwrap_err().to_string();
+        assert!(
+            err.contains(
+                "me.yaml:2: error: the profile rates `behaviours`, but the framework `dvla` has no behaviour scale"
+            ),
+            "{err}"
+        );
     }
 }

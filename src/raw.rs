@@ -287,8 +287,21 @@ pub struct RawProfile {
     /// The role family, for frameworks with several.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The level the person aims for, when it is not simply the next one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// When the assessment was made (ISO 8601, `2026-03-01`), so check-ins can be ordered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Who rated: `self`, or the reviewer's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessor: Option<String>,
     #[serde(default)]
     pub skills: OrderedMap<Option<RawAssessment>>,
+    /// Soft skills, each to a step of the framework's `behaviour_scale`, in the same short or long
+    /// form as skills.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    pub behaviours: OrderedMap<Option<RawAssessment>>,
 }
 
 /// One skill of a profile: `skill: working`, or the long form with evidence.

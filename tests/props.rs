@@ -301,7 +301,7 @@ proptest! {
         prop_assert!(!gap.has_gaps(), "{:?}", gap.rows);
         round_trips(&gap)?;
         renders_everywhere(&gap, width, true);
-        let team = report::gap::TeamReport::build(scope, &[me.clone(), me], level, false);
+        let team = report::team::TeamReport::build(scope, &[me.clone(), me], level, false);
         prop_assert!(!team.has_gaps());
         round_trips(&team)?;
         renders_everywhere(&team, width, false);

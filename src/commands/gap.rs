@@ -33,7 +33,7 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
         let report = report::gap::GapReport::build(target_scope, person, target, *only_gaps);
         Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
     } else {
-        let report = report::gap::TeamReport::build(target_scope, &people, target, *only_gaps);
+        let report = report::team::TeamReport::build(target_scope, &people, target, *only_gaps);
         Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
     };
     Ok(outcome?.with_warnings(warnings))
@@ -247,7 +247,7 @@ mod tests {
     use super::*;
 
     fn person(file: &str, name: &str) -> Profile {
-        Profile { file: file.into(), name: name.into(), role: 0, level: None, skills: Vec::new() }
+        Profile::empty(file, name, 0)
     }
 
     #[test]

@@ -399,7 +399,7 @@ mod tests {
     fn an_unassessed_skill_counts_its_whole_rank() {
         let f = crate::data::load_builtin("dvla").unwrap();
         let map = Map::new(&f);
-        let nobody = Profile { file: "p.yaml".into(), name: "P".into(), role: 0, level: None, skills: vec![] };
+        let nobody = Profile::empty("p.yaml", "P", 0);
         let scores = map.scores(&nobody);
         assert_eq!(scores.len(), 4);
         assert!(scores.iter().all(|s| s.steps_short == s.expected_total && !s.ready()));

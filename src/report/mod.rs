@@ -15,6 +15,7 @@ pub mod path;
 pub mod show;
 pub mod skills;
 pub mod soft_skills;
+pub mod team;
 pub mod validate;
 
 use crate::model::Skill;
