@@ -168,6 +168,22 @@ it in its role, or as senior in another), fewest steps short first.
     exit_codes!()
 );
 
+const PLAN_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills plan --profile me.yaml                       towards my target, or the level above mine
+  pm-skills plan -p me.yaml --format markdown > plan.md  to paste into a document
+  pm-skills plan -p me.yaml --to lead --format html > plan.html   a page that prints on A4
+  pm-skills plan -p me.yaml --format json | jq '.to_grow[].skill.id'
+
+The target is --to (a level, or ROLE/LEVEL for another role), else the profile's `target:`, else
+the level above its `level:`. Each gap, biggest first, gets what the target expects, the evidence
+so far, the framework's tips and resources, and blank lines for actions; then the skills to assess
+first, what is already met, and the nearest levels of other roles when there are several.
+
+",
+    exit_codes!()
+);
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -216,6 +232,10 @@ pub enum Command {
         after_help = GAP_EXAMPLES
     )]
     Gap(GapArgs),
+
+    /// Write a development plan from a profile: each gap, its evidence, how to grow, actions.
+    #[command(after_help = PLAN_EXAMPLES)]
+    Plan(PlanArgs),
 
     /// Where one can go from a level: the next level up, then the closest level of every other role.
     #[command(after_help = MOVES_EXAMPLES)]
@@ -339,6 +359,18 @@ pub struct GapArgs {
     /// Exit with 3 when any gap or unassessed skill remains, 0 when none does.
     #[arg(long)]
     pub exit_code: bool,
+}
+
+/// Options of `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The profile (YAML); `-` reads standard input.
+    #[arg(long, short = 'p', value_name = "FILE")]
+    pub profile: PathBuf,
+    /// The target level: id, alias, name, unique prefix, or ROLE/LEVEL; defaults to the profile's
+    /// `target`, else the level above its `level`.
+    #[arg(long, value_name = "LEVEL")]
+    pub to: Option<String>,
 }
 
 /// Options of `moves`.

@@ -223,7 +223,7 @@ fn every_profile_or_errors(results: Vec<anyhow::Result<Profile>>) -> anyhow::Res
 }
 
 /// Without `--to`, the level above the profiles' current level, which must be one and the same.
-fn default_target(scope: Scope, people: &[Profile]) -> anyhow::Result<usize> {
+pub(crate) fn default_target(scope: Scope, people: &[Profile]) -> anyhow::Result<usize> {
     let mut levels = people.iter().map(|p| (p, p.level));
     let Some((first, Some(level))) = levels.next() else {
         let who = people.first().map_or("the profile".into(), |p| p.file.clone());

@@ -27,6 +27,13 @@ pub enum Block {
     /// A pointer to a next command or a caveat, shown dimmed. A command in it starts with
     /// `pm-skills `, which the renderers extend with the options of the run.
     Hint(String),
+    /// A titled part read as one, such as one skill of a development plan: a smaller heading
+    /// over its own blocks (whose headings rank below it), indented in the terminal and kept on
+    /// one printed page where it fits.
+    Section { heading: String, blocks: Vec<Block> },
+    /// This many blank lines to write on, each to tick off later: empty checkboxes in Markdown,
+    /// ruled lines on a printed page. A plan leaves its actions for the person to write.
+    Actions(usize),
 }
 
 /// A table: header plus rows of cells, each row as long as the header.

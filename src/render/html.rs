@@ -47,6 +47,13 @@ pre { white-space: pre-wrap; background: #f3f3f3; padding: .5rem; border: 1px so
 .summary { font-size: 1.05rem; border-left: 4px solid #111; padding-left: .6rem; }
 .hint { color: #444; font-style: italic; }
 .note { color: #333; border: 1px dashed #777; padding: .4rem .6rem; }
+section.part { border-top: 2px solid #111; margin: 1.5rem 0 1rem; padding-top: .3rem; }
+h3 { font-size: 1.08rem; margin: .2rem 0 .5rem; }
+h4 { font-size: .95rem; margin: .8rem 0 .3rem; }
+ul.actions { list-style: none; padding: 0; }
+ul.actions li { position: relative; min-height: 2.1rem; padding-left: 1.7rem; border-bottom: 1px solid #555; }
+ul.actions li::before { content: ""; position: absolute; left: .1rem; bottom: .35rem; width: .95rem;
+  height: .95rem; border: 1.5px solid #111; background: #fff; }
 footer { margin-top: 2rem; font-size: .8rem; color: #444; border-top: 1px solid #999; padding-top: .4rem; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -54,6 +61,10 @@ footer { margin-top: 2rem; font-size: .8rem; color: #444; border-top: 1px solid 
   body { max-width: none; padding: 0; font-size: 10pt; }
   h1 { font-size: 16pt; }
   h2 { font-size: 12pt; break-after: avoid; }
+  h3 { font-size: 11pt; break-after: avoid; }
+  h4 { font-size: 10pt; break-after: avoid; }
+  section.part { break-inside: avoid; }
+  ul.actions li { min-height: 9mm; }
   figure { break-inside: avoid; }
   svg.chart { width: 100%; max-height: 200mm; }
   table { font-size: 8.5pt; }
@@ -87,14 +98,14 @@ pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
     // The chart goes right under the title, above the tables that hold the same data.
     let mut rest = blocks;
     if let Some((first @ Block::Title(_), tail)) = blocks.split_first() {
-        write_block(first, &mut page);
+        write_block(first, 0, &mut page);
         rest = tail;
     }
     if let Some(chart) = chart {
         write_chart(chart, &mut page);
     }
     for block in rest {
-        write_block(block, &mut page);
+        write_block(block, 0, &mut page);
     }
     let _ = writeln!(
         page,
@@ -129,10 +140,13 @@ fn multiline(text: &str) -> String {
     sanitize(text, true).split('\n').map(escape).collect::<Vec<_>>().join("<br>")
 }
 
-fn write_block(block: &Block, page: &mut String) {
+/// Writes one block `depth` sections down: a section's heading ranks one below the headings around
+/// it, and the headings inside it one below that.
+fn write_block(block: &Block, depth: usize, page: &mut String) {
+    let rank = |r: usize| r.min(6);
     let _ = match block {
         Block::Title(t) => writeln!(page, "<h1>{}</h1>", escape(t)),
-        Block::Heading(t) => writeln!(page, "<h2>{}</h2>", escape(t)),
+        Block::Heading(t) => writeln!(page, "<h{0}>{1}</h{0}>", rank(2 + 2 * depth), escape(t)),
         Block::Para(t) => writeln!(page, "<p>{}</p>", multiline(t)),
         Block::List(items) => {
             page.push_str("<ul>\n");
@@ -158,6 +172,19 @@ fn write_block(block: &Block, page: &mut String) {
         }
         Block::Summary(t) => writeln!(page, "<p class=\"summary\"><strong>{}</strong></p>", escape(t)),
         Block::Hint(t) => writeln!(page, "<p class=\"hint\">{}</p>", escape(t)),
+        Block::Section { heading, blocks } => {
+            let _ = writeln!(page, "<section class=\"part\">\n<h{0}>{1}</h{0}>", rank(3 + 2 * depth), escape(heading));
+            for inner in blocks {
+                write_block(inner, depth + 1, page);
+            }
+            writeln!(page, "</section>")
+        }
+        // Empty items: the stylesheet draws a box and a ruled line to write on.
+        Block::Actions(count) => {
+            page.push_str("<ul class=\"actions\" aria-label=\"Actions, to fill in\">\n");
+            page.push_str(&"<li></li>\n".repeat(*count));
+            writeln!(page, "</ul>")
+        }
     };
 }
 
@@ -222,5 +249,23 @@ mod tests {
         // The chart sits between the title and the table.
         let (h1, svg, table) = (page.find("<h1>").unwrap(), page.find("<svg").unwrap(), page.find("<table>").unwrap());
         assert!(h1 < svg && svg < table);
+    }
+
+    #[test]
+    fn a_section_is_kept_together_and_actions_are_lines_to_write_on() {
+        let section = Block::Section {
+            heading: "<i>Coding</i>".into(),
+            blocks: vec![Block::Heading("Actions".into()), Block::Actions(3)],
+        };
+        let mut out = Vec::new();
+        render(&[Block::Title("Plan".into()), section], None, &mut out);
+        let page = String::from_utf8(out).unwrap();
+        let want = "<section class=\"part\">\n<h3>&lt;i&gt;Coding&lt;/i&gt;</h3>\n<h4>Actions</h4>\n\
+                    <ul class=\"actions\" aria-label=\"Actions, to fill in\">\n<li></li>\n<li></li>\n<li></li>\n</ul>\n\
+                    </section>\n";
+        assert!(page.contains(want), "{page}");
+        // The print stylesheet keeps a section on one page and rules the lines.
+        assert!(STYLE.contains("section.part { break-inside: avoid; }"));
+        assert!(STYLE.contains("ul.actions li { position: relative;") && STYLE.contains("border-bottom: 1px solid"));
     }
 }

@@ -7,6 +7,12 @@ use super::text::sanitize;
 
 /// Writes `blocks` as GitHub-flavoured Markdown.
 pub fn render(blocks: &[Block], out: &mut Vec<u8>) {
+    render_at(blocks, 0, out);
+}
+
+/// The blocks `depth` sections down: a section's heading ranks one below the headings around it,
+/// and the headings inside it one below that.
+fn render_at(blocks: &[Block], depth: usize, out: &mut Vec<u8>) {
     let mut first = true;
     for block in blocks {
         if !first {
@@ -14,14 +20,19 @@ pub fn render(blocks: &[Block], out: &mut Vec<u8>) {
         }
         first = false;
         // Writing to a Vec cannot fail.
-        let _ = write_block(block, out);
+        let _ = write_block(block, depth, out);
     }
 }
 
-fn write_block(block: &Block, out: &mut Vec<u8>) -> std::io::Result<()> {
+/// `#` marks for a heading of `rank` (1 for the title), no deeper than Markdown's six.
+fn hashes(rank: usize) -> String {
+    "#".repeat(rank.min(6))
+}
+
+fn write_block(block: &Block, depth: usize, out: &mut Vec<u8>) -> std::io::Result<()> {
     match block {
         Block::Title(t) => writeln!(out, "# {}", inline(t)),
-        Block::Heading(t) => writeln!(out, "## {}", inline(t)),
+        Block::Heading(t) => writeln!(out, "{} {}", hashes(2 + 2 * depth), inline(t)),
         Block::Para(t) => writeln!(out, "{}", inline(t)),
         Block::List(items) => {
             for item in items {
@@ -54,6 +65,19 @@ fn write_block(block: &Block, out: &mut Vec<u8>) -> std::io::Result<()> {
         }
         Block::Summary(t) => writeln!(out, "**{}**", inline(t)),
         Block::Hint(t) => writeln!(out, "_{}_", inline(t)),
+        Block::Section { heading, blocks } => {
+            writeln!(out, "{} {}\n", hashes(3 + 2 * depth), inline(heading))?;
+            render_at(blocks, depth + 1, out);
+            Ok(())
+        }
+        // GitHub draws a box only for an item with text after it: a line of underscores to
+        // write on, which a pasted document shows as one too.
+        Block::Actions(count) => {
+            for _ in 0..*count {
+                writeln!(out, "- [ ] {}", "_".repeat(30))?;
+            }
+            Ok(())
+        }
     }
 }
 
@@ -88,5 +112,18 @@ mod tests {
         render(&[Block::Table(table)], &mut out);
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text, "| Skill | Level |\n|---|---|\n| a\\|b | x\\\\x1b\\[2Jy<br>z |\n");
+    }
+
+    #[test]
+    fn a_section_ranks_below_its_heading_and_actions_are_checkboxes_with_a_line() {
+        let section = Block::Section {
+            heading: "Coding: a → b".into(),
+            blocks: vec![Block::Heading("Actions".into()), Block::Actions(2)],
+        };
+        let mut out = Vec::new();
+        render(&[Block::Heading("To grow".into()), section], &mut out);
+        let line = "_".repeat(30);
+        let want = format!("## To grow\n\n### Coding: a → b\n\n#### Actions\n\n- [ ] {line}\n- [ ] {line}\n");
+        assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 }

@@ -100,8 +100,10 @@ fn with_invocation(mut blocks: Vec<doc::Block>, invocation: &str) -> Vec<doc::Bl
         return blocks;
     }
     for block in &mut blocks {
-        if let doc::Block::Hint(text) = block {
-            *text = text.replace("pm-skills ", &format!("{invocation} "));
+        match block {
+            doc::Block::Hint(text) => *text = text.replace("pm-skills ", &format!("{invocation} ")),
+            doc::Block::Section { blocks: inner, .. } => *inner = with_invocation(std::mem::take(inner), invocation),
+            _ => {}
         }
     }
     blocks

@@ -12,6 +12,12 @@ const RESET: &str = "\x1b[0m";
 
 /// Writes `blocks` for a person at a terminal (or a pipe, without colour or wrapping).
 pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
+    render_blocks(blocks, options, false, out);
+}
+
+/// The blocks of a document, or of a section (`nested`), where every block sits right under its
+/// heading: a section's parts are short, and its indent already sets it apart.
+fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &mut Vec<u8>) {
     let width = options.width;
     let style = |code: &str, text: &str| {
         if options.color { format!("{code}{text}{RESET}") } else { text.to_string() }
@@ -21,7 +27,7 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
         // A blank line between blocks, except that a list or table sits right under its heading.
         let under_heading = i > 0
             && matches!(blocks[i - 1], Block::Heading(_))
-            && matches!(block, Block::List(_) | Block::Fields(_) | Block::Table(_));
+            && (nested || matches!(block, Block::List(_) | Block::Fields(_) | Block::Table(_) | Block::Actions(_)));
         let gap = i > 0 && !under_heading;
         if gap {
             text.push('\n');
@@ -67,11 +73,40 @@ pub fn render(blocks: &[Block], options: &RenderOptions, out: &mut Vec<u8>) {
             // A status line is one line whatever the width: scripts and people grep it whole.
             Block::Summary(t) => text.push_str(&style(BOLD, sanitize(t, false).trim_end())),
             Block::Hint(t) => text.push_str(&style(DIM, wrap(&sanitize(t, false), width, "", "").trim_end())),
+            Block::Section { heading, blocks } => {
+                text.push_str(&style(BOLD, wrap(&sanitize(heading, false), width, "", "").trim_end()));
+                text.push('\n');
+                section_into(&mut text, blocks, options);
+            }
+            Block::Actions(count) => {
+                // A line to write on after each box, as wide as the text around it.
+                let line = "_".repeat(width.map_or(ACTION_LINE, |w| w.saturating_sub(6).clamp(10, ACTION_LINE)));
+                for _ in 0..*count {
+                    text.push_str(&format!("  [ ] {line}\n"));
+                }
+            }
         }
         if matches!(block, Block::Summary(_) | Block::Hint(_)) {
             text.push('\n');
         }
         out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// The widest line an action is given to be written on.
+const ACTION_LINE: usize = 60;
+
+/// A section's blocks, drawn two columns narrower and indented by two, under its heading.
+fn section_into(text: &mut String, blocks: &[Block], options: &RenderOptions) {
+    let inner = RenderOptions { width: options.width.map(|w| w.saturating_sub(2).max(20)), ..options.clone() };
+    let mut drawn = Vec::new();
+    render_blocks(blocks, &inner, true, &mut drawn);
+    for line in String::from_utf8_lossy(&drawn).lines() {
+        if !line.is_empty() {
+            text.push_str("  ");
+            text.push_str(line);
+        }
+        text.push('\n');
     }
 }
 
@@ -135,5 +170,25 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.lines().any(|l| l == long), "summary split:\n{text}");
         assert!(text.lines().filter(|l| !l.is_empty()).count() > 2, "prose not wrapped:\n{text}");
+    }
+
+    #[test]
+    fn a_section_is_indented_under_its_heading_and_actions_are_boxes_with_lines() {
+        let section = Block::Section {
+            heading: "Coding".into(),
+            blocks: vec![
+                Block::Heading("Evidence so far".into()),
+                Block::Para("No evidence recorded yet.".into()),
+                Block::Heading("Actions".into()),
+                Block::Actions(2),
+            ],
+        };
+        let mut out = Vec::new();
+        render(&[section], &RenderOptions { width: Some(30), ..RenderOptions::default() }, &mut out);
+        let line = "_".repeat(22);
+        let want = format!(
+            "Coding\n  Evidence so far\n  No evidence recorded yet.\n\n  Actions\n    [ ] {line}\n    [ ] {line}\n"
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 }

@@ -164,6 +164,20 @@ fn entry(framework: &Framework, map: &Map, profile: &Profile, score: Score) -> F
     }
 }
 
+/// The `limit` levels of roles other than `role` nearest to `profile`, ranked as `fit` ranks
+/// them: the best fit first when it is another role's, then the closest next levels. What a
+/// development plan shows beside its own target.
+pub fn nearest_in_other_roles(framework: &Framework, profile: &Profile, role: usize, limit: usize) -> Vec<FitEntry> {
+    let map = Map::new(framework);
+    let (best, next) = place(&map.scores(profile), usize::MAX);
+    best.into_iter()
+        .chain(next)
+        .filter(|s| s.at.role != role)
+        .take(limit)
+        .map(|s| entry(framework, &map, profile, s))
+        .collect()
+}
+
 /// One person on the map.
 #[derive(Debug, Serialize)]
 pub struct PersonFit {
@@ -220,7 +234,7 @@ fn level_id(e: &FitEntry, one_role: bool) -> String {
 }
 
 /// The three biggest gaps, `?` marking an unassessed skill.
-fn top_gaps(e: &FitEntry) -> String {
+pub fn top_gaps(e: &FitEntry) -> String {
     let gap = |g: &FitGap| format!("{} {}{}", g.skill.name, signed(g.short), if g.have.is_none() { "?" } else { "" });
     e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join("\n")
 }

@@ -212,7 +212,8 @@ fn evidence_items(rows: &[GapRow]) -> Vec<String> {
         .collect()
 }
 
-fn status_word(status: Status) -> &'static str {
+/// A status as CSV writes it, the word JSON uses.
+pub fn status_word(status: Status) -> &'static str {
     match status {
         Status::Met => "met",
         Status::Grow => "grow",

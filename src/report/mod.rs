@@ -12,6 +12,7 @@ pub mod ladder;
 pub mod levels;
 pub mod moves;
 pub mod path;
+pub mod plan;
 pub mod show;
 pub mod skills;
 pub mod soft_skills;
@@ -45,7 +46,12 @@ pub const NOT_EXPECTED: &str = "—";
 
 /// One criterion as a list item: the statement, then its examples.
 fn criterion_line(context: &str, c: &Criterion) -> String {
-    let mut line = format!("{context}: {}", c.statement);
+    format!("{context}: {}", criterion_text(c))
+}
+
+/// A criterion as one sentence or two: the statement, then "For example: …" when it has any.
+pub fn criterion_text(c: &Criterion) -> String {
+    let mut line = c.statement.clone();
     if !c.examples.is_empty() {
         let examples = c.examples.iter().map(|e| e.trim().trim_end_matches('.')).collect::<Vec<_>>().join("; ");
         line.push_str(&format!(" For example: {examples}."));

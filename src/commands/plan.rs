@@ -1,0 +1,36 @@
+//! `plan`: one person's development plan towards a level.
+
+use super::Outcome;
+use super::gap::{People, default_target, load_people};
+use crate::cli::{GlobalArgs, PlanArgs};
+use crate::model::{LevelAt, Scope};
+use crate::render::RenderOptions;
+use crate::report::plan::{PlanReport, TargetFrom};
+use crate::resolve;
+
+/// `plan --profile FILE [--to LEVEL]`: the profile is read and checked as `gap` reads it, so the
+/// framework is the one it names unless a flag names one. The target is `--to` (looked up as
+/// `gap --to` looks it up, `ROLE/LEVEL` included), else the profile's `target:`, else the level
+/// above its `level:`.
+pub fn plan(global: &GlobalArgs, args: &PlanArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let PlanArgs { profile, to } = args;
+    let People { framework, role: home, people, warnings } = load_people(global, std::slice::from_ref(profile), None)?;
+    let Some(person) = people.first() else {
+        anyhow::bail!("{} holds no profile", profile.display());
+    };
+    let (target, from) = match (to, person.target) {
+        (Some(name), _) => (resolve::resolve_level(&framework, name, Some(home))?, TargetFrom::To),
+        (None, Some(level)) => (LevelAt { role: person.role, level }, TargetFrom::Profile),
+        (None, None) if person.level.is_none() => anyhow::bail!(
+            "{} names no `target` and no current `level`, so there is no level to aim for; give the target with \
+             --to LEVEL",
+            person.file
+        ),
+        (None, None) => {
+            let scope = Scope { framework: &framework, role: &framework.roles[home] };
+            (LevelAt { role: home, level: default_target(scope, std::slice::from_ref(person))? }, TargetFrom::NextLevel)
+        }
+    };
+    let report = PlanReport::build(&framework, person, target, from);
+    Ok(Outcome::report(&report, options)?.with_warnings(warnings))
+}
