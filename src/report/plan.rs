@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::fit::{FitEntry, nearest_in_other_roles, top_gaps};
 use super::gap::{GapReport, GapRow, Person, Readiness, Status, status_word};
-use super::{Proficiency, Ref, Report, criterion_text, proficiency_label};
+use super::{Ref, Report, criterion_text};
 use crate::model::{Framework, LevelAt, LevelRef, Profile};
 use crate::render::{Block, Cell, Records, Table, Tone};
 use crate::text::plural;
@@ -68,8 +68,6 @@ pub struct PlanReport {
     /// role.
     pub other_roles: Option<Vec<FitEntry>>,
     pub summary: Readiness,
-    #[serde(skip)]
-    scale_size: usize,
     /// The profile's role, named in the header when the framework has several.
     #[serde(skip)]
     home_role: Ref,
@@ -106,7 +104,6 @@ impl PlanReport {
             met,
             other_roles,
             summary: gap.summary,
-            scale_size: gap.scale_size,
             home_role: Ref {
                 id: framework.roles[profile.role].id.clone(),
                 name: framework.roles[profile.role].name.clone(),
@@ -196,23 +193,24 @@ impl PlanReport {
         Block::Section { heading, blocks }
     }
 
+    /// What is met, with its evidence; what the target needs is named only where the person is
+    /// above it, so the evidence gets the width.
     fn met_table(&self) -> Table {
-        let mut table = Table::new(["Skill", "Has", "Needs", "Evidence"]);
+        let mut table = Table::new(["Skill", "Has", "Evidence"]);
         for r in &self.met {
-            let have = r.have.as_ref().map_or_else(String::new, |h| self.label(h));
+            let have = match &r.have {
+                Some(h) if h.rank > r.need.rank => format!("{} (needs {})", h.name, r.need.name),
+                Some(h) => h.name.clone(),
+                None => String::new(),
+            };
             let evidence = if r.evidence.is_empty() { "—".to_string() } else { r.evidence.join("\n") };
             table.row(vec![
                 Cell::toned(&r.skill.name, Tone::Strong),
                 Cell::toned(have, Tone::Same),
-                Cell::plain(self.label(&r.need)),
                 Cell::plain(evidence),
             ]);
         }
         table
-    }
-
-    fn label(&self, p: &Proficiency) -> String {
-        proficiency_label(p, self.scale_size)
     }
 
     fn other_roles_blocks(&self, entries: &[FitEntry]) -> Vec<Block> {

@@ -28,6 +28,7 @@ fn injection_commands() -> Vec<Vec<String>> {
         vec!["diff", "one", "three", "--path"],
         vec!["gap", "--profile", &profile, "--to", "three"],
         vec!["gap", "--profile", &profile, "--profile", &twin, "--to", "two"],
+        vec!["plan", "--profile", &profile, "--to", "three"],
     ]
     .into_iter()
     .map(|c| c.into_iter().map(String::from).collect())

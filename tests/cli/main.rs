@@ -16,5 +16,6 @@ mod injection;
 mod levels_across;
 mod options;
 mod pictures;
+mod plan;
 mod problems;
 mod readme;
