@@ -1,9 +1,10 @@
 //! The HTML reports in a real browser: headless Chromium loads each page from disk and the test
 //! checks that it loads with no console message at all (errors, CSP violations, script output),
 //! that the SVG has one axis per skill and one outline per series (or one cell per person and
-//! skill), that markup in the data stays text, and that the print stylesheet gives A4 pages. A
-//! screenshot of each page is taken; with `PM_SKILLS_UPDATE_SCREENSHOTS=1` they are copied to
-//! `docs/img/`, with a screenshot of `pm-skills diff` in a real terminal (tmux).
+//! skill, or no chart at all on a plan), that markup in the data stays text, and that the print
+//! stylesheet gives A4 pages. A screenshot of each page is taken; with
+//! `PM_SKILLS_UPDATE_SCREENSHOTS=1` they are copied to `docs/img/`, with a screenshot of
+//! `pm-skills diff` in a real terminal (tmux).
 //!
 //! Chromium is found as `$PM_SKILLS_CHROMIUM`, `chromium`, `chromium-browser` or `google-chrome`.
 //! These tests are `#[ignore]`d, so a plain `cargo test` does not need a browser; run them with
@@ -116,8 +117,13 @@ fn page(name: &'static str, args: &[&str], axes: usize, series: usize, cells: us
 }
 
 fn write_page(dir: &Path, page: &Page) -> PathBuf {
-    let out =
-        Command::new(bin()).args(&page.args).args(["--format", "html"]).env_remove("PM_SKILLS_DATA").output().unwrap();
+    let out = Command::new(bin())
+        .args(&page.args)
+        .args(["--format", "html"])
+        .env_remove("PM_SKILLS_DATA")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}: {}", page.name, String::from_utf8_lossy(&out.stderr));
     let path = dir.join(format!("{}.html", page.name));
     std::fs::write(&path, &out.stdout).unwrap();
@@ -158,6 +164,9 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
         page("gap", &["gap", "--profile", tom, "--to", "lead"], 10, 2, 0),
         page("team", &["gap", "--team", team, "--to", "senior"], 0, 0, 20),
         page("path", &["diff", "product-manager", "head", "--path"], 10, 4, 0),
+        // A plan is a document to print, with no chart.
+        // Relative to the clone, where pages are made, so the page names no folder of this machine.
+        page("plan", &["plan", "--profile", "examples/growth/checkins/2026-06-01.yaml"], 0, 0, 0),
         page("ddat-ladder", &["--framework", "ddat-2025", "ladder"], 9, 5, 0),
         page("wide-ladder", &["--data", &wide_data, "ladder"], 30, 3, 0),
         page("wide-team", &["--data", &wide_data, "gap", "--team", &wide_team, "--to", "middle"], 0, 0, 60),
@@ -185,14 +194,18 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
         handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
     });
 
-    // Printing: the stylesheet asks for A4, and Chromium's PDF honours it.
+    // Printing: the stylesheet asks for A4, and Chromium's PDF honours it, for the ladder and for
+    // a plan, which runs to several pages.
     let t = Instant::now();
-    let ladder = dir.join("ladder.html");
-    let pdf = dir.join("ladder.pdf");
-    chromium(&browser, &ladder, &["--no-pdf-header-footer".to_string(), format!("--print-to-pdf={}", pdf.display())]);
-    let pdf = std::fs::read(&pdf).expect("a PDF");
-    let text = String::from_utf8_lossy(&pdf);
-    assert!(text.contains("MediaBox [0 0 594.9") && text.contains(" 841.9"), "the printed page is not A4");
+    for (name, least_pages) in [("ladder", 1), ("plan", 2)] {
+        let page = dir.join(format!("{name}.html"));
+        let pdf = dir.join(format!("{name}.pdf"));
+        chromium(&browser, &page, &["--no-pdf-header-footer".to_string(), format!("--print-to-pdf={}", pdf.display())]);
+        let pdf = std::fs::read(&pdf).expect("a PDF");
+        let text = String::from_utf8_lossy(&pdf);
+        let a4 = text.matches("MediaBox [0 0 594.9").count();
+        assert!(a4 >= least_pages && text.contains(" 841.9"), "{name}: the printed pages are not A4 ({a4} found)");
+    }
     let pdf_time = t.elapsed();
 
     println!("chromium: console check {canary_time:.2?}; print to PDF (A4) {pdf_time:.2?}");
@@ -204,8 +217,9 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
     if std::env::var_os("PM_SKILLS_UPDATE_SCREENSHOTS").is_some() {
         let img = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/img");
         std::fs::create_dir_all(&img).unwrap();
-        for (name, _, shot) in
-            results.iter().filter(|(n, ..)| ["show", "ladder", "diff", "gap", "team", "path"].contains(&n.as_str()))
+        for (name, _, shot) in results
+            .iter()
+            .filter(|(n, ..)| ["show", "ladder", "diff", "gap", "team", "path", "plan"].contains(&n.as_str()))
         {
             std::fs::copy(shot, img.join(format!("html-{name}.png"))).unwrap();
         }
@@ -220,8 +234,11 @@ fn check_page(browser: &Path, dir: &Path, p: &Page) -> (String, Duration, PathBu
     let (dom, console) = load(browser, &html, Some(&shot));
     let time = t.elapsed();
     assert!(console.is_empty(), "{}: console messages:\n{}", p.name, console.join("\n"));
-    assert!(dom.contains("</svg>") && dom.contains("</table>"), "{}: page did not load:\n{dom}", p.name);
-    assert!(dom.contains("role=\"img\""), "{}: the chart is not marked as an image", p.name);
+    assert!(dom.contains("</table>") && dom.contains("</main>"), "{}: page did not load:\n{dom}", p.name);
+    // A page with nothing to draw (a plan) has no chart at all.
+    let charted = p.axes + p.cells > 0;
+    assert_eq!(dom.contains("</svg>"), charted, "{}: a chart where none belongs, or none where one does", p.name);
+    assert!(!charted || dom.contains("role=\"img\""), "{}: the chart is not marked as an image", p.name);
     assert_eq!(dom.matches("class=\"axis\"").count(), p.axes, "{}: axes", p.name);
     assert_eq!(dom.matches("class=\"series ").count(), p.series, "{}: outlines", p.name);
     assert_eq!(dom.matches("class=\"cell\"").count(), p.cells, "{}: heatmap cells", p.name);
