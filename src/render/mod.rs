@@ -164,6 +164,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hints_inside_sections_get_the_invocation_too() {
+        let hint = || doc::Block::Hint("Next: pm-skills fit --profile me.yaml".into());
+        let blocks = vec![hint(), doc::Block::Section { heading: "Coding".into(), blocks: vec![hint()] }];
+        let done = with_invocation(blocks, "pm-skills --data ./acme");
+        let want = doc::Block::Hint("Next: pm-skills --data ./acme fit --profile me.yaml".into());
+        assert_eq!(done[0], want);
+        assert_eq!(done[1], doc::Block::Section { heading: "Coding".into(), blocks: vec![want.clone()] });
+    }
+
+    #[test]
     fn json_escapes_del_and_c1_and_means_the_same() {
         let text = "a\u{7f}b\u{85}c\u{9b}d é";
         let json = escape_json_controls(serde_json::to_string(text).unwrap());

@@ -217,6 +217,9 @@ fn the_custom_ladder_shows_criteria_tips_resources_and_other_roles() {
     let others = v["other_roles"].as_array().expect("two roles: the other one's levels");
     assert!(!others.is_empty() && others.len() <= 3, "{v}");
     assert!(others.iter().all(|e| e["role"]["id"] == "engineer"), "{v}");
+    let yaml = run("yaml");
+    assert!(yaml.contains("tip: Run a sketching session for another team"), "{yaml}");
+    assert!(yaml.contains("url: https://example.org/sketching") && yaml.contains("other_roles:"), "{yaml}");
     let csv = run("csv");
     assert!(
         csv.contains(
