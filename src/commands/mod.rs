@@ -5,6 +5,7 @@ pub mod career;
 pub mod explore;
 pub mod gap;
 pub mod profiles;
+pub mod review;
 pub mod selected;
 pub mod validate;
 
