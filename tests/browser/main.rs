@@ -116,8 +116,13 @@ fn page(name: &'static str, args: &[&str], axes: usize, series: usize, cells: us
 }
 
 fn write_page(dir: &Path, page: &Page) -> PathBuf {
-    let out =
-        Command::new(bin()).args(&page.args).args(["--format", "html"]).env_remove("PM_SKILLS_DATA").output().unwrap();
+    let out = Command::new(bin())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(&page.args)
+        .args(["--format", "html"])
+        .env_remove("PM_SKILLS_DATA")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}: {}", page.name, String::from_utf8_lossy(&out.stderr));
     let path = dir.join(format!("{}.html", page.name));
     std::fs::write(&path, &out.stdout).unwrap();
@@ -147,6 +152,8 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
 
     let team = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/team");
     let tom = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/team/tom.yaml");
+    // Relative to the clone (where pages are written from), as the review page shows its files.
+    let (sam, dana) = ("examples/growth/checkins/2026-06-01.yaml", "examples/growth/review-2026-06-03.yaml");
     let wide = dir.join("wide");
     fixture::write_framework(&wide, 30);
     let wide_data = wide.join("data").display().to_string();
@@ -157,6 +164,7 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
         page("diff", &["diff", "product-manager", "senior"], 10, 2, 0),
         page("gap", &["gap", "--profile", tom, "--to", "lead"], 10, 2, 0),
         page("team", &["gap", "--team", team, "--to", "senior"], 0, 0, 20),
+        page("review", &["gap", "--profile", sam, "--review", dana], 10, 3, 0),
         page("path", &["diff", "product-manager", "head", "--path"], 10, 4, 0),
         page("ddat-ladder", &["--framework", "ddat-2025", "ladder"], 9, 5, 0),
         page("wide-ladder", &["--data", &wide_data, "ladder"], 30, 3, 0),
@@ -204,8 +212,9 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
     if std::env::var_os("PM_SKILLS_UPDATE_SCREENSHOTS").is_some() {
         let img = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/img");
         std::fs::create_dir_all(&img).unwrap();
-        for (name, _, shot) in
-            results.iter().filter(|(n, ..)| ["show", "ladder", "diff", "gap", "team", "path"].contains(&n.as_str()))
+        for (name, _, shot) in results
+            .iter()
+            .filter(|(n, ..)| ["show", "ladder", "diff", "gap", "team", "path", "review"].contains(&n.as_str()))
         {
             std::fs::copy(shot, img.join(format!("html-{name}.png"))).unwrap();
         }
