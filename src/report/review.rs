@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::gap::{GapRow, Readiness, Status, compare};
+use super::gap::{self, GapRow, Readiness, Status, compare, status_word};
 use super::{Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
@@ -168,11 +168,7 @@ fn sort_key(row: &ReviewRow) -> (u8, std::cmp::Reverse<i64>) {
 
 /// One side's readiness, with the skills named biggest gap first as `gap` names them.
 fn readiness(mut rows: Vec<GapRow>, target: &str) -> Readiness {
-    rows.sort_by_key(|r| match r.status {
-        Status::Grow => (0, std::cmp::Reverse(r.gap.unwrap_or(0))),
-        Status::Unassessed => (1, std::cmp::Reverse(0)),
-        Status::Met => (2, std::cmp::Reverse(0)),
-    });
+    rows.sort_by_key(gap::sort_key);
     Readiness::of(&rows, target)
 }
 
@@ -314,14 +310,6 @@ fn agree_cell(row: &ReviewRow) -> Cell {
     }
 }
 
-fn status_word(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::Grow => "grow",
-        Status::Unassessed => "unassessed",
-    }
-}
-
 fn agreement_word(a: Agreement) -> &'static str {
     match a {
         Agreement::Agree => "agree",
@@ -345,20 +333,25 @@ impl ReviewReport {
             Some(date) => format!("{date}, {}", s.file),
             None => s.file.clone(),
         };
-        let mut review: Vec<String> =
-            self.reviewer.assessor.is_some().then(|| reviewer_heading(&self.reviewer)).into_iter().collect();
+        let mut review = match &self.reviewer.assessor {
+            Some(_) => format!("{}, {}", reviewer_heading(&self.reviewer), dated(&self.reviewer)),
+            None => dated(&self.reviewer),
+        };
+        let mut notes = Vec::new();
         if crate::resolve::normalise(&self.reviewer.person) != crate::resolve::normalise(&self.own.person) {
-            review.push(format!("of {}", self.reviewer.person));
+            notes.push(format!("names {}", self.reviewer.person));
         }
         if let Some(level) = &self.reviewer.level
             && self.own.level.as_ref().is_none_or(|own| own.id != level.id || own.role.id != level.role.id)
         {
-            review.push(format!("placing them at {}", level.name));
+            notes.push(format!("places them at {}", level.name));
         }
-        review.push(dated(&self.reviewer));
+        if !notes.is_empty() {
+            review.push_str(&format!("; the review {}", notes.join(" and ")));
+        }
         Block::Fields(vec![
             ("Self-assessment".into(), format!("{}, {}", self.own_label(), dated(&self.own))),
-            ("Review".into(), review.join(", ")),
+            ("Review".into(), review),
         ])
     }
 
@@ -670,6 +663,25 @@ mod tests {
         let mut short = [Some(3); 10];
         short[4] = Some(2);
         assert!(ReviewReport::build(scope, &expert, &profile(&f, "Sam", None, short), 1, true).has_gaps());
+    }
+
+    #[test]
+    fn the_sources_give_each_sides_date_and_file_and_say_where_the_review_differs() {
+        let f = dvla();
+        let scope = Scope { framework: &f, role: &f.roles[0] };
+        let own = Profile { date: Some("2026-06-01".into()), ..profile(&f, "Sam", Some("self"), [Some(3); 10]) };
+        let same = profile(&f, "sam", Some("Dana"), [Some(3); 10]);
+        let fields = |reviewer: &Profile| match ReviewReport::build(scope, &own, reviewer, 1, false).sources() {
+            Block::Fields(fields) => fields.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(fields(&same), ["Sam, 2026-06-01, Sam.yaml", "Dana, sam.yaml"]);
+        let other =
+            Profile { level: Some(1), date: Some("2026-05-20".into()), ..profile(&f, "Alex", None, [None; 10]) };
+        assert_eq!(
+            fields(&other)[1],
+            "2026-05-20, Alex.yaml; the review names Alex and places them at Senior Product Manager"
+        );
     }
 
     #[test]

@@ -197,9 +197,11 @@ fn a_review_of_someone_else_is_a_warning_and_the_report_still_runs() {
     }
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((&v["self"]["person"], &v["reviewer"]["person"]), (&"Sam Okafor".into(), &"Alex Morgan".into()));
-    // The people's own view shows whose review it is.
-    let table = cmd().args(review_args(&own, &other, &[])).output().unwrap();
-    assert!(String::from_utf8(table.stdout).unwrap().contains("Dana Reyes, of Alex Morgan, 2026-06-03"));
+    // The human view says whose review it is.
+    let md = cmd().args(review_args(&own, &other, &["--format", "markdown"])).output().unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("- **Review:** Dana Reyes, 2026-06-03, "), "{md}");
+    assert!(md.contains("other-name.yaml; the review names Alex Morgan\n"), "{md}");
 }
 
 #[test]
