@@ -38,6 +38,7 @@ const GAP_EXAMPLES: &str = concat!(
   pm-skills gap --team ./team --to senior         people x skills, where the team is thin
   pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
   pm-skills gap --team ./team --to senior --format html > team.html   a heatmap page
+  pm-skills gap --profile me.yaml --review manager.yaml   my view beside my manager's
 
 A profile's `framework:` picks that built-in framework, unless --framework or --data is given.
 
@@ -356,9 +357,14 @@ pub struct GapArgs {
     /// Hide skills already met.
     #[arg(long)]
     pub only_gaps: bool,
-    /// Exit with 3 when any gap or unassessed skill remains, 0 when none does.
+    /// Exit with 3 when any gap or unassessed skill remains, 0 when none does. With --review:
+    /// when either side sees one.
     #[arg(long)]
     pub exit_code: bool,
+    /// A reviewer's profile of the same person (a manager's, a peer's), shown beside the one
+    /// --profile gives, skill by skill, disagreements first. Takes exactly one --profile.
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
 }
 
 /// Options of `plan`.
@@ -465,6 +471,12 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
     if given("framework") {
         cli.global.data = None;
     }
+    if let Command::Gap(gap) = &cli.command
+        && let Some(message) = review_conflict(gap)
+    {
+        let gap = command.find_subcommand_mut("gap").expect("gap is a command");
+        return Err(gap.error(clap::error::ErrorKind::ArgumentConflict, message));
+    }
     if given("format")
         && let Some((name, writes)) = fixed_output(&cli.command)
         && !writes.contains(&cli.global.format)
@@ -479,6 +491,20 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
         return Err(command.error(clap::error::ErrorKind::ArgumentConflict, message));
     }
     Ok(cli)
+}
+
+/// Why `gap --review` cannot run with these options, if it cannot: a review is of one person,
+/// so it takes one `--profile` and no `--team`. (clap's own conflict message would not say why.)
+fn review_conflict(gap: &GapArgs) -> Option<String> {
+    gap.review.as_ref()?;
+    let why = "--review puts a review of one person beside their own profile";
+    if gap.team.is_some() {
+        Some(format!("{why}, so it cannot be used with --team; give one --profile"))
+    } else if gap.profiles.len() > 1 {
+        Some(format!("{why}, so it takes one --profile, not {}", gap.profiles.len()))
+    } else {
+        None
+    }
 }
 
 /// The commands whose output has one form, with the `--format` values that name it (none for a

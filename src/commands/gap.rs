@@ -17,7 +17,10 @@ use crate::{parallel, profile, report, resolve};
 /// `gap`: the framework is `--data` or `--framework`, else the one the profiles name, else the
 /// default; the role is `--role`, else the first profile's, else the framework's default.
 pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let GapArgs { profiles, team, to, only_gaps, exit_code } = args;
+    if let Some(review) = &args.review {
+        return super::review::review(global, args, review, options);
+    }
+    let GapArgs { profiles, team, to, only_gaps, exit_code, .. } = args;
     let People { framework, role: home, people, warnings } = load_people(global, profiles, team.as_deref())?;
     let scope = Scope { framework: &framework, role: &framework.roles[home] };
     // `--to` may name a level of another role (`ROLE/LEVEL`): a move, measured on that role's
@@ -45,18 +48,28 @@ pub struct People {
     pub framework: Framework,
     /// Index into the framework's roles: the role the profiles were checked against.
     pub role: usize,
-    /// In the order given, then the team folder's in file-name order; each file and name once.
+    /// In the order given, then the team folder's in file-name order; each file once, and each
+    /// name once from [`load_people`].
     pub people: Vec<Profile>,
     /// What was counted once (a file or a name given twice), for stderr.
     pub warnings: Vec<String>,
+}
+
+/// [`load_each`] with each person once: two profiles with the same `name` count as one, from the
+/// first, with a warning.
+pub fn load_people(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>) -> anyhow::Result<People> {
+    let People { framework, role, people, mut warnings } = load_each(global, profiles, team)?;
+    let people = once_per_name(people, &mut warnings);
+    Ok(People { framework, role, people, warnings })
 }
 
 /// Reads and checks the profiles `gap` and `fit` are given (`--profile` files, then a `--team`
 /// folder), so both commands pick the framework and role alike and refuse the same profiles: the
 /// framework is `--data` or `--framework`, else the one the first profile names, else the
 /// default; the role is `--role`, else the first profile's, else the framework's default. Every
-/// bad profile is named in one error.
-pub fn load_people(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>) -> anyhow::Result<People> {
+/// bad profile is named in one error. A name given twice is kept twice, as a review names the
+/// person it rates; [`load_people`] counts each person once.
+pub fn load_each(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>) -> anyhow::Result<People> {
     let stdin_given = profiles.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_given > 1 {
         anyhow::bail!("standard input can be read once, but `-` is given {stdin_given} times");
@@ -101,7 +114,7 @@ pub fn load_people(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path
     checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_in(folder, &path))));
     one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
     let results = checked.into_iter().map(|(_, result)| result).collect();
-    let people = once_per_name(every_profile_or_errors(results)?, &mut warnings);
+    let people = every_profile_or_errors(results)?;
     let role = framework.roles.iter().position(|r| r.id == scope.role.id).unwrap_or(0);
     Ok(People { framework, role, people, warnings })
 }

@@ -6,6 +6,7 @@ pub mod explore;
 pub mod gap;
 pub mod plan;
 pub mod profiles;
+pub mod review;
 pub mod selected;
 pub mod validate;
 

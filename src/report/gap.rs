@@ -119,7 +119,7 @@ impl Readiness {
 
 /// The order of a gap report: the biggest gaps first, then unassessed, then met; ties keep the
 /// role's skill order.
-fn sort_key(row: &GapRow) -> (u8, std::cmp::Reverse<i64>) {
+pub fn sort_key(row: &GapRow) -> (u8, std::cmp::Reverse<i64>) {
     match row.status {
         Status::Grow => (0, std::cmp::Reverse(row.gap.unwrap_or(0))),
         Status::Unassessed => (1, std::cmp::Reverse(0)),

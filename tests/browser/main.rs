@@ -153,6 +153,8 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
 
     let team = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/team");
     let tom = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/team/tom.yaml");
+    // Relative to the clone (where pages are written from), as the review page shows its files.
+    let (sam, dana) = ("examples/growth/checkins/2026-06-01.yaml", "examples/growth/review-2026-06-03.yaml");
     let wide = dir.join("wide");
     fixture::write_framework(&wide, 30);
     let wide_data = wide.join("data").display().to_string();
@@ -163,6 +165,7 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
         page("diff", &["diff", "product-manager", "senior"], 10, 2, 0),
         page("gap", &["gap", "--profile", tom, "--to", "lead"], 10, 2, 0),
         page("team", &["gap", "--team", team, "--to", "senior"], 0, 0, 20),
+        page("review", &["gap", "--profile", sam, "--review", dana], 10, 3, 0),
         page("path", &["diff", "product-manager", "head", "--path"], 10, 4, 0),
         // A plan is a document to print, with no chart.
         // Relative to the clone, where pages are made, so the page names no folder of this machine.
@@ -219,7 +222,7 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
         std::fs::create_dir_all(&img).unwrap();
         for (name, _, shot) in results
             .iter()
-            .filter(|(n, ..)| ["show", "ladder", "diff", "gap", "team", "path", "plan"].contains(&n.as_str()))
+            .filter(|(n, ..)| ["show", "ladder", "diff", "gap", "team", "path", "plan", "review"].contains(&n.as_str()))
         {
             std::fs::copy(shot, img.join(format!("html-{name}.png"))).unwrap();
         }

@@ -19,3 +19,4 @@ mod pictures;
 mod plan;
 mod problems;
 mod readme;
+mod review;
