@@ -12,6 +12,7 @@ pub mod ladder;
 pub mod levels;
 pub mod moves;
 pub mod path;
+pub mod progress;
 pub mod show;
 pub mod skills;
 pub mod soft_skills;

@@ -17,4 +17,5 @@ mod levels_across;
 mod options;
 mod pictures;
 mod problems;
+mod progress;
 mod readme;
