@@ -234,8 +234,7 @@ pub enum Command {
     )]
     Gap(GapArgs),
 
-    /// Follow one person's check-ins over time: every skill at each, and the gaps that closed,
-    /// opened or remain.
+    /// Follow one person's check-ins over time: which gaps closed, opened or remain.
     #[command(after_help = PROGRESS_EXAMPLES)]
     Progress(ProgressArgs),
 
