@@ -541,6 +541,11 @@ mod tests {
         assert_eq!(Status::of(met, blank, need), Status::NotReassessed);
         assert_eq!(Status::of(gap, blank, need), Status::NotReassessed);
         assert_eq!(Status::of(blank, blank, need), Status::Unassessed);
+        // CSV writes the same ids as JSON.
+        for status in [gap, met, blank].iter().flat_map(|a| [gap, met, blank].map(|b| Status::of(*a, b, need))) {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.id());
+        }
+        assert_eq!(serde_json::to_value(Status::NotExpected).unwrap(), Status::NotExpected.id());
     }
 
     #[test]
