@@ -46,6 +46,23 @@ A profile's `framework:` picks that built-in framework, unless --framework or --
     exit_codes!()
 );
 
+const PROGRESS_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills progress checkins/2026-03-02.yaml checkins/2026-06-01.yaml
+  pm-skills progress --history ./checkins                  every check-in in a folder
+  pm-skills progress --history ./checkins --to lead --format json
+  pm-skills progress --history ./checkins --format html > progress.html   a line chart page
+  pm-skills progress --history ./checkins --exit-code      exit 3 while a gap remains
+
+Each file is one check-in of one person: a profile with a `date:`, in any order. The target is
+--to, else the latest check-in's `target:`, else the level above its `level:`. A gap closed when
+a skill was short at the first check-in and is met at the last; it opened when it was met and
+now is short; it remains when it is short at both.
+
+",
+    exit_codes!()
+);
+
 const DIFF_EXAMPLES: &str = concat!(
     "Examples:
   pm-skills diff product-manager senior
@@ -237,6 +254,9 @@ pub enum Command {
     /// Write a development plan from a profile: each gap, its evidence, how to grow, actions.
     #[command(after_help = PLAN_EXAMPLES)]
     Plan(PlanArgs),
+    /// Follow one person's check-ins over time: which gaps closed, opened or remain.
+    #[command(after_help = PROGRESS_EXAMPLES)]
+    Progress(ProgressArgs),
 
     /// Where one can go from a level: the next level up, then the closest level of every other role.
     #[command(after_help = MOVES_EXAMPLES)]
@@ -377,6 +397,28 @@ pub struct PlanArgs {
     /// `target`, else the level above its `level`.
     #[arg(long, value_name = "LEVEL")]
     pub to: Option<String>,
+}
+
+/// Options of `progress`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("checkins").required(true).multiple(true).args(["files", "history"]))]
+pub struct ProgressArgs {
+    /// Check-ins of one person: profiles with a `date:`, in any order. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Every check-in (*.yaml, *.yml) in this folder, with any FILEs given.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+    /// The target level; defaults to the latest check-in's `target:`, else the level above its
+    /// `level:`.
+    #[arg(long, value_name = "LEVEL")]
+    pub to: Option<String>,
+    /// Hide skills met at the last check-in that were never a gap.
+    #[arg(long)]
+    pub only_gaps: bool,
+    /// Exit with 3 when, at the last check-in, a gap remains or a skill is unassessed.
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 /// Options of `moves`.

@@ -103,6 +103,7 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::Frameworks => explore::frameworks(options),
         Command::Gap(args) => commands::gap::gap(global, args, options),
         Command::Plan(args) => commands::plan::plan(global, args, options),
+        Command::Progress(args) => commands::growth::progress(global, args, options),
         Command::Moves(args) => commands::career::moves(&selected()?, global, args, options),
         Command::Fit(args) => commands::career::fit(global, args, options),
         Command::Profile(ProfileCommand::New(args)) => {

@@ -61,12 +61,50 @@ pub fn read(path: &Path) -> anyhow::Result<RawProfileFile> {
     read_in(None, path)
 }
 
+/// A folder of profiles, with what it is to the user (`team folder`, `history folder`): every
+/// message about it, and the refusal of a link out of it, says which.
+#[derive(Debug, Clone, Copy)]
+pub struct Folder<'a> {
+    pub path: &'a Path,
+    pub kind: &'static str,
+}
+
+impl<'a> Folder<'a> {
+    /// A team folder: one profile per person.
+    pub fn team(path: &'a Path) -> Self {
+        Folder { path, kind: "team folder" }
+    }
+
+    /// Every `.yaml` or `.yml` file in the folder, in name order; an error when there is none.
+    pub fn files(&self) -> anyhow::Result<Vec<PathBuf>> {
+        let (dir, kind) = (self.path, self.kind);
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| anyhow::anyhow!("cannot read {kind} {}: {}", dir.display(), source::io_reason(&e)))?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) && !p.is_dir())
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            anyhow::bail!("the {kind} {} holds no profiles (*.yaml)", dir.display());
+        }
+        Ok(files)
+    }
+}
+
 /// Reads and parses one profile found in `folder` (a team folder), which refuses a symbolic link
 /// out of the folder; with no folder, as [`read`].
 pub fn read_in(folder: Option<&Path>, path: &Path) -> anyhow::Result<RawProfileFile> {
+    read_from(folder.map(Folder::team), path)
+}
+
+/// Reads and parses one profile found in `folder`, which refuses a symbolic link out of it; with
+/// no folder, as [`read`].
+pub fn read_from(folder: Option<Folder>, path: &Path) -> anyhow::Result<RawProfileFile> {
     let display = if path == Path::new("-") { "<stdin>".to_string() } else { path.display().to_string() };
     let text = match folder {
-        Some(folder) => source::read_text_in(folder, path, "team folder")?,
+        Some(folder) => source::read_text_in(folder.path, path, folder.kind)?,
         None => source::read_text(path)?,
     };
     let file = SourceFile { display: display.clone(), rel: display.clone(), text };
@@ -79,18 +117,7 @@ pub fn read_in(folder: Option<&Path>, path: &Path) -> anyhow::Result<RawProfileF
 
 /// The profiles of a team folder: every `.yaml` or `.yml` file in it, in name order.
 pub fn team_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| anyhow::anyhow!("cannot read team folder {}: {}", dir.display(), source::io_reason(&e)))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) && !p.is_dir())
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        anyhow::bail!("the team folder {} holds no profiles (*.yaml)", dir.display());
-    }
-    Ok(files)
+    Folder::team(dir).files()
 }
 
 fn refused(display: &str, problems: Problems) -> DataError {

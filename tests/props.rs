@@ -5,7 +5,8 @@
 //! - the JSON of every report parses and equals the report (`serde_json::to_value`), and the YAML
 //!   of every report carries the same data;
 //! - no renderer panics, in any format, at any terminal width from 1 to 400;
-//! - a profile that claims exactly a level's expectations is ready for that level.
+//! - a profile that claims exactly a level's expectations is ready for that level, and two
+//!   check-ins of it show every gap met at both.
 //!
 //! Names are drawn from an alphabet of Unicode, wide characters, controls, escape sequences and
 //! Markdown and spreadsheet specials, and must survive the YAML round trip byte for byte.
@@ -13,7 +14,7 @@
 use clap::ValueEnum as _;
 use pm_skills::assemble;
 use pm_skills::diagnostics::Problems;
-use pm_skills::model::{Framework, LevelAt};
+use pm_skills::model::{Framework, LevelAt, Profile};
 use pm_skills::profile::{self, RawProfileFile, SkillLookup};
 use pm_skills::raw::RawProfile;
 use pm_skills::render::{self, Format, RenderOptions, Report};
@@ -301,6 +302,15 @@ proptest! {
         prop_assert!(!gap.has_gaps(), "{:?}", gap.rows);
         round_trips(&gap)?;
         renders_everywhere(&gap, width, true);
+        let dated = |date: &str| Profile { date: Some(date.into()), ..me.clone() };
+        let checkins = [dated("2026-06-01"), dated("2026-01-01")];
+        let progress = report::progress::ProgressReport::build(
+            scope, &checkins, level, report::progress::TargetFrom::Option, false);
+        prop_assert!(!progress.has_gaps(), "{:?}", progress.rows);
+        prop_assert!(progress.rows.iter().all(|r| r.status == report::progress::Status::Met), "{:?}", progress.rows);
+        prop_assert_eq!(&progress.summary.text, "0 gaps closed since 2026-01-01, none remain");
+        round_trips(&progress)?;
+        renders_everywhere(&progress, width, true);
         let team = report::team::TeamReport::build(scope, &[me.clone(), me], level, false);
         prop_assert!(!team.has_gaps());
         round_trips(&team)?;

@@ -48,36 +48,40 @@ pub struct People {
     pub framework: Framework,
     /// Index into the framework's roles: the role the profiles were checked against.
     pub role: usize,
-    /// In the order given, then the team folder's in file-name order; each file once, and each
-    /// name once from [`load_people`].
+    /// In the order given, then the folder's in file-name order; each file once (and, from
+    /// [`load_people`], each name once).
     pub people: Vec<Profile>,
     /// What was counted once (a file or a name given twice), for stderr.
     pub warnings: Vec<String>,
-}
-
-/// [`load_each`] with each person once: two profiles with the same `name` count as one, from the
-/// first, with a warning.
-pub fn load_people(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>) -> anyhow::Result<People> {
-    let People { framework, role, people, mut warnings } = load_each(global, profiles, team)?;
-    let people = once_per_name(people, &mut warnings);
-    Ok(People { framework, role, people, warnings })
 }
 
 /// Reads and checks the profiles `gap` and `fit` are given (`--profile` files, then a `--team`
 /// folder), so both commands pick the framework and role alike and refuse the same profiles: the
 /// framework is `--data` or `--framework`, else the one the first profile names, else the
 /// default; the role is `--role`, else the first profile's, else the framework's default. Every
-/// bad profile is named in one error. A name given twice is kept twice, as a review names the
-/// person it rates; [`load_people`] counts each person once.
-pub fn load_each(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>) -> anyhow::Result<People> {
+/// bad profile is named in one error. A person (a `name`) is counted once.
+pub fn load_people(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>) -> anyhow::Result<People> {
+    let mut loaded = load_profiles(global, profiles, team.map(profile::Folder::team))?;
+    loaded.people = once_per_name(std::mem::take(&mut loaded.people), &mut loaded.warnings);
+    Ok(loaded)
+}
+
+/// Reads and checks profiles as [`load_people`] does, the files first, then the folder's, each
+/// file once, but keeping every profile of one person: `progress` reads one person's check-ins, and
+/// `gap --review` a review that names the person it rates.
+pub fn load_profiles(
+    global: &GlobalArgs,
+    profiles: &[PathBuf],
+    folder: Option<profile::Folder>,
+) -> anyhow::Result<People> {
     let stdin_given = profiles.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_given > 1 {
         anyhow::bail!("standard input can be read once, but `-` is given {stdin_given} times");
     }
-    // (path, the team folder it was found in): a file of a team folder may not link out of it.
-    let mut paths: Vec<(PathBuf, Option<&Path>)> = profiles.iter().map(|p| (p.clone(), None)).collect();
-    if let Some(dir) = team {
-        paths.extend(profile::team_files(dir)?.into_iter().map(|p| (p, Some(dir))));
+    // (path, the folder it was found in): a file of a folder may not link out of it.
+    let mut paths: Vec<(PathBuf, Option<profile::Folder>)> = profiles.iter().map(|p| (p.clone(), None)).collect();
+    if let Some(folder) = folder {
+        paths.extend(folder.files()?.into_iter().map(|p| (p, Some(folder))));
     }
     let mut warnings = Vec::new();
     let mut paths = once_per_file(paths, &mut warnings).into_iter();
@@ -86,7 +90,7 @@ pub fn load_each(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>)
     // turned into its small checked form at once, so a team costs what its profiles hold. Every
     // bad profile is named: when the first cannot be read, the rest are checked against `--role`
     // or the default role.
-    let first = paths.next().map(|(path, folder)| profile::read_in(folder, &path));
+    let first = paths.next().map(|(path, folder)| profile::read_from(folder, &path));
     let first_raw = first.as_ref().and_then(|f| f.as_ref().ok());
     let framework = load_for_profiles(global, first_raw.and_then(|f| f.raw.framework.as_deref()))?;
     let named_role = first_raw.and_then(|f| f.raw.role.clone());
@@ -111,7 +115,7 @@ pub fn load_each(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>)
     if let (Some(default), Some((named, _))) = (picked_default, checked.first_mut()) {
         *named = Some(default);
     }
-    checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_in(folder, &path))));
+    checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_from(folder, &path))));
     one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
     let results = checked.into_iter().map(|(_, result)| result).collect();
     let people = every_profile_or_errors(results)?;
@@ -122,9 +126,9 @@ pub fn load_each(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>)
 /// The paths with each file once: a file given twice (with `--profile` and in the team folder, or
 /// spelt two ways) is read from where it is first given, with a warning.
 fn once_per_file<'a>(
-    paths: Vec<(PathBuf, Option<&'a Path>)>,
+    paths: Vec<(PathBuf, Option<profile::Folder<'a>>)>,
     warnings: &mut Vec<String>,
-) -> Vec<(PathBuf, Option<&'a Path>)> {
+) -> Vec<(PathBuf, Option<profile::Folder<'a>>)> {
     let mut seen: HashMap<PathBuf, PathBuf> = HashMap::with_capacity(paths.len());
     let mut kept = Vec::with_capacity(paths.len());
     for (path, folder) in paths {

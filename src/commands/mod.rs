@@ -4,6 +4,7 @@
 pub mod career;
 pub mod explore;
 pub mod gap;
+pub mod growth;
 pub mod plan;
 pub mod profiles;
 pub mod review;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::Outcome;
-use super::gap::{People, default_target, load_each};
+use super::gap::{People, default_target, load_profiles};
 use crate::cli::{GapArgs, GlobalArgs};
 use crate::model::{LevelAt, Profile, Scope};
 use crate::render::RenderOptions;
@@ -27,7 +27,7 @@ pub fn review(global: &GlobalArgs, args: &GapArgs, review: &Path, options: &Rend
         );
     }
     let People { framework, role: home, people, mut warnings } =
-        load_each(global, &[own.clone(), review.to_path_buf()], None)?;
+        load_profiles(global, &[own.clone(), review.to_path_buf()], None)?;
     let Ok([own, reviewer]) = <[Profile; 2]>::try_from(people) else {
         anyhow::bail!("the self-assessment and the review are one file; give the reviewer's profile with --review");
     };

@@ -33,6 +33,7 @@ svg .legend-label { font-size: 13px; }
 svg .cell { stroke: #444; stroke-width: 1; }
 svg .swatch { stroke: #444; stroke-width: 1; }
 svg .cell-text { font-size: 12px; font-weight: 600; }
+svg .target-label { font-size: 12px; font-style: italic; fill: #222; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; font-size: .92rem; }
 th, td { border: 1px solid #555; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #e8e8e8; }
@@ -119,6 +120,7 @@ fn write_chart(chart: &Chart, page: &mut String) {
     let (title, kind) = match chart {
         Chart::Radar(r) => (&r.title, "radar"),
         Chart::Heatmap(h) => (&h.title, "heatmap"),
+        Chart::Line(l) => (&l.title, "line"),
     };
     match svg::draw(chart, "chart-1") {
         Some(svg) => {
@@ -129,6 +131,7 @@ fn write_chart(chart: &Chart, page: &mut String) {
             let why = match chart {
                 Chart::Radar(_) => "a radar chart needs at least three skills",
                 Chart::Heatmap(_) => "no person and skill left to show",
+                Chart::Line(_) => "a line chart needs two check-ins on different dates and a skill",
             };
             let _ = writeln!(page, "<p class=\"note\">No chart: {why}.</p>");
         }

@@ -4,6 +4,7 @@
 
 pub mod doc;
 pub mod html;
+pub mod line;
 pub mod markdown;
 pub mod svg;
 pub mod terminal;
@@ -12,6 +13,7 @@ pub mod text;
 use serde::Serialize;
 
 pub use doc::{Block, Cell, Table, Tone};
+pub use line::Line;
 pub use svg::{Chart, Heatmap, Radar, Series};
 
 /// Output formats. Table, Markdown and HTML are for people; JSON, YAML and CSV for scripts.

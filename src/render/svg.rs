@@ -1,4 +1,5 @@
-//! Charts as inline SVG: a radar of proficiencies and a heatmap of a team's gaps.
+//! Charts as inline SVG: a radar of proficiencies, a heatmap of a team's gaps, and (in
+//! [`super::line`]) a line chart of check-ins over time.
 //!
 //! A report only says what to draw ([`Chart`]: axes, series, values); this module decides how it
 //! looks, once for every report. Every element a test or a screen reader cares about is marked:
@@ -18,6 +19,7 @@ use super::text::{sanitize, wrap_lines};
 pub enum Chart {
     Radar(Radar),
     Heatmap(Heatmap),
+    Line(super::line::Line),
 }
 
 /// One axis per skill, one outline per series (a level, a person, a target).
@@ -77,8 +79,16 @@ const STYLES: [(&str, &str, Marker); 8] = [
     ("#5c5c5c", "1 3 8 3", Marker::OpenTriangle),
 ];
 
+/// The style of series `k`: past the eighth, colours and dashes repeat with another marker, so
+/// a ninth series never looks like the first.
+pub(super) fn style(k: usize) -> (&'static str, &'static str, Marker) {
+    let (colour, dash, _) = STYLES[k % STYLES.len()];
+    let (_, _, marker) = STYLES[(k + k / STYLES.len()) % STYLES.len()];
+    (colour, dash, marker)
+}
+
 #[derive(Debug, Clone, Copy)]
-enum Marker {
+pub(super) enum Marker {
     Circle,
     Square,
     Triangle,
@@ -107,22 +117,23 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Draws `chart` as an `<svg>` element; `id` keeps its ids unique in the page. `None` when there
-/// is too little to draw (a radar needs three axes, a heatmap one cell).
+/// is too little to draw (a radar needs three axes, a heatmap one cell, a line chart two dates).
 pub fn draw(chart: &Chart, id: &str) -> Option<String> {
     match chart {
         Chart::Radar(radar) => radar_svg(radar, id),
         Chart::Heatmap(heatmap) => heatmap_svg(heatmap, id),
+        Chart::Line(line) => super::line::line_svg(line, id),
     }
 }
 
 /// Rounds a coordinate to one decimal, so the SVG stays short and stable.
-fn n(x: f64) -> String {
+pub(super) fn n(x: f64) -> String {
     let r = (x * 10.0).round() / 10.0;
     if r == 0.0 { "0".to_string() } else { format!("{r}") }
 }
 
 /// Cuts `text` to `max` characters with an ellipsis.
-fn truncate(text: &str, max: usize) -> String {
+pub(super) fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -145,7 +156,8 @@ fn wrap_words(text: &str, width: usize, lines: usize) -> Vec<String> {
     out.iter().map(|l| truncate(l, width + 4)).collect()
 }
 
-fn open_svg(out: &mut String, class: &str, id: &str, width: f64, height: f64, title: &str, desc: &str) {
+/// Opens the `<svg>` element with its `role`, `<title>` and `<desc>`, as every chart does.
+pub(super) fn open_svg(out: &mut String, class: &str, id: &str, width: f64, height: f64, title: &str, desc: &str) {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {class}\" viewBox=\"0 0 {w} {h}\" \
@@ -158,7 +170,8 @@ fn open_svg(out: &mut String, class: &str, id: &str, width: f64, height: f64, ti
     );
 }
 
-fn marker(out: &mut String, kind: Marker, x: f64, y: f64, colour: &str) {
+/// Draws a series' marker centred on (`x`, `y`).
+pub(super) fn marker(out: &mut String, kind: Marker, x: f64, y: f64, colour: &str) {
     let s = 4.5;
     let (fill, extra) = match kind {
         Marker::Ring | Marker::OpenSquare | Marker::OpenTriangle => ("#ffffff", " stroke-width=\"2\""),
@@ -265,7 +278,7 @@ fn radar_svg(radar: &Radar, id: &str) -> Option<String> {
     }
     out.push_str("</g>\n<g class=\"series-group\">\n");
     for (k, series) in radar.series.iter().enumerate() {
-        let (colour, dash, kind) = STYLES[k % STYLES.len()];
+        let (colour, dash, kind) = style(k);
         let points: Vec<(f64, f64)> = (0..count)
             .map(|i| {
                 let value = series.values.get(i).copied().flatten().unwrap_or(0) as f64;
@@ -381,7 +394,7 @@ fn radar_description(radar: &Radar) -> String {
 fn radar_legend(out: &mut String, radar: &Radar, width: f64, legend_top: f64) {
     out.push_str("</g>\n<g class=\"legend\">\n");
     for (k, series) in radar.series.iter().enumerate() {
-        let (colour, dash, kind) = STYLES[k % STYLES.len()];
+        let (colour, dash, kind) = style(k);
         let column_width = width / 2.0 - 30.0;
         let x = 30.0 + column_width * (k % 2) as f64;
         let y = legend_top + 26.0 * (k / 2) as f64 + 10.0;

@@ -13,6 +13,7 @@ pub mod levels;
 pub mod moves;
 pub mod path;
 pub mod plan;
+pub mod progress;
 pub mod review;
 pub mod show;
 pub mod skills;

@@ -1,8 +1,8 @@
 //! The HTML reports in a real browser: headless Chromium loads each page from disk and the test
 //! checks that it loads with no console message at all (errors, CSP violations, script output),
 //! that the SVG has one axis per skill and one outline per series (or one cell per person and
-//! skill, or no chart at all on a plan), that markup in the data stays text, and that the print
-//! stylesheet gives A4 pages. A screenshot of each page is taken; with
+//! skill, one line per skill over time, or no chart at all on a plan), that markup in the data stays
+//! text, and that the print stylesheet gives A4 pages. A screenshot of each page is taken; with
 //! `PM_SKILLS_UPDATE_SCREENSHOTS=1` they are copied to `docs/img/`, with a screenshot of
 //! `pm-skills diff` in a real terminal (tmux).
 //!
@@ -104,24 +104,26 @@ fn load(browser: &Path, page: &Path, screenshot: Option<&Path>) -> (String, Vec<
 struct Page {
     name: &'static str,
     args: Vec<String>,
-    /// Radar axes (skills) and outlines, or heatmap cells.
+    /// Radar axes (skills) and outlines, or heatmap cells, or lines over time (one per skill).
     axes: usize,
     series: usize,
     cells: usize,
+    lines: usize,
     /// The page names markup (the generated framework): it must appear only as text.
     hostile: bool,
 }
 
 fn page(name: &'static str, args: &[&str], axes: usize, series: usize, cells: usize) -> Page {
-    Page { name, args: args.iter().map(|a| a.to_string()).collect(), axes, series, cells, hostile: false }
+    Page { name, args: args.iter().map(|a| a.to_string()).collect(), axes, series, cells, lines: 0, hostile: false }
 }
 
 fn write_page(dir: &Path, page: &Page) -> PathBuf {
+    // From the clone, so a page that names its files (`progress`) shows paths as a user types them.
     let out = Command::new(bin())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(&page.args)
         .args(["--format", "html"])
         .env_remove("PM_SKILLS_DATA")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
     assert!(out.status.success(), "{}: {}", page.name, String::from_utf8_lossy(&out.stderr));
@@ -173,6 +175,11 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
         page("ddat-ladder", &["--framework", "ddat-2025", "ladder"], 9, 5, 0),
         page("wide-ladder", &["--data", &wide_data, "ladder"], 30, 3, 0),
         page("wide-team", &["--data", &wide_data, "gap", "--team", &wide_team, "--to", "middle"], 0, 0, 60),
+        Page { lines: 10, ..page("progress", &["progress", "--history", "examples/growth/checkins"], 0, 0, 0) },
+        Page {
+            lines: 10,
+            ..page("progress-gaps", &["progress", "--history", "tests/fixtures/progress/history"], 0, 0, 0)
+        },
     ];
     for p in pages.iter_mut().filter(|p| p.name.starts_with("wide")) {
         p.hostile = true;
@@ -220,10 +227,9 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
     if std::env::var_os("PM_SKILLS_UPDATE_SCREENSHOTS").is_some() {
         let img = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/img");
         std::fs::create_dir_all(&img).unwrap();
-        for (name, _, shot) in results
-            .iter()
-            .filter(|(n, ..)| ["show", "ladder", "diff", "gap", "team", "path", "plan", "review"].contains(&n.as_str()))
-        {
+        for (name, _, shot) in results.iter().filter(|(n, ..)| {
+            ["show", "ladder", "diff", "gap", "team", "path", "plan", "review", "progress"].contains(&n.as_str())
+        }) {
             std::fs::copy(shot, img.join(format!("html-{name}.png"))).unwrap();
         }
     }
@@ -245,6 +251,7 @@ fn check_page(browser: &Path, dir: &Path, p: &Page) -> (String, Duration, PathBu
     assert_eq!(dom.matches("class=\"axis\"").count(), p.axes, "{}: axes", p.name);
     assert_eq!(dom.matches("class=\"series ").count(), p.series, "{}: outlines", p.name);
     assert_eq!(dom.matches("class=\"cell\"").count(), p.cells, "{}: heatmap cells", p.name);
+    assert_eq!(dom.matches("class=\"line ").count(), p.lines, "{}: lines over time", p.name);
     if p.hostile {
         assert!(!dom.contains("<script") && !dom.contains("<img"), "{}: markup from data became elements", p.name);
         assert!(dom.contains("&lt;script&gt;console.error"), "{}: the hostile name is not shown", p.name);

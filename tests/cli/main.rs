@@ -18,5 +18,6 @@ mod options;
 mod pictures;
 mod plan;
 mod problems;
+mod progress;
 mod readme;
 mod review;

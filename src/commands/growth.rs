@@ -1,0 +1,244 @@
+//! `progress`: one person's check-ins over time. The profiles are read and checked as `gap` reads
+//! them ([`load_profiles`]: the same framework choice, the same refusals), then checked as one
+//! history: one person, a date each, no two on one date.
+
+use std::path::Path;
+
+use super::Outcome;
+use super::gap::{People, load_profiles};
+use crate::cli::{GlobalArgs, ProgressArgs};
+use crate::diagnostics::MAX_OF_A_KIND;
+use crate::model::{Framework, LevelAt, Profile};
+use crate::render::RenderOptions;
+use crate::report::progress::{ProgressReport, TargetFrom};
+use crate::resolve::normalise;
+use crate::{profile, resolve, text};
+
+/// `progress FILE… [--history DIR]`: the framework is `--data` or `--framework`, else the one the
+/// first file names, else the default; the target is `--to`, else the latest check-in's
+/// `target:`, else the level above its `level:`.
+pub fn progress(global: &GlobalArgs, args: &ProgressArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let ProgressArgs { files, history, to, only_gaps, exit_code } = args;
+    let folder = history.as_deref().map(|path: &Path| profile::Folder { path, kind: "history folder" });
+    let People { framework, role: home, people, mut warnings } = load_profiles(global, files, folder)?;
+    // A file given twice is read once: say so, or "got one" would puzzle.
+    let checkins = one_history(people).map_err(|e| match warnings.as_slice() {
+        [] => e,
+        notes => anyhow::anyhow!("{e:#}\n  ({})", notes.join("; ")),
+    })?;
+    warnings.extend(assessors_warning(&checkins));
+    let (target, from) = match to {
+        Some(name) => (resolve::resolve_level(&framework, name, Some(home))?, TargetFrom::Option),
+        None => default_target(&framework, &checkins)?,
+    };
+    let report = ProgressReport::build(framework.scope(target), &checkins, target.level, from, *only_gaps);
+    Ok(Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())?.with_warnings(warnings))
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Groups `items` by `key`, in the order each key first appears.
+fn grouped<'a, K: PartialEq>(items: impl Iterator<Item = (K, &'a str)>) -> Vec<(K, Vec<&'a str>)> {
+    let mut groups: Vec<(K, Vec<&str>)> = Vec::new();
+    for (key, item) in items {
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(item),
+            None => groups.push((key, vec![item])),
+        }
+    }
+    groups
+}
+
+/// The check-ins in date order, or one error naming every check-in that cannot be placed in one
+/// person's history: fewer than two, one without a date, two on the same date (their order would
+/// decide the net change), or profiles of different people.
+pub fn one_history(mut checkins: Vec<Profile>) -> anyhow::Result<Vec<Profile>> {
+    if let [only] = checkins.as_slice() {
+        anyhow::bail!(
+            "progress follows one person over time and needs at least two check-ins, but got one ({}); to \
+             compare one check-in with a level, use `pm-skills gap --profile {}`",
+            only.file,
+            text::shell_word(&only.file)
+        );
+    }
+    if checkins.is_empty() {
+        anyhow::bail!("progress needs at least two check-ins, and got none");
+    }
+    let mut problems = Vec::new();
+    let undated: Vec<&str> = checkins.iter().filter(|p| p.date.is_none()).map(|p| p.file.as_str()).collect();
+    match undated.as_slice() {
+        [] => {}
+        [one] => problems.push(format!(
+            "{one} has no `date:`, and progress puts check-ins in date order; add one, e.g. `date: 2026-03-01`"
+        )),
+        many => problems.push(format!(
+            "{} check-ins have no `date:` ({}), and progress puts check-ins in date order; add one to each, e.g. \
+             `date: 2026-03-01`",
+            many.len(),
+            and_list(many)
+        )),
+    }
+    let dated = checkins.iter().filter_map(|p| Some((p.date.as_deref()?, p.file.as_str())));
+    for (date, files) in grouped(dated).into_iter().filter(|(_, files)| files.len() > 1) {
+        let both = if files.len() == 2 { "both" } else { "all" };
+        problems.push(format!(
+            "{} are {both} dated {date}; progress cannot tell which came first, and the order decides the net change",
+            and_list(&files)
+        ));
+    }
+    let people = grouped(checkins.iter().map(|p| (normalise(&p.name), p.file.as_str())));
+    if people.len() > 1 {
+        let named: Vec<String> = people
+            .iter()
+            .take(MAX_OF_A_KIND)
+            .map(|(key, files)| {
+                let name = checkins.iter().find(|p| normalise(&p.name) == *key).map_or("", |p| p.name.trim());
+                let verb = if files.len() == 1 { "is" } else { "are" };
+                format!("{} {verb} `{name}`", and_list(files))
+            })
+            .collect();
+        let more = people.len().saturating_sub(MAX_OF_A_KIND);
+        let more = if more > 0 { format!(" … and {more} more people") } else { String::new() };
+        problems.push(format!(
+            "the check-ins are of different people, and progress follows one person: {}{more}",
+            named.join("; ")
+        ));
+    }
+    match problems.len() {
+        0 => {}
+        1 => anyhow::bail!("{}", problems.remove(0)),
+        n => anyhow::bail!("the check-ins cannot be followed over time ({n} problems):\n  {}", problems.join("\n  ")),
+    }
+    checkins.sort_by(|a, b| a.date.cmp(&b.date));
+    Ok(checkins)
+}
+
+/// A warning when the check-ins name different assessors: a change may then be a difference of
+/// opinion (a self-assessment against a manager's rating) rather than growth. Check-ins that name
+/// no assessor are not counted either way.
+pub fn assessors_warning(checkins: &[Profile]) -> Option<String> {
+    let named = checkins.iter().filter_map(|p| Some((normalise(p.assessor.as_deref()?), p.file.as_str())));
+    let groups = grouped(named);
+    if groups.len() < 2 {
+        return None;
+    }
+    let who: Vec<String> = groups
+        .iter()
+        .map(|(key, files)| {
+            let name = checkins
+                .iter()
+                .filter_map(|p| p.assessor.as_deref())
+                .find(|a| normalise(a) == *key)
+                .unwrap_or_default();
+            format!("`{name}`: {}", files.join(", "))
+        })
+        .collect();
+    Some(format!(
+        "the check-ins were rated by different assessors ({}); a change between them may be a difference of \
+         opinion rather than growth",
+        who.join("; ")
+    ))
+}
+
+/// Without `--to`: the latest check-in's `target:`, else the level above its `level:`.
+fn default_target(framework: &Framework, checkins: &[Profile]) -> anyhow::Result<(LevelAt, TargetFrom)> {
+    let Some(latest) = checkins.last() else { anyhow::bail!("progress needs at least two check-ins, and got none") };
+    if let Some(level) = latest.target {
+        return Ok((LevelAt { role: latest.role, level }, TargetFrom::Profile));
+    }
+    let levels = &framework.roles[latest.role].levels;
+    match latest.level {
+        Some(level) if level + 1 < levels.len() => {
+            Ok((LevelAt { role: latest.role, level: level + 1 }, TargetFrom::NextLevel))
+        }
+        Some(level) => anyhow::bail!(
+            "{} (the latest check-in) is already at the top level ({}) and names no `target`; give the target \
+             with --to LEVEL",
+            latest.file,
+            levels[level].name
+        ),
+        None => anyhow::bail!(
+            "{} (the latest check-in) names no `target` and no current `level`, so there is no level to measure \
+             against; give the target with --to LEVEL",
+            latest.file
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checkin(file: &str, name: &str, date: Option<&str>, assessor: Option<&str>) -> Profile {
+        Profile { date: date.map(String::from), assessor: assessor.map(String::from), ..Profile::empty(file, name, 0) }
+    }
+
+    fn files(checkins: &[Profile]) -> Vec<&str> {
+        checkins.iter().map(|p| p.file.as_str()).collect()
+    }
+
+    #[test]
+    fn check_ins_are_put_in_date_order_whatever_order_they_come_in() {
+        let given = vec![
+            checkin("c.yaml", "Sam", Some("2026-09-01"), None),
+            checkin("a.yaml", "Sam", Some("2026-03-02"), None),
+            checkin("b.yaml", " sam ", Some("2026-06-01"), None),
+        ];
+        assert_eq!(files(&one_history(given).unwrap()), ["a.yaml", "b.yaml", "c.yaml"]);
+    }
+
+    #[test]
+    fn every_bad_check_in_is_named_in_one_error() {
+        let one = one_history(vec![checkin("a.yaml", "Sam", Some("2026-03-02"), None)]).unwrap_err().to_string();
+        assert!(one.contains("needs at least two check-ins, but got one (a.yaml)"), "{one}");
+        assert!(one.contains("`pm-skills gap --profile a.yaml`"), "{one}");
+        let undated =
+            one_history(vec![checkin("a.yaml", "Sam", None, None), checkin("b.yaml", "Sam", Some("2026-06-01"), None)])
+                .unwrap_err()
+                .to_string();
+        assert_eq!(
+            undated,
+            "a.yaml has no `date:`, and progress puts check-ins in date order; add one, e.g. `date: 2026-03-01`"
+        );
+        let all = one_history(vec![
+            checkin("a.yaml", "Sam", None, None),
+            checkin("b.yaml", "Sam", Some("2026-06-01"), None),
+            checkin("c.yaml", "Priya", Some("2026-06-01"), None),
+            checkin("d.yaml", "Sam", None, None),
+            checkin("e.yaml", "Sam", Some("2026-06-01"), None),
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(all.starts_with("the check-ins cannot be followed over time (3 problems):\n  "), "{all}");
+        assert!(all.contains("2 check-ins have no `date:` (a.yaml and d.yaml)"), "{all}");
+        assert!(all.contains("b.yaml, c.yaml and e.yaml are all dated 2026-06-01"), "{all}");
+        assert!(all.contains("the order decides the net change"), "{all}");
+        assert!(
+            all.contains(
+                "different people, and progress follows one person: a.yaml, b.yaml, d.yaml and e.yaml are `Sam`; \
+                 c.yaml is `Priya`"
+            ),
+            "{all}"
+        );
+    }
+
+    #[test]
+    fn differing_assessors_warn_and_unnamed_ones_do_not_count() {
+        let same = [checkin("a", "Sam", None, Some("self")), checkin("b", "Sam", None, None)];
+        assert_eq!(assessors_warning(&same), None);
+        let mixed = [
+            checkin("a", "Sam", None, Some("self")),
+            checkin("b", "Sam", None, Some("Self")),
+            checkin("c", "Sam", None, Some("Dana Reyes")),
+        ];
+        let warning = assessors_warning(&mixed).unwrap();
+        assert!(warning.contains("(`self`: a, b; `Dana Reyes`: c)"), "{warning}");
+    }
+}

@@ -1,0 +1,432 @@
+//! A line chart of check-ins over time: dates across, spaced by the real time between them, the
+//! proficiency scale up, one line per skill and a dashed line where the target asks each to be.
+//!
+//! Lines use the radar's series styles (colour, dash and marker), so they read in greyscale.
+//! Skills that share a value would hide one another, so each line sits a few pixels from its
+//! neighbours, in the same order at every date. An unassessed check-in leaves a gap in the line:
+//! a blank is never drawn as a value. Every line is a `<g class="line …">` with its skill as
+//! `<title>`, and the `<desc>` carries the same summary as the table below the chart.
+
+use std::fmt::Write as _;
+
+use super::svg::{Series, escape, marker, n, open_svg, style, truncate};
+
+/// Proficiency over time: one line per skill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// What the chart shows, e.g. "Sam Okafor's skills over time, against Senior Product Manager".
+    pub title: String,
+    /// The check-ins' dates, oldest first: the x axis's labels.
+    pub dates: Vec<String>,
+    /// Aligned with `dates`: days since the first, strictly increasing; where each date sits.
+    pub days: Vec<i64>,
+    /// The proficiency scale's step names, lowest first: one gridline each.
+    pub scale: Vec<String>,
+    /// One per skill: a rank per date (from 1, the lowest step), `None` where unassessed.
+    pub series: Vec<Series>,
+    /// Aligned with `series`: the rank each skill should reach, `None` when nothing is asked.
+    pub targets: Vec<Option<usize>>,
+    /// What sets the targets, e.g. "Senior Product Manager".
+    pub target_name: String,
+    /// The report's summary, read out with the chart.
+    pub summary: String,
+}
+
+const WIDTH: f64 = 900.0;
+const LEFT: f64 = 130.0;
+const RIGHT: f64 = 70.0;
+const TOP: f64 = 24.0;
+/// Space between the plot's edge and the first and last dates, so markers are not cut.
+const INSET: f64 = 24.0;
+/// The least room a date label needs before the next one moves to a row below.
+const LABEL_ROOM: f64 = 86.0;
+
+/// The chart's geometry, worked out once.
+struct Frame {
+    steps: usize,
+    band: f64,
+    spacing: f64,
+    count: usize,
+    x0: f64,
+    x1: f64,
+    last_day: f64,
+}
+
+impl Frame {
+    fn plot_bottom(&self) -> f64 {
+        TOP + self.band * self.steps as f64
+    }
+
+    /// The height of rank `rank` (1 = lowest step), at the middle of its band.
+    fn y(&self, rank: usize) -> f64 {
+        let rank = rank.clamp(1, self.steps);
+        TOP + self.band * ((self.steps - rank) as f64 + 0.5)
+    }
+
+    /// Series `k`'s offset from the true height, so lines with one value stay apart.
+    fn offset(&self, k: usize) -> f64 {
+        (k as f64 - (self.count as f64 - 1.0) / 2.0) * self.spacing
+    }
+
+    fn x(&self, day: i64) -> f64 {
+        self.x0 + (self.x1 - self.x0) * (day as f64 / self.last_day)
+    }
+}
+
+/// Draws the chart; `None` when there is nothing to draw over time (fewer than two dates, no
+/// skill, or no scale).
+pub fn line_svg(chart: &Line, id: &str) -> Option<String> {
+    let dates = chart.dates.len();
+    if dates < 2 || chart.days.len() != dates || chart.series.is_empty() || chart.scale.is_empty() {
+        return None;
+    }
+    let last_day = *chart.days.last()? as f64;
+    if last_day <= 0.0 {
+        return None;
+    }
+    let steps = chart.scale.len();
+    let band = (320.0 / steps as f64).clamp(30.0, 72.0);
+    let count = chart.series.len();
+    let frame = Frame {
+        steps,
+        band,
+        // The lines of one band fill at most half of it.
+        spacing: (band * 0.5 / count as f64).min(5.0),
+        count,
+        x0: LEFT + INSET,
+        x1: WIDTH - RIGHT - INSET,
+        last_day,
+    };
+    let label_rows = date_label_rows(chart, &frame);
+    let dates_top = frame.plot_bottom() + 20.0;
+    let legend_top = dates_top + 18.0 * (label_rows.iter().max().copied().unwrap_or(0) + 1) as f64 + 14.0;
+    let height = legend_top + 24.0 * count.div_ceil(2) as f64 + 8.0;
+
+    let mut out = String::new();
+    open_svg(&mut out, "line", id, WIDTH, height, &chart.title, &description(chart));
+    grid(&mut out, chart, &frame, &label_rows, dates_top);
+    targets(&mut out, chart, &frame);
+    out.push_str("<g class=\"series-group\">\n");
+    for (k, series) in chart.series.iter().enumerate() {
+        draw_series(&mut out, chart, &frame, k, series);
+    }
+    out.push_str("</g>\n");
+    legend(&mut out, chart, legend_top);
+    out.push_str("</svg>\n");
+    Some(out)
+}
+
+/// The row each date's label goes on: the first row where it clears the label before it.
+fn date_label_rows(chart: &Line, frame: &Frame) -> Vec<usize> {
+    let mut row_ends: Vec<f64> = Vec::new();
+    chart
+        .days
+        .iter()
+        .map(|&day| {
+            let x = frame.x(day);
+            let row = row_ends.iter().position(|end| x - end >= LABEL_ROOM).unwrap_or(row_ends.len()).min(3);
+            if row == row_ends.len() {
+                row_ends.push(x);
+            } else {
+                row_ends[row] = x;
+            }
+            row
+        })
+        .collect()
+}
+
+/// The scale's gridlines and names, and a tick and label per date.
+fn grid(out: &mut String, chart: &Line, frame: &Frame, rows: &[usize], dates_top: f64) {
+    out.push_str("<g class=\"grid\" stroke=\"#b0b0b0\" stroke-width=\"1\">\n");
+    for (i, name) in chart.scale.iter().enumerate() {
+        let y = frame.y(i + 1);
+        let _ = writeln!(
+            out,
+            "<line class=\"step\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>\
+             <text class=\"axis-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\" stroke=\"none\">{}</text>",
+            n(LEFT),
+            n(WIDTH - RIGHT),
+            n(LEFT - 10.0),
+            n(y + 4.5),
+            escape(&truncate(name, 16)),
+            y = n(y),
+        );
+    }
+    for ((date, &day), row) in chart.dates.iter().zip(&chart.days).zip(rows) {
+        let x = frame.x(day);
+        let _ = writeln!(
+            out,
+            "<line class=\"date\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke-dasharray=\"2 3\"/>\
+             <text class=\"axis-label\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\" stroke=\"none\">{}</text>",
+            n(TOP),
+            n(frame.plot_bottom()),
+            n(dates_top + 18.0 * *row as f64),
+            escape(&truncate(date, 12)),
+            x = n(x),
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+/// One dashed line per step the target asks for, titled with the skills that need it.
+fn targets(out: &mut String, chart: &Line, frame: &Frame) {
+    let mut ranks: Vec<usize> = chart.targets.iter().flatten().copied().collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    out.push_str("<g class=\"targets\">\n");
+    for rank in ranks {
+        let skills: Vec<&str> = chart
+            .series
+            .iter()
+            .zip(&chart.targets)
+            .filter(|(_, t)| **t == Some(rank))
+            .map(|(s, _)| s.name.as_str())
+            .collect();
+        let step = step_name(chart, rank);
+        let y = frame.y(rank);
+        let _ = writeln!(
+            out,
+            "<line class=\"target\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#222222\" stroke-width=\"2\" \
+             stroke-dasharray=\"9 5\"><title>{} needs {}: {}</title></line>\
+             <text class=\"target-label\" x=\"{}\" y=\"{}\">target</text>",
+            n(LEFT),
+            n(WIDTH - RIGHT),
+            escape(&chart.target_name),
+            escape(&step),
+            escape(&skills.join(", ")),
+            n(WIDTH - RIGHT + 6.0),
+            n(y + 4.5),
+            y = n(y),
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+/// One skill's line, broken where a check-in left it unassessed, with a marker per value.
+fn draw_series(out: &mut String, chart: &Line, frame: &Frame, k: usize, series: &Series) {
+    let (colour, dash, kind) = style(k);
+    let points: Vec<Option<(f64, f64)>> = chart
+        .days
+        .iter()
+        .enumerate()
+        .map(|(i, &day)| {
+            let rank = series.values.get(i).copied().flatten()?;
+            Some((frame.x(day), frame.y(rank) + frame.offset(k)))
+        })
+        .collect();
+    let mut path = String::new();
+    for (i, point) in points.iter().enumerate() {
+        let Some((x, y)) = point else { continue };
+        let joined = i > 0 && points[i - 1].is_some();
+        let _ = write!(path, "{}{} {}", if joined { "L" } else { "M" }, n(*x), n(*y));
+    }
+    let _ = writeln!(out, "<g class=\"line line-{}\"><title>{}</title>", k + 1, escape(&series.name));
+    if !path.is_empty() {
+        let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
+        let _ = writeln!(
+            out,
+            "<path class=\"line-path\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" \
+             stroke-linejoin=\"round\"{dash} d=\"{path}\"/>"
+        );
+    }
+    for (i, point) in points.iter().enumerate() {
+        let (Some((x, y)), Some(rank)) = (point, series.values.get(i).copied().flatten()) else { continue };
+        let step = step_name(chart, rank);
+        let _ = write!(
+            out,
+            "<g class=\"point\"><title>{}, {}: {}</title>",
+            escape(&series.name),
+            escape(&chart.dates[i]),
+            escape(&step)
+        );
+        marker(out, kind, *x, *y, colour);
+        out.push_str("</g>\n");
+    }
+    out.push_str("</g>\n");
+}
+
+/// The legend: each skill's line and marker, with what the target asks of it, in two columns.
+fn legend(out: &mut String, chart: &Line, top: f64) {
+    out.push_str("<g class=\"legend\">\n");
+    let column = (WIDTH - 60.0) / 2.0;
+    for (k, series) in chart.series.iter().enumerate() {
+        let (colour, dash, kind) = style(k);
+        let x = 30.0 + column * (k % 2) as f64;
+        let y = top + 24.0 * (k / 2) as f64 + 8.0;
+        let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
+        let _ = writeln!(
+            out,
+            "<line class=\"legend-line\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{colour}\" \
+             stroke-width=\"2.5\"{dash}/>",
+            n(x),
+            n(x + 44.0),
+            y = n(y),
+        );
+        marker(out, kind, x + 22.0, y, colour);
+        let asks = match chart.targets.get(k).copied().flatten() {
+            Some(rank) => format!(" (needs {})", step_name(chart, rank)),
+            None => " (not expected)".to_string(),
+        };
+        let label = format!("{}{}", truncate(&series.name, 32), truncate(&asks, 22));
+        let _ = writeln!(
+            out,
+            "<text class=\"legend-label\" x=\"{}\" y=\"{}\">{}</text>",
+            n(x + 54.0),
+            n(y + 4.5),
+            escape(&label)
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+/// The scale's name for `rank` (from 1), or the number when the scale has no such step.
+fn step_name(chart: &Line, rank: usize) -> String {
+    rank.checked_sub(1).and_then(|i| chart.scale.get(i)).cloned().unwrap_or_else(|| rank.to_string())
+}
+
+/// What the chart shows, for screen readers: the axes, the lines, the targets and the summary.
+fn description(chart: &Line) -> String {
+    let mut asks: Vec<(usize, usize)> = Vec::new();
+    for rank in chart.targets.iter().flatten() {
+        match asks.iter_mut().find(|(r, _)| r == rank) {
+            Some((_, count)) => *count += 1,
+            None => asks.push((*rank, 1)),
+        }
+    }
+    asks.sort_unstable();
+    let asks: Vec<String> = asks
+        .iter()
+        .map(|(rank, count)| {
+            let step = step_name(chart, *rank);
+            format!("{step} for {}", crate::text::plural(*count, "skill", "skills"))
+        })
+        .collect();
+    format!(
+        "Line chart: one line per skill ({}) over {} check-ins ({}), spaced by the time between them. The scale \
+         runs up from the bottom: {}. Dashed lines mark what {} needs: {}. A check-in that left a skill \
+         unassessed leaves a gap in its line. {}. The table below holds the same data.",
+        chart.series.len(),
+        chart.dates.len(),
+        chart.dates.join(", "),
+        chart.scale.join(", "),
+        chart.target_name,
+        if asks.is_empty() { "nothing".to_string() } else { asks.join("; ") },
+        chart.summary
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::svg::{Chart, draw};
+    use super::*;
+
+    fn chart(dates: usize, skills: usize) -> Line {
+        Line {
+            title: "Sam's skills over time".into(),
+            dates: (0..dates).map(|i| format!("2026-0{}-01", i + 1)).collect(),
+            days: (0..dates as i64).map(|i| i * 30 + i * i).collect(),
+            scale: vec!["Awareness".into(), "Working".into(), "Practitioner".into(), "Expert".into()],
+            series: (0..skills)
+                .map(|s| Series {
+                    name: format!("Skill {s}"),
+                    values: (0..dates).map(|i| Some((i + s) % 4 + 1)).collect(),
+                })
+                .collect(),
+            targets: (0..skills).map(|s| Some(3 + s % 2)).collect(),
+            target_name: "Senior".into(),
+            summary: "2 gaps closed since 2026-01-01, none remain".into(),
+        }
+    }
+
+    /// The numbers of a path's `d`, as (x, y) pairs.
+    fn path_points(svg: &str, k: usize) -> Vec<(f64, f64)> {
+        let group = svg.split(&format!("class=\"line line-{k}\"")).nth(1).unwrap();
+        let d = group.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+        let numbers: Vec<f64> =
+            d.split(['M', 'L', ' ']).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+        numbers.chunks(2).map(|c| (c[0], c[1])).collect()
+    }
+
+    #[test]
+    fn one_line_per_skill_and_a_marker_per_value_for_two_to_five_dates() {
+        for dates in [2, 3, 5] {
+            for skills in [1, 2, 10, 12] {
+                let svg = draw(&Chart::Line(chart(dates, skills)), "c").unwrap();
+                assert_eq!(svg.matches("class=\"line ").count(), skills, "{dates} dates, {skills} skills");
+                assert_eq!(svg.matches("class=\"point\"").count(), skills * dates);
+                assert_eq!(svg.matches("class=\"marker\"").count(), skills * dates + skills, "and one per legend");
+                assert_eq!(svg.matches("class=\"legend-label\"").count(), skills);
+                assert_eq!(svg.matches("class=\"date\"").count(), dates);
+                assert_eq!(svg.matches("class=\"step\"").count(), 4);
+                let targets = if skills == 1 { 1 } else { 2 };
+                assert_eq!(svg.matches("class=\"target\"").count(), targets);
+                assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+                assert!(svg.contains("role=\"img\"") && svg.contains("<desc id=\"c-desc\">Line chart"));
+                for k in 1..=skills {
+                    assert_eq!(path_points(&svg, k).len(), dates);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_spaced_by_time_and_higher_steps_are_higher() {
+        let mut c = chart(3, 1);
+        c.days = vec![0, 10, 100];
+        c.series[0].values = vec![Some(1), Some(2), Some(4)];
+        let svg = draw(&Chart::Line(c), "c").unwrap();
+        let points = path_points(&svg, 1);
+        let (a, b, z) = (points[0], points[1], points[2]);
+        // 10 days of 100 is a tenth of the way across.
+        assert!(((b.0 - a.0) / (z.0 - a.0) - 0.1).abs() < 0.01, "{points:?}");
+        assert!(a.1 > b.1 && b.1 > z.1, "a higher rank is drawn higher: {points:?}");
+    }
+
+    #[test]
+    fn an_unassessed_date_breaks_the_line_and_lines_that_share_values_stay_apart() {
+        let mut c = chart(3, 2);
+        c.series[0].values = vec![Some(2), None, Some(3)];
+        c.series[1].values = vec![Some(2), Some(2), Some(3)];
+        let svg = draw(&Chart::Line(c), "c").unwrap();
+        let first = svg.split("class=\"line line-1\"").nth(1).unwrap().split("</g>\n</g>").next().unwrap();
+        let d = first.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
+        assert_eq!((d.matches('M').count(), d.matches('L').count()), (2, 0), "two separate points: {d}");
+        assert_eq!(first.matches("class=\"point\"").count(), 2);
+        let (one, two) = (path_points(&svg, 1), path_points(&svg, 2));
+        assert_eq!(one[0].0, two[0].0);
+        assert!((one[0].1 - two[0].1).abs() >= 2.0, "coincident lines drawn apart: {one:?} {two:?}");
+        // A skill never assessed keeps its legend entry and group, with no path.
+        let mut c = chart(2, 2);
+        c.series[1].values = vec![None, None];
+        let svg = draw(&Chart::Line(c), "c").unwrap();
+        assert_eq!(svg.matches("class=\"line ").count(), 2);
+        assert_eq!(svg.matches("class=\"line-path\"").count(), 1);
+    }
+
+    #[test]
+    fn too_little_to_draw_gives_no_chart() {
+        assert_eq!(draw(&Chart::Line(chart(1, 3)), "c"), None);
+        assert_eq!(draw(&Chart::Line(chart(2, 0)), "c"), None);
+        let mut c = chart(2, 1);
+        c.days = vec![0, 0];
+        assert_eq!(draw(&Chart::Line(c), "c"), None);
+    }
+
+    #[test]
+    fn every_label_is_escaped() {
+        let mut c = chart(2, 2);
+        c.title = "a & b".into();
+        c.series[0].name = "<script>alert(1)</script>".into();
+        c.dates[1] = "\"><img src=x>".into();
+        c.target_name = "<b>Senior</b>".into();
+        c.scale[3] = "<i>Expert</i>".into();
+        c.summary = "<u>done</u>".into();
+        let svg = draw(&Chart::Line(c), "c").unwrap();
+        for raw in ["<script", "<img", "<b>", "<i>", "<u>"] {
+            assert!(!svg.contains(raw), "{raw} in {svg}");
+        }
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && svg.contains("a &amp; b"));
+        assert!(svg.contains("&lt;b&gt;Senior&lt;/b&gt; needs &lt;i&gt;Expert&lt;/i&gt;"));
+        assert!(svg.contains("&lt;u&gt;done&lt;/u&gt;"));
+    }
+}
