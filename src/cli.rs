@@ -81,7 +81,8 @@ pub struct Cli {
 #[command(next_display_order = 100)]
 pub struct GlobalArgs {
     /// Output format: table for people; json, yaml, csv or markdown for scripts and documents; html
-    /// for a page with a chart to open, print or attach.
+    /// for a page with a chart to open, print or attach; xlsx for a spreadsheet workbook (to a file
+    /// with --out, or a pipe).
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT", global = true)]
     pub format: Format,
 
@@ -173,7 +174,7 @@ it in its role, or as senior in another), fewest steps short first.
 pub enum Command {
     /// List the levels in seniority order, with ids, aliases and summaries.
     #[command(after_help = "Examples:\n  pm-skills levels\n  pm-skills levels --format json | jq -r '.levels[].id'")]
-    Levels,
+    Levels(OutputArgs),
 
     /// Describe one level: summary, responsibilities and the proficiency it needs in every skill.
     #[command(
@@ -185,7 +186,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv\n  pm-skills ladder --format html > ladder.html"
     )]
-    Ladder,
+    Ladder(OutputArgs),
 
     /// List the skills, or explain one: what it is, each proficiency, and what each level needs.
     #[command(
@@ -202,7 +203,7 @@ pub enum Command {
 
     /// Describe the role: what it is, whether it is technical, what it brings, a day in the life.
     #[command(after_help = "Examples:\n  pm-skills about\n  pm-skills about --format markdown > role.md")]
-    About,
+    About(OutputArgs),
 
     /// Compare two levels skill by skill: what must grow, biggest gaps first.
     #[command(
@@ -259,7 +260,7 @@ pub enum Command {
 
     /// List the frameworks built into the binary.
     #[command(after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder")]
-    Frameworks,
+    Frameworks(OutputArgs),
 
     /// Print a shell completion script; level, skill and soft-skill names complete too.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
@@ -282,6 +283,8 @@ pub struct ShowArgs {
     /// The level: id, alias, display name or unique prefix.
     #[arg(value_name = "LEVEL")]
     pub level: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `skills`.
@@ -290,6 +293,8 @@ pub struct SkillsArgs {
     /// The skill to explain: id, alias, name or unique prefix.
     #[arg(value_name = "SKILL")]
     pub skill: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `soft-skills`.
@@ -298,6 +303,8 @@ pub struct SoftSkillsArgs {
     /// The soft skill to explain: id, alias, name or unique prefix.
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `diff`.
@@ -318,6 +325,8 @@ pub struct DiffArgs {
     /// Show every step of the ladder between the two levels, then the net change.
     #[arg(long)]
     pub path: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `gap`.
@@ -339,6 +348,8 @@ pub struct GapArgs {
     /// Exit with 3 when any gap or unassessed skill remains, 0 when none does.
     #[arg(long)]
     pub exit_code: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `moves`.
@@ -350,6 +361,8 @@ pub struct MovesArgs {
     /// Show at most this many moves.
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `fit`.
@@ -365,6 +378,8 @@ pub struct FitArgs {
     /// Show at most this many next levels (default 10 for a profile, 1 per person for a team).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `assess`.
@@ -393,6 +408,54 @@ pub struct ValidateArgs {
     /// Treat lint warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where a report goes: standard output, or a file. Every command that writes a report takes
+/// these, in every format; a new report command flattens them in and lists itself in
+/// [`Command::output`].
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// Write the output to FILE instead of standard output, whole or not at all (any format; how
+    /// a workbook reaches a terminal's user). `-` is standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+impl OutputArgs {
+    /// The file to write, or `None` for standard output.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.out.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+}
+
+impl Command {
+    /// Where the command's report goes: `None` for the commands that write something else (a
+    /// profile, a folder, a script) or only to standard output.
+    pub fn output(&self) -> Option<&OutputArgs> {
+        match self {
+            Command::Levels(o) | Command::Ladder(o) | Command::About(o) | Command::Frameworks(o) => Some(o),
+            Command::Show(ShowArgs { output, .. })
+            | Command::Skills(SkillsArgs { output, .. })
+            | Command::SoftSkills(SoftSkillsArgs { output, .. })
+            | Command::Diff(DiffArgs { output, .. })
+            | Command::Gap(GapArgs { output, .. })
+            | Command::Moves(MovesArgs { output, .. })
+            | Command::Fit(FitArgs { output, .. })
+            | Command::Validate(ValidateArgs { output, .. }) => Some(output),
+            Command::Profile(_)
+            | Command::Assess(_)
+            | Command::Import(_)
+            | Command::Schema
+            | Command::Completions(_)
+            | Command::Man
+            | Command::CompleteNames(_) => None,
+        }
+    }
 }
 
 /// Options of `completions`.
@@ -447,6 +510,22 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
         return Err(command.error(clap::error::ErrorKind::ArgumentConflict, message));
     }
     Ok(cli)
+}
+
+/// Refuses a binary format (`--format xlsx`) bound for a terminal, as a usage error: a workbook
+/// is for a file (`--out`) or a pipe, and its bytes would only garble the screen.
+pub fn check_destination(cli: &Cli, to_terminal: bool) -> Result<(), clap::Error> {
+    if !(to_terminal && cli.global.format.is_binary()) {
+        return Ok(());
+    }
+    let format = format_name(cli.global.format).to_lowercase();
+    let mut message = format!("--format {format} writes a binary file, which a terminal cannot show; ");
+    if cli.command.output().is_some() {
+        message.push_str(&format!("write it to a file with --out FILE.{format}, or redirect it: > FILE.{format}"));
+    } else {
+        message.push_str(&format!("redirect it to a file: > FILE.{format}"));
+    }
+    Err(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))
 }
 
 /// The commands whose output has one form, with the `--format` values that name it (none for a

@@ -16,12 +16,7 @@ use anyhow::{Context as _, anyhow, bail};
 /// its permissions: the new one is the same file to its owner, not a fresh one.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     let shown = path.display();
-    if path.is_dir() {
-        bail!("cannot write {shown}: it is a directory");
-    }
-    if !force && path.exists() {
-        bail!("{shown} already exists; use --force to replace it");
-    }
+    check_file(path, force)?;
     let parent = parent_of(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     let old_permissions = fs::metadata(path).ok().filter(fs::Metadata::is_file).map(|m| m.permissions());
@@ -45,6 +40,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
         Err(e) => bail!("cannot write {shown}: {}", e.error),
     }
     sync_folder(&parent).map_err(|e| anyhow!("cannot write {shown}: {e}"))
+}
+
+/// Refuses what [`write_atomic`] would refuse, before any work is done: a folder, or an existing
+/// file without `force`.
+pub fn check_file(path: &Path, force: bool) -> anyhow::Result<()> {
+    let shown = path.display();
+    if path.is_dir() {
+        bail!("cannot write {shown}: it is a directory");
+    }
+    if !force && path.exists() {
+        bail!("{shown} already exists; use --force to replace it");
+    }
+    Ok(())
 }
 
 /// How old a temporary file or folder must be before a later run deletes it: a write takes

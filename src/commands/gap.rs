@@ -17,7 +17,7 @@ use crate::{parallel, profile, report, resolve};
 /// `gap`: the framework is `--data` or `--framework`, else the one the profiles name, else the
 /// default; the role is `--role`, else the first profile's, else the framework's default.
 pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let GapArgs { profiles, team, to, only_gaps, exit_code } = args;
+    let GapArgs { profiles, team, to, only_gaps, exit_code, .. } = args;
     let People { framework, role: home, people, warnings } = load_people(global, profiles, team.as_deref())?;
     let scope = Scope { framework: &framework, role: &framework.roles[home] };
     // `--to` may name a level of another role (`ROLE/LEVEL`): a move, measured on that role's
