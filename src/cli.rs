@@ -22,10 +22,11 @@ const MAIN_EXAMPLES: &str = concat!(
     "Examples:
   pm-skills show senior                       what a Senior Product Manager does and needs
   pm-skills diff product-manager senior       what must grow from PM to Senior
-  pm-skills ladder --format csv > ladder.csv  the whole matrix for a spreadsheet
+  pm-skills ladder --format csv > ladder.csv  the whole matrix as CSV
   pm-skills skills \"product ownership\"        one skill, every proficiency, every level
   pm-skills diff pm senior -f html > pm.html  a page with a radar chart, to print or attach
   pm-skills moves senior                      the next level, and the nearest level of other roles
+  pm-skills ladder -f xlsx --out ladder.xlsx  a workbook: filters, rank columns, a radar chart
 
 ",
     exit_codes!()
@@ -38,6 +39,7 @@ const GAP_EXAMPLES: &str = concat!(
   pm-skills gap --team ./team --to senior         people x skills, where the team is thin
   pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
   pm-skills gap --team ./team --to senior --format html > team.html   a heatmap page
+  pm-skills gap --team ./team --to senior --format xlsx --out team.xlsx   a workbook
 
 A profile's `framework:` picks that built-in framework, unless --framework or --data is given.
 
@@ -52,6 +54,7 @@ const DIFF_EXAMPLES: &str = concat!(
   pm-skills diff pm senior --format json | jq '.rows[] | select(.change > 0) | .skill.id'
   pm-skills diff product-manager head --path
   pm-skills diff pm senior --format html > pm-to-senior.html   a radar chart page
+  pm-skills diff pm senior --format xlsx --out pm-to-senior.xlsx   a workbook with a radar chart
 
 ",
     exit_codes!()
@@ -184,7 +187,7 @@ pub enum Command {
 
     /// Print the whole skills × levels matrix.
     #[command(
-        after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv\n  pm-skills ladder --format html > ladder.html"
+        after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv\n  pm-skills ladder --format html > ladder.html\n  pm-skills ladder --format xlsx --out ladder.xlsx"
     )]
     Ladder(OutputArgs),
 
@@ -519,7 +522,7 @@ pub fn check_destination(cli: &Cli, to_terminal: bool) -> Result<(), clap::Error
         return Ok(());
     }
     let format = format_name(cli.global.format).to_lowercase();
-    let mut message = format!("--format {format} writes a binary file, which a terminal cannot show; ");
+    let mut message = format!("--format {format} writes a binary file, which a terminal cannot show\n\n  tip: ");
     if cli.command.output().is_some() {
         message.push_str(&format!("write it to a file with --out FILE.{format}, or redirect it: > FILE.{format}"));
     } else {

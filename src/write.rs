@@ -52,6 +52,10 @@ pub fn check_file(path: &Path, force: bool) -> anyhow::Result<()> {
     if !force && path.exists() {
         bail!("{shown} already exists; use --force to replace it");
     }
+    let parent = parent_of(path);
+    if !parent.is_dir() {
+        bail!("cannot write {shown}: there is no folder {}", parent.display());
+    }
     Ok(())
 }
 
@@ -259,6 +263,21 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         // No temporary files are left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_is_refused_before_any_work_where_it_could_not_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = |path: &Path, force| check_file(path, force).unwrap_err().to_string();
+        assert!(err(dir.path(), true).contains("it is a directory"));
+        let missing = dir.path().join("no/such/folder/out.xlsx");
+        assert!(err(&missing, true).contains("there is no folder"), "{}", err(&missing, true));
+        let file = dir.path().join("out.xlsx");
+        check_file(&file, false).unwrap();
+        fs::write(&file, "x").unwrap();
+        assert!(err(&file, false).contains("already exists; use --force"));
+        check_file(&file, true).unwrap();
+        check_file(Path::new("bare-name.xlsx"), false).unwrap();
     }
 
     #[test]

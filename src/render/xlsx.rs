@@ -384,6 +384,49 @@ mod tests {
         assert_eq!(one_word.chars().count(), 31);
     }
 
+    /// A report with one table, to render alone.
+    #[derive(serde::Serialize)]
+    struct Table {
+        #[serde(skip)]
+        records: Records,
+    }
+
+    impl Report for Table {
+        fn document(&self) -> Vec<Block> {
+            vec![Block::Title("A table: of cells".into())]
+        }
+        fn records(&self) -> Records {
+            self.records.clone()
+        }
+    }
+
+    fn table(header: &[&str], rows: &[&[&str]]) -> Table {
+        let strings = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect();
+        Table { records: Records { header: strings(header), rows: rows.iter().map(|r| strings(r)).collect() } }
+    }
+
+    #[test]
+    fn what_a_sheet_cannot_hold_is_refused_with_what_to_do() {
+        let long = "x".repeat(MAX_CELL + 1);
+        let err = render(&table(&["a", "b"], &[&["1", &long]])).unwrap_err().to_string();
+        assert!(err.contains("sheet `A table` (row 2, column 2) holds 32768 characters"), "{err}");
+        assert!(err.contains("use --format csv"), "{err}");
+        // At the limit it fits.
+        render(&table(&["a"], &[&[&"y".repeat(MAX_CELL)]])).unwrap();
+        let wide: Vec<String> = (0..=MAX_COLUMNS).map(|i| i.to_string()).collect();
+        let wide: Vec<&str> = wide.iter().map(String::as_str).collect();
+        let err = render(&table(&wide, &[])).unwrap_err().to_string();
+        assert!(err.contains("16385 columns"), "{err}");
+    }
+
+    #[test]
+    fn the_same_report_gives_the_same_bytes() {
+        let report = table(&["name", "n"], &[&["=HYPERLINK(\"x\")", "2"], &["007", "-1"]]);
+        let bytes = render(&report).unwrap();
+        assert_eq!(bytes, render(&report).unwrap());
+        assert!(bytes.starts_with(b"PK\x03\x04"));
+    }
+
     #[test]
     fn a_title_names_its_sheet_up_to_its_first_break() {
         assert_eq!(title_name("Product manager levels, most junior first"), "Product manager levels");

@@ -451,6 +451,12 @@ fn a_failing_command_writes_no_file() {
         assert!(out.stdout.is_empty());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "{args:?}: nothing written");
     }
+    // A folder that is not there is named before any work.
+    let nowhere = dir.path().join("no/such/folder/ladder.xlsx");
+    let out = cmd().args(["ladder", "--format", "xlsx", "--out", path(&nowhere)]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("there is no folder") && err.contains("no/such/folder"), "{err}");
 }
 
 #[test]
@@ -492,4 +498,13 @@ fn a_workbook_is_refused_on_a_terminal() {
     let screen = String::from_utf8(written.stdout).unwrap();
     assert_eq!(screen.trim(), "exit=0");
     assert!(std::fs::read(&file).unwrap().starts_with(b"PK"));
+    // A text format sent to a file from a terminal is what a pipe gets: no colour, no wrapping,
+    // though the same command on the terminal itself is coloured.
+    let table = dir.path().join("ladder.txt");
+    let line = format!("env -u NO_COLOR -u COLUMNS '{}' ladder --out '{}'", bin.display(), path(&table));
+    assert!(on_terminal(&line).status.success());
+    let piped = cmd().env_remove("COLUMNS").arg("ladder").output().unwrap().stdout;
+    assert_eq!(std::fs::read(&table).unwrap(), piped);
+    let coloured = on_terminal(&format!("env -u NO_COLOR '{}' ladder", bin.display())).stdout;
+    assert!(coloured.contains(&0x1b), "the terminal itself gets colour");
 }
