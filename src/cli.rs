@@ -420,8 +420,8 @@ pub struct ValidateArgs {
 /// [`Command::output`].
 #[derive(Debug, Clone, Default, Args)]
 pub struct OutputArgs {
-    /// Write the output to FILE instead of standard output, whole or not at all (any format; how
-    /// a workbook reaches a terminal's user). `-` is standard output.
+    /// Write to FILE instead of standard output, in any format: whole or not at all, and never
+    /// over an existing file without --force. `-` is standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Replace FILE if it exists.

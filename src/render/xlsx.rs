@@ -210,7 +210,11 @@ fn add_radar(book: &mut XlsxBook, name: &str, radar: &Radar, header: &CellFormat
             .set_categories((name, 1, 0, last_row, 0))
             .set_values((name, 1, k, last_row, k));
     }
-    chart.title().set_name(&radar.title);
+    // The title is a cell under the data that the chart refers to: given as text, a title
+    // starting `=(` would be read as a formula.
+    let title_row = last_row + 2;
+    sheet.write_string_with_format(title_row, 0, &radar.title, header)?;
+    chart.title().set_name((name, title_row, 0));
     chart.y_axis().set_min(0).set_max(radar.scale.len() as f64).set_major_unit(1);
     // As the HTML chart draws them: a skill without a value sits at the centre.
     chart.show_empty_cells_as(ChartEmptyCells::Zero);

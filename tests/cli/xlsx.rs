@@ -158,6 +158,10 @@ fn assert_radar(bytes: &[u8], series: usize) {
     assert!(chart.contains("<c:radarChart>"), "{chart}");
     assert_eq!(chart.matches("<c:ser>").count(), series, "{chart}");
     assert!(chart.contains("<c:f>Radar!$B$2:$B$"), "the values are the Radar sheet's cells: {chart}");
+    // Every reference is to a cell of the Radar sheet, the title's too: no text is read as one.
+    let references: Vec<&str> = chart.split("<c:f>").skip(1).collect();
+    assert_eq!(references.len(), 3 * series + 1, "{chart}");
+    assert!(references.iter().all(|f| f.starts_with("Radar!$")), "{chart}");
 }
 
 #[test]
@@ -331,6 +335,15 @@ fn formulas_in_names_are_text_never_formulas() {
     assert!(all[0].1.iter().any(|row| row.contains(&Data::String("@SUM(A1:A9)".into()))));
     assert_sheet_is_csv(&all[0].1, &csv_records(&args), &["have", "need"], &DVLA_SCALE);
     assert_no_formulas(&bytes);
+    assert_radar(&bytes, 2);
+    // A name a chart would read as a reference (`=(…`, `Sheet!A1`) is still only text.
+    let odd = "=(1) Evil!A1";
+    std::fs::write(&me, format!("name: '{odd}'\nlevel: product-manager\nskills:\n  user-focus: expert\n")).unwrap();
+    let bytes = workbook(&["gap", "--profile", path(&me)]);
+    assert_radar(&bytes, 2);
+    let radar = sheets(&bytes).into_iter().find(|(n, _)| n == "Radar").unwrap().1;
+    let title = format!("{odd} against Senior Product Manager, skill by skill");
+    assert_eq!(radar[radar.len() - 1][0], Data::String(title));
 
     let data = hostile("injection");
     let (profile, twin) = (hostile("injection-profile.yaml"), hostile("injection-profile-twin.yaml"));
