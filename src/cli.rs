@@ -22,10 +22,11 @@ const MAIN_EXAMPLES: &str = concat!(
     "Examples:
   pm-skills show senior                       what a Senior Product Manager does and needs
   pm-skills diff product-manager senior       what must grow from PM to Senior
-  pm-skills ladder --format csv > ladder.csv  the whole matrix for a spreadsheet
+  pm-skills ladder --format csv > ladder.csv  the whole matrix as CSV
   pm-skills skills \"product ownership\"        one skill, every proficiency, every level
   pm-skills diff pm senior -f html > pm.html  a page with a radar chart, to print or attach
   pm-skills moves senior                      the next level, and the nearest level of other roles
+  pm-skills ladder -f xlsx --out ladder.xlsx  a workbook: filters, rank columns, a radar chart
 
 ",
     exit_codes!()
@@ -39,6 +40,7 @@ const GAP_EXAMPLES: &str = concat!(
   pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
   pm-skills gap --team ./team --to senior --format html > team.html   a heatmap page
   pm-skills gap --profile me.yaml --review manager.yaml   my view beside my manager's
+  pm-skills gap --team ./team --to senior --format xlsx --out team.xlsx   a workbook
 
 A profile's `framework:` picks that built-in framework, unless --framework or --data is given.
 
@@ -70,6 +72,7 @@ const DIFF_EXAMPLES: &str = concat!(
   pm-skills diff pm senior --format json | jq '.rows[] | select(.change > 0) | .skill.id'
   pm-skills diff product-manager head --path
   pm-skills diff pm senior --format html > pm-to-senior.html   a radar chart page
+  pm-skills diff pm senior --format xlsx --out pm-to-senior.xlsx   a workbook with a radar chart
 
 ",
     exit_codes!()
@@ -99,7 +102,8 @@ pub struct Cli {
 #[command(next_display_order = 100)]
 pub struct GlobalArgs {
     /// Output format: table for people; json, yaml, csv or markdown for scripts and documents; html
-    /// for a page with a chart to open, print or attach.
+    /// for a page with a chart to open, print or attach; xlsx for a spreadsheet workbook (to a file
+    /// with --out, or a pipe).
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table, value_name = "FORMAT", global = true)]
     pub format: Format,
 
@@ -207,7 +211,7 @@ first, what is already met, and the nearest levels of other roles when there are
 pub enum Command {
     /// List the levels in seniority order, with ids, aliases and summaries.
     #[command(after_help = "Examples:\n  pm-skills levels\n  pm-skills levels --format json | jq -r '.levels[].id'")]
-    Levels,
+    Levels(OutputArgs),
 
     /// Describe one level: summary, responsibilities and the proficiency it needs in every skill.
     #[command(
@@ -217,9 +221,9 @@ pub enum Command {
 
     /// Print the whole skills × levels matrix.
     #[command(
-        after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv\n  pm-skills ladder --format html > ladder.html"
+        after_help = "Examples:\n  pm-skills ladder\n  pm-skills ladder --format csv > ladder.csv\n  pm-skills ladder --format html > ladder.html\n  pm-skills ladder --format xlsx --out ladder.xlsx"
     )]
-    Ladder,
+    Ladder(OutputArgs),
 
     /// List the skills, or explain one: what it is, each proficiency, and what each level needs.
     #[command(
@@ -236,7 +240,7 @@ pub enum Command {
 
     /// Describe the role: what it is, whether it is technical, what it brings, a day in the life.
     #[command(after_help = "Examples:\n  pm-skills about\n  pm-skills about --format markdown > role.md")]
-    About,
+    About(OutputArgs),
 
     /// Compare two levels skill by skill: what must grow, biggest gaps first.
     #[command(
@@ -300,7 +304,7 @@ pub enum Command {
 
     /// List the frameworks built into the binary.
     #[command(after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder")]
-    Frameworks,
+    Frameworks(OutputArgs),
 
     /// Print a shell completion script; level, skill and soft-skill names complete too.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
@@ -323,6 +327,8 @@ pub struct ShowArgs {
     /// The level: id, alias, display name or unique prefix.
     #[arg(value_name = "LEVEL")]
     pub level: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `skills`.
@@ -331,6 +337,8 @@ pub struct SkillsArgs {
     /// The skill to explain: id, alias, name or unique prefix.
     #[arg(value_name = "SKILL")]
     pub skill: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `soft-skills`.
@@ -339,6 +347,8 @@ pub struct SoftSkillsArgs {
     /// The soft skill to explain: id, alias, name or unique prefix.
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `diff`.
@@ -359,6 +369,8 @@ pub struct DiffArgs {
     /// Show every step of the ladder between the two levels, then the net change.
     #[arg(long)]
     pub path: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `gap`.
@@ -385,6 +397,8 @@ pub struct GapArgs {
     /// --profile gives, skill by skill, disagreements first. Takes exactly one --profile.
     #[arg(long, value_name = "FILE")]
     pub review: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `plan`.
@@ -397,6 +411,8 @@ pub struct PlanArgs {
     /// `target`, else the level above its `level`.
     #[arg(long, value_name = "LEVEL")]
     pub to: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `progress`.
@@ -419,6 +435,8 @@ pub struct ProgressArgs {
     /// Exit with 3 when, at the last check-in, a gap remains or a skill is unassessed.
     #[arg(long)]
     pub exit_code: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `moves`.
@@ -430,6 +448,8 @@ pub struct MovesArgs {
     /// Show at most this many moves.
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `fit`.
@@ -445,6 +465,8 @@ pub struct FitArgs {
     /// Show at most this many next levels (default 10 for a profile, 1 per person for a team).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `assess`.
@@ -473,6 +495,56 @@ pub struct ValidateArgs {
     /// Treat lint warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where a report goes: standard output, or a file. Every command that writes a report takes
+/// these, in every format; a new report command flattens them in and lists itself in
+/// [`Command::output`].
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// Write to FILE instead of standard output, in any format: whole or not at all, and never
+    /// over an existing file without --force. `-` is standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+impl OutputArgs {
+    /// The file to write, or `None` for standard output.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.out.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+}
+
+impl Command {
+    /// Where the command's report goes: `None` for the commands that write something else (a
+    /// profile, a folder, a script) or only to standard output.
+    pub fn output(&self) -> Option<&OutputArgs> {
+        match self {
+            Command::Levels(o) | Command::Ladder(o) | Command::About(o) | Command::Frameworks(o) => Some(o),
+            Command::Show(ShowArgs { output, .. })
+            | Command::Skills(SkillsArgs { output, .. })
+            | Command::SoftSkills(SoftSkillsArgs { output, .. })
+            | Command::Diff(DiffArgs { output, .. })
+            | Command::Gap(GapArgs { output, .. })
+            | Command::Plan(PlanArgs { output, .. })
+            | Command::Progress(ProgressArgs { output, .. })
+            | Command::Moves(MovesArgs { output, .. })
+            | Command::Fit(FitArgs { output, .. })
+            | Command::Validate(ValidateArgs { output, .. }) => Some(output),
+            Command::Profile(_)
+            | Command::Assess(_)
+            | Command::Import(_)
+            | Command::Schema
+            | Command::Completions(_)
+            | Command::Man
+            | Command::CompleteNames(_) => None,
+        }
+    }
 }
 
 /// Options of `completions`.
@@ -547,6 +619,22 @@ fn review_conflict(gap: &GapArgs) -> Option<String> {
     } else {
         None
     }
+}
+
+/// Refuses a binary format (`--format xlsx`) bound for a terminal, as a usage error: a workbook
+/// is for a file (`--out`) or a pipe, and its bytes would only garble the screen.
+pub fn check_destination(cli: &Cli, to_terminal: bool) -> Result<(), clap::Error> {
+    if !(to_terminal && cli.global.format.is_binary()) {
+        return Ok(());
+    }
+    let format = format_name(cli.global.format).to_lowercase();
+    let mut message = format!("--format {format} writes a binary file, which a terminal cannot show\n\n  tip: ");
+    if cli.command.output().is_some() {
+        message.push_str(&format!("write it to a file with --out FILE.{format}, or redirect it: > FILE.{format}"));
+    } else {
+        message.push_str(&format!("redirect it to a file: > FILE.{format}"));
+    }
+    Err(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))
 }
 
 /// The commands whose output has one form, with the `--format` values that name it (none for a

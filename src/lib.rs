@@ -51,25 +51,50 @@ pub fn main() -> u8 {
 }
 
 /// Runs a parsed command line and returns the exit code. Output is written once, after the report
-/// is rendered in full, so a failure never leaves half a report on stdout; warnings follow it on
-/// stderr.
+/// is rendered in full, so a failure never leaves half a report on stdout (or any file at `--out`);
+/// warnings follow it on stderr.
 pub fn main_with(cli: &Cli) -> u8 {
     let stdout = std::io::stdout();
-    let options = terminal::render_options(&cli.global, stdout.is_terminal());
+    let output = cli.command.output().cloned().unwrap_or_default();
+    let file = output.file();
+    let to_terminal = file.is_none() && stdout.is_terminal();
+    if let Err(e) = cli::check_destination(cli, to_terminal) {
+        let _ = e.print();
+        return 2;
+    }
+    // A file that is there is refused before any work, as it will be at the end.
+    if let Some(path) = file
+        && let Err(e) = write::check_file(path, output.force)
+    {
+        return report_error(&e);
+    }
+    let options = terminal::render_options(&cli.global, to_terminal);
     match run(cli, &options) {
         Ok(outcome) => {
-            let mut lock = stdout.lock();
-            let written = lock.write_all(&outcome.output).and_then(|()| lock.flush());
-            drop(lock);
+            let written = deliver(&outcome.output, file, output.force);
             report_warnings(&outcome.warnings);
             match written {
-                Ok(()) => outcome.status,
+                Ok(true) => outcome.status,
                 // A closed pipe (`| head`) is the reader's choice, not an error.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-                Err(e) => report_error(&anyhow::Error::new(e).context("cannot write to standard output")),
+                Ok(false) => 0,
+                Err(e) => report_error(&e),
             }
         }
         Err(err) => report_error(&err),
+    }
+}
+
+/// Writes the output to the `--out` file (atomically) or to stdout; `Ok(false)` when stdout's
+/// reader closed the pipe.
+fn deliver(bytes: &[u8], file: Option<&std::path::Path>, force: bool) -> anyhow::Result<bool> {
+    if let Some(path) = file {
+        return write::write_atomic(path, bytes, force).map(|()| true);
+    }
+    let mut lock = std::io::stdout().lock();
+    match lock.write_all(bytes).and_then(|()| lock.flush()) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(anyhow::Error::new(e).context("cannot write to standard output")),
     }
 }
 
@@ -93,14 +118,14 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let global = &cli.global;
     let selected = || Selected::load(global);
     match &cli.command {
-        Command::Levels => explore::levels(&selected()?, options),
+        Command::Levels(_) => explore::levels(&selected()?, options),
         Command::Show(args) => explore::show(&selected()?, &args.level, options),
-        Command::Ladder => explore::ladder(&selected()?, options),
+        Command::Ladder(_) => explore::ladder(&selected()?, options),
         Command::Skills(args) => explore::skills(&selected()?, args.skill.as_deref(), options),
         Command::SoftSkills(args) => explore::soft_skills(&load_selected(global)?, args.name.as_deref(), options),
-        Command::About => explore::about(&selected()?, options),
+        Command::About(_) => explore::about(&selected()?, options),
         Command::Diff(args) => explore::diff(&selected()?, args, options),
-        Command::Frameworks => explore::frameworks(options),
+        Command::Frameworks(_) => explore::frameworks(options),
         Command::Gap(args) => commands::gap::gap(global, args, options),
         Command::Plan(args) => commands::plan::plan(global, args, options),
         Command::Progress(args) => commands::growth::progress(global, args, options),

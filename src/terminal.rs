@@ -10,18 +10,25 @@ use crate::render::RenderOptions;
 const MIN_WIDTH: usize = 20;
 const FALLBACK_WIDTH: usize = 80;
 
-/// Builds the render options from the flags, the environment and whether stdout is a terminal.
+/// Builds the render options from the flags, the environment and whether the output goes to a
+/// terminal (stdout is one, and no `--out` file was given).
 ///
 /// Colour is decided as clap decides it for its own messages (anstream's rules), after `--color`
 /// is made the process-wide choice: `always` and `never` are obeyed; `auto` colours a terminal
 /// whose `TERM` is not `dumb`, except that a non-empty `NO_COLOR` turns colour off, then a
-/// non-empty `CLICOLOR_FORCE` turns it on even into a pipe, then `CLICOLOR=0` turns it off.
+/// non-empty `CLICOLOR_FORCE` turns it on even into a pipe, then `CLICOLOR=0` turns it off. A
+/// file is no terminal, as a pipe is not.
 pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOptions {
     set_color_choice(global.color);
     let env = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
+    let choice = if stdout_is_terminal {
+        anstream::AutoStream::choice(&std::io::stdout())
+    } else {
+        anstream::AutoStream::choice(&Vec::<u8>::new())
+    };
     RenderOptions {
         format: global.format,
-        color: anstream::AutoStream::choice(&std::io::stdout()) != ColorChoice::Never,
+        color: choice != ColorChoice::Never,
         width: table_width(stdout_is_terminal, env("COLUMNS"), || {
             terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
         }),

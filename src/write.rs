@@ -16,12 +16,7 @@ use anyhow::{Context as _, anyhow, bail};
 /// its permissions: the new one is the same file to its owner, not a fresh one.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     let shown = path.display();
-    if path.is_dir() {
-        bail!("cannot write {shown}: it is a directory");
-    }
-    if !force && path.exists() {
-        bail!("{shown} already exists; use --force to replace it");
-    }
+    check_file(path, force)?;
     let parent = parent_of(path);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
     let old_permissions = fs::metadata(path).ok().filter(fs::Metadata::is_file).map(|m| m.permissions());
@@ -45,6 +40,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
         Err(e) => bail!("cannot write {shown}: {}", e.error),
     }
     sync_folder(&parent).map_err(|e| anyhow!("cannot write {shown}: {e}"))
+}
+
+/// Refuses what [`write_atomic`] would refuse, before any work is done: a folder, or an existing
+/// file without `force`.
+pub fn check_file(path: &Path, force: bool) -> anyhow::Result<()> {
+    let shown = path.display();
+    if path.is_dir() {
+        bail!("cannot write {shown}: it is a directory");
+    }
+    if !force && path.exists() {
+        bail!("{shown} already exists; use --force to replace it");
+    }
+    let parent = parent_of(path);
+    if !parent.is_dir() {
+        bail!("cannot write {shown}: there is no folder {}", parent.display());
+    }
+    Ok(())
 }
 
 /// How old a temporary file or folder must be before a later run deletes it: a write takes
@@ -251,6 +263,21 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         // No temporary files are left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_is_refused_before_any_work_where_it_could_not_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = |path: &Path, force| check_file(path, force).unwrap_err().to_string();
+        assert!(err(dir.path(), true).contains("it is a directory"));
+        let missing = dir.path().join("no/such/folder/out.xlsx");
+        assert!(err(&missing, true).contains("there is no folder"), "{}", err(&missing, true));
+        let file = dir.path().join("out.xlsx");
+        check_file(&file, false).unwrap();
+        fs::write(&file, "x").unwrap();
+        assert!(err(&file, false).contains("already exists; use --force"));
+        check_file(&file, true).unwrap();
+        check_file(Path::new("bare-name.xlsx"), false).unwrap();
     }
 
     #[test]

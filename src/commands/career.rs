@@ -25,7 +25,7 @@ pub fn moves(
 /// `fit --profile FILE` or `fit --team DIR`: the profiles are read and checked as `gap` reads
 /// them, so the framework is the one they name unless a flag names one.
 pub fn fit(global: &GlobalArgs, args: &FitArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let FitArgs { profile, team, limit } = args;
+    let FitArgs { profile, team, limit, .. } = args;
     let profiles: Vec<_> = profile.iter().cloned().collect();
     let People { framework, people, warnings, .. } = load_people(global, &profiles, team.as_deref())?;
     let limit = limit.map_or(if team.is_some() { 1 } else { 10 }, |n| usize::try_from(n).unwrap_or(usize::MAX));

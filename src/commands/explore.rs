@@ -55,7 +55,7 @@ pub fn about(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Out
 
 /// `diff FROM TO`: the net change, or with `--path` every step between.
 pub fn diff(selected: &Selected, args: &DiffArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let DiffArgs { from: from_name, to: to_name, only_gaps, exit_code, path } = args;
+    let DiffArgs { from: from_name, to: to_name, only_gaps, exit_code, path, .. } = args;
     let (from, to) = (selected.level_at(from_name)?, selected.level_at(to_name)?);
     let framework = &selected.framework;
     if *path {

@@ -18,7 +18,7 @@ use crate::{profile, resolve, text};
 /// first file names, else the default; the target is `--to`, else the latest check-in's
 /// `target:`, else the level above its `level:`.
 pub fn progress(global: &GlobalArgs, args: &ProgressArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let ProgressArgs { files, history, to, only_gaps, exit_code } = args;
+    let ProgressArgs { files, history, to, only_gaps, exit_code, .. } = args;
     let folder = history.as_deref().map(|path: &Path| profile::Folder { path, kind: "history folder" });
     let People { framework, role: home, people, mut warnings } = load_profiles(global, files, folder)?;
     // A file given twice is read once: say so, or "got one" would puzzle.

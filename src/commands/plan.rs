@@ -13,7 +13,7 @@ use crate::resolve;
 /// `gap --to` looks it up, `ROLE/LEVEL` included), else the profile's `target:`, else the level
 /// above its `level:`.
 pub fn plan(global: &GlobalArgs, args: &PlanArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let PlanArgs { profile, to } = args;
+    let PlanArgs { profile, to, .. } = args;
     let People { framework, role: home, people, warnings } = load_people(global, std::slice::from_ref(profile), None)?;
     let Some(person) = people.first() else {
         anyhow::bail!("{} holds no profile", profile.display());

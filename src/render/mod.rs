@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod svg;
 pub mod terminal;
 pub mod text;
+pub mod xlsx;
 
 use serde::Serialize;
 
@@ -16,7 +17,8 @@ pub use doc::{Block, Cell, Table, Tone};
 pub use line::Line;
 pub use svg::{Chart, Heatmap, Radar, Series};
 
-/// Output formats. Table, Markdown and HTML are for people; JSON, YAML and CSV for scripts.
+/// Output formats. Table, Markdown and HTML are for people; JSON, YAML and CSV for scripts; XLSX
+/// for spreadsheets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
     /// Aligned tables for the terminal.
@@ -32,6 +34,16 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page with a chart (inline SVG, no scripts), to open, print or attach.
     Html,
+    /// An Excel workbook: the CSV rows on a sheet with filters and rank columns, further tables,
+    /// a native chart. Binary: to a file (--out) or a pipe, never a terminal.
+    Xlsx,
+}
+
+impl Format {
+    /// Whether the format is binary: never written to a terminal, never sanitised as text.
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
+    }
 }
 
 /// How a report becomes bytes: chosen once from the flags and the terminal, then passed down.
@@ -59,15 +71,61 @@ pub struct Records {
     pub rows: Vec<Vec<String>>,
 }
 
+/// What a workbook adds to a report's records, all optional: every report gets a workbook of its
+/// records (and of its chart) without one; a report fills in what helps a spreadsheet reader.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Workbook {
+    /// The main sheet's name; empty takes it from the report's title. Made safe when written.
+    pub name: String,
+    /// The main sheet's proficiency columns: each gets a rank column beside it.
+    pub ranks: Ranks,
+    /// Further tables, each on a sheet of its own after the main one.
+    pub sheets: Vec<Sheet>,
+}
+
+/// A further table of a workbook.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sheet {
+    /// The sheet's name, made safe when written.
+    pub name: String,
+    pub records: Records,
+    pub ranks: Ranks,
+}
+
+/// Which columns of a table hold a step of a scale (by id), and each step's rank (1 = lowest), so
+/// a workbook can put a number beside the word to sort and filter on. The CSV keeps the words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ranks {
+    /// The headers of the columns holding step ids.
+    pub columns: Vec<String>,
+    /// Step id to rank; a cell whose id is missing (or empty) gets an empty rank.
+    pub steps: std::collections::BTreeMap<String, usize>,
+}
+
+impl Ranks {
+    /// The columns `columns`, ranked by the `(id, rank)` pairs the report knows.
+    pub fn new<'a>(columns: &[&str], steps: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+        Ranks {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            steps: steps.into_iter().map(|(id, rank)| (id.to_string(), rank)).collect(),
+        }
+    }
+}
+
 /// What every report offers the renderers: its serialisable self, a human document, and records.
 pub trait Report: Serialize {
     /// The human view, drawn as a terminal table or as Markdown.
     fn document(&self) -> Vec<Block>;
-    /// The CSV view.
+    /// The CSV view, and the main sheet of a workbook.
     fn records(&self) -> Records;
-    /// The picture the HTML view draws above the tables; the tables hold the same data.
+    /// The picture the HTML view draws above the tables; the tables hold the same data. A
+    /// workbook draws it too: a radar as a native chart, a heatmap as a coloured sheet.
     fn chart(&self) -> Option<Chart> {
         None
+    }
+    /// What a workbook adds to the records: names, rank columns, further sheets.
+    fn workbook(&self) -> Workbook {
+        Workbook::default()
     }
 }
 
@@ -86,10 +144,12 @@ pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow
         }
         Format::Yaml => out.extend_from_slice(serde_yaml::to_string(report)?.as_bytes()),
         Format::Csv => write_csv(&report.records(), options.raw_csv, &mut out)?,
+        // Binary: `lib` refuses it before a terminal, so it is never sanitised as text.
+        Format::Xlsx => out = xlsx::render(report)?,
     }
     // The table renderer sanitises each cell itself, around its own colour codes. Any other
     // format read on a terminal is made safe whole; to a pipe or a file it keeps the exact text.
-    if options.terminal && options.format != Format::Table {
+    if options.terminal && options.format != Format::Table && !options.format.is_binary() {
         let text = String::from_utf8(out).map_err(|e| anyhow::anyhow!("output is not UTF-8: {e}"))?;
         out = crate::text::sanitize(&text, true).into_owned().into_bytes();
     }

@@ -12,7 +12,7 @@ use super::{Criterion, Growth, Proficiency, Ref, Report, criteria_blocks, expect
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
 use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
+use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
 use crate::text::plural;
 
 /// Which way one skill's expectation moves.
@@ -317,6 +317,12 @@ pub fn diff_header(lead: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The rank columns of [`diff_records`]: `from` and `to`, ranked by the steps the rows use.
+pub fn diff_ranks<'a>(rows: impl IntoIterator<Item = &'a DiffRow>) -> Ranks {
+    let steps = rows.into_iter().flat_map(|r| r.from.iter().chain(&r.to)).map(|p| (p.id.as_str(), p.rank));
+    Ranks::new(&["from", "to"], steps)
+}
+
 /// A radar of a comparison: one axis per row, one outline per end.
 pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> Chart {
     let known = rows.iter().flat_map(|r| r.from.iter().chain(&r.to)).map(|p| (p.rank, p.name.clone()));
@@ -354,6 +360,14 @@ impl Report for DiffReport {
 
     fn records(&self) -> Records {
         Records { header: diff_header(&["from_level", "to_level"]), rows: diff_records(&self.rows, &self.ids()) }
+    }
+
+    fn workbook(&self) -> Workbook {
+        Workbook {
+            name: "Diff".into(),
+            ranks: diff_ranks(&self.rows),
+            sheets: behaviours::diff_sheet(&self.behaviours).into_iter().collect(),
+        }
     }
 }
 

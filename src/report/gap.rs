@@ -9,7 +9,7 @@ use super::{Criterion, Growth, Proficiency, Ref, Report, Scope, criteria_blocks,
 use crate::model::Profile;
 use crate::render::doc::signed;
 use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
+use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
 
 /// Where a person stands on one skill against the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -287,6 +287,11 @@ impl Report for GapReport {
         blocks.extend(growth_blocks(open().map(|r| (r.skill.name.as_str(), &r.growth))));
         blocks.push(Block::Summary(format!("{}: {}", self.person.name, self.summary.text)));
         blocks
+    }
+
+    fn workbook(&self) -> Workbook {
+        let steps = self.rows.iter().flat_map(|r| r.have.iter().chain([&r.need])).map(|p| (p.id.as_str(), p.rank));
+        Workbook { name: "Gap".into(), ranks: Ranks::new(&["have", "need"], steps), sheets: Vec::new() }
     }
 
     fn records(&self) -> Records {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::behaviours::{self, BehaviourRow};
 use super::{Footnotes, Proficiency, Ref, Report, Scope, expected_label};
-use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
+use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
 
 /// Every skill of the role against every level.
 #[derive(Debug, Serialize)]
@@ -95,6 +95,17 @@ impl Report for LadderReport {
                 })
                 .collect(),
         }))
+    }
+
+    /// A column per level, each ranked on the scale; the behaviours on a sheet of their own.
+    fn workbook(&self) -> Workbook {
+        let levels: Vec<&str> = self.levels.iter().map(|l| l.id.as_str()).collect();
+        let steps = self.scale.iter().enumerate().map(|(i, s)| (s.id.as_str(), i + 1));
+        Workbook {
+            name: "Ladder".into(),
+            ranks: Ranks::new(&levels, steps),
+            sheets: behaviours::ladder_sheet(&self.behaviours, &levels).into_iter().collect(),
+        }
     }
 
     fn document(&self) -> Vec<Block> {

@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::Ref;
 use super::Report;
-use super::diff::{DiffReport, diff_blocks, diff_chart, diff_header, diff_records};
+use super::diff::{DiffReport, diff_blocks, diff_chart, diff_header, diff_ranks, diff_records};
 use crate::model::{Framework, LevelAt, LevelRef};
-use crate::render::{Block, Chart, Records, Series};
+use crate::render::{Block, Chart, Records, Series, Workbook};
 
 /// Each adjacent step from one level to another, with its own changes, and the net change.
 #[derive(Debug, Serialize)]
@@ -100,5 +100,10 @@ impl Report for PathReport {
             &["net".to_string(), self.net.from.id.clone(), self.net.to.id.clone()],
         ));
         Records { header: diff_header(&["step", "from_level", "to_level"]), rows }
+    }
+
+    fn workbook(&self) -> Workbook {
+        let rows = self.steps.iter().chain([&self.net]).flat_map(|step| &step.rows);
+        Workbook { name: "Path".into(), ranks: diff_ranks(rows), sheets: Vec::new() }
     }
 }

@@ -11,7 +11,7 @@ use super::fit::{FitEntry, nearest_in_other_roles, top_gaps};
 use super::gap::{GapReport, GapRow, Person, Readiness, Status, status_word};
 use super::{Ref, Report, criterion_text};
 use crate::model::{Framework, LevelAt, LevelRef, Profile};
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Ranks, Records, Table, Tone, Workbook};
 use crate::text::plural;
 
 /// How many levels of other roles a plan names.
@@ -268,6 +268,12 @@ impl Report for PlanReport {
         }
         blocks.push(Block::Summary(format!("{}: {}", self.person.name, self.summary.text)));
         blocks
+    }
+
+    fn workbook(&self) -> Workbook {
+        let rows = self.to_grow.iter().chain(&self.assess_first).map(|s| &s.row).chain(&self.met);
+        let steps = rows.flat_map(|r| r.have.iter().chain([&r.need])).map(|p| (p.id.as_str(), p.rank));
+        Workbook { name: "Plan".into(), ranks: Ranks::new(&["have", "need"], steps), sheets: Vec::new() }
     }
 
     fn records(&self) -> Records {

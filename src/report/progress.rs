@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::{NOT_EXPECTED, Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Chart, Line, Records, Series, Table, Tone};
+use crate::render::{Block, Cell, Chart, Line, Ranks, Records, Series, Table, Tone, Workbook};
 use crate::text::plural;
 
 /// A skill's story from the first check-in to the last, against the target.
@@ -470,6 +470,17 @@ impl Report for ProgressReport {
         }
         blocks.push(Block::Summary(format!("{}: {}", self.person, self.summary.text)));
         blocks
+    }
+
+    fn workbook(&self) -> Workbook {
+        let steps = self
+            .rows
+            .iter()
+            .flat_map(|r| r.need.iter().chain(r.proficiencies.iter().flatten()))
+            .map(|p| (p.id.as_str(), p.rank));
+        let mut columns = vec!["need"];
+        columns.extend(self.checkins.iter().map(|c| c.date.as_str()));
+        Workbook { name: "Progress".into(), ranks: Ranks::new(&columns, steps), sheets: Vec::new() }
     }
 
     fn records(&self) -> Records {

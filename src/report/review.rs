@@ -12,7 +12,7 @@ use super::{Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
 use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
+use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
 
 /// Who gave one side of the comparison, as their profile says.
 #[derive(Debug, Clone, Serialize)]
@@ -447,6 +447,16 @@ impl Report for ReviewReport {
         ]));
         blocks.push(Block::Summary(self.summary.text.clone()));
         blocks
+    }
+
+    fn workbook(&self) -> Workbook {
+        let steps = self
+            .rows
+            .iter()
+            .flat_map(|r| r.own.have.iter().chain(&r.reviewer.have).chain([&r.need]))
+            .map(|p| (p.id.as_str(), p.rank));
+        let columns = ["need", "self_have", "reviewer_have"];
+        Workbook { name: "Review".into(), ranks: Ranks::new(&columns, steps), sheets: Vec::new() }
     }
 
     fn records(&self) -> Records {

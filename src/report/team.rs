@@ -6,7 +6,7 @@ use super::gap::{Person, Readiness, person};
 use super::{Proficiency, Ref, Report, Scope};
 use crate::model::Profile;
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Chart, Heatmap, Records, Table, Tone};
+use crate::render::{Block, Cell, Chart, Heatmap, Ranks, Records, Sheet, Table, Tone, Workbook};
 
 /// A team against one level: people × skills, and where the team is thin.
 #[derive(Debug, Serialize)]
@@ -188,6 +188,71 @@ impl Report for TeamReport {
             Block::List(people),
             Block::Summary(self.summary.text.clone()),
         ]
+    }
+
+    /// The matrix is the main sheet (and the heat map, from the chart); each person's readiness
+    /// and each skill's totals get a sheet of their own.
+    fn workbook(&self) -> Workbook {
+        let header = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
+        let people = Records {
+            header: header(&[
+                "person",
+                "file",
+                "level",
+                "skills",
+                "met",
+                "grow",
+                "unassessed",
+                "steps_to_grow",
+                "ready",
+                "summary",
+            ]),
+            rows: self
+                .people
+                .iter()
+                .map(|p| {
+                    let r = &p.readiness;
+                    vec![
+                        p.person.name.clone(),
+                        p.person.file.clone(),
+                        p.person.level.as_ref().map(|l| l.id.clone()).unwrap_or_default(),
+                        r.skills.to_string(),
+                        r.met.to_string(),
+                        r.grow.to_string(),
+                        r.unassessed.to_string(),
+                        r.steps_to_grow.to_string(),
+                        r.ready.to_string(),
+                        r.text.clone(),
+                    ]
+                })
+                .collect(),
+        };
+        let skills = Records {
+            header: header(&["skill_id", "skill_name", "need", "total_gap", "people_to_grow", "unassessed"]),
+            rows: self
+                .skills
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.skill.id.clone(),
+                        s.skill.name.clone(),
+                        s.need.id.clone(),
+                        s.total_gap.to_string(),
+                        s.people_to_grow.to_string(),
+                        s.unassessed.to_string(),
+                    ]
+                })
+                .collect(),
+        };
+        let need = Ranks::new(&["need"], self.skills.iter().map(|s| (s.need.id.as_str(), s.need.rank)));
+        Workbook {
+            name: "Team".into(),
+            ranks: Ranks::default(),
+            sheets: vec![
+                Sheet { name: "People".into(), records: people, ranks: Ranks::default() },
+                Sheet { name: "Skills".into(), records: skills, ranks: need },
+            ],
+        }
     }
 
     fn records(&self) -> Records {

@@ -21,3 +21,4 @@ mod problems;
 mod progress;
 mod readme;
 mod review;
+mod xlsx;
