@@ -408,7 +408,7 @@ pub struct AssessArgs {
     pub restart: bool,
     /// Revisit only this skill or soft skill of the existing profile --out, keeping the rest
     /// (repeatable; id, alias, name or unique prefix).
-    #[arg(long = "skill", value_name = "NAME")]
+    #[arg(long = "skill", id = "skill", value_name = "NAME")]
     pub skills: Vec<String>,
     /// When the assessment was made, ISO 8601 (default: today).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
