@@ -18,6 +18,32 @@ macro_rules! exit_codes {
     };
 }
 
+const ASSESS_HELP: &str = "Examples:
+  pm-skills assess --out me.yaml
+  pm-skills assess --out me.yaml --level product-manager
+  pm-skills assess --out me.yaml --skill user-focus --skill agile   # revisit two skills
+  pm-skills assess --out sam.yaml --assessor \"Dana Reyes\"           # a review of someone else
+  printf 'Ada\\n\\n3\\nRan the beta\\n2\\n\\n...' | pm-skills assess --out me.yaml
+
+Each answer: a number or a name (1-4, expert), s to skip, b to go back one question, q to stop.
+After each answer, one optional line of evidence (Enter skips it). A question answered before
+(going back, or with --skill) shows its answer and evidence: Enter keeps them, and a
+single - at the evidence question removes the evidence.
+
+--skill asks only the skills (or soft skills) it names, of the existing profile --out, and keeps
+everything else; it replaces the file (no --force needed) and dates it today, or --date.
+
+Questions go to stderr, answers are read from stdin. Progress is saved in a draft beside the
+profile (<out>.draft, or <out>.revisit.draft for --skill) after every answer, so an interrupted
+run (q, Ctrl-C, end of input) loses nothing and the next run resumes; --restart discards the
+draft. One run at a time per profile: it holds <out>.lock.
+
+Exit codes:
+  0    the profile was written, or q kept the answers for later
+  1    error: unknown name, unreadable profile or draft, input ended early
+  2    usage error: unknown flag, or a --date that is not a date
+  130  stopped with Ctrl-C; the answers so far are kept";
+
 const MAIN_EXAMPLES: &str = concat!(
     "Examples:
   pm-skills show senior                       what a Senior Product Manager does and needs
@@ -278,9 +304,7 @@ pub enum Command {
     Profile(ProfileCommand),
 
     /// Answer one question per skill on the terminal and write your profile.
-    #[command(
-        after_help = "Examples:\n  pm-skills assess --out me.yaml\n  pm-skills assess --out me.yaml --level product-manager\n  printf 'Ada\\n\\n3\\n2\\n...' | pm-skills assess --out me.yaml   # scripted answers\n\nQuestions go to stderr, answers are read from stdin. Progress is saved in <out>.draft after\nevery answer, so an interrupted run (q, Ctrl-C, end of input) loses nothing and the next run\nresumes; --restart discards the draft. One run at a time per profile: it holds <out>.lock."
-    )]
+    #[command(after_help = ASSESS_HELP)]
     Assess(AssessArgs),
 
     /// Check a framework folder and report every problem at once, with file and line.
@@ -481,9 +505,34 @@ pub struct AssessArgs {
     /// Replace an existing file.
     #[arg(long)]
     pub force: bool,
-    /// Discard the answers saved by an earlier run (<out>.draft) and start from the first question.
+    /// Discard the answers saved by an earlier run (the draft) and start from the first question.
     #[arg(long)]
     pub restart: bool,
+    /// Revisit only this skill or soft skill of the existing profile --out, keeping the rest
+    /// (repeatable; id, alias, name or unique prefix).
+    #[arg(long = "skill", id = "skill", value_name = "NAME")]
+    pub skills: Vec<String>,
+    /// When the assessment was made, ISO 8601 (default: today).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub date: Option<String>,
+    /// Who rates: self, or the reviewer's name (default: self; with --skill, the profile's).
+    #[arg(long, value_name = "NAME", value_parser = assessor_arg)]
+    pub assessor: Option<String>,
+}
+
+/// `--date`: an ISO 8601 date (a date and time keeps its date), as `YYYY-MM-DD`.
+fn date_arg(text: &str) -> Result<String, String> {
+    crate::profile::parse_date(text)
+        .map_err(|_| "expected an ISO 8601 date such as 2026-03-02 (year-month-day)".to_string())
+}
+
+/// `--assessor`: a name, trimmed; an empty one is refused.
+fn assessor_arg(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err("expected a name, or self".to_string());
+    }
+    Ok(name.to_string())
 }
 
 /// Options of `validate`.
@@ -568,6 +617,12 @@ pub struct NewArgs {
     /// Your current level, written into the template.
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
+    /// The date written into the profile, ISO 8601 (default: today).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub date: Option<String>,
+    /// Who rates, written into the profile: self (the default), or the reviewer's name.
+    #[arg(long, value_name = "NAME", value_parser = assessor_arg)]
+    pub assessor: Option<String>,
 }
 
 /// Parses a command line. clap merges the options every command takes, wherever they stand; this
@@ -772,7 +827,7 @@ mod tests {
 pub enum ProfileCommand {
     /// Print a ready-to-edit profile: every skill, commented with what each proficiency means.
     #[command(
-        after_help = "Examples:\n  pm-skills profile new --level product-manager > me.yaml\n  pm-skills --framework ddat-2025 profile new > me.yaml"
+        after_help = "Examples:\n  pm-skills profile new --level product-manager > me.yaml\n  pm-skills --framework ddat-2025 profile new > me.yaml\n  pm-skills profile new --assessor \"Dana Reyes\" > review.yaml   # a review of someone else\n  pm-skills profile new --date 2026-03-02 > checkin.yaml\n\nThe profile is dated today and rated by `self` unless --date or --assessor says otherwise.\n\nExit codes:\n  0  the template was printed\n  1  unknown level\n  2  usage error: unknown flag, or a --date that is not a date"
     )]
     New(NewArgs),
 }

@@ -131,10 +131,8 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::Progress(args) => commands::growth::progress(global, args, options),
         Command::Moves(args) => commands::career::moves(&selected()?, global, args, options),
         Command::Fit(args) => commands::career::fit(global, args, options),
-        Command::Profile(ProfileCommand::New(args)) => {
-            commands::profiles::new(&selected()?, args.level.as_deref(), options)
-        }
-        Command::Assess(args) => commands::profiles::assess(&selected()?, args, options),
+        Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(&selected()?, args, options),
+        Command::Assess(args) => commands::profiles::assess(global, args, options),
         Command::Validate(args) => commands::validate::run(global, args, options),
         Command::Import(ImportCommand::DdatCsv(args)) => {
             // `--role` is a common option; for `import` it picks the one role to import, and the

@@ -2,7 +2,6 @@
 //! template a person fills in.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{DataError, KeyLines, MAX_OF_A_KIND, Problem, Problems, find_line};
@@ -12,6 +11,9 @@ use crate::raw::RawProfile;
 use crate::resolve::{did_you_mean, normalise};
 use crate::source::{self, SourceFile};
 use crate::yaml;
+
+mod write;
+pub use write::{rated_soft_skills, template, to_yaml, yaml_string};
 
 /// Every accepted spelling of every skill (id, alias, name) to the skill's index. Built once per
 /// run so that a thousand profiles cost a hash lookup per key, not a scan of the skill list each.
@@ -281,6 +283,15 @@ pub fn today() -> String {
     jiff::ZonedDateTime::now().date().to_string()
 }
 
+/// The soft skill a profile key names (its id, name or an alias), if any.
+pub fn soft_skill_index(framework: &Framework, key: &str) -> Option<usize> {
+    let wanted = normalise(key);
+    framework
+        .soft_skills
+        .iter()
+        .position(|s| s.id == key || normalise(&s.name) == wanted || s.aliases.iter().any(|a| normalise(a) == wanted))
+}
+
 /// The soft skills a profile rates, each on the framework's behaviour scale.
 fn check_behaviours(
     raw: &RawProfile,
@@ -307,12 +318,7 @@ fn check_behaviours(
     let mut seen = vec![false; framework.soft_skills.len()];
     for (key, value) in &raw.behaviours.0 {
         let line = lines.find(key);
-        let found = framework.soft_skills.iter().position(|s| {
-            s.id == *key
-                || normalise(&s.name) == normalise(key)
-                || s.aliases.iter().any(|a| normalise(a) == normalise(key))
-        });
-        let Some(index) = found else {
+        let Some(index) = soft_skill_index(framework, key) else {
             let hint = did_you_mean(key, framework.soft_skills.iter().map(|s| s.id.as_str()));
             problems.error_hint(
                 shown,
@@ -345,70 +351,6 @@ fn check_behaviours(
     }
     kept.sort_unstable_by_key(|(index, _)| *index);
     kept
-}
-
-/// The YAML template `profile new` prints: every skill of the role, commented with what each
-/// proficiency looks like for it, left unassessed (`~`) for the person to fill in.
-/// `invocation` starts the command the template suggests (`pm-skills --data DIR`).
-pub fn template(scope: Scope, level: Option<usize>, invocation: &str) -> String {
-    to_yaml(scope, "Your Name", level, &vec![None; scope.framework.skills.len()], invocation)
-}
-
-/// A profile as YAML, with the same comments as the template so the file stays self-explaining.
-/// `answers` is aligned with the framework's skills; `None` is written as `~` (unassessed).
-pub fn to_yaml(scope: Scope, name: &str, level: Option<usize>, answers: &[Option<usize>], invocation: &str) -> String {
-    let framework = scope.framework;
-    let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
-    let mut out = String::new();
-    let _ = writeln!(out, "# A pm-skills self-assessment profile.");
-    let _ = writeln!(out, "# For each skill, replace ~ with one of: {} (lowest first).", scale.join(", "));
-    let _ = writeln!(out, "# Leave ~ where you have not assessed yourself: it counts as unassessed, never as met.");
-    let _ = writeln!(out, "# Evidence is optional; use the long form:");
-    let _ = writeln!(
-        out,
-        "#   skill-id:\n#     proficiency: {}\n#     evidence:\n#       - what you did",
-        scale.last().copied().unwrap_or("expert")
-    );
-    let _ = writeln!(out, "# Then run: {} gap --profile THIS-FILE", one_line(invocation));
-    let _ = writeln!(out, "name: {}", yaml_string(name));
-    let _ = writeln!(out, "framework: {}", framework.id);
-    if scope.framework.roles.len() > 1 {
-        let _ = writeln!(out, "role: {}", scope.role.id);
-    }
-    match level {
-        Some(i) => {
-            let _ = writeln!(out, "level: {}   # {}", scope.role.levels[i].id, one_line(&scope.role.levels[i].name));
-        }
-        None => {
-            let _ = writeln!(out, "# level: {}   # your current level (optional)", scope.role.levels[0].id);
-        }
-    }
-    let _ = writeln!(out, "skills:");
-    for (k, &s) in scope.role.skills.iter().enumerate() {
-        let skill = &framework.skills[s];
-        let _ = writeln!(out, "\n  # {}: {}", one_line(&skill.name), one_line(&skill.description));
-        for (step, meaning) in framework.scale.iter().zip(&skill.proficiencies) {
-            let _ = writeln!(out, "  #   {}: {}", step.id, one_line(meaning));
-        }
-        if let Some(i) = level {
-            let need =
-                scope.role.levels[i].rating(k).map_or("nothing of this skill", |r| &framework.scale[r.proficiency].id);
-            let _ = writeln!(out, "  #   (your level expects {need})");
-        }
-        let value = answers.get(s).copied().flatten().map_or("~", |p| scale[p]);
-        let _ = writeln!(out, "  {}: {value}", skill.id);
-    }
-    out
-}
-
-/// Text for a YAML comment: one line, no control characters.
-fn one_line(text: &str) -> String {
-    crate::text::sanitize(text, false).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A YAML scalar that always parses back to `text`.
-pub fn yaml_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
 #[cfg(test)]
@@ -491,17 +433,6 @@ mod tests {
         assert!(err.contains("`acme` is not built in: give its folder with --data"), "{err}");
     }
 
-    #[test]
-    fn template_round_trips_as_an_all_unassessed_profile() {
-        let f = dvla();
-        let scope = Scope { framework: &f, role: &f.roles[0] };
-        let text = template(scope, Some(0), "pm-skills");
-        let p = check(parse(&text), scope, &SkillLookup::new(&f)).unwrap();
-        assert_eq!(p.level, Some(0));
-        assert!(p.skills.is_empty());
-        assert_eq!(text.matches(": ~").count(), 10);
-        assert!(text.contains("#   expert:"));
-    }
     #[test]
     fn date_assessor_and_target_are_read_and_checked() {
         let p = check_text("name: Sam\ndate: 2026-03-01\nassessor: ' self '\nlevel: pm\ntarget: lead\nskills: {}\n")

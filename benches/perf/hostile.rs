@@ -168,11 +168,11 @@ fn assess(report: &mut Report, dir: &Path) {
     println!("\n== assess --out FILE (stdin empty): refused, or stopped at the first question");
     let path = |name: &str| dir.join(name);
     let lying = path("lying.yaml");
-    draft(&lying, &[], "Ada\n\n2\n3\nq\n");
+    draft(&lying, &[], "Ada\n\n2\n\n3\n\nq\n");
     let text = std::fs::read_to_string(path("lying.yaml.draft")).unwrap();
     std::fs::write(path("lying.yaml.draft"), text.replacen("# Draft: 2 of", "# Draft: 9 of", 1)).unwrap();
-    std::fs::write(path("broken.yaml.draft"), "# Draft: 3 of 10 skills asked.\nname: [\n").unwrap();
-    draft(&path("other.yaml"), &["--framework", "ddat-2025"], "Ada\n\n2\nq\n");
+    std::fs::write(path("broken.yaml.draft"), "# Draft: 3 of 10 questions answered.\nname: [\n").unwrap();
+    draft(&path("other.yaml"), &["--framework", "ddat-2025"], "Ada\n\n2\n\nq\n");
     let _ = std::fs::remove_file(path("dangling.yaml"));
     std::os::unix::fs::symlink(path("nowhere/none.yaml"), path("dangling.yaml")).unwrap();
     // A first run holds the lock while the second starts.

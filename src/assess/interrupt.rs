@@ -19,14 +19,16 @@ pub struct Armed {
 #[must_use]
 pub struct Busy(());
 
-/// The notes Ctrl-C prints: the first once the draft holds something, the second before.
-pub fn notes(draft: &Path) -> (String, String) {
+/// The notes Ctrl-C prints, wrapped at `width` like the questions: the first once the draft holds
+/// something, the second before.
+pub fn notes(draft: &Path, width: Option<usize>) -> (String, String) {
+    let wrap = |text: &str| format!("\n{}", crate::render::text::wrap(text, width, "", ""));
     (
-        format!(
-            "\nInterrupted: your answers so far are kept in {}; run the same command to resume.\n",
+        wrap(&format!(
+            "Interrupted: your answers so far are kept in {}; run the same command to resume.",
             crate::text::sanitize(&draft.display().to_string(), false)
-        ),
-        "\nInterrupted before the first answer; nothing was written.\n".to_string(),
+        )),
+        wrap("Interrupted before the first answer; nothing was written."),
     )
 }
 
@@ -92,12 +94,13 @@ mod unix {
     }
 }
 
-/// Catches Ctrl-C for the rest of the run, to print the note for `draft` and exit with 130. A
-/// process started with Ctrl-C ignored (`nohup`, a background job) keeps ignoring it.
-pub fn arm(draft: &Path) -> Armed {
+/// Catches Ctrl-C for the rest of the run, to print the note for `draft` (wrapped at `width`) and
+/// exit with 130. A process started with Ctrl-C ignored (`nohup`, a background job) keeps
+/// ignoring it.
+pub fn arm(draft: &Path, width: Option<usize>) -> Armed {
     #[cfg(unix)]
     {
-        let (kept, none) = notes(draft);
+        let (kept, none) = notes(draft, width);
         let notes = unix::Notes { kept: kept.into_bytes().into(), none: none.into_bytes().into() };
         use std::sync::atomic::Ordering::SeqCst;
         unix::NOTES.store(Box::into_raw(Box::new(notes)), SeqCst);
@@ -122,7 +125,7 @@ pub fn arm(draft: &Path) -> Armed {
     }
     #[cfg(not(unix))]
     {
-        let _ = draft;
+        let _ = (draft, width);
         Armed {}
     }
 }
@@ -193,8 +196,13 @@ mod tests {
 
     #[test]
     fn the_note_names_the_draft() {
-        let (kept, none) = notes(Path::new("team/me.yaml.draft"));
+        let (kept, none) = notes(Path::new("team/me.yaml.draft"), None);
         assert!(kept.contains("your answers so far are kept in team/me.yaml.draft"), "{kept}");
         assert!(kept.starts_with('\n') && kept.ends_with('\n') && none.ends_with('\n'));
+        let (kept, _) = notes(Path::new("team/me.yaml.draft"), Some(30));
+        assert_eq!(
+            kept,
+            "\nInterrupted: your answers so\nfar are kept in\nteam/me.yaml.draft; run the\nsame command to resume.\n"
+        );
     }
 }

@@ -1,31 +1,52 @@
 //! `pm-skills assess`: asks the questions one skill at a time and writes a profile.
 //!
 //! Questions go to stderr and answers come from stdin, a terminal or a script alike, so stdout
-//! stays clean. After every answer the progress is saved atomically in `<out>.draft`; an
-//! interrupted run loses nothing and the next run resumes from the draft. The profile itself is
-//! written once, at the end, through a temporary file and a rename.
+//! stays clean. A run asks every skill of the role, then every soft skill its levels rate; with
+//! `--skill`, it asks only those named again, of a profile that exists, and keeps the rest. After
+//! every answer the progress is saved atomically in a draft; an interrupted run loses nothing and
+//! the next run resumes from the draft. The profile itself is written once, at the end, through
+//! a temporary file and a rename.
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use crate::model::Scope;
+use crate::model::{Assessment, Profile, Scope};
 use crate::profile;
-use crate::render::text::wrap;
-use crate::resolve::normalise;
-use crate::text::sanitize;
 use crate::write::write_atomic;
 
+mod ask;
 mod draft;
 pub mod interrupt;
 mod lock;
+#[cfg(test)]
+mod tests;
+
+use ask::{Asking, Reply, Ui};
 
 /// What the run did, for the closing message.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Finish {
-    /// Every question answered: the profile was written.
+    /// Every question answered: the profile was written. Counts are over the role's skills and
+    /// the soft skills it rates.
     Written { assessed: usize, unassessed: usize },
     /// The person chose to stop; the draft keeps the answers.
     Paused { answered: usize, of: usize },
+}
+
+/// One question of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// The role's skill at this position in [`crate::model::Role::skills`].
+    Skill(usize),
+    /// The soft skill at this index of [`crate::model::Framework::soft_skills`].
+    Soft(usize),
+}
+
+/// `--skill`: the profile `--out` holds, and the questions to ask of it again.
+#[derive(Debug)]
+pub struct Revisit {
+    pub profile: Profile,
+    pub questions: Vec<Question>,
 }
 
 /// What a run is asked to do: the options of `assess`, and the width of the terminal that shows
@@ -40,61 +61,181 @@ pub struct Settings<'a> {
     pub restart: bool,
     /// The person's level, given up front; otherwise they are asked.
     pub level: Option<usize>,
+    /// `--date`; otherwise the draft's, or today.
+    pub date: Option<&'a str>,
+    /// `--assessor`; otherwise the draft's, or the profile's, or `self`.
+    pub assessor: Option<&'a str>,
+    /// `--skill`: ask again only these, of the profile in `out`.
+    pub revisit: Option<&'a Revisit>,
     /// Columns to wrap the questions at; `None` leaves lines whole (a pipe).
     pub width: Option<usize>,
     /// How the run was invoked (`pm-skills --data DIR`), to start the commands it suggests.
     pub invocation: &'a str,
 }
 
-/// The draft that keeps answers between runs.
-pub fn draft_path(out: &Path) -> PathBuf {
+/// The draft that keeps answers between runs: `<out>.draft`, or for a revisit
+/// `<out>.revisit.draft`.
+pub fn draft_path(out: &Path, revisit: bool) -> PathBuf {
     let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(".draft");
+    name.push(if revisit { ".revisit.draft" } else { ".draft" });
     out.with_file_name(name)
 }
 
+/// Every question of a whole run: the role's skills in its order, then the soft skills its
+/// levels rate, in the framework's order.
+pub fn questions(scope: Scope) -> Vec<Question> {
+    let skills = (0..scope.role.skills.len()).map(Question::Skill);
+    skills.chain(profile::rated_soft_skills(scope).into_iter().map(Question::Soft)).collect()
+}
+
+/// The questions `--skill` names (an id, alias, name or unique prefix of a skill of the role or a
+/// soft skill it rates), in the order of a whole run, each once; an unknown name is an error
+/// that lists the valid ones and suggests the nearest.
+pub fn pick(scope: Scope, names: &[String]) -> anyhow::Result<Vec<Question>> {
+    struct Choice<'a>(&'a str, &'a str, &'a [String]);
+    impl crate::resolve::Named for Choice<'_> {
+        fn id(&self) -> &str {
+            self.0
+        }
+        fn name(&self) -> &str {
+            self.1
+        }
+        fn aliases(&self) -> &[String] {
+            self.2
+        }
+    }
+    let all = questions(scope);
+    let choices: Vec<Choice> = all
+        .iter()
+        .map(|q| match *q {
+            Question::Skill(k) => {
+                let skill = &scope.framework.skills[scope.role.skills[k]];
+                Choice(&skill.id, &skill.name, &skill.aliases)
+            }
+            Question::Soft(s) => {
+                let soft = &scope.framework.soft_skills[s];
+                Choice(&soft.id, &soft.name, &soft.aliases)
+            }
+        })
+        .collect();
+    let mut picked = Vec::with_capacity(names.len());
+    for name in names {
+        picked.push(crate::resolve::resolve_index(&choices, name, "skill")?);
+    }
+    picked.sort_unstable();
+    picked.dedup();
+    Ok(picked.into_iter().map(|i| all[i]).collect())
+}
+
+/// The run's record: what the profile will say, and how far the questions have gone.
 struct State {
     name: Option<String>,
     level: Option<usize>,
-    /// Aligned with the framework's skills.
-    answers: Vec<Option<usize>>,
-    /// How many of the role's skills have been asked, in role order.
-    asked: usize,
+    target: Option<usize>,
+    date: String,
+    assessor: String,
+    /// Aligned with the framework's skills: a revisit keeps those outside the role as well.
+    skills: Vec<Option<Assessment>>,
+    /// Aligned with the framework's soft skills.
+    behaviours: Vec<Option<Assessment>>,
+    /// Aligned with the run's questions: answered in this run (or in the draft it resumes).
+    answered: Vec<bool>,
+    /// The question being asked, as a position in the run's questions.
+    at: usize,
 }
 
-/// Where the questions go: framework text is sanitised (it comes from files anyone can write)
-/// and every paragraph is wrapped at the terminal's width, between words.
-struct Ui<'a> {
-    out: &'a mut dyn Write,
-    width: Option<usize>,
+impl State {
+    /// The run's starting point: the profile revisited, if any, then the draft over it, then
+    /// the flags over both.
+    fn start(scope: Scope, settings: &Settings, questions: &[Question], saved: Option<draft::Saved>) -> State {
+        let framework = scope.framework;
+        let base = settings.revisit.map(|r| &r.profile);
+        let mut state = State {
+            name: base.map(|p| p.name.clone()),
+            level: base.and_then(|p| p.level),
+            target: base.and_then(|p| p.target),
+            date: String::new(),
+            assessor: String::new(),
+            skills: (0..framework.skills.len()).map(|s| base.and_then(|p| p.assessment(s)).cloned()).collect(),
+            behaviours: (0..framework.soft_skills.len()).map(|s| base.and_then(|p| p.behaviour(s)).cloned()).collect(),
+            answered: vec![false; questions.len()],
+            at: 0,
+        };
+        let (mut date, mut assessor) = (None, base.and_then(|p| p.assessor.clone()));
+        if let Some(saved) = saved {
+            if base.is_some() {
+                for (q, _) in questions.iter().zip(&saved.listed).filter(|(_, listed)| **listed) {
+                    let answer = match *q {
+                        Question::Skill(k) => saved.skills[scope.role.skills[k]].clone(),
+                        Question::Soft(s) => saved.behaviours[s].clone(),
+                    };
+                    *state.answer_mut(scope, *q) = answer;
+                }
+            } else {
+                (state.name, state.skills, state.behaviours) = (saved.name, saved.skills, saved.behaviours);
+            }
+            state.level = saved.level.or(state.level);
+            date = saved.date;
+            assessor = saved.assessor.or(assessor);
+            state.at = saved.answered.iter().rposition(|a| *a).map_or(0, |i| i + 1);
+            state.answered = saved.answered;
+        }
+        state.level = settings.level.or(state.level);
+        state.date = settings.date.map(String::from).or(date).unwrap_or_else(profile::today);
+        state.assessor = settings.assessor.map(String::from).or(assessor).unwrap_or_else(|| "self".into());
+        state
+    }
+
+    fn answer(&self, scope: Scope, q: Question) -> &Option<Assessment> {
+        match q {
+            Question::Skill(k) => &self.skills[scope.role.skills[k]],
+            Question::Soft(s) => &self.behaviours[s],
+        }
+    }
+
+    fn answer_mut(&mut self, scope: Scope, q: Question) -> &mut Option<Assessment> {
+        match q {
+            Question::Skill(k) => &mut self.skills[scope.role.skills[k]],
+            Question::Soft(s) => &mut self.behaviours[s],
+        }
+    }
+
+    fn answered(&self) -> usize {
+        self.answered.iter().filter(|a| **a).count()
+    }
+
+    /// The profile the answers make, with all a revisit keeps (skills outside the role too).
+    fn profile(&self, scope: Scope, out: &Path) -> Profile {
+        let role = scope.framework.roles.iter().position(|r| std::ptr::eq(r, scope.role)).unwrap_or(0);
+        let mut p = Profile::empty(out.display().to_string(), self.name.clone().unwrap_or_default(), role);
+        (p.level, p.target) = (self.level, self.target);
+        (p.date, p.assessor) = (Some(self.date.clone()), Some(self.assessor.clone()));
+        let pairs = |v: &[Option<Assessment>]| -> Vec<(usize, Assessment)> {
+            v.iter().enumerate().filter_map(|(i, a)| a.clone().map(|a| (i, a))).collect()
+        };
+        p.skills = pairs(&self.skills);
+        p.behaviours = pairs(&self.behaviours);
+        p
+    }
 }
 
-impl Ui<'_> {
-    /// One paragraph, `first` before its first line and `rest` before the others.
-    fn say(&mut self, text: &str, first: &str, rest: &str) -> std::io::Result<()> {
-        self.out.write_all(wrap(&sanitize(text, true), self.width, first, rest).as_bytes())
+/// Refuses a revisit (`--skill`) of a profile that does not exist, saying how to write one.
+pub fn require_profile(out: &Path, invocation: &str) -> anyhow::Result<()> {
+    if !out.exists() {
+        let word = crate::text::shell_word(&out.to_string_lossy()).into_owned();
+        anyhow::bail!(
+            "{} does not exist; --skill revisits skills of a profile written before\n  to answer every question and write it: {invocation} assess --out {word}",
+            out.display()
+        );
     }
-
-    /// A prompt: no line break, flushed, so the answer is typed beside it.
-    fn ask(&mut self, prompt: &str) -> std::io::Result<()> {
-        write!(self.out, "{prompt}")?;
-        self.out.flush()
-    }
-
-    fn blank(&mut self) -> std::io::Result<()> {
-        writeln!(self.out)
-    }
-}
-
-/// A name from the framework, on one line and safe to print.
-fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    sanitize(text, false)
+    Ok(())
 }
 
 /// Refuses an `--out` that cannot take the profile, before the first question: a folder, a
 /// symbolic link to nothing (whose target would be created, or the link replaced, only at the
-/// end), an existing file without `--force`, or a path in a folder that does not exist.
-fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
+/// end), an existing file without `--force` (or, for a revisit, a file that does not exist), or a
+/// path in a folder that does not exist.
+fn check_out(out: &Path, force: bool, revisit: bool, invocation: &str) -> anyhow::Result<()> {
     let shown = out.display();
     if out.is_dir() {
         anyhow::bail!("cannot write {shown}: it is a directory");
@@ -106,7 +247,10 @@ fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
             "{shown} is a symbolic link to {target}, which does not exist; give the profile's own path with --out"
         );
     }
-    if out.exists() && !force {
+    if revisit {
+        require_profile(out, invocation)?;
+    }
+    if out.exists() && !force && !revisit {
         anyhow::bail!("{shown} already exists; use --force to replace it");
     }
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
@@ -115,239 +259,236 @@ fn check_out(out: &Path, force: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One run: what it asks, and where it keeps the answers.
+struct Run<'a> {
+    scope: Scope<'a>,
+    settings: Settings<'a>,
+    draft: PathBuf,
+    questions: Vec<Question>,
+}
+
 /// Runs the questionnaire. `input` gives answers; `ui` receives the questions.
 pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut dyn Write) -> anyhow::Result<Finish> {
-    let Settings { out, force, restart, level, width, invocation } = settings;
-    check_out(out, force)?;
+    let Settings { out, force, restart, width, invocation, revisit, .. } = settings;
+    check_out(out, force, revisit.is_some(), invocation)?;
     let _lock = lock::Lock::take(out)?;
     let ui = &mut Ui { out: ui, width };
-    let draft = draft_path(out);
-    let hint = template_hint(invocation, out);
+    let draft = draft_path(out, revisit.is_some());
     if restart {
         draft::discard(&draft)?;
     }
     interrupt::saved(false);
-    let total = scope.role.skills.len();
-    let mut state = match draft::load(scope, &draft)? {
-        Some(state) => {
-            let text = format!("Resuming from {} ({} of {total} skills answered).", draft.display(), state.asked);
-            ui.say(&text, "", "")?;
-            interrupt::saved(true);
-            state
-        }
-        None => State { name: None, level, answers: vec![None; scope.framework.skills.len()], asked: 0 },
-    };
-    if level.is_some() {
-        state.level = level;
-    }
-    let save = |state: &State| {
-        let _busy = interrupt::busy();
-        draft::save(scope, &draft, state, invocation)?;
+    let questions = revisit.map_or_else(|| questions(scope), |r| r.questions.clone());
+    let saved = draft::load(scope, &draft, &questions, revisit.is_some())?;
+    let resumed = saved.is_some();
+    let run = Run { scope, settings, draft, questions };
+    let mut state = State::start(scope, &settings, &run.questions, saved);
+    if resumed {
+        let (draft, total) = (run.draft.display(), run.questions.len());
+        ui.say(&format!("Resuming from {draft} ({} of {total} questions answered).", state.answered()), "", "")?;
         interrupt::saved(true);
-        anyhow::Ok(())
-    };
-
+    }
     if state.name.is_none() {
         let name = loop {
             ui.ask("Your name: ")?;
-            let Some(line) = read_line(input)? else { return interrupted(&draft, &state, total, false, &hint) };
+            let Some(line) = ask::read_line(input)? else { return run.stopped(&state, false, ui) };
             if !line.trim().is_empty() {
                 break line.trim().to_string();
             }
         };
         state.name = Some(name);
-        save(&state)?;
+        run.save(&state)?;
     }
-    if state.level.is_none() && state.asked == 0 {
-        match ask_level(scope, input, ui)? {
-            Some(level) => state.level = level,
-            None => return interrupted(&draft, &state, total, false, &hint),
-        }
-        save(&state)?;
-    }
+    let ask_level = revisit.is_none() && state.level.is_none() && state.at == 0;
+    run.ask_all(&mut state, ask_level, input, ui)
+}
 
-    while state.asked < total {
-        let s = scope.role.skills[state.asked];
-        match ask_skill(scope, &state, input, ui)? {
-            None => return interrupted(&draft, &state, total, false, &hint),
-            Some(Answer::Stop) => return interrupted(&draft, &state, total, true, &hint),
-            Some(Answer::Skip) => state.answers[s] = None,
-            Some(Answer::Level(p)) => state.answers[s] = Some(p),
-        }
-        state.asked += 1;
-        save(&state)?;
-    }
-
-    let text =
-        profile::to_yaml(scope, state.name.as_deref().unwrap_or_default(), state.level, &state.answers, invocation);
-    {
+impl Run<'_> {
+    /// Saves the draft; Ctrl-C waits until it is whole.
+    fn save(&self, state: &State) -> anyhow::Result<()> {
         let _busy = interrupt::busy();
-        write_atomic(out, text.as_bytes(), force)?;
-        let _ = std::fs::remove_file(&draft);
-        interrupt::finished();
+        draft::save(self.scope, &self.draft, state, &self.questions)?;
+        interrupt::saved(true);
+        Ok(())
     }
-    let assessed = scope.role.skills.iter().filter(|&&s| state.answers[s].is_some()).count();
-    ui.blank()?;
-    ui.say(&format!("Wrote {} ({assessed} assessed, {} unassessed).", out.display(), total - assessed), "", "")?;
-    let next = format!("Next: {invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
-    ui.say(&next, "", "")?;
-    Ok(Finish::Written { assessed, unassessed: total - assessed })
-}
 
-/// Asks for the person's level: `Some(None)` when they skip it, `None` when the input ends.
-fn ask_level(scope: Scope, input: &mut dyn BufRead, ui: &mut Ui) -> anyhow::Result<Option<Option<usize>>> {
-    ui.blank()?;
-    ui.say("Your current level (optional, Enter to skip):", "", "")?;
-    let levels = &scope.role.levels;
-    for (i, l) in levels.iter().enumerate() {
-        let number = format!("  {}. ", i + 1);
-        ui.say(&format!("{} ({})", one_line(&l.name), one_line(&l.id)), &number, &" ".repeat(number.len()))?;
-    }
-    loop {
-        ui.ask("Level: ")?;
-        let Some(line) = read_line(input)? else { return Ok(None) };
-        let line = line.trim();
-        if line.is_empty() {
-            return Ok(Some(None));
+    /// The level question (when `ask_level`), then every question in turn, going back with `b`:
+    /// from the first question to the level, when it was asked in this run.
+    fn ask_all(
+        &self,
+        state: &mut State,
+        ask_level: bool,
+        input: &mut dyn BufRead,
+        ui: &mut Ui,
+    ) -> anyhow::Result<Finish> {
+        let (scope, total) = (self.scope, self.questions.len());
+        let (mut on_level, mut level_answered, mut introduced) = (ask_level, false, false);
+        loop {
+            if on_level {
+                match ask::level(scope, level_answered.then_some(state.level), input, ui)? {
+                    Reply::Pick(level) => state.level = level,
+                    Reply::Keep => {}
+                    Reply::Stop => return self.stopped(state, true, ui),
+                    _ => return self.stopped(state, false, ui),
+                }
+                self.save(state)?;
+                (on_level, level_answered) = (false, true);
+                continue;
+            }
+            if !introduced {
+                self.introduce(ui)?;
+                introduced = true;
+            }
+            let at = state.at;
+            let Some(&q) = self.questions.get(at) else { break };
+            if matches!(q, Question::Soft(_)) && (at == 0 || matches!(self.questions[at - 1], Question::Skill(_))) {
+                let steps: Vec<&str> = scope.framework.behaviour_scale.iter().map(|s| s.id.as_str()).collect();
+                ui.blank()?;
+                ui.say(
+                    &format!("Soft skills: how you work, rated on a scale of their own ({}).", steps.join(", ")),
+                    "",
+                    "",
+                )?;
+            }
+            let current = (self.settings.revisit.is_some() || state.answered[at]).then(|| state.answer(scope, q));
+            let had = current.cloned().flatten();
+            let asking = Asking { number: at + 1, total, level: state.level, current };
+            match ask::question(scope, q, &asking, input, ui)? {
+                Reply::Ended => return self.stopped(state, false, ui),
+                Reply::Stop => return self.stopped(state, true, ui),
+                Reply::Back if at > 0 => {
+                    state.at -= 1;
+                    continue;
+                }
+                Reply::Back if ask_level => {
+                    on_level = true;
+                    continue;
+                }
+                Reply::Back => {
+                    ui.say("Nothing to go back to: this is the first question.", "", "")?;
+                    continue;
+                }
+                Reply::Keep => {}
+                Reply::Skip => *state.answer_mut(scope, q) = None,
+                Reply::Pick(step) => {
+                    let evidence = had.map(|a| a.evidence).unwrap_or_default();
+                    *state.answer_mut(scope, q) = Some(Assessment { proficiency: step, evidence });
+                }
+            }
+            // Saved before the evidence question: an answer is on disk as soon as it is given.
+            state.answered[at] = true;
+            self.save(state)?;
+            let has_evidence = match state.answer(scope, q) {
+                Some(answer) => !answer.evidence.is_empty(),
+                None => {
+                    state.at += 1;
+                    continue;
+                }
+            };
+            let evidence = match ask::evidence(has_evidence, input, ui)? {
+                Reply::Ended => return self.stopped(state, false, ui),
+                Reply::Stop => return self.stopped(state, true, ui),
+                // Back to the question the evidence is for.
+                Reply::Back => continue,
+                Reply::Keep => None,
+                Reply::Skip => Some(Vec::new()),
+                Reply::Pick(line) => Some(vec![line]),
+            };
+            if let (Some(evidence), Some(answer)) = (evidence, state.answer_mut(scope, q)) {
+                answer.evidence = evidence;
+            }
+            state.at += 1;
+            self.save(state)?;
         }
-        let pick = line.parse::<usize>().ok().filter(|n| (1..=levels.len()).contains(n)).map(|n| n - 1);
-        match pick.map(Ok).unwrap_or_else(|| crate::resolve::resolve_index(levels, line, "level")) {
-            Ok(i) => return Ok(Some(Some(i))),
-            Err(e) => ui.say(e.to_string().lines().next().unwrap_or_default(), "", "  ")?,
-        }
+        self.finish(state, ui)
     }
-}
 
-/// Asks about the next skill, with what each proficiency means for it: `None` when the input
-/// ends.
-fn ask_skill(scope: Scope, state: &State, input: &mut dyn BufRead, ui: &mut Ui) -> anyhow::Result<Option<Answer>> {
-    let (scale, total) = (&scope.framework.scale, scope.role.skills.len());
-    let skill = &scope.framework.skills[scope.role.skills[state.asked]];
-    ui.blank()?;
-    ui.say(&format!("[{}/{total}] {}", state.asked + 1, one_line(&skill.name)), "", "")?;
-    if !skill.description.is_empty() {
-        ui.say(&skill.description, "", "")?;
-    }
-    for (i, (step, meaning)) in scale.iter().zip(&skill.proficiencies).enumerate() {
-        let number = format!("  {}. ", i + 1);
-        ui.say(&format!("{}: {meaning}", one_line(&step.name)), &number, &" ".repeat(number.len()))?;
-    }
-    if let Some(l) = state.level {
-        let expected = match scope.role.levels[l].rating(state.asked) {
-            Some(rating) => one_line(&scale[rating.proficiency].name),
-            None => "nothing of this skill".into(),
+    /// How the questions work, said once before the first.
+    fn introduce(&self, ui: &mut Ui) -> std::io::Result<()> {
+        let keys = "b goes back one question; q stops, and the next run resumes where you left off.";
+        let text = match self.settings.revisit {
+            None => format!(
+                "For each skill, pick the proficiency that fits you best, by number or name. After each answer you may add one line of evidence: what you did that shows it (Enter skips it). {keys}"
+            ),
+            Some(_) => {
+                let names: Vec<String> = self.questions.iter().map(|&q| self.name_of(q)).collect();
+                let names = match names.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                    None => String::new(),
+                };
+                format!(
+                    "Revisiting {names} in {}; the rest stays as it is. Each question shows its current answer and evidence, which Enter keeps; at the evidence question, - removes the evidence and a new line replaces it. {keys}",
+                    self.settings.out.display()
+                )
+            }
         };
-        ui.say(&format!("(your level expects {expected})"), "  ", "   ")?;
+        ui.blank()?;
+        ui.say(&text, "", "")
     }
-    loop {
-        ui.ask(&format!("Your proficiency [1-{}, s to skip, q to stop]: ", scale.len()))?;
-        let Some(line) = read_line(input)? else { return Ok(None) };
-        match parse_answer(line.trim(), scale) {
-            Some(answer) => return Ok(Some(answer)),
-            None => ui.say(&format!("Please answer 1-{}, a proficiency name, s or q.", scale.len()), "", "")?,
+
+    fn name_of(&self, q: Question) -> String {
+        let framework = self.scope.framework;
+        let name = match q {
+            Question::Skill(k) => &framework.skills[self.scope.role.skills[k]].name,
+            Question::Soft(s) => &framework.soft_skills[s].name,
+        };
+        crate::text::sanitize(name, false).into_owned()
+    }
+
+    /// Writes the profile, removes the draft and says what was written.
+    fn finish(&self, state: &State, ui: &mut Ui) -> anyhow::Result<Finish> {
+        let Settings { out, force, invocation, revisit, .. } = self.settings;
+        let text = profile::to_yaml(self.scope, &state.profile(self.scope, out), invocation);
+        {
+            let _busy = interrupt::busy();
+            // A revisit replaces the profile it read: that is what it is for.
+            write_atomic(out, text.as_bytes(), force || revisit.is_some())?;
+            let _ = std::fs::remove_file(&self.draft);
+            interrupt::finished();
         }
+        let all = questions(self.scope);
+        let assessed = all.iter().filter(|&&q| state.answer(self.scope, q).is_some()).count();
+        let unassessed = all.len() - assessed;
+        let counts = format!("{assessed} assessed, {unassessed} unassessed");
+        let text = match revisit {
+            None => format!("Wrote {} ({counts}).", out.display()),
+            Some(_) => {
+                format!("Updated {}: {} revisited, the rest kept ({counts}).", out.display(), self.questions.len())
+            }
+        };
+        ui.blank()?;
+        ui.say(&text, "", "")?;
+        let next = format!("Next: {invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
+        ui.say(&next, "", "")?;
+        Ok(Finish::Written { assessed, unassessed })
     }
-}
 
-enum Answer {
-    Level(usize),
-    Skip,
-    Stop,
-}
-
-fn parse_answer(text: &str, scale: &[crate::model::ScaleStep]) -> Option<Answer> {
-    match normalise(text).as_str() {
-        "" => None,
-        "s" | "skip" => Some(Answer::Skip),
-        "q" | "quit" | "stop" => Some(Answer::Stop),
-        word => {
-            if let Ok(n) = word.parse::<usize>() {
-                return (1..=scale.len()).contains(&n).then(|| Answer::Level(n - 1));
-            }
-            let hits: Vec<usize> = (0..scale.len())
-                .filter(|&i| scale[i].id.starts_with(word) || normalise(&scale[i].name).starts_with(word))
-                .collect();
-            match hits.as_slice() {
-                [one] => Some(Answer::Level(*one)),
-                _ => None,
-            }
+    /// The end of a run that did not get to the end: `q` (`chosen`) keeps the answers and says
+    /// where; the input ending is an error that says the same.
+    fn stopped(&self, state: &State, chosen: bool, ui: &mut Ui) -> anyhow::Result<Finish> {
+        let Settings { out, invocation, revisit, .. } = self.settings;
+        let (answered, total, draft) = (state.answered(), self.questions.len(), self.draft.display());
+        if chosen {
+            ui.blank()?;
+            let text = format!(
+                "Stopped after {answered} of {total}; answers kept in {draft}. Run the same command to resume."
+            );
+            ui.say(&text, "", "")?;
+            return Ok(Finish::Paused { answered, of: total });
         }
-    }
-}
-
-fn read_line(input: &mut dyn BufRead) -> anyhow::Result<Option<String>> {
-    let mut line = String::new();
-    // Answers are short; a bound keeps a hostile stream from growing one line without end.
-    let n = std::io::Read::take(input, 64 * 1024).read_line(&mut line)?;
-    Ok((n > 0).then_some(line))
-}
-
-/// The command that writes the same profile without questions, for a run that got no answer.
-fn template_hint(invocation: &str, out: &Path) -> String {
-    let out = out.to_string_lossy();
-    let out = crate::text::shell_word(&out);
-    format!("\n  to write a profile without answering questions: {invocation} profile new > {out}")
-}
-
-fn interrupted(draft: &Path, state: &State, total: usize, chosen: bool, template: &str) -> anyhow::Result<Finish> {
-    if chosen {
-        return Ok(Finish::Paused { answered: state.asked, of: total });
-    }
-    let kept = if draft.exists() {
-        format!("; the answers so far are kept in {} and the next run resumes from them", draft.display())
-    } else {
-        String::new()
-    };
-    let hint = if state.asked == 0 { template } else { "" };
-    anyhow::bail!("input ended after {} of {total} skills{kept}{hint}", state.asked)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::profile::SkillLookup;
-
-    fn settings(out: &Path) -> Settings<'_> {
-        Settings { out, force: false, restart: false, level: None, width: Some(80), invocation: "pm-skills" }
-    }
-
-    #[test]
-    fn scripted_answers_write_a_profile_that_reads_back() {
-        let f = crate::data::load_builtin("dvla").unwrap();
-        let scope = Scope { framework: &f, role: &f.roles[0] };
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("me.yaml");
-        let mut input: &[u8] = b"Ada\nsenior\n3\n2\nexpert\ns\n4\n4\nprac\n3\n2\n1\n";
-        let mut ui = Vec::new();
-        let finish = run(scope, settings(&out), &mut input, &mut ui).unwrap();
-        assert_eq!(finish, Finish::Written { assessed: 9, unassessed: 1 });
-        assert!(!draft_path(&out).exists());
-        let p = profile::check(profile::read(&out).unwrap(), scope, &SkillLookup::new(&f)).unwrap();
-        assert_eq!(p.name, "Ada");
-        assert_eq!(p.level, Some(1));
-        assert_eq!(p.assessment(0).unwrap().proficiency, 2);
-        assert_eq!(p.assessment(2).unwrap().proficiency, 3);
-        assert!(p.assessment(3).is_none());
-        assert_eq!(p.assessment(6).unwrap().proficiency, 2);
-    }
-
-    #[test]
-    fn input_ending_early_keeps_a_draft_and_the_next_run_resumes() {
-        let f = crate::data::load_builtin("dvla").unwrap();
-        let scope = Scope { framework: &f, role: &f.roles[0] };
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("me.yaml");
-        let mut first: &[u8] = b"Ada\n\n1\n2\n";
-        let err = run(scope, settings(&out), &mut first, &mut Vec::new()).unwrap_err().to_string();
-        assert!(err.contains("input ended after 2 of 10 skills"), "{err}");
-        assert!(draft_path(&out).exists() && !out.exists());
-        let mut rest: &[u8] = b"3\n3\n3\n3\n3\n3\n3\n3\n";
-        let mut ui = Vec::new();
-        run(scope, settings(&out), &mut rest, &mut ui).unwrap();
-        assert!(String::from_utf8_lossy(&ui).contains("Resuming from"));
-        let p = profile::check(profile::read(&out).unwrap(), scope, &SkillLookup::new(&f)).unwrap();
-        assert_eq!(p.assessment(0).unwrap().proficiency, 0);
-        assert_eq!(p.assessment(1).unwrap().proficiency, 1);
-        assert_eq!(p.assessment(9).unwrap().proficiency, 2);
+        let kept = if self.draft.exists() {
+            format!("; the answers so far are kept in {draft} and the next run resumes from them")
+        } else {
+            String::new()
+        };
+        // With no answer at all, a template may be what was wanted; never over a profile revisited.
+        let hint = if answered == 0 && revisit.is_none() {
+            let out = crate::text::shell_word(&out.to_string_lossy()).into_owned();
+            format!("\n  to write a profile without answering questions: {invocation} profile new > {out}")
+        } else {
+            String::new()
+        };
+        anyhow::bail!("input ended after {answered} of {total} questions{kept}{hint}")
     }
 }

@@ -1,41 +1,72 @@
 //! The commands that write self-assessment profiles: `profile new` and `assess`.
 
-use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use super::Outcome;
 use super::selected::Selected;
-use crate::cli::AssessArgs;
+use crate::cli::{AssessArgs, GlobalArgs, NewArgs};
+use crate::model::Scope;
 use crate::render::RenderOptions;
 use crate::{assess, profile, terminal};
 
-/// `profile new`: a template with every skill, at `--level` if given.
-pub fn new(selected: &Selected, level: Option<&str>, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let level = level.map(|l| selected.level(l)).transpose()?;
-    Ok(Outcome::bytes(profile::template(selected.scope()?, level, &options.invocation).into_bytes()))
+/// `profile new`: a template with every skill, at `--level` if given, dated `--date` (today)
+/// and rated by `--assessor` (`self`).
+pub fn new(selected: &Selected, args: &NewArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let level = args.level.as_deref().map(|l| selected.level(l)).transpose()?;
+    let date = args.date.clone().unwrap_or_else(profile::today);
+    let assessor = args.assessor.as_deref().unwrap_or("self");
+    let text = profile::template(selected.scope()?, level, &date, assessor, &options.invocation);
+    Ok(Outcome::bytes(text.into_bytes()))
 }
 
 /// `assess`: questions on stderr, answers from stdin, the profile written to `--out`. Nothing goes
-/// to stdout.
-pub fn assess(selected: &Selected, args: &AssessArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let AssessArgs { out, level, force, restart } = args;
-    let level = level.as_deref().map(|l| selected.level(l)).transpose()?;
+/// to stdout. With `--skill`, the framework and role are the profile's, as for `gap`.
+pub fn assess(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    if !args.skills.is_empty() {
+        return revisit(global, args, options);
+    }
+    let selected = Selected::load(global)?;
+    let level = args.level.as_deref().map(|l| selected.level(l)).transpose()?;
+    run(selected.scope()?, args, level, None, options)
+}
+
+/// `assess --skill`: the profile in `--out` is read and checked first, and picks the framework
+/// and role unless the flags do.
+fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let out = &args.out;
+    assess::require_profile(out, &options.invocation)?;
+    // `-` is a file here, never standard input, which gives the answers.
+    let file: PathBuf = if out == Path::new("-") { Path::new(".").join(out) } else { out.clone() };
+    let people = super::gap::load_people(global, &[file], None)?;
+    let scope = Scope { framework: &people.framework, role: &people.framework.roles[people.role] };
+    let Some(profile) = people.people.into_iter().next() else { anyhow::bail!("cannot read {}", out.display()) };
+    let questions = assess::pick(scope, &args.skills)?;
+    let level =
+        args.level.as_deref().map(|l| crate::resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
+    let revisit = assess::Revisit { profile, questions };
+    run(scope, args, level, Some(&revisit), options)
+}
+
+fn run(
+    scope: Scope,
+    args: &AssessArgs,
+    level: Option<usize>,
+    revisit: Option<&assess::Revisit>,
+    options: &RenderOptions,
+) -> anyhow::Result<Outcome> {
+    let width = terminal::stderr_width();
     let settings = assess::Settings {
-        out,
-        force: *force,
-        restart: *restart,
+        out: &args.out,
+        force: args.force,
+        restart: args.restart,
         level,
-        width: terminal::stderr_width(),
+        date: args.date.as_deref(),
+        assessor: args.assessor.as_deref(),
+        revisit,
+        width,
         invocation: &options.invocation,
     };
-    let _armed = assess::interrupt::arm(&assess::draft_path(out));
-    let mut stderr = std::io::stderr();
-    let finish = assess::run(selected.scope()?, settings, &mut std::io::stdin().lock(), &mut stderr)?;
-    if let assess::Finish::Paused { answered, of } = finish {
-        let _ = writeln!(
-            stderr,
-            "\nStopped after {answered} of {of}; answers kept in {}. Run the same command to resume.",
-            assess::draft_path(out).display()
-        );
-    }
+    let _armed = assess::interrupt::arm(&assess::draft_path(&args.out, revisit.is_some()), width);
+    assess::run(scope, settings, &mut std::io::stdin().lock(), &mut std::io::stderr())?;
     Ok(Outcome::bytes(Vec::new()))
 }

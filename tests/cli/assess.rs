@@ -213,7 +213,8 @@ fn profile_new_is_a_template_that_gap_accepts() {
 fn assess_with_scripted_answers_writes_the_profile() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.yaml");
-    let answers = "Ada Lovelace\nproduct-manager\n3\n2\n2\n3\n2\n3\n3\n3\n3\ns\n";
+    // Each answer is followed by its evidence question: a line of evidence, or Enter.
+    let answers = "Ada Lovelace\nproduct-manager\n3\nCoached a new squad\n2\n\n2\n\n3\n\n2\n\n3\n\n3\n\n3\n\n3\n\ns\n";
     let run = cmd().args(["assess", "--out", out.to_str().unwrap()]).write_stdin(answers).output().unwrap();
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(run.stdout.is_empty(), "questions go to stderr");
@@ -224,6 +225,8 @@ fn assess_with_scripted_answers_writes_the_profile() {
     assert_eq!(v["person"]["name"], "Ada Lovelace");
     assert_eq!(v["target"]["id"], "senior");
     assert_eq!(v["summary"]["unassessed"], 1);
+    let agile = v["rows"].as_array().unwrap().iter().find(|r| r["skill"]["id"] == "agile-working").unwrap().clone();
+    assert_eq!(agile["evidence"], serde_json::json!(["Coached a new squad"]));
     // No temporary or draft files remain.
     let names: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
@@ -236,14 +239,14 @@ fn assess_never_overwrites_without_force() {
     let out = write(dir.path(), "me.yaml", "precious: true\n");
     cmd()
         .args(["assess", "--out", out.to_str().unwrap()])
-        .write_stdin("Ada\n\n3\n3\n3\n3\n3\n3\n3\n3\n3\n3\n")
+        .write_stdin(all_answers("Ada", "3"))
         .assert()
         .code(1)
         .stderr(contains("already exists; use --force"));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious: true\n");
     cmd()
         .args(["assess", "--out", out.to_str().unwrap(), "--force"])
-        .write_stdin("Ada\n\n3\n3\n3\n3\n3\n3\n3\n3\n3\n3\n")
+        .write_stdin(all_answers("Ada", "3"))
         .assert()
         .success();
     assert!(std::fs::read_to_string(&out).unwrap().contains("name: \"Ada\""));
@@ -255,20 +258,20 @@ fn assess_interrupted_keeps_a_draft_and_resumes() {
     let out = dir.path().join("me.yaml");
     cmd()
         .args(["assess", "--out", out.to_str().unwrap(), "--level", "pm"])
-        .write_stdin("Ada\n4\n4\n")
+        .write_stdin("Ada\n4\n\n4\n\n")
         .assert()
         .code(1)
-        .stderr(contains("input ended after 2 of 10 skills"))
+        .stderr(contains("input ended after 2 of 10 questions"))
         .stderr(contains("me.yaml.draft"));
     assert!(!out.exists());
     cmd()
         .args(["assess", "--out", out.to_str().unwrap(), "--level", "pm"])
-        .write_stdin("1\n1\n1\n1\n1\n1\n1\nq\n")
+        .write_stdin("1\n\n".repeat(7) + "q\n")
         .assert()
         .success()
         .stderr(contains("Resuming from"))
         .stderr(contains("Stopped after 9 of 10"));
-    cmd().args(["assess", "--out", out.to_str().unwrap(), "--level", "pm"]).write_stdin("2\n").assert().success();
+    cmd().args(["assess", "--out", out.to_str().unwrap(), "--level", "pm"]).write_stdin("2\n\n").assert().success();
     let v = json(&["gap", "-p", out.to_str().unwrap(), "--to", "pm"]);
     let rows = v["rows"].as_array().unwrap();
     let have = |id: &str| rows.iter().find(|r| r["skill"]["id"] == id).unwrap()["have"]["id"].clone();
@@ -351,13 +354,14 @@ fn assess_refuses_a_folder_before_asking_anything() {
         .stderr(contains("Your name").not());
 }
 
-/// Answers for every question of the built-in framework's 10 skills, each `answer`.
-fn all_answers(name: &str, answer: &str) -> String {
-    format!("{name}\n\n{}", format!("{answer}\n").repeat(10))
+/// Answers for every question of the built-in framework's 10 skills, each `answer` with no
+/// evidence.
+pub fn all_answers(name: &str, answer: &str) -> String {
+    format!("{name}\n\n{}", format!("{answer}\n\n").repeat(10))
 }
 
 /// The files in `dir`, sorted.
-fn listing(dir: &Path) -> Vec<String> {
+pub fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> =
         std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
     names.sort();
@@ -367,7 +371,7 @@ fn listing(dir: &Path) -> Vec<String> {
 /// `assess` started with its input and error output in pipes, for the tests that act while it
 /// waits for an answer. The child starts with Ctrl-C's default action, whatever the test runner
 /// was started with.
-fn spawn_assess(args: &[&str]) -> std::process::Child {
+pub fn spawn_assess(args: &[&str]) -> std::process::Child {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_pm-skills"));
     command
         .args(args)
@@ -392,11 +396,11 @@ fn spawn_assess(args: &[&str]) -> std::process::Child {
 
 /// Kills the child if the test is still at it after 180 s, so that a run that hangs fails its
 /// test rather than stalling the suite. Dropping it, when the test is done, stops it.
-struct Watchdog {
+pub struct Watchdog {
     _done: std::sync::mpsc::Sender<()>,
 }
 
-fn watchdog(child: &std::process::Child) -> Watchdog {
+pub fn watchdog(child: &std::process::Child) -> Watchdog {
     let (done, wait) = std::sync::mpsc::channel::<()>();
     let pid = child.id();
     std::thread::spawn(move || {
@@ -415,7 +419,7 @@ fn watchdog(child: &std::process::Child) -> Watchdog {
 }
 
 /// Reads the child's stderr into `seen` until `marker` has appeared `count` times in all of it.
-fn read_until(child: &mut std::process::Child, seen: &mut String, marker: &str, count: usize) {
+pub fn read_until(child: &mut std::process::Child, seen: &mut String, marker: &str, count: usize) {
     use std::io::Read as _;
     let stderr = child.stderr.as_mut().unwrap();
     let mut byte = [0u8; 1];
@@ -426,7 +430,7 @@ fn read_until(child: &mut std::process::Child, seen: &mut String, marker: &str, 
     }
 }
 
-fn answer(child: &mut std::process::Child, text: &str) {
+pub fn answer(child: &mut std::process::Child, text: &str) {
     use std::io::Write as _;
     child.stdin.as_mut().unwrap().write_all(text.as_bytes()).unwrap();
 }
@@ -439,7 +443,7 @@ fn a_second_assess_on_the_same_profile_is_refused_while_the_first_runs() {
     let mut alice = spawn_assess(&["assess", "--out", out_str]);
     let _watchdog = watchdog(&alice);
     let mut seen = String::new();
-    answer(&mut alice, "Alice\n\n3\n");
+    answer(&mut alice, "Alice\n\n3\n\n");
     read_until(&mut alice, &mut seen, "Your proficiency", 2);
     let draft = dir.path().join("me.yaml.draft");
     let before = (std::fs::read(&draft).unwrap(), listing(dir.path()));
@@ -455,7 +459,7 @@ fn a_second_assess_on_the_same_profile_is_refused_while_the_first_runs() {
             .stderr(contains("Your name").not());
         assert_eq!((std::fs::read(&draft).unwrap(), listing(dir.path())), before, "{extra:?} touched nothing");
     }
-    answer(&mut alice, &"3\n".repeat(9));
+    answer(&mut alice, &"3\n\n".repeat(9));
     drop(alice.stdin.take());
     assert!(alice.wait().unwrap().success());
     let v = json(&["gap", "-p", out_str, "--to", "senior"]);
@@ -500,10 +504,10 @@ fn a_draft_that_does_not_parse_or_match_is_refused_and_restart_starts_again() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.yaml");
     let out_str = out.to_str().unwrap();
-    let (draft, text) = real_draft(dir.path(), "Ada\n\n3\n2\n");
-    let name_at = text.find("name: \"Ada\"").unwrap();
+    let (draft, text) = real_draft(dir.path(), "Ada\n\n3\n\n2\n\n");
+    let skills_at = text.find("\nskills:\n").unwrap();
     let cases = [
-        ("cut short", text[..name_at + 9].to_string()),
+        ("cut short", text[..skills_at + 12].to_string()),
         ("unknown skill", text.replace("\n  agile-working:", "\n  agile-workin:")),
         ("wrong proficiency", text.replace("  agile-working: practitioner", "  agile-working: guru")),
         ("other framework", text.replace("framework: dvla", "framework: ddat-2025")),
@@ -553,7 +557,12 @@ fn a_draft_that_does_not_parse_or_match_is_refused_and_restart_starts_again() {
         .stderr(contains("--role designer"))
         .stderr(contains("[1/").not());
     assert_eq!(std::fs::read(&draft).unwrap(), before);
-    with_role("designer").write_stdin("1\n1\n").assert().success().stderr(contains("(1 of 3 skills answered)"));
+    // The designer's levels rate two soft skills, asked after its three skills.
+    with_role("designer")
+        .write_stdin("1\n\n".repeat(4))
+        .assert()
+        .success()
+        .stderr(contains("(1 of 5 questions answered)"));
 }
 
 #[test]
@@ -561,23 +570,23 @@ fn a_draft_resumes_after_its_last_answer_whatever_its_header_says() {
     // Cut short after the third answer; the header still says five.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.yaml");
-    let (draft, text) = real_draft(dir.path(), "Ada\n\n1\n2\n3\n4\n1\n");
+    let (draft, text) = real_draft(dir.path(), "Ada\n\n1\n\n2\n\n3\n\n4\n\n1\n\n");
     assert!(text.starts_with("# Draft: 5 of 10"), "{text}");
     let is_answer = |l: &&str| l.starts_with("  ") && !l.trim_start().starts_with('#') && l.contains(": ");
     let third = text.lines().filter(is_answer).nth(2).unwrap();
     let cut = &text[..text.find(third).unwrap() + third.len() + 1];
     assert!(cut.ends_with(": practitioner\n"), "{cut}");
     // A lying header: ten of ten, with three answered.
-    let (_, three) = real_draft(tempfile::tempdir().unwrap().path(), "Ada\n\n1\n2\n3\n");
+    let (_, three) = real_draft(tempfile::tempdir().unwrap().path(), "Ada\n\n1\n\n2\n\n3\n\n");
     let lying = three.replacen("# Draft: 3 of 10", "# Draft: 10 of 10", 1);
     for (what, bad) in [("cut short", cut.to_string()), ("lying header", lying)] {
         std::fs::write(&draft, bad).unwrap();
         cmd()
             .args(["assess", "--out", out.to_str().unwrap()])
-            .write_stdin("4\n".repeat(7))
+            .write_stdin("4\n\n".repeat(7))
             .assert()
             .success()
-            .stderr(contains("(3 of 10 skills answered)"))
+            .stderr(contains("(3 of 10 questions answered)"))
             .stderr(contains("[4/10]"));
         let v = json(&["gap", "-p", out.to_str().unwrap(), "--to", "senior"]);
         assert_eq!(v["summary"]["unassessed"], 0, "{what}: {v}");
@@ -598,7 +607,7 @@ fn ctrl_c_keeps_the_answers_in_the_draft_and_exits_130() {
     let mut child = spawn_assess(&["assess", "--out", out.to_str().unwrap()]);
     let _watchdog = watchdog(&child);
     let mut seen = String::new();
-    answer(&mut child, "Ada\n\n4\n");
+    answer(&mut child, "Ada\n\n4\n\n");
     read_until(&mut child, &mut seen, "Your proficiency", 2);
     // SAFETY: a plain kill(2) of our own child.
     assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
@@ -606,14 +615,16 @@ fn ctrl_c_keeps_the_answers_in_the_draft_and_exits_130() {
     let mut rest = String::new();
     std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut rest).unwrap();
     assert_eq!(status.code(), Some(130), "{status:?}: {seen}{rest}");
-    assert!(rest.contains(&format!("your answers so far are kept in {}", draft.display())), "{rest}");
+    // The note is wrapped like the questions: read it with its line breaks as spaces.
+    let note = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(note.contains(&format!("your answers so far are kept in {}", draft.display())), "{rest}");
     assert_eq!(listing(dir.path()), ["me.yaml.draft"], "the draft and nothing else");
     cmd()
         .args(["assess", "--out", out.to_str().unwrap()])
-        .write_stdin("1\n".repeat(9))
+        .write_stdin("1\n\n".repeat(9))
         .assert()
         .success()
-        .stderr(contains("(1 of 10 skills answered)"));
+        .stderr(contains("(1 of 10 questions answered)"));
     let v = json(&["gap", "-p", out.to_str().unwrap(), "--to", "senior"]);
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.iter().find(|r| r["skill"]["id"] == "agile-working").unwrap()["have"]["id"], "expert");
@@ -626,12 +637,15 @@ fn assess_wraps_its_questions_at_the_terminal_width() {
     let run = cmd()
         .env("COLUMNS", "100")
         .args(["assess", "--out", out.to_str().unwrap(), "--level", "senior"])
-        .write_stdin(all_answers("Ada", "2"))
+        .write_stdin(format!("Ada\n{}", "2\n\n".repeat(10)))
         .output()
         .unwrap();
     assert!(run.status.success());
     let ui = String::from_utf8(run.stderr).unwrap();
-    for line in ui.lines() {
+    // On a terminal the Enter that ends each answer ends the prompt's line; in a pipe the next
+    // text follows the prompt on the same line.
+    let screen = ui.replace("]: ", "]:\n").replace("): ", "):\n").replace("name: ", "name:\n");
+    for line in screen.lines() {
         // Only a single word wider than the terminal (a long temporary path) may stand out.
         let one_word = !line.trim().contains(' ');
         assert!(pm_skills::text::width(line) <= 100 || one_word, "over 100 columns: {line:?}");
@@ -656,7 +670,7 @@ fn assess_prints_framework_text_without_control_characters() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/injection");
     let run = cmd()
         .args(["--data", data.to_str().unwrap(), "assess", "--out", out.to_str().unwrap()])
-        .write_stdin("Eve\nnope\ntwo\n1\n2\n3\n")
+        .write_stdin("Eve\nnope\ntwo\n1\n\n2\n\n3\n\n")
         .output()
         .unwrap();
     let ui = String::from_utf8(run.stderr).unwrap();

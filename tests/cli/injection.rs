@@ -227,7 +227,8 @@ fn written_files_never_replace_without_force_and_leave_no_temporary_files() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.yaml");
     std::fs::write(&out, "precious: true\n").unwrap();
-    let answers = b"Ada\n\n3\n3\n3\n3\n3\n3\n3\n3\n3\n3\n".to_vec();
+    // Each answer, then Enter at its evidence question.
+    let answers = format!("Ada\n\n{}", "3\n\n".repeat(10)).into_bytes();
     run(&["assess", "--out", path_str(&out)], Some(answers.clone())).refused().says("use --force");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "precious: true\n");
     // A folder in the way is never replaced, even with --force.
@@ -238,15 +239,17 @@ fn written_files_never_replace_without_force_and_leave_no_temporary_files() {
     let message = format!("error: cannot write {}: it is a directory\n", path_str(&folder));
     assert!(r.stdout.is_empty() && r.stderr.ends_with(&message), "{}", r.stderr);
     assert!(folder.is_dir());
-    // A hostile answer (escapes in the name) is written as exact, parseable text.
-    let mut evil = b"\x1b]0;pwned\x07Eve\n\n".to_vec();
-    evil.extend_from_slice(&answers[5..]);
+    // Hostile answers (escapes in the name and in evidence) are written as exact, parseable text.
+    let mut evil = b"\x1b]0;pwned\x07Eve\n\n3\n\x1b[2Jwiped \"it\": #1\n".to_vec();
+    evil.extend_from_slice(&answers[8..]);
     run(&["assess", "--out", path_str(&out), "--force"], Some(evil)).code.filter(|&c| c == 0).expect("assess --force");
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(!written.contains('\x1b'), "raw escape written to the profile: {written}");
     let back = run(&["gap", "-p", path_str(&out), "--to", "senior", "-f", "json"], None);
     let back: serde_json::Value = serde_json::from_str(&back.ok().stdout()).unwrap();
     assert_eq!(back["person"]["name"], "\x1b]0;pwned\x07Eve");
+    let agile = back["rows"].as_array().unwrap().iter().find(|r| r["skill"]["id"] == "agile-working").unwrap();
+    assert_eq!(agile["evidence"], serde_json::json!(["\x1b[2Jwiped \"it\": #1"]));
     let mut names: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
     names.sort();

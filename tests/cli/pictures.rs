@@ -221,6 +221,7 @@ fn bash_completes_level_skill_and_soft_skill_names() {
     assert_eq!(bash_complete(&["skills", "agile"]), ["agile-working"]);
     assert_eq!(bash_complete(&["soft-skills", "resil"]), ["resilience"]);
     assert!(bash_complete(&["gap", "--to", "hea"]).contains(&"head".to_string()));
+    assert_eq!(bash_complete(&["assess", "--out", "me.yaml", "--skill", "user"]), ["user-focus"]);
     // Everything else is clap's: commands and a subcommand's flags.
     assert_eq!(bash_complete(&["sho"]), ["show"]);
     let flags = bash_complete(&["diff", "pm", "senior", "--only"]);
