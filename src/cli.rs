@@ -330,7 +330,8 @@ pub struct GapArgs {
     /// Every profile (*.yaml) in this folder, as a team.
     #[arg(long, value_name = "DIR")]
     pub team: Option<PathBuf>,
-    /// The target level; defaults to the level above the profile's current level.
+    /// The target level for everyone; without it, each profile's `target:`, else the level above
+    /// its `level:`.
     #[arg(long, value_name = "LEVEL")]
     pub to: Option<String>,
     /// Hide skills already met.
@@ -339,6 +340,10 @@ pub struct GapArgs {
     /// Exit with 3 when any gap or unassessed skill remains, 0 when none does.
     #[arg(long)]
     pub exit_code: bool,
+    /// Order of the people in a team view: as given, readiness (ready first, then fewest steps
+    /// short), or name.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t)]
+    pub sort: crate::report::team::Sort,
 }
 
 /// Options of `moves`.

@@ -301,7 +301,9 @@ proptest! {
         prop_assert!(!gap.has_gaps(), "{:?}", gap.rows);
         round_trips(&gap)?;
         renders_everywhere(&gap, width, true);
-        let team = report::team::TeamReport::build(scope, &[me.clone(), me], level, false);
+        let target = report::team::Target { at: LevelAt { role: 0, level }, from: report::team::TargetFrom::To };
+        let sort = report::team::Sort::Given;
+        let team = report::team::TeamReport::build(&framework, &[me.clone(), me], &[target, target], false, sort);
         prop_assert!(!team.has_gaps());
         round_trips(&team)?;
         renders_everywhere(&team, width, false);

@@ -16,6 +16,7 @@ pub mod show;
 pub mod skills;
 pub mod soft_skills;
 pub mod team;
+pub mod team_view;
 pub mod validate;
 
 use crate::model::Skill;

@@ -100,16 +100,6 @@ fn team_view_matrix_and_totals() {
 }
 
 #[test]
-fn team_at_different_levels_needs_to() {
-    let team_dir = Path::new(&example("priya.yaml")).parent().unwrap().to_str().unwrap().to_string();
-    cmd()
-        .args(["gap", "--team", &team_dir])
-        .assert()
-        .code(1)
-        .stderr(contains("different levels; give the target with --to LEVEL"));
-}
-
-#[test]
 fn gap_needs_a_level_or_to() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "p.yaml", "name: Sam\nskills:\n  user-focus: working\n");
