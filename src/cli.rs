@@ -33,13 +33,20 @@ const MAIN_EXAMPLES: &str = concat!(
 
 const GAP_EXAMPLES: &str = concat!(
     "Examples:
-  pm-skills gap --profile me.yaml                 against the level above mine
+  pm-skills gap --profile me.yaml                 against my target, or the level above mine
   pm-skills gap --profile me.yaml --to lead --format json
-  pm-skills gap --team ./team --to senior         people x skills, where the team is thin
+  pm-skills gap --team ./team                     each person against their own target
+  pm-skills gap --team ./team --to senior         everyone against one level
+  pm-skills gap --team ./team --sort readiness    ready first, then the fewest steps short
   pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
-  pm-skills gap --team ./team --to senior --format html > team.html   a heatmap page
+  pm-skills gap --team ./team --format html > team.html   a heatmap page
+  pm-skills gap --team ./team --format csv > team.csv     a row per person, any team size
 
-A profile's `framework:` picks that built-in framework, unless --framework or --data is given.
+A profile's `framework:` picks that built-in framework, unless --framework or --data is given,
+and its `role:` the role it is read on. Without --to, a person's target is their profile's
+`target:`, else the level above their `level:`; in a team, someone at the top level is checked
+against their own. A team with more people than skills shows people as rows; over 200 people the
+terminal shows it in numbers.
 
 ",
     exit_codes!()

@@ -450,7 +450,19 @@ fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
     let grid_w = cell_w * cols as f64;
     let grid_h = cell_h * map.rows.len() as f64;
     let legend_y = top + grid_h + 26.0;
-    let width = (left + grid_w + top * 0.8 + 10.0).max(560.0);
+    let mut swatches = vec![
+        (HeatCell::Steps(0), "met"),
+        (HeatCell::Steps(1), "1 step"),
+        (HeatCell::Steps(2), "2 steps"),
+        (HeatCell::Steps(3), "3 or more"),
+        (HeatCell::Unassessed, "not assessed"),
+    ];
+    // Only a team with different targets has cells its people are not asked for.
+    if map.cells.iter().flatten().any(|c| *c == HeatCell::NotExpected) {
+        swatches.push((HeatCell::NotExpected, "not asked for"));
+    }
+    let legend_w: f64 = swatches.iter().map(|(_, label)| 36.0 + label.len() as f64 * 7.0 + 22.0).sum::<f64>() + 10.0;
+    let width = (left + grid_w + top * 0.8 + 10.0).max(560.0).max(legend_w);
     let height = legend_y + 40.0;
     let desc = format!(
         "Heatmap: one row per person ({}), one column per skill ({}). Each cell shows the steps still to grow: \
@@ -519,17 +531,6 @@ fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
         }
     }
     out.push_str("</g>\n<g class=\"legend\">\n");
-    let mut swatches = vec![
-        (HeatCell::Steps(0), "met"),
-        (HeatCell::Steps(1), "1 step"),
-        (HeatCell::Steps(2), "2 steps"),
-        (HeatCell::Steps(3), "3 or more"),
-        (HeatCell::Unassessed, "not assessed"),
-    ];
-    // Only a team with different targets has cells its people are not asked for.
-    if map.cells.iter().flatten().any(|c| *c == HeatCell::NotExpected) {
-        swatches.push((HeatCell::NotExpected, "not asked for"));
-    }
     let mut x = 10.0;
     for (value, label) in swatches {
         let (fill, ink, text) = cell_style(value, id);

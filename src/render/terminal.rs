@@ -83,14 +83,16 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
     // A table that names rows keeps every word whole: its columns are sized here, in parts that
     // each repeat the row labels when the whole is too wide. Others are left to comfy-table, which
     // breaks a word only when a column is narrower than it.
-    let (min, max) = column_widths(table);
+    let [min, cells, full] = column_widths(table);
     let labels = table.row_labels.min(all.len());
     let fit = |part: &[usize]| {
         // Each column has a border on its left and one space of padding either side; one more
         // border closes the row.
         let room = width.checked_sub(3 * part.len() + 1)?;
         let pick = |w: &[usize]| part.iter().map(|&c| w[c]).collect::<Vec<usize>>();
-        whole_word_widths(&pick(&min), &pick(&max), room)
+        // Cells first; what room is left lets headers stand on one line.
+        let widths = whole_word_widths(&pick(&min), &pick(&cells), room)?;
+        whole_word_widths(&widths, &pick(&full), room)
     };
     let mut parts: Vec<Vec<usize>> = Vec::new();
     let mut part: Vec<usize> = all[..labels].to_vec();
@@ -127,22 +129,36 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
     }
 }
 
-/// The widest word and the widest line of each column, header included.
-fn column_widths(table: &super::Table) -> (Vec<usize>, Vec<usize>) {
-    let (mut min, mut max) = (vec![1; table.header.len()], vec![1; table.header.len()]);
-    let cells = std::iter::once(table.header.iter().map(String::as_str).collect::<Vec<_>>())
-        .chain(table.rows.iter().map(|row| row.iter().map(|c| c.text.as_str()).collect()));
-    for row in cells {
-        for (c, text) in row.into_iter().enumerate().take(min.len()) {
-            for line in sanitize(text, true).lines() {
-                max[c] = max[c].max(super::text::width(line));
-                for word in line.split(' ') {
-                    min[c] = min[c].max(super::text::width(word));
-                }
+/// The widest word (header included) of each column, its widest cell line, and its widest line
+/// with the header's. A header wraps at its spaces before a cell does: `Steps short` over cells of
+/// one digit takes two lines rather than the room a name needs, unless there is room for both.
+fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
+    let columns = table.header.len();
+    let (mut min, mut cells) = (vec![1; columns], vec![1; columns]);
+    let words = |text: &str, widest: &mut usize| {
+        for line in sanitize(text, true).lines() {
+            for word in line.split(' ') {
+                *widest = (*widest).max(super::text::width(word));
+            }
+        }
+    };
+    for (c, header) in table.header.iter().enumerate() {
+        words(header, &mut min[c]);
+    }
+    for row in &table.rows {
+        for (c, cell) in row.iter().enumerate().take(columns) {
+            words(&cell.text, &mut min[c]);
+            for line in sanitize(&cell.text, true).lines() {
+                cells[c] = cells[c].max(super::text::width(line));
             }
         }
     }
-    (min, max)
+    let mut full = cells.clone();
+    for (c, header) in table.header.iter().enumerate() {
+        cells[c] = cells[c].max(min[c]);
+        full[c] = cells[c].max(sanitize(header, true).lines().map(super::text::width).max().unwrap_or(0));
+    }
+    [min, cells, full]
 }
 
 /// Content widths within `room` that keep every word whole: each column gets at least its widest

@@ -110,7 +110,7 @@ impl TeamReport {
                 Cell::toned(&p.person.name, Tone::Strong),
                 Cell::plain(p.person.level.as_ref().map_or(NOT_EXPECTED, |l| l.name.as_str())),
                 Cell::plain(target_label(p)),
-                Cell::plain(format!("{} of {}", r.met, r.skills)),
+                Cell::plain(format!("{}/{}", r.met, r.skills)),
                 Cell::plain(r.grow.to_string()),
                 Cell::plain(r.unassessed.to_string()),
                 Cell::toned(r.steps_to_grow.to_string(), if r.steps_to_grow > 0 { Tone::Grow } else { Tone::Same }),

@@ -104,8 +104,8 @@ fn the_mixed_team_in_every_human_format_has_the_matrix_and_the_readiness_view() 
     assert!(table.contains("\nReadiness\n"), "{table}");
     // Wide enough for every cell on one line.
     let wide = at_width("200", &["gap", "--team", &mixed()]);
-    assert!(wide.contains("│ Person     ┆ Level                  ┆ Target                      ┆ Met      ┆ Short ┆ Unassessed ┆ Steps short ┆ Ready │"), "{wide}");
-    assert!(wide.contains("│ Eli Moss   ┆ Head of Product        ┆ Head of Product (top level) ┆ 10 of 10 ┆ 0     ┆ 0          ┆ 0           ┆ yes   │"), "{wide}");
+    assert!(wide.contains("│ Person     ┆ Level                  ┆ Target                      ┆ Met   ┆ Short ┆ Unassessed ┆ Steps short ┆ Ready │"), "{wide}");
+    assert!(wide.contains("│ Eli Moss   ┆ Head of Product        ┆ Head of Product (top level) ┆ 10/10 ┆ 0     ┆ 0          ┆ 0           ┆ yes   │"), "{wide}");
     assert!(table.trim_end().ends_with("2 of 5 ready for their targets; thinnest: Operational Management, User Focus, Government Digital and Data Perspective"), "{table}");
 
     let md = stdout(&["gap", "--team", &mixed(), "--format", "markdown"]);
@@ -114,10 +114,10 @@ fn the_mixed_team_in_every_human_format_has_the_matrix_and_the_readiness_view() 
     assert!(md.contains("| User Focus | ✓ | ✓ | ? | +1 | ✓ | +1 (1?) |"), "{md}");
     assert!(md.contains("## Readiness\n"), "{md}");
     assert!(md.contains("| Person | Level | Target | Met | Short | Unassessed | Steps short | Ready |"), "{md}");
-    assert!(md.contains("| Ana Silva | Product Manager | Senior Product Manager | 6 of 10 | 4 | 0 | 5 | no |"), "{md}");
-    assert!(md.contains("| Cleo Park | Senior Product Manager | Head of Product | 7 of 10 | 2 | 1 | 2 | no |"), "{md}");
+    assert!(md.contains("| Ana Silva | Product Manager | Senior Product Manager | 6/10 | 4 | 0 | 5 | no |"), "{md}");
+    assert!(md.contains("| Cleo Park | Senior Product Manager | Head of Product | 7/10 | 2 | 1 | 2 | no |"), "{md}");
     assert!(
-        md.contains("| Eli Moss | Head of Product | Head of Product (top level) | 10 of 10 | 0 | 0 | 0 | yes |"),
+        md.contains("| Eli Moss | Head of Product | Head of Product (top level) | 10/10 | 0 | 0 | 0 | yes |"),
         "{md}"
     );
 
@@ -222,38 +222,10 @@ fn the_example_team_runs_without_to() {
     }
 }
 
-/// Writes `count` profiles at every level of the DVLA ladder, with names of long words, into a
-/// new folder; returns the folder and the names.
+/// `count` generated profiles in a new folder, and their names.
 fn generated_team(count: usize) -> (tempfile::TempDir, Vec<String>) {
-    const FIRST: [&str; 5] = ["Ifeoma", "Jonathan", "Ana", "Bartholomew", "Eli"];
-    const LAST: [&str; 5] = ["Christopherson", "Okonkwo-Bassey", "Silva", "Fitzgerald-Lee", "Montgomery"];
-    const SKILLS: [&str; 10] = [
-        "agile-working",
-        "government-digital-and-data-perspective",
-        "experience-of-working-within-constraints",
-        "financial-ownership",
-        "lifecycle-perspective",
-        "operational-management",
-        "problem-ownership",
-        "product-ownership",
-        "strategic-focus",
-        "user-focus",
-    ];
-    const SCALE: [&str; 4] = ["awareness", "working", "practitioner", "expert"];
-    const LEVELS: [&str; 4] = ["product-manager", "senior", "lead", "head"];
     let dir = tempfile::tempdir().unwrap();
-    let mut names = Vec::new();
-    for i in 0..count {
-        let name = format!("{} {} {i}", FIRST[i % 5], LAST[(i / 5) % 5]);
-        let mut text = format!("name: {name}\nlevel: {}\nskills:\n", LEVELS[i % 4]);
-        for (k, id) in SKILLS.iter().enumerate() {
-            if (i + k) % 7 != 0 {
-                text.push_str(&format!("  {id}: {}\n", SCALE[(i * 5 + k * 3) % 4]));
-            }
-        }
-        std::fs::write(dir.path().join(format!("p{i:03}.yaml")), text).unwrap();
-        names.push(name);
-    }
+    let names = crate::pictures::fixture::write_team(dir.path(), count);
     (dir, names)
 }
 
