@@ -101,7 +101,7 @@ pub struct TeamSkill {
     pub need: Option<Proficiency>,
     /// One entry per person, in `people` order: the rank their target asks for (1 is the lowest
     /// step of the scale), or `null` when it does not ask for the skill.
-    pub needs: Vec<Option<usize>>,
+    pub needs: Vec<Option<u32>>,
     /// One entry per person, in `people` order: their gap, or `null` when unassessed or not asked for.
     pub gaps: Vec<Option<i64>>,
     /// Sum of the assessed gaps across the team: the steps the team has to grow here.
@@ -232,14 +232,16 @@ impl Layout {
             .iter()
             .enumerate()
             .map(|(column, &s)| {
-                let needs: Vec<Option<usize>> =
-                    people.iter().map(|c| self.expected[c.target].need(column).map(|p| p + 1)).collect();
+                let needs: Vec<Option<u32>> = people
+                    .iter()
+                    .map(|c| self.expected[c.target].need(column).map(|p| u32::try_from(p + 1).unwrap_or(u32::MAX)))
+                    .collect();
                 let gaps: Vec<Option<i64>> = people.iter().map(|c| c.gaps[column]).collect();
                 let common = needs.first().copied().flatten().filter(|first| needs.iter().all(|n| *n == Some(*first)));
                 let skill = &framework.skills[s];
                 TeamSkill {
                     skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
-                    need: common.map(|rank| framework.proficiency(rank - 1)),
+                    need: common.map(|rank| framework.proficiency(rank as usize - 1)),
                     total_gap: gaps.iter().flatten().sum(),
                     people_to_grow: gaps.iter().filter(|g| matches!(g, Some(n) if *n > 0)).count(),
                     unassessed: needs.iter().zip(&gaps).filter(|(n, g)| n.is_some() && g.is_none()).count(),
@@ -382,7 +384,7 @@ mod tests {
             for skill in &report.skills {
                 let row = own.rows.iter().find(|r| r.skill.id == skill.skill.id).unwrap();
                 assert_eq!(skill.gaps[i], row.gap, "{i} {}", skill.skill.id);
-                assert_eq!(skill.needs[i], Some(row.need.rank), "{i} {}", skill.skill.id);
+                assert_eq!(skill.needs[i], Some(row.need.rank as u32), "{i} {}", skill.skill.id);
             }
         }
     }
