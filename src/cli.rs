@@ -60,15 +60,22 @@ const MAIN_EXAMPLES: &str = concat!(
 
 const GAP_EXAMPLES: &str = concat!(
     "Examples:
-  pm-skills gap --profile me.yaml                 against the level above mine
+  pm-skills gap --profile me.yaml                 against my target, or the level above mine
   pm-skills gap --profile me.yaml --to lead --format json
-  pm-skills gap --team ./team --to senior         people x skills, where the team is thin
+  pm-skills gap --team ./team                     each person against their own target
+  pm-skills gap --team ./team --to senior         everyone against one level
+  pm-skills gap --team ./team --sort readiness    ready first, then the fewest steps short
   pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
-  pm-skills gap --team ./team --to senior --format html > team.html   a heatmap page
+  pm-skills gap --team ./team --format html > team.html   a heatmap page
+  pm-skills gap --team ./team --format csv > team.csv     a row per person, any team size
   pm-skills gap --profile me.yaml --review manager.yaml   my view beside my manager's
   pm-skills gap --team ./team --to senior --format xlsx --out team.xlsx   a workbook
 
-A profile's `framework:` picks that built-in framework, unless --framework or --data is given.
+A profile's `framework:` picks that built-in framework, unless --framework or --data is given,
+and its `role:` the role it is read on. Without --to, a person's target is their profile's
+`target:`, else the level above their `level:`; in a team, someone at the top level is checked
+against their own. A team with more people than skills shows people as rows; over 200 people the
+terminal shows it in numbers.
 
 ",
     exit_codes!()
@@ -407,7 +414,8 @@ pub struct GapArgs {
     /// Every profile (*.yaml) in this folder, as a team.
     #[arg(long, value_name = "DIR")]
     pub team: Option<PathBuf>,
-    /// The target level; defaults to the level above the profile's current level.
+    /// The target level for everyone; without it, each profile's `target:`, else the level above
+    /// its `level:`.
     #[arg(long, value_name = "LEVEL")]
     pub to: Option<String>,
     /// Hide skills already met.
@@ -421,6 +429,10 @@ pub struct GapArgs {
     /// --profile gives, skill by skill, disagreements first. Takes exactly one --profile.
     #[arg(long, value_name = "FILE")]
     pub review: Option<PathBuf>,
+    /// Order of the people in a team view: as given, readiness (ready first, then fewest steps
+    /// short), or name.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t)]
+    pub sort: crate::report::team::Sort,
     #[command(flatten)]
     pub output: OutputArgs,
 }

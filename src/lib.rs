@@ -107,6 +107,9 @@ fn report_warnings(warnings: &[String]) {
 }
 
 fn report_error(err: &anyhow::Error) -> u8 {
+    if let Some(warned) = err.downcast_ref::<commands::Warned>() {
+        report_warnings(&warned.warnings);
+    }
     let text = format!("error: {err:#}\n");
     let _ = std::io::stderr().write_all(text::sanitize(&text, true).as_bytes());
     1

@@ -305,13 +305,15 @@ proptest! {
         let dated = |date: &str| Profile { date: Some(date.into()), ..me.clone() };
         let checkins = [dated("2026-06-01"), dated("2026-01-01")];
         let progress = report::progress::ProgressReport::build(
-            scope, &checkins, level, report::progress::TargetFrom::Option, false);
+            scope, &checkins, level, report::TargetFrom::To, false);
         prop_assert!(!progress.has_gaps(), "{:?}", progress.rows);
         prop_assert!(progress.rows.iter().all(|r| r.status == report::progress::Status::Met), "{:?}", progress.rows);
         prop_assert_eq!(&progress.summary.text, "0 gaps closed since 2026-01-01, none remain");
         round_trips(&progress)?;
         renders_everywhere(&progress, width, true);
-        let team = report::team::TeamReport::build(scope, &[me.clone(), me], level, false);
+        let target = report::team::Target { at: LevelAt { role: 0, level }, from: report::team::TargetFrom::To };
+        let sort = report::team::Sort::Given;
+        let team = report::team::TeamReport::build(&framework, &[me.clone(), me], &[target, target], false, sort);
         prop_assert!(!team.has_gaps());
         round_trips(&team)?;
         renders_everywhere(&team, width, false);

@@ -1,45 +1,52 @@
 //! `gap`: one profile against a level gives a person's report; several, or a team folder, give a
-//! people × skills matrix.
+//! people × skills matrix, each person against their own target unless `--to` names one.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::Outcome;
 use super::selected::{load_for_profiles, select_role};
+use super::{Outcome, warned};
 use crate::cli::{GapArgs, GlobalArgs};
-use crate::diagnostics::{MAX_OF_A_KIND, find_line};
+use crate::diagnostics::{DataError, MAX_OF_A_KIND, Problem, Problems, find_line};
 use crate::model::{Framework, LevelAt, Profile, Scope};
 use crate::profile::RawProfileFile;
 use crate::render::RenderOptions;
+use crate::report::gap::GapReport;
+use crate::report::team::{Target, TargetFrom, TeamReport};
 use crate::resolve::normalise;
-use crate::{parallel, profile, report, resolve};
+use crate::{parallel, profile, resolve};
 
 /// `gap`: the framework is `--data` or `--framework`, else the one the profiles name, else the
-/// default; the role is `--role`, else the first profile's, else the framework's default.
+/// default. One profile is compared with `--to`, else its own target; a team, each person with
+/// `--to` or else their own target (see [`TeamReport`]).
 pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
     if let Some(review) = &args.review {
         return super::review::review(global, args, review, options);
     }
-    let GapArgs { profiles, team, to, only_gaps, exit_code, .. } = args;
+    let GapArgs { profiles, team, to, only_gaps, exit_code, sort, .. } = args;
     let People { framework, role: home, people, warnings } = load_people(global, profiles, team.as_deref())?;
-    let scope = Scope { framework: &framework, role: &framework.roles[home] };
-    // `--to` may name a level of another role (`ROLE/LEVEL`): a move, measured on that role's
-    // ladder, with the person still placed on their own.
-    let target = match to {
-        Some(name) => resolve::resolve_level(&framework, name, Some(home))?,
-        None => LevelAt { role: home, level: default_target(scope, &people)? },
-    };
-    let (target_scope, target) = (framework.scope(target), target.level);
-    let outcome = if let [person] = people.as_slice()
-        && team.is_none()
-    {
-        let report = report::gap::GapReport::build(target_scope, person, target, *only_gaps);
+    let run = || -> anyhow::Result<Outcome> {
+        // `--to` may name a level of another role (`ROLE/LEVEL`): a move, measured on that role's
+        // ladder, with the person still placed on their own.
+        let to = to.as_deref().map(|name| resolve::resolve_level(&framework, name, Some(home))).transpose()?;
+        if let [person] = people.as_slice()
+            && team.is_none()
+        {
+            let target = match to {
+                Some(at) => at,
+                None => own_target(&framework, person)?,
+            };
+            let report = GapReport::build(framework.scope(target), person, target.level, *only_gaps);
+            return Outcome::report_gaps(&report, options, *exit_code && report.has_gaps());
+        }
+        let targets = team_targets(&framework, &people, to)?;
+        let report = TeamReport::build(&framework, &people, &targets, *only_gaps, *sort);
         Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
-    } else {
-        let report = report::team::TeamReport::build(target_scope, &people, target, *only_gaps);
-        Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
     };
-    Ok(outcome?.with_warnings(warnings))
+    match run() {
+        Ok(outcome) => Ok(outcome.with_warnings(warnings)),
+        Err(e) => Err(warned(e, warnings)),
+    }
 }
 
 /// The profiles a command reads, checked, with the framework they were checked against.
@@ -56,14 +63,14 @@ pub struct People {
 }
 
 /// Reads and checks the profiles `gap` and `fit` are given (`--profile` files, then a `--team`
-/// folder), so both commands pick the framework and role alike and refuse the same profiles: the
+/// folder), so both commands pick the framework and roles alike and refuse the same profiles: the
 /// framework is `--data` or `--framework`, else the one the first profile names, else the
-/// default; the role is `--role`, else the first profile's, else the framework's default. Every
-/// bad profile is named in one error. A person (a `name`) is counted once.
+/// default. A profile that names its `role:` is checked against that role; the others against
+/// `--role`, else the first profile's role, else the framework's default. Every bad profile is
+/// named in one error, which keeps the warnings given on the way. A person (a `name`) is counted
+/// once.
 pub fn load_people(global: &GlobalArgs, profiles: &[PathBuf], team: Option<&Path>) -> anyhow::Result<People> {
-    let mut loaded = load_profiles(global, profiles, team.map(profile::Folder::team))?;
-    loaded.people = once_per_name(std::mem::take(&mut loaded.people), &mut loaded.warnings);
-    Ok(loaded)
+    load(global, profiles, team.map(profile::Folder::team), true)
 }
 
 /// Reads and checks profiles as [`load_people`] does, the files first, then the folder's, each
@@ -73,6 +80,16 @@ pub fn load_profiles(
     global: &GlobalArgs,
     profiles: &[PathBuf],
     folder: Option<profile::Folder>,
+) -> anyhow::Result<People> {
+    load(global, profiles, folder, false)
+}
+
+/// [`load_people`] (`by_name`: each person once) and [`load_profiles`].
+fn load(
+    global: &GlobalArgs,
+    profiles: &[PathBuf],
+    folder: Option<profile::Folder>,
+    by_name: bool,
 ) -> anyhow::Result<People> {
     let stdin_given = profiles.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_given > 1 {
@@ -84,24 +101,42 @@ pub fn load_profiles(
         paths.extend(folder.files()?.into_iter().map(|p| (p, Some(folder))));
     }
     let mut warnings = Vec::new();
-    let mut paths = once_per_file(paths, &mut warnings).into_iter();
+    let paths = once_per_file(paths, &mut warnings);
+    match check_people(global, paths, by_name, &mut warnings) {
+        Ok((framework, role, people)) => Ok(People { framework, role, people, warnings }),
+        Err(e) => Err(warned(e, warnings)),
+    }
+}
+
+/// The framework, the home role and the checked people of [`load`], each person once if `by_name`.
+fn check_people(
+    global: &GlobalArgs,
+    paths: Vec<(PathBuf, Option<profile::Folder>)>,
+    by_name: bool,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<(Framework, usize, Vec<Profile>)> {
+    let mut paths = paths.into_iter();
     // The first profile is read on its own: the framework it names is the one used (unless a flag
-    // names one), and it may name the role. The rest are read and checked in parallel, each
+    // names one), and it may name the home role. The rest are read and checked in parallel, each
     // turned into its small checked form at once, so a team costs what its profiles hold. Every
     // bad profile is named: when the first cannot be read, the rest are checked against `--role`
     // or the default role.
     let first = paths.next().map(|(path, folder)| profile::read_from(folder, &path));
     let first_raw = first.as_ref().and_then(|f| f.as_ref().ok());
     let framework = load_for_profiles(global, first_raw.and_then(|f| f.raw.framework.as_deref()))?;
-    let named_role = first_raw.and_then(|f| f.raw.role.clone());
-    let scope = select_role(&framework, global.role.as_deref().or(named_role.as_deref()))?;
+    let named_role = first_raw.and_then(|f| f.raw.role.as_deref());
+    // A first profile's unknown role is named with its file and line below, with the others.
+    let home = match (global.role.as_deref(), named_role) {
+        (None, Some(named)) => select_role(&framework, Some(named)).or_else(|_| select_role(&framework, None))?,
+        (flag, _) => select_role(&framework, flag)?,
+    };
     let lookup = profile::SkillLookup::new(&framework);
     let check = |raw: anyhow::Result<RawProfileFile>| {
         let named = raw.as_ref().ok().and_then(|f| {
             let wanted = f.raw.framework.as_deref()?;
             Some(Named { key: normalise(wanted), wanted: wanted.to_string(), at: framework_line(f) })
         });
-        (named, raw.and_then(|raw| profile::check(raw, scope, &lookup).map_err(anyhow::Error::from)))
+        (named, raw.and_then(|raw| check_in_own_role(raw, home, &lookup)))
     };
     // With no flag, a first profile that names no framework picks the default: a later profile
     // naming another framework disagrees with it as much as with a first that names one.
@@ -117,10 +152,48 @@ pub fn load_profiles(
     }
     checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_from(folder, &path))));
     one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
-    let results = checked.into_iter().map(|(_, result)| result).collect();
+    let results: Vec<anyhow::Result<Profile>> = checked.into_iter().map(|(_, result)| result).collect();
+    if by_name && results.iter().any(Result::is_err) {
+        // The run stops at the refused profiles, but a person given twice among the others is
+        // still worth the warning.
+        once_per_name(results.iter().filter_map(|r| r.as_ref().ok().cloned()).collect(), warnings);
+    }
     let people = every_profile_or_errors(results)?;
-    let role = framework.roles.iter().position(|r| r.id == scope.role.id).unwrap_or(0);
-    Ok(People { framework, role, people, warnings })
+    let people = if by_name { once_per_name(people, warnings) } else { people };
+    let role = framework.roles.iter().position(|r| r.id == home.role.id).unwrap_or(0);
+    Ok((framework, role, people))
+}
+
+/// Checks a profile against the role it names (`role:`), or `home` when it names none. A role the
+/// framework lacks is one more problem of the profile, with its line and the roles there are; its
+/// `level` and `target` then go unchecked, as they would be looked up in the wrong ladder.
+fn check_in_own_role(mut raw: RawProfileFile, home: Scope, lookup: &profile::SkillLookup) -> anyhow::Result<Profile> {
+    let framework = home.framework;
+    let Some(named) = raw.raw.role.clone() else {
+        return Ok(profile::check(raw, home, lookup)?);
+    };
+    let unknown = match select_role(framework, Some(&named)) {
+        Ok(scope) => return Ok(profile::check(raw, scope, lookup)?),
+        Err(e) => e,
+    };
+    let line = find_line(&raw.file.text, "role:", 1);
+    let message = unknown.to_string();
+    let mut lines = message.lines();
+    let problem = Problem::error(&raw.file.display, line, lines.next().unwrap_or_default())
+        .with_hint(Some(lines.map(str::trim).collect::<Vec<_>>().join("\n    ")).filter(|h| !h.is_empty()));
+    let for_another_framework = raw.raw.framework.as_deref().is_some_and(|f| normalise(f) != framework.id);
+    let subject = format!("the profile {}", raw.file.display);
+    (raw.raw.level, raw.raw.target) = (None, None);
+    match profile::check(raw, home, lookup) {
+        // A profile for another framework is refused for that alone.
+        Err(e) if for_another_framework => Err(e.into()),
+        Err(mut e) => {
+            let at = e.problems.0.iter().position(|p| p.line > line).unwrap_or(e.problems.0.len());
+            e.problems.0.insert(at, problem);
+            Err(e.into())
+        }
+        Ok(_) => Err(DataError { subject, advice: None, problems: Problems(vec![problem]) }.into()),
+    }
 }
 
 /// The paths with each file once: a file given twice (with `--profile` and in the team folder, or
@@ -239,23 +312,54 @@ fn every_profile_or_errors(results: Vec<anyhow::Result<Profile>>) -> anyhow::Res
     }
 }
 
-/// Without `--to`, the level above the profiles' current level, which must be one and the same.
-pub(crate) fn default_target(scope: Scope, people: &[Profile]) -> anyhow::Result<usize> {
-    let mut levels = people.iter().map(|p| (p, p.level));
-    let Some((first, Some(level))) = levels.next() else {
-        let who = people.first().map_or("the profile".into(), |p| p.file.clone());
-        anyhow::bail!("{who} names no current `level`, so there is no level above it; give the target with --to LEVEL");
-    };
-    if let Some((other, _)) = levels.find(|(_, l)| *l != Some(level)) {
-        anyhow::bail!("{} and {} are at different levels; give the target with --to LEVEL", first.file, other.file);
-    }
-    match scope.role.levels.get(level + 1) {
-        Some(_) => Ok(level + 1),
-        None => anyhow::bail!(
+/// One person's target without `--to`: their `target:`, else the level above their `level:`.
+/// Alone, a person at the top of the ladder is told to name a target, since a report on their
+/// own level is a team's check, not a next step. `plan` and `gap --review` aim where `gap` does.
+pub(crate) fn own_target(framework: &Framework, person: &Profile) -> anyhow::Result<LevelAt> {
+    match Target::of(framework, person) {
+        Some(Target { from: TargetFrom::Top, at }) => anyhow::bail!(
             "{} is already at the top level ({}); give the target with --to LEVEL",
-            first.file,
-            scope.role.levels[level].name
+            person.file,
+            framework.level(at).name
         ),
+        Some(target) => Ok(target.at),
+        None => anyhow::bail!(
+            "{} names no current `level`, so there is no level above it; give the target with --to LEVEL",
+            person.file
+        ),
+    }
+}
+
+/// Each person's target: `--to` for everyone, else their own ([`Target::of`]). People whose
+/// profile names neither a level nor a target are all named in one error, since leaving them out
+/// would misstate how ready the team is.
+fn team_targets(framework: &Framework, people: &[Profile], to: Option<LevelAt>) -> anyhow::Result<Vec<Target>> {
+    if let Some(at) = to {
+        return Ok(vec![Target { at, from: TargetFrom::To }; people.len()]);
+    }
+    let targets: Vec<Option<Target>> = people.iter().map(|p| Target::of(framework, p)).collect();
+    let missing: Vec<&str> =
+        people.iter().zip(&targets).filter(|(_, t)| t.is_none()).map(|(p, _)| p.file.as_str()).collect();
+    match missing.as_slice() {
+        [] => Ok(targets.into_iter().flatten().collect()),
+        [one] => anyhow::bail!(
+            "{one} names neither a current `level` nor a `target`, so there is nothing to compare it with; \
+             add `level:` or `target:` to it, or give one target for everyone with --to LEVEL"
+        ),
+        many => {
+            let mut text = format!(
+                "{} profiles name neither a current `level` nor a `target`, so there is nothing to compare them \
+                 with; add `level:` or `target:` to each, or give one target for everyone with --to LEVEL:",
+                many.len()
+            );
+            for file in many.iter().take(MAX_OF_A_KIND) {
+                text.push_str(&format!("\n  {file}"));
+            }
+            if many.len() > MAX_OF_A_KIND {
+                text.push_str(&format!("\n  … and {} more", many.len() - MAX_OF_A_KIND));
+            }
+            Err(anyhow::anyhow!(text))
+        }
     }
 }
 

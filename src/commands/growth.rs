@@ -10,7 +10,8 @@ use crate::cli::{GlobalArgs, ProgressArgs};
 use crate::diagnostics::MAX_OF_A_KIND;
 use crate::model::{Framework, LevelAt, Profile};
 use crate::render::RenderOptions;
-use crate::report::progress::{ProgressReport, TargetFrom};
+use crate::report::progress::ProgressReport;
+use crate::report::{Target, TargetFrom};
 use crate::resolve::normalise;
 use crate::{profile, resolve, text};
 
@@ -28,7 +29,7 @@ pub fn progress(global: &GlobalArgs, args: &ProgressArgs, options: &RenderOption
     })?;
     warnings.extend(assessors_warning(&checkins));
     let (target, from) = match to {
-        Some(name) => (resolve::resolve_level(&framework, name, Some(home))?, TargetFrom::Option),
+        Some(name) => (resolve::resolve_level(&framework, name, Some(home))?, TargetFrom::To),
         None => default_target(&framework, &checkins)?,
     };
     let report = ProgressReport::build(framework.scope(target), &checkins, target.level, from, *only_gaps);
@@ -147,23 +148,18 @@ pub fn assessors_warning(checkins: &[Profile]) -> Option<String> {
     ))
 }
 
-/// Without `--to`: the latest check-in's `target:`, else the level above its `level:`.
+/// Without `--to`: where the latest check-in aims ([`Target::of`]: its `target:`, else the level
+/// above its `level:`).
 fn default_target(framework: &Framework, checkins: &[Profile]) -> anyhow::Result<(LevelAt, TargetFrom)> {
     let Some(latest) = checkins.last() else { anyhow::bail!("progress needs at least two check-ins, and got none") };
-    if let Some(level) = latest.target {
-        return Ok((LevelAt { role: latest.role, level }, TargetFrom::Profile));
-    }
-    let levels = &framework.roles[latest.role].levels;
-    match latest.level {
-        Some(level) if level + 1 < levels.len() => {
-            Ok((LevelAt { role: latest.role, level: level + 1 }, TargetFrom::NextLevel))
-        }
-        Some(level) => anyhow::bail!(
+    match Target::of(framework, latest) {
+        Some(Target { at, from: TargetFrom::Top }) => anyhow::bail!(
             "{} (the latest check-in) is already at the top level ({}) and names no `target`; give the target \
              with --to LEVEL",
             latest.file,
-            levels[level].name
+            framework.level(at).name
         ),
+        Some(Target { at, from }) => Ok((at, from)),
         None => anyhow::bail!(
             "{} (the latest check-in) names no `target` and no current `level`, so there is no level to measure \
              against; give the target with --to LEVEL",

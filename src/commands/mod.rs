@@ -13,6 +13,27 @@ pub mod validate;
 
 use crate::render::{self, RenderOptions, Report};
 
+/// An error that stopped a run after it had found things to warn about (a person given twice):
+/// `lib` prints the warnings before the error, so a failing run loses none of them.
+#[derive(Debug)]
+pub struct Warned {
+    pub warnings: Vec<String>,
+    pub error: anyhow::Error,
+}
+
+impl std::fmt::Display for Warned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#}", self.error)
+    }
+}
+
+impl std::error::Error for Warned {}
+
+/// `error`, carrying `warnings` when there are any.
+pub fn warned(error: anyhow::Error, warnings: Vec<String>) -> anyhow::Error {
+    if warnings.is_empty() { error } else { Warned { warnings, error }.into() }
+}
+
 /// What a successful run produced: the bytes for stdout, the exit status, and warnings: things
 /// the run went on past that the user should still hear about, printed on stderr.
 #[derive(Debug)]

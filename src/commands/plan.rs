@@ -1,11 +1,11 @@
 //! `plan`: one person's development plan towards a level.
 
 use super::Outcome;
-use super::gap::{People, default_target, load_people};
+use super::gap::{People, load_people, own_target};
 use crate::cli::{GlobalArgs, PlanArgs};
-use crate::model::{LevelAt, Scope};
 use crate::render::RenderOptions;
-use crate::report::plan::{PlanReport, TargetFrom};
+use crate::report::TargetFrom;
+use crate::report::plan::PlanReport;
 use crate::resolve;
 
 /// `plan --profile FILE [--to LEVEL]`: the profile is read and checked as `gap` reads it, so the
@@ -20,16 +20,13 @@ pub fn plan(global: &GlobalArgs, args: &PlanArgs, options: &RenderOptions) -> an
     };
     let (target, from) = match (to, person.target) {
         (Some(name), _) => (resolve::resolve_level(&framework, name, Some(home))?, TargetFrom::To),
-        (None, Some(level)) => (LevelAt { role: person.role, level }, TargetFrom::Profile),
         (None, None) if person.level.is_none() => anyhow::bail!(
             "{} names no `target` and no current `level`, so there is no level to aim for; give the target with \
              --to LEVEL",
             person.file
         ),
-        (None, None) => {
-            let scope = Scope { framework: &framework, role: &framework.roles[home] };
-            (LevelAt { role: home, level: default_target(scope, std::slice::from_ref(person))? }, TargetFrom::NextLevel)
-        }
+        (None, Some(_)) => (own_target(&framework, person)?, TargetFrom::Profile),
+        (None, None) => (own_target(&framework, person)?, TargetFrom::Next),
     };
     let report = PlanReport::build(&framework, person, target, from);
     Ok(Outcome::report(&report, options)?.with_warnings(warnings))

@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use super::Outcome;
-use super::gap::{People, default_target, load_profiles};
+use super::gap::{People, load_profiles, own_target};
 use crate::cli::{GapArgs, GlobalArgs};
-use crate::model::{LevelAt, Profile, Scope};
+use crate::model::Profile;
 use crate::render::RenderOptions;
 use crate::report::review::ReviewReport;
 use crate::resolve::{self, normalise};
@@ -32,10 +32,9 @@ pub fn review(global: &GlobalArgs, args: &GapArgs, review: &Path, options: &Rend
         anyhow::bail!("the self-assessment and the review are one file; give the reviewer's profile with --review");
     };
     warnings.extend(mismatches(&own, &reviewer));
-    let scope = Scope { framework: &framework, role: &framework.roles[home] };
     let target = match to {
         Some(name) => resolve::resolve_level(&framework, name, Some(home))?,
-        None => LevelAt { role: home, level: default_target(scope, std::slice::from_ref(&own))? },
+        None => own_target(&framework, &own)?,
     };
     let report = ReviewReport::build(framework.scope(target), &own, &reviewer, target.level, *only_gaps);
     Ok(Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())?.with_warnings(warnings))

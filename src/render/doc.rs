@@ -41,6 +41,10 @@ pub enum Block {
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// How many leading columns name a row (a person). When such a table is too wide for the
+    /// terminal to show each word whole, it is drawn in parts, each repeating these columns,
+    /// rather than breaking names mid-word. 0 (the default) keeps a table in one part.
+    pub row_labels: usize,
 }
 
 /// One cell with an optional tone; renderers that can colour use the tone, others ignore it.
@@ -79,7 +83,13 @@ impl Cell {
 impl Table {
     /// A table with this header and no rows yet.
     pub fn new<S: Into<String>>(header: impl IntoIterator<Item = S>) -> Self {
-        Table { header: header.into_iter().map(Into::into).collect(), rows: Vec::new() }
+        Table { header: header.into_iter().map(Into::into).collect(), rows: Vec::new(), row_labels: 0 }
+    }
+
+    /// The same table, drawn in parts that each repeat the first `columns` when it is too wide.
+    pub fn with_row_labels(mut self, columns: usize) -> Self {
+        self.row_labels = columns;
+        self
     }
 
     /// Appends a row.

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 pub use doc::{Block, Cell, Table, Tone};
 pub use line::Line;
-pub use svg::{Chart, Heatmap, Radar, Series};
+pub use svg::{Chart, HeatCell, Heatmap, Radar, Series};
 
 /// Output formats. Table, Markdown and HTML are for people; JSON, YAML and CSV for scripts; XLSX
 /// for spreadsheets.
@@ -116,6 +116,11 @@ impl Ranks {
 pub trait Report: Serialize {
     /// The human view, drawn as a terminal table or as Markdown.
     fn document(&self) -> Vec<Block>;
+    /// The view at a terminal: the document, unless the report has more than a screen can show
+    /// (a team of hundreds), where it gives a shorter view that points to the formats holding it all.
+    fn screen(&self) -> Vec<Block> {
+        self.document()
+    }
     /// The CSV view, and the main sheet of a workbook.
     fn records(&self) -> Records;
     /// The picture the HTML view draws above the tables; the tables hold the same data. A
@@ -134,7 +139,7 @@ pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow
     let mut out = Vec::new();
     let document = || with_invocation(report.document(), &options.invocation);
     match options.format {
-        Format::Table => terminal::render(&document(), options, &mut out),
+        Format::Table => terminal::render(&with_invocation(report.screen(), &options.invocation), options, &mut out),
         Format::Markdown => markdown::render(&document(), &mut out),
         Format::Html => html::render(&document(), report.chart().as_ref(), &mut out),
         Format::Json => {

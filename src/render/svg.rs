@@ -51,8 +51,19 @@ pub struct Heatmap {
     pub rows: Vec<String>,
     /// The skills, left to right.
     pub columns: Vec<String>,
-    /// `cells[row][column]`: steps still to grow (0 = met), or `None` when not assessed.
-    pub cells: Vec<Vec<Option<i64>>>,
+    /// `cells[row][column]`.
+    pub cells: Vec<Vec<HeatCell>>,
+}
+
+/// One cell of a heatmap: where a person stands on a skill against their target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeatCell {
+    /// Steps still to grow; 0 is met.
+    Steps(i64),
+    /// The person has not assessed the skill.
+    Unassessed,
+    /// The person's target does not ask for the skill.
+    NotExpected,
 }
 
 /// The scale's step names for a radar's rings when a report knows only some of them (those its
@@ -424,14 +435,16 @@ fn radar_legend(out: &mut String, radar: &Radar, width: f64, legend_top: f64) {
 }
 
 /// The fill and text colour of a heatmap cell: white when met, darker as the gap grows, hatched
-/// when not assessed. Each step is also written in the cell, so colour is never the only cue.
-fn cell_style(value: Option<i64>, id: &str) -> (String, &'static str, String) {
+/// when not assessed, grey when not asked for. Each step is also written in the cell, so colour
+/// is never the only cue.
+fn cell_style(value: HeatCell, id: &str) -> (String, &'static str, String) {
     match value {
-        None => (format!("url(#{id}-hatch)"), "#000000", "?".to_string()),
-        Some(g) if g <= 0 => ("#ffffff".to_string(), "#000000", "✓".to_string()),
-        Some(1) => ("#fdd8a8".to_string(), "#000000", "+1".to_string()),
-        Some(2) => ("#ee8636".to_string(), "#000000", "+2".to_string()),
-        Some(g) => ("#7a2a04".to_string(), "#ffffff", format!("+{g}")),
+        HeatCell::Unassessed => (format!("url(#{id}-hatch)"), "#000000", "?".to_string()),
+        HeatCell::NotExpected => ("#e6e6e6".to_string(), "#4d4d4d", "—".to_string()),
+        HeatCell::Steps(g) if g <= 0 => ("#ffffff".to_string(), "#000000", "✓".to_string()),
+        HeatCell::Steps(1) => ("#fdd8a8".to_string(), "#000000", "+1".to_string()),
+        HeatCell::Steps(2) => ("#ee8636".to_string(), "#000000", "+2".to_string()),
+        HeatCell::Steps(g) => ("#7a2a04".to_string(), "#ffffff", format!("+{g}")),
     }
 }
 
@@ -450,12 +463,24 @@ fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
     let grid_w = cell_w * cols as f64;
     let grid_h = cell_h * map.rows.len() as f64;
     let legend_y = top + grid_h + 26.0;
-    let width = (left + grid_w + top * 0.8 + 10.0).max(560.0);
+    let mut swatches = vec![
+        (HeatCell::Steps(0), "met"),
+        (HeatCell::Steps(1), "1 step"),
+        (HeatCell::Steps(2), "2 steps"),
+        (HeatCell::Steps(3), "3 or more"),
+        (HeatCell::Unassessed, "not assessed"),
+    ];
+    // Only a team with different targets has cells its people are not asked for.
+    if map.cells.iter().flatten().any(|c| *c == HeatCell::NotExpected) {
+        swatches.push((HeatCell::NotExpected, "not asked for"));
+    }
+    let legend_w: f64 = swatches.iter().map(|(_, label)| 36.0 + label.len() as f64 * 7.0 + 22.0).sum::<f64>() + 10.0;
+    let width = (left + grid_w + top * 0.8 + 10.0).max(560.0).max(legend_w);
     let height = legend_y + 40.0;
     let desc = format!(
         "Heatmap: one row per person ({}), one column per skill ({}). Each cell shows the steps still to grow: \
-         ✓ met, +1, +2, +3 or more (darker is further), ? not assessed (hatched). The table below holds the \
-         same data.",
+         ✓ met, +1, +2, +3 or more (darker is further), ? not assessed (hatched), — not asked for by the \
+         person's target (grey). The table below holds the same data.",
         map.rows.len(),
         cols
     );
@@ -493,13 +518,14 @@ fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
         );
         for c in 0..cols {
             // A missing cell is drawn as not assessed rather than as met.
-            let value = map.cells.get(r).and_then(|row| row.get(c)).copied().flatten();
+            let value = map.cells.get(r).and_then(|row| row.get(c)).copied().unwrap_or(HeatCell::Unassessed);
             let (fill, ink, text) = cell_style(value, id);
             let x = left + cell_w * c as f64;
             let what = match value {
-                None => "not assessed".to_string(),
-                Some(g) if g <= 0 => "met".to_string(),
-                Some(g) => format!("{g} step{} to grow", if g == 1 { "" } else { "s" }),
+                HeatCell::Unassessed => "not assessed".to_string(),
+                HeatCell::NotExpected => "not asked for by their target".to_string(),
+                HeatCell::Steps(g) if g <= 0 => "met".to_string(),
+                HeatCell::Steps(g) => format!("{g} step{} to grow", if g == 1 { "" } else { "s" }),
             };
             let _ = writeln!(
                 out,
@@ -518,8 +544,6 @@ fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
         }
     }
     out.push_str("</g>\n<g class=\"legend\">\n");
-    let swatches =
-        [(Some(0), "met"), (Some(1), "1 step"), (Some(2), "2 steps"), (Some(3), "3 or more"), (None, "not assessed")];
     let mut x = 10.0;
     for (value, label) in swatches {
         let (fill, ink, text) = cell_style(value, id);
@@ -591,12 +615,22 @@ mod tests {
             title: "gaps".into(),
             rows: vec!["Ann".into(), "<b>Bob</b>".into()],
             columns: vec!["A".into(), "B".into(), "C".into()],
-            cells: vec![vec![Some(0), Some(1), None], vec![Some(2), Some(5), Some(0)]],
+            cells: vec![
+                vec![HeatCell::Steps(0), HeatCell::Steps(1), HeatCell::Unassessed],
+                vec![HeatCell::Steps(2), HeatCell::Steps(5), HeatCell::Steps(0)],
+            ],
         };
-        let svg = draw(&Chart::Heatmap(map), "h").unwrap();
+        let svg = draw(&Chart::Heatmap(map.clone()), "h").unwrap();
         assert_eq!(svg.matches("class=\"cell\"").count(), 6);
         assert!(svg.contains("+5") && svg.contains("&lt;b&gt;Bob"));
         assert!(!svg.contains("<b>"));
+        // The legend names what the cells show, and "not asked for" only when a cell is.
+        assert!(!svg.contains(">not asked for</text>"));
+        let mut mixed = map;
+        mixed.cells[1][2] = HeatCell::NotExpected;
+        let svg = draw(&Chart::Heatmap(mixed), "h").unwrap();
+        assert!(svg.contains("&lt;b&gt;Bob&lt;/b&gt;, C: not asked for by their target"), "{svg}");
+        assert!(svg.contains(">not asked for</text>"), "{svg}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The terminal view: wrapped prose and tables, with colour only when it was asked for.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Color, ContentArrangement};
+use comfy_table::{Attribute, Color, ColumnConstraint, ContentArrangement, Width};
 
 use super::text::{sanitize, wrap, wrap_into};
 use super::{Block, RenderOptions, Tone};
@@ -111,6 +111,130 @@ fn section_into(text: &mut String, blocks: &[Block], options: &RenderOptions) {
 }
 
 fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
+    let all: Vec<usize> = (0..table.header.len()).collect();
+    let Some(width) = options.width.filter(|_| table.row_labels > 0) else {
+        return draw_part(table, &all, None, options);
+    };
+    // A table that names rows keeps every word whole: its columns are sized here, in parts that
+    // each repeat the row labels when the whole is too wide. Others are left to comfy-table, which
+    // breaks a word only when a column is narrower than it.
+    let [min, cells, full] = column_widths(table);
+    let labels = table.row_labels.min(all.len());
+    let fit = |part: &[usize]| {
+        // Each column has a border on its left and one space of padding either side; one more
+        // border closes the row.
+        let room = width.checked_sub(3 * part.len() + 1)?;
+        let pick = |w: &[usize]| part.iter().map(|&c| w[c]).collect::<Vec<usize>>();
+        // Cells first; what room is left lets headers stand on one line.
+        let widths = whole_word_widths(&pick(&min), &pick(&cells), room)?;
+        whole_word_widths(&widths, &pick(&full), room)
+    };
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    let mut part: Vec<usize> = all[..labels].to_vec();
+    for &c in &all[labels..] {
+        part.push(c);
+        if part.len() > labels + 1 && fit(&part).is_none() {
+            part.pop();
+            let next = all[..labels].iter().copied().chain([c]).collect();
+            parts.push(std::mem::replace(&mut part, next));
+        }
+    }
+    parts.push(part);
+    // As many parts as it takes, but even ones: ten columns in two parts are five and five, not
+    // eight and two.
+    let rest = all.len() - labels;
+    let even: Vec<Vec<usize>> = (0..parts.len())
+        .map(|k| {
+            let (from, to) = (labels + rest * k / parts.len(), labels + rest * (k + 1) / parts.len());
+            all[..labels].iter().chain(&all[from..to]).copied().collect()
+        })
+        .collect();
+    if even.iter().all(|p| fit(p).is_some()) {
+        parts = even;
+    }
+    let sized: Option<Vec<(Vec<usize>, Vec<usize>)>> = parts.into_iter().map(|p| fit(&p).map(|w| (p, w))).collect();
+    match sized {
+        Some(parts) => parts
+            .iter()
+            .map(|(part, widths)| draw_part(table, part, Some(widths), options))
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        // Even one column beside the labels does not fit: comfy-table breaks what it must.
+        None => draw_part(table, &all, None, options),
+    }
+}
+
+/// The widest word (header included) of each column, its widest cell line, and its widest line
+/// with the header's. A header wraps at its spaces before a cell does: `Steps short` over cells of
+/// one digit takes two lines rather than the room a name needs, unless there is room for both.
+fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
+    let columns = table.header.len();
+    let (mut min, mut cells) = (vec![1; columns], vec![1; columns]);
+    let words = |text: &str, widest: &mut usize| {
+        for line in sanitize(text, true).lines() {
+            for word in line.split(' ') {
+                *widest = (*widest).max(super::text::width(word));
+            }
+        }
+    };
+    for (c, header) in table.header.iter().enumerate() {
+        words(header, &mut min[c]);
+    }
+    for row in &table.rows {
+        for (c, cell) in row.iter().enumerate().take(columns) {
+            words(&cell.text, &mut min[c]);
+            for line in sanitize(&cell.text, true).lines() {
+                cells[c] = cells[c].max(super::text::width(line));
+            }
+        }
+    }
+    let mut full = cells.clone();
+    for (c, header) in table.header.iter().enumerate() {
+        cells[c] = cells[c].max(min[c]);
+        full[c] = cells[c].max(sanitize(header, true).lines().map(super::text::width).max().unwrap_or(0));
+    }
+    [min, cells, full]
+}
+
+/// Content widths within `room` that keep every word whole: each column gets at least its widest
+/// word; then, as far as the room goes, the columns that want least more get their widest line
+/// (so short cells such as `6 of 10` stay on one line), and what is left is shared among the
+/// others in proportion to what each still wants. `None` when the widest words alone do not fit.
+fn whole_word_widths(min: &[usize], max: &[usize], room: usize) -> Option<Vec<usize>> {
+    let mut spare = room.checked_sub(min.iter().sum())?;
+    let mut widths = min.to_vec();
+    loop {
+        let open: Vec<usize> = (0..widths.len()).filter(|&c| widths[c] < max[c]).collect();
+        if open.is_empty() {
+            return Some(widths);
+        }
+        let share = spare / open.len();
+        let cheap: Vec<usize> = open.iter().copied().filter(|&c| max[c] - widths[c] <= share).collect();
+        if cheap.is_empty() {
+            let want: usize = open.iter().map(|&c| max[c] - widths[c]).sum();
+            let given: Vec<usize> = open.iter().map(|&c| (max[c] - widths[c]) * spare / want).collect();
+            for (&c, g) in open.iter().zip(given) {
+                widths[c] += g;
+                spare -= g;
+            }
+            // Rounding down leaves a few columns over: they go, left to right, to columns wanting more.
+            for &c in &open {
+                if spare > 0 && widths[c] < max[c] {
+                    widths[c] += 1;
+                    spare -= 1;
+                }
+            }
+            return Some(widths);
+        }
+        for c in cheap {
+            spare -= max[c] - widths[c];
+            widths[c] = max[c];
+        }
+    }
+}
+
+/// Draws the columns `part` of `table`; `widths`, when given, are their content widths.
+fn draw_part(table: &super::Table, part: &[usize], widths: Option<&[usize]>, options: &RenderOptions) -> String {
     let mut t = comfy_table::Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
     t.force_no_tty();
@@ -126,18 +250,18 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
             t.set_content_arrangement(ContentArrangement::Disabled);
         }
     }
-    let header: Vec<comfy_table::Cell> = table
-        .header
+    let header: Vec<comfy_table::Cell> = part
         .iter()
-        .map(|h| {
-            let cell = comfy_table::Cell::new(sanitize(h, false));
+        .map(|&c| {
+            let cell = comfy_table::Cell::new(sanitize(&table.header[c], false));
             if options.color { cell.add_attribute(Attribute::Bold) } else { cell }
         })
         .collect();
     t.set_header(header);
     for row in &table.rows {
-        let cells: Vec<comfy_table::Cell> = row
+        let cells: Vec<comfy_table::Cell> = part
             .iter()
+            .filter_map(|&c| row.get(c))
             .map(|c| {
                 let cell = comfy_table::Cell::new(sanitize(&c.text, true));
                 if !options.color {
@@ -153,6 +277,12 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
             })
             .collect();
         t.add_row(cells);
+    }
+    if let Some(widths) = widths {
+        for (column, &w) in t.column_iter_mut().zip(widths) {
+            let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
+        }
     }
     t.to_string()
 }
@@ -190,5 +320,61 @@ mod tests {
             "Coding\n  Evidence so far\n  No evidence recorded yet.\n\n  Actions\n    [ ] {line}\n    [ ] {line}\n"
         );
         assert_eq!(String::from_utf8(out).unwrap(), want);
+    }
+
+    #[test]
+    fn whole_word_widths_give_every_word_its_room_and_short_columns_their_line() {
+        // Everything fits: each column as wide as its widest line.
+        assert_eq!(whole_word_widths(&[3, 2], &[10, 7], 20), Some(vec![10, 7]));
+        // Too narrow for the widest words.
+        assert_eq!(whole_word_widths(&[9, 9], &[20, 20], 17), None);
+        // The short column gets its whole line; the long one the rest, never below its widest word.
+        assert_eq!(whole_word_widths(&[11, 3], &[40, 7], 30), Some(vec![23, 7]));
+        // Two long columns share what is left in proportion to what each wants.
+        assert_eq!(whole_word_widths(&[5, 5, 2], &[45, 25, 2], 32), Some(vec![19, 11, 2]));
+    }
+
+    /// A table that names its rows never breaks a word: it is drawn in even parts, each repeating
+    /// the names, when it is too wide; other tables keep comfy-table's layout.
+    #[test]
+    fn a_table_of_people_keeps_names_whole_and_splits_into_parts_when_too_wide() {
+        let mut table =
+            super::super::Table::new(std::iter::once("Person".to_string()).chain((1..=10).map(|n| n.to_string())))
+                .with_row_labels(1);
+        for name in ["Ifeoma Christopherson", "Eli Okonkwo-Bassey", "Ana Silva"] {
+            let mut row = vec![super::super::Cell::plain(name)];
+            row.extend((0..10).map(|_| super::super::Cell::plain("+2")));
+            table.row(row);
+        }
+        for width in [40, 60, 80, 120] {
+            let mut out = Vec::new();
+            render(
+                &[Block::Table(table.clone())],
+                &RenderOptions { width: Some(width), ..RenderOptions::default() },
+                &mut out,
+            );
+            let text = String::from_utf8(out).unwrap();
+            assert!(text.lines().all(|l| super::super::text::width(l) <= width), "{width}:\n{text}");
+            for word in ["Christopherson", "Okonkwo-Bassey", "Silva"] {
+                assert!(text.contains(word), "{width}: {word} broken:\n{text}");
+            }
+            let parts = text.matches("┌").count();
+            assert_eq!(
+                parts,
+                match width {
+                    40 => 3,
+                    60 => 2,
+                    _ => 1,
+                },
+                "{width}:\n{text}"
+            );
+            // Every part repeats the names; the numbered columns are shared out evenly.
+            assert_eq!(text.matches("Ana Silva").count(), parts, "{width}:\n{text}");
+            if parts == 2 {
+                let headers: Vec<&str> = text.lines().filter(|l| l.contains("Person")).collect();
+                assert!(headers[0].contains(" 5 ") && !headers[0].contains(" 6 "), "{text}");
+                assert!(headers[1].contains(" 6 ") && headers[1].contains(" 10 "), "{text}");
+            }
+        }
     }
 }

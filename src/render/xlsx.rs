@@ -17,7 +17,7 @@ use rust_xlsxwriter::{
     FormatPattern, Workbook as XlsxBook, Worksheet, XlsxError,
 };
 
-use super::svg::{Heatmap, Radar};
+use super::svg::{HeatCell, Heatmap, Radar};
 use super::{Block, Chart, Ranks, Records, Report};
 
 /// The widest a column is fitted to, in pixels (about 50 characters): longer text is still whole
@@ -32,6 +32,9 @@ const MAX_NAME: usize = 31;
 
 /// What a heat-map cell holds when the person has not assessed the skill, as the team's CSV says.
 pub const UNASSESSED: &str = "unassessed";
+
+/// What a heat-map cell holds when the person's target does not ask for the skill, as tables mark it.
+const NOT_ASKED: &str = "—";
 
 /// Renders `report` as a workbook. The same report gives the same bytes: the creation date is
 /// fixed (1 January 1980, the date rust_xlsxwriter gives every file inside the zip), not the clock.
@@ -248,9 +251,11 @@ fn add_heatmap(book: &mut XlsxBook, name: &str, map: &Heatmap, header: &CellForm
         sheet.write_string(at, 0, person).map_err(cannot)?;
         for c in 0..map.columns.len() {
             let col = c as u16 + 1;
-            match map.cells.get(r).and_then(|row| row.get(c)).copied().flatten() {
-                Some(gap) => sheet.write_number_with_format(at, col, gap as f64, &steps),
-                None => sheet.write_string_with_format(at, col, UNASSESSED, &centred),
+            // A missing cell is drawn as not assessed rather than as met.
+            match map.cells.get(r).and_then(|row| row.get(c)).copied().unwrap_or(HeatCell::Unassessed) {
+                HeatCell::Steps(gap) => sheet.write_number_with_format(at, col, gap as f64, &steps),
+                HeatCell::Unassessed => sheet.write_string_with_format(at, col, UNASSESSED, &centred),
+                HeatCell::NotExpected => sheet.write_string_with_format(at, col, NOT_ASKED, &centred),
             }
             .map_err(cannot)?;
         }
@@ -267,6 +272,12 @@ fn add_heatmap(book: &mut XlsxBook, name: &str, map: &Heatmap, header: &CellForm
         .set_format(hatched)
         .set_stop_if_true(true);
     sheet.add_conditional_format(1, 1, last_row, last_col, &unassessed).map_err(cannot)?;
+    // A skill the person's target does not ask for: grey, and final too.
+    let not_asked = ConditionalFormatText::new()
+        .set_rule(ConditionalFormatTextRule::Contains(NOT_ASKED.to_string()))
+        .set_format(CellFormat::new().set_background_color(Color::RGB(0xe6e6e6)).set_font_color(Color::Black))
+        .set_stop_if_true(true);
+    sheet.add_conditional_format(1, 1, last_row, last_col, &not_asked).map_err(cannot)?;
     let fill = |rgb: u32, ink: Color| CellFormat::new().set_background_color(Color::RGB(rgb)).set_font_color(ink);
     let rules = [
         (ConditionalFormatCellRule::EqualTo(0), fill(0xffffff, Color::Black)),

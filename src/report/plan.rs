@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::fit::{FitEntry, nearest_in_other_roles, top_gaps};
 use super::gap::{GapReport, GapRow, Person, Readiness, Status, status_word};
-use super::{Ref, Report, criterion_text};
+use super::{Ref, Report, TargetFrom, criterion_text};
 use crate::model::{Framework, LevelAt, LevelRef, Profile};
 use crate::render::{Block, Cell, Ranks, Records, Table, Tone, Workbook};
 use crate::text::plural;
@@ -19,18 +19,6 @@ pub const OTHER_ROLES: usize = 3;
 
 /// How many blank action lines each skill gets.
 pub const ACTION_LINES: usize = 3;
-
-/// Why the plan aims where it does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TargetFrom {
-    /// `--to` named it.
-    To,
-    /// The profile's `target:`.
-    Profile,
-    /// The level above the profile's `level:`.
-    NextLevel,
-}
 
 /// One skill still to grow or to assess: the gap comparison's row and room for actions.
 #[derive(Debug, Clone, Serialize)]
@@ -122,7 +110,8 @@ impl PlanReport {
         let why = match self.target_from {
             TargetFrom::To => "chosen with --to",
             TargetFrom::Profile => "the profile's target",
-            TargetFrom::NextLevel => "the level above the current one",
+            TargetFrom::Next => "the level above the current one",
+            TargetFrom::Top => "the current level, the top of the ladder",
         };
         let elsewhere = if self.target.role.id == self.home_role.id {
             String::new()
@@ -376,7 +365,7 @@ mod tests {
         levels[3] = Some(1);
         levels[5] = None;
         levels[8] = None;
-        let plan = PlanReport::build(&f, &profile(&levels), senior(), TargetFrom::NextLevel);
+        let plan = PlanReport::build(&f, &profile(&levels), senior(), TargetFrom::Next);
         let ids = |skills: &[PlanSkill]| skills.iter().map(|s| s.row.skill.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&plan.to_grow), ["agile-working", "financial-ownership"]);
         assert_eq!(plan.to_grow[0].row.gap, Some(3));
@@ -408,7 +397,7 @@ mod tests {
         let f = dvla();
         let mut p = profile(&[Some(0); 10]);
         p.skills[0].1.evidence = vec!["Ran the retros.".into()];
-        let plan = PlanReport::build(&f, &p, senior(), TargetFrom::NextLevel);
+        let plan = PlanReport::build(&f, &p, senior(), TargetFrom::Next);
         let blocks = plan.document();
         let agile = section(&blocks, "Agile Working");
         assert_eq!(

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::{NOT_EXPECTED, Proficiency, Ref, Report, Scope, proficiency_label};
+use super::{NOT_EXPECTED, Proficiency, Ref, Report, Scope, TargetFrom, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
 use crate::render::{Block, Cell, Chart, Line, Ranks, Records, Series, Table, Tone, Workbook};
@@ -97,18 +97,6 @@ impl Status {
             Status::NotReassessed | Status::Unassessed | Status::NotExpected => Tone::Plain,
         }
     }
-}
-
-/// Where the target level came from, so a reader knows why it is this one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TargetFrom {
-    /// `--to`.
-    Option,
-    /// The latest check-in's `target:`.
-    Profile,
-    /// The level above the latest check-in's `level:`.
-    NextLevel,
 }
 
 /// One check-in: a profile with a date.
@@ -391,9 +379,10 @@ impl ProgressReport {
     fn target_words(&self) -> String {
         let latest = self.checkins.last().and_then(|c| c.level.as_ref()).map_or("", |l| l.name.as_str());
         let how = match self.target_from {
-            TargetFrom::Option => "chosen with --to".to_string(),
+            TargetFrom::To => "chosen with --to".to_string(),
             TargetFrom::Profile => "the latest check-in's target".to_string(),
-            TargetFrom::NextLevel => format!("the level above {latest}, the latest check-in's level"),
+            TargetFrom::Next => format!("the level above {latest}, the latest check-in's level"),
+            TargetFrom::Top => format!("{latest}, the latest check-in's level, the top of the ladder"),
         };
         format!("{} ({how})", self.target.name)
     }
@@ -570,8 +559,8 @@ mod tests {
             checkin("2026-06-01", &[Some(3), None, Some(1), Some(1), None, None, None, Some(3), None], &["a", "b"]);
         let sept = checkin("2026-09-01", &[Some(3), None, None, Some(1), None, None, None, Some(3), Some(1)], &[]);
         let forward =
-            ProgressReport::build(scope, &[march.clone(), june.clone(), sept.clone()], 1, TargetFrom::Option, false);
-        let shuffled = ProgressReport::build(scope, &[sept, march, june], 1, TargetFrom::Option, false);
+            ProgressReport::build(scope, &[march.clone(), june.clone(), sept.clone()], 1, TargetFrom::To, false);
+        let shuffled = ProgressReport::build(scope, &[sept, march, june], 1, TargetFrom::To, false);
         assert_eq!(serde_json::to_value(&forward).unwrap(), serde_json::to_value(&shuffled).unwrap());
         let r = forward;
         let dates: Vec<&str> = r.checkins.iter().map(|c| c.date.as_str()).collect();
@@ -607,21 +596,17 @@ mod tests {
         let scope = Scope { framework: &f, role: &f.roles[0] };
         // Against Product Manager (index 0): everything at expert is met at both.
         let all = |date: &str, p: usize| checkin(date, &[Some(p); 10], &[]);
-        let r =
-            ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 3)], 0, TargetFrom::Option, false);
+        let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 3)], 0, TargetFrom::To, false);
         assert_eq!(r.summary.text, "0 gaps closed since 2026-01-01, none remain");
         assert!(r.summary.ready && !r.has_gaps());
         // Everything from awareness to expert: every gap closes.
-        let r =
-            ProgressReport::build(scope, &[all("2026-01-01", 0), all("2026-02-01", 3)], 1, TargetFrom::Option, false);
+        let r = ProgressReport::build(scope, &[all("2026-01-01", 0), all("2026-02-01", 3)], 1, TargetFrom::To, false);
         assert_eq!(r.summary.text, "10 gaps closed since 2026-01-01, none remain");
         // From expert to awareness: every gap opens.
-        let r =
-            ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 0)], 1, TargetFrom::Option, false);
+        let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 0)], 1, TargetFrom::To, false);
         assert_eq!(r.summary.text, "0 gaps closed since 2026-01-01, 10 opened, none remain");
         // --only-gaps keeps what was ever a gap, and the counts.
-        let r =
-            ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 3)], 1, TargetFrom::Option, true);
+        let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 3)], 1, TargetFrom::To, true);
         assert!(r.rows.is_empty() && r.summary.met == 10);
     }
 
@@ -637,7 +622,7 @@ mod tests {
         let a = checkin("2026-01-01", &levels, &[]);
         levels[coding] = Some(2);
         let b = checkin("2026-05-01", &levels, &[]);
-        let r = ProgressReport::build(scope, &[a, b], 0, TargetFrom::NextLevel, false);
+        let r = ProgressReport::build(scope, &[a, b], 0, TargetFrom::Next, false);
         let last = r.rows.last().unwrap();
         assert_eq!((last.skill.id.as_str(), last.status, last.change), ("coding", Status::NotExpected, Some(1)));
         assert!(last.need.is_none());

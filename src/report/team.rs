@@ -1,30 +1,56 @@
-//! `pm-skills gap` for a team: people × skills against one level, and where the team is thin.
+//! `pm-skills gap` for a team: each person against their own target (or everyone against one
+//! level), the skills where the team is thin, and who is ready. How it looks is in `team_view`.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use super::gap::{Person, Readiness, person};
-use super::{Proficiency, Ref, Report, Scope};
-use crate::model::Profile;
-use crate::render::doc::signed;
-use crate::render::{Block, Cell, Chart, Heatmap, Ranks, Records, Sheet, Table, Tone, Workbook};
+use super::{Proficiency, Ref};
+pub use super::{Target, TargetFrom};
+use crate::model::{Framework, LevelAt, LevelRef, Profile};
 
-/// A team against one level: people × skills, and where the team is thin.
+/// The order of the people in a team view (`--sort`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// As given: the `--profile` files, then the team folder's in file-name order.
+    #[default]
+    Given,
+    /// Ready first, then the fewest steps short, each unassessed skill counting as one step
+    /// (then fewer unassessed, then name).
+    Readiness,
+    /// By name, ignoring case.
+    Name,
+}
+
+/// A team, each person against their target: people × skills, and where the team is thin.
 #[derive(Debug, Serialize)]
 pub struct TeamReport {
     pub framework: Ref,
-    pub role: Ref,
-    pub target: Ref,
-    /// In the order given (or file-name order for `--team`).
+    /// The role of every target, when they share one; `null` when the targets span roles.
+    pub role: Option<Ref>,
+    /// The one level everyone is compared with (`--to`, or targets that agree); `null` when
+    /// people's targets differ (each person's is in `people[].target`).
+    pub target: Option<Ref>,
+    /// The order of `people` (and of every per-person list).
+    pub sort: Sort,
     pub people: Vec<TeamMember>,
-    /// One row per skill, the thinnest (largest total gap) first.
+    /// One row per skill any target expects, the thinnest (largest total gap) first.
     pub skills: Vec<TeamSkill>,
     pub summary: TeamSummary,
+    /// The framework has one role, so level ids need no role before them.
+    #[serde(skip)]
+    pub one_role: bool,
 }
 
 /// One person in the team view.
 #[derive(Debug, Serialize)]
 pub struct TeamMember {
     pub person: Person,
+    /// The level this person is compared with.
+    pub target: LevelRef,
+    pub target_from: TargetFrom,
     pub readiness: Readiness,
 }
 
@@ -32,110 +58,222 @@ pub struct TeamMember {
 #[derive(Debug, Serialize)]
 pub struct TeamSkill {
     pub skill: Ref,
-    pub need: Proficiency,
-    /// One entry per person, in `people` order: their gap, or `null` when unassessed.
+    /// What every target asks for, when they all ask for the same; `null` when they differ or
+    /// some do not ask for the skill.
+    pub need: Option<Proficiency>,
+    /// One entry per person, in `people` order: the rank their target asks for (1 is the lowest
+    /// step of the scale), or `null` when it does not ask for the skill.
+    pub needs: Vec<Option<u32>>,
+    /// One entry per person, in `people` order: their gap, or `null` when unassessed or not asked for.
     pub gaps: Vec<Option<i64>>,
-    /// Sum of the assessed gaps across the team.
+    /// Sum of the assessed gaps across the team: the steps the team has to grow here.
     pub total_gap: i64,
     /// How many people have a gap here.
     pub people_to_grow: usize,
+    /// How many people whose target asks for the skill did not assess it.
     pub unassessed: usize,
+    /// How many people's targets ask for the skill.
+    pub expected: usize,
 }
 
 /// The team in numbers.
 #[derive(Debug, Serialize)]
 pub struct TeamSummary {
     pub people: usize,
-    /// People who meet every skill with none unassessed.
+    /// People who meet every skill their target asks for, with none unassessed.
     pub ready: usize,
     pub total_gap: i64,
     pub text: String,
 }
 
-impl TeamReport {
-    /// Compares every profile with level `target`.
-    pub fn build(scope: Scope, profiles: &[Profile], target: usize, only_gaps: bool) -> Self {
-        let target_ref = scope.level_ref(target);
-        let level = &scope.role.levels[target];
-        // (skill index, rating) of every skill the level expects, in the role's order.
-        let expected: Vec<(usize, &crate::model::Rating)> = scope
-            .role
-            .skills
+/// A level's expectations, laid out on the report's skill columns.
+struct Expected {
+    at: LevelAt,
+    /// (column, scale index), in the role's skill order.
+    cells: Vec<(usize, usize)>,
+    /// The same, sorted by column, to look a column up.
+    by_column: Vec<(usize, usize)>,
+}
+
+impl Expected {
+    fn need(&self, column: usize) -> Option<usize> {
+        self.by_column.binary_search_by_key(&column, |&(c, _)| c).ok().map(|i| self.by_column[i].1)
+    }
+}
+
+/// The distinct targets of a team, in the order people first name them, and the skill columns:
+/// every skill any of them rates, in their roles' order.
+struct Layout {
+    expected: Vec<Expected>,
+    /// Per person, an index into `expected`.
+    of_person: Vec<usize>,
+    /// Per column, an index into the framework's skills.
+    columns: Vec<usize>,
+}
+
+impl Layout {
+    fn new(framework: &Framework, targets: &[Target]) -> Self {
+        let mut index: HashMap<LevelAt, usize> = HashMap::new();
+        let mut distinct: Vec<LevelAt> = Vec::new();
+        let of_person = targets
             .iter()
-            .zip(&level.ratings)
-            .filter_map(|(&s, rating)| Some((s, rating.as_ref()?)))
+            .map(|t| {
+                *index.entry(t.at).or_insert_with(|| {
+                    distinct.push(t.at);
+                    distinct.len() - 1
+                })
+            })
             .collect();
-        let skill_count = expected.len();
-        let mut skills: Vec<TeamSkill> = Vec::with_capacity(skill_count);
-        let name = |k: usize| scope.framework.skills[expected[k].0].name.as_str();
-        // Only gaps are needed here, so no per-skill rows are built: a team of thousands costs
-        // a number per person and skill, not a copy of every skill's text. People are compared
-        // on every core; a skill's column is then gathered across them.
-        let compared = crate::parallel::map(profiles.iter().collect(), |profile| {
-            let (mut met, mut steps) = (0, 0);
-            let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
-            let mut gaps = Vec::with_capacity(skill_count);
-            for (k, &(s, rating)) in expected.iter().enumerate() {
-                let gap = profile.assessment(s).map(|a| (rating.proficiency as i64 - a.proficiency as i64).max(0));
-                gaps.push(gap);
-                match gap {
-                    None => unassessed.push(k),
-                    Some(0) => met += 1,
-                    Some(g) => {
-                        steps += g;
-                        growing.push((g, k));
-                    }
+        let mut columns: Vec<usize> = Vec::new();
+        let mut column_of: HashMap<usize, usize> = HashMap::new();
+        let expected = distinct
+            .into_iter()
+            .map(|at| {
+                let role = &framework.roles[at.role];
+                let cells: Vec<(usize, usize)> = role
+                    .skills
+                    .iter()
+                    .zip(&framework.level(at).ratings)
+                    .filter_map(|(&s, rating)| {
+                        let proficiency = rating.as_ref()?.proficiency;
+                        let column = *column_of.entry(s).or_insert_with(|| {
+                            columns.push(s);
+                            columns.len() - 1
+                        });
+                        Some((column, proficiency))
+                    })
+                    .collect();
+                let mut by_column = cells.clone();
+                by_column.sort_unstable();
+                Expected { at, cells, by_column }
+            })
+            .collect();
+        Layout { expected, of_person, columns }
+    }
+
+    /// One person against their target `t`: their readiness and a gap per column.
+    fn compare(&self, framework: &Framework, profile: &Profile, t: usize, from: TargetFrom) -> Compared {
+        let e = &self.expected[t];
+        let name = |column: usize| framework.skills[self.columns[column]].name.as_str();
+        let (mut met, mut steps) = (0, 0);
+        let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
+        let mut gaps = vec![None; self.columns.len()];
+        for &(column, need) in &e.cells {
+            let gap = profile.assessment(self.columns[column]).map(|a| (need as i64 - a.proficiency as i64).max(0));
+            gaps[column] = gap;
+            match gap {
+                None => unassessed.push(column),
+                Some(0) => met += 1,
+                Some(g) => {
+                    steps += g;
+                    growing.push((g, column));
                 }
             }
-            growing.sort_by_key(|&(g, _)| std::cmp::Reverse(g));
-            let readiness = Readiness::new(
-                skill_count,
-                met,
-                growing.iter().map(|&(_, k)| name(k)).collect(),
-                unassessed.iter().map(|&k| name(k)).collect(),
-                steps,
-                &target_ref.name,
-            );
-            (TeamMember { person: person(scope, profile), readiness }, gaps)
-        });
-        let mut columns: Vec<Vec<Option<i64>>> = vec![Vec::with_capacity(profiles.len()); skill_count];
-        let mut people = Vec::with_capacity(profiles.len());
-        for (member, gaps) in compared {
-            for (column, gap) in columns.iter_mut().zip(gaps) {
-                column.push(gap);
-            }
-            people.push(member);
         }
-        for (&(s, rating), gaps) in expected.iter().zip(columns) {
-            let skill = &scope.framework.skills[s];
-            skills.push(TeamSkill {
-                skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
-                need: scope.proficiency(rating.proficiency),
-                total_gap: gaps.iter().flatten().sum(),
-                people_to_grow: gaps.iter().filter(|g| matches!(g, Some(n) if *n > 0)).count(),
-                unassessed: gaps.iter().filter(|g| g.is_none()).count(),
-                gaps,
-            });
-        }
+        growing.sort_by_key(|&(g, _)| std::cmp::Reverse(g));
+        let readiness = Readiness::new(
+            e.cells.len(),
+            met,
+            growing.iter().map(|&(_, c)| name(c)).collect(),
+            unassessed.iter().map(|&c| name(c)).collect(),
+            steps,
+            &framework.level(e.at).name,
+        );
+        let member = TeamMember {
+            person: person(framework.scope(e.at), profile),
+            target: framework.level_ref(e.at),
+            target_from: from,
+            readiness,
+        };
+        Compared { member, target: t, gaps }
+    }
+
+    /// Each skill column gathered across the people, in their order.
+    fn skills(&self, framework: &Framework, people: &[Compared]) -> Vec<TeamSkill> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(column, &s)| {
+                let needs: Vec<Option<u32>> = people
+                    .iter()
+                    .map(|c| self.expected[c.target].need(column).map(|p| u32::try_from(p + 1).unwrap_or(u32::MAX)))
+                    .collect();
+                let gaps: Vec<Option<i64>> = people.iter().map(|c| c.gaps[column]).collect();
+                let common = needs.first().copied().flatten().filter(|first| needs.iter().all(|n| *n == Some(*first)));
+                let skill = &framework.skills[s];
+                TeamSkill {
+                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    need: common.map(|rank| framework.proficiency(rank as usize - 1)),
+                    total_gap: gaps.iter().flatten().sum(),
+                    people_to_grow: gaps.iter().filter(|g| matches!(g, Some(n) if *n > 0)).count(),
+                    unassessed: needs.iter().zip(&gaps).filter(|(n, g)| n.is_some() && g.is_none()).count(),
+                    expected: needs.iter().flatten().count(),
+                    needs,
+                    gaps,
+                }
+            })
+            .collect()
+    }
+}
+
+/// One person compared: their place in the view and a gap per skill column.
+struct Compared {
+    member: TeamMember,
+    /// Index into the distinct targets.
+    target: usize,
+    /// One per skill column: `None` when unassessed or not asked for.
+    gaps: Vec<Option<i64>>,
+}
+
+impl TeamReport {
+    /// Compares each profile with its target (`targets[i]` for `profiles[i]`); `only_gaps` keeps
+    /// the skills someone has still to grow or assess.
+    pub fn build(framework: &Framework, profiles: &[Profile], targets: &[Target], only_gaps: bool, sort: Sort) -> Self {
+        assert_eq!(profiles.len(), targets.len(), "one target per person");
+        let layout = Layout::new(framework, targets);
+        // Only gaps are needed here, so no per-skill rows are built: a team of thousands costs a
+        // number per person and skill, not a copy of every skill's text. People are compared on
+        // every core; a skill's column is then gathered across them.
+        let work: Vec<(usize, TargetFrom, &Profile)> =
+            layout.of_person.iter().zip(targets).zip(profiles).map(|((&t, target), p)| (t, target.from, p)).collect();
+        let mut compared = crate::parallel::map(work, |(t, from, p)| layout.compare(framework, p, t, from));
+        sort_people(&mut compared, sort);
+        let mut skills = layout.skills(framework, &compared);
         skills.sort_by_key(|s| (std::cmp::Reverse(s.total_gap), std::cmp::Reverse(s.unassessed)));
         if only_gaps {
             skills.retain(|s| s.total_gap > 0 || s.unassessed > 0);
         }
+        let people: Vec<TeamMember> = compared.into_iter().map(|c| c.member).collect();
+
+        let distinct: Vec<LevelAt> = layout.expected.iter().map(|e| e.at).collect();
+        let target = (distinct.len() == 1).then(|| {
+            let level = framework.level(distinct[0]);
+            Ref { id: level.id.clone(), name: level.name.clone() }
+        });
+        let role = distinct.first().filter(|first| distinct.iter().all(|at| at.role == first.role)).map(|at| {
+            let role = &framework.roles[at.role];
+            Ref { id: role.id.clone(), name: role.name.clone() }
+        });
         let ready = people.iter().filter(|p| p.readiness.ready).count();
         let total_gap: i64 = people.iter().map(|p| p.readiness.steps_to_grow).sum();
         let thinnest: Vec<&str> =
             skills.iter().filter(|s| s.total_gap > 0).take(3).map(|s| s.skill.name.as_str()).collect();
-        let mut text = format!("{ready} of {} ready for {}", people.len(), target_ref.name);
+        let mut text = match &target {
+            Some(t) => format!("{ready} of {} ready for {}", people.len(), t.name),
+            None => format!("{ready} of {} ready for their targets", people.len()),
+        };
         if !thinnest.is_empty() {
             text.push_str(&format!("; thinnest: {}", thinnest.join(", ")));
         }
         TeamReport {
-            framework: scope.framework_ref(),
-            role: scope.role_ref(),
-            target: target_ref,
+            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+            role,
+            target,
+            sort,
             summary: TeamSummary { people: people.len(), ready, total_gap, text },
             people,
             skills,
+            one_role: framework.roles.len() == 1,
         }
     }
 
@@ -145,151 +283,25 @@ impl TeamReport {
     }
 }
 
-fn gap_cell(gap: Option<i64>) -> Cell {
-    match gap {
-        None => Cell::toned("?", Tone::Grow),
-        Some(0) => Cell::toned("✓", Tone::Same),
-        Some(n) => Cell::toned(signed(n), Tone::Grow),
+/// Orders the people as `--sort` asks; every order ends with the order given, so it is stable.
+fn sort_people(people: &mut [Compared], sort: Sort) {
+    match sort {
+        Sort::Given => {}
+        Sort::Name => people.sort_by_cached_key(|c| c.member.person.name.to_lowercase()),
+        Sort::Readiness => people.sort_by_cached_key(|c| readiness_key(&c.member.readiness, &c.member.person.name)),
     }
 }
 
-impl Report for TeamReport {
-    fn chart(&self) -> Option<Chart> {
-        Some(Chart::Heatmap(Heatmap {
-            title: format!("Steps to grow to {}, person by skill", self.target.name),
-            rows: self.people.iter().map(|p| p.person.name.clone()).collect(),
-            columns: self.skills.iter().map(|s| s.skill.name.clone()).collect(),
-            cells: (0..self.people.len()).map(|i| self.skills.iter().map(|s| s.gaps[i]).collect()).collect(),
-        }))
-    }
-
-    fn document(&self) -> Vec<Block> {
-        let header = ["Skill".to_string(), "Needs".to_string()]
-            .into_iter()
-            .chain(self.people.iter().map(|p| p.person.name.clone()))
-            .chain(std::iter::once("Team gap".to_string()));
-        let mut table = Table::new(header);
-        for s in &self.skills {
-            let mut row = vec![Cell::toned(&s.skill.name, Tone::Strong), Cell::plain(&s.need.name)];
-            row.extend(s.gaps.iter().map(|&g| gap_cell(g)));
-            let mut total = signed(s.total_gap);
-            if s.unassessed > 0 {
-                total.push_str(&format!(" ({}?)", s.unassessed));
-            }
-            row.push(Cell::toned(total, if s.total_gap > 0 { Tone::Grow } else { Tone::Same }));
-            table.row(row);
-        }
-        let people = self.people.iter().map(|p| format!("{}: {}", p.person.name, p.readiness.text)).collect();
-        vec![
-            Block::Title(format!("Team against {} ({} people)", self.target.name, self.people.len())),
-            Block::Table(table),
-            Block::Hint("+N: steps to grow · ✓: met · ?: unassessed".into()),
-            Block::Heading("People".into()),
-            Block::List(people),
-            Block::Summary(self.summary.text.clone()),
-        ]
-    }
-
-    /// The matrix is the main sheet (and the heat map, from the chart); each person's readiness
-    /// and each skill's totals get a sheet of their own.
-    fn workbook(&self) -> Workbook {
-        let header = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
-        let people = Records {
-            header: header(&[
-                "person",
-                "file",
-                "level",
-                "skills",
-                "met",
-                "grow",
-                "unassessed",
-                "steps_to_grow",
-                "ready",
-                "summary",
-            ]),
-            rows: self
-                .people
-                .iter()
-                .map(|p| {
-                    let r = &p.readiness;
-                    vec![
-                        p.person.name.clone(),
-                        p.person.file.clone(),
-                        p.person.level.as_ref().map(|l| l.id.clone()).unwrap_or_default(),
-                        r.skills.to_string(),
-                        r.met.to_string(),
-                        r.grow.to_string(),
-                        r.unassessed.to_string(),
-                        r.steps_to_grow.to_string(),
-                        r.ready.to_string(),
-                        r.text.clone(),
-                    ]
-                })
-                .collect(),
-        };
-        let skills = Records {
-            header: header(&["skill_id", "skill_name", "need", "total_gap", "people_to_grow", "unassessed"]),
-            rows: self
-                .skills
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.skill.id.clone(),
-                        s.skill.name.clone(),
-                        s.need.id.clone(),
-                        s.total_gap.to_string(),
-                        s.people_to_grow.to_string(),
-                        s.unassessed.to_string(),
-                    ]
-                })
-                .collect(),
-        };
-        let need = Ranks::new(&["need"], self.skills.iter().map(|s| (s.need.id.as_str(), s.need.rank)));
-        Workbook {
-            name: "Team".into(),
-            ranks: Ranks::default(),
-            sheets: vec![
-                Sheet { name: "People".into(), records: people, ranks: Ranks::default() },
-                Sheet { name: "Skills".into(), records: skills, ranks: need },
-            ],
-        }
-    }
-
-    fn records(&self) -> Records {
-        let header = ["person", "file", "level"]
-            .into_iter()
-            .map(String::from)
-            .chain(self.skills.iter().map(|s| s.skill.id.clone()))
-            .chain(["total_gap".to_string(), "unassessed".to_string()])
-            .collect();
-        // One row per person, built on every core: a team of thousands has millions of cells.
-        let mut rows: Vec<Vec<String>> = crate::parallel::map(self.people.iter().enumerate().collect(), |(i, p)| {
-            let mut row = Vec::with_capacity(self.skills.len() + 5);
-            row.extend([
-                p.person.name.clone(),
-                p.person.file.clone(),
-                p.person.level.as_ref().map(|l| l.id.clone()).unwrap_or_default(),
-            ]);
-            row.extend(
-                self.skills.iter().map(|s| s.gaps[i].map_or_else(|| "unassessed".to_string(), |g| g.to_string())),
-            );
-            row.push(p.readiness.steps_to_grow.to_string());
-            row.push(p.readiness.unassessed.to_string());
-            row
-        });
-        let mut total = vec!["(team total)".to_string(), String::new(), String::new()];
-        total.extend(self.skills.iter().map(|s| s.total_gap.to_string()));
-        total.push(self.summary.total_gap.to_string());
-        total.push(self.skills.iter().map(|s| s.unassessed).sum::<usize>().to_string());
-        rows.push(total);
-        Records { header, rows }
-    }
+/// Ready first; then the fewest steps short, where an unassessed skill counts as one step (the
+/// least it can cost, since it is not known to be met); then fewer unassessed; then name.
+fn readiness_key(r: &Readiness, name: &str) -> (bool, i64, usize, String) {
+    (!r.ready, r.steps_to_grow + r.unassessed as i64, r.unassessed, name.to_lowercase())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Assessment, Framework};
+    use crate::model::Assessment;
     use crate::report::gap::GapReport;
 
     fn dvla() -> Framework {
@@ -309,12 +321,16 @@ mod tests {
         }
     }
 
+    fn to(level: usize, count: usize) -> Vec<Target> {
+        vec![Target { at: LevelAt { role: 0, level }, from: TargetFrom::To }; count]
+    }
+
     /// A team large enough to be compared on every core agrees, person by person and skill by
-    /// skill, with each person's own report, and its CSV rows stay in the people's order.
+    /// skill, with each person's own report.
     #[test]
     fn a_large_team_agrees_with_each_persons_report() {
         let f = dvla();
-        let scope = Scope { framework: &f, role: &f.roles[0] };
+        let scope = f.scope(LevelAt { role: 0, level: 0 });
         let team: Vec<Profile> = (0..300)
             .map(|i| {
                 let levels: Vec<Option<usize>> =
@@ -322,16 +338,15 @@ mod tests {
                 Profile { file: format!("p{i}.yaml"), name: format!("P{i}"), ..profile(&f, &levels) }
             })
             .collect();
-        let report = TeamReport::build(scope, &team, 2, false);
-        let rows = report.records().rows;
-        assert_eq!(rows.len(), 301, "one row per person and the team total");
+        let report = TeamReport::build(&f, &team, &to(2, 300), false, Sort::Given);
         for (i, person) in team.iter().enumerate() {
             let own = GapReport::build(scope, person, 2, false);
             assert_eq!(report.people[i].readiness, own.summary, "{i}");
-            assert_eq!(rows[i][0], person.name);
+            assert_eq!(report.people[i].person.name, person.name);
             for skill in &report.skills {
                 let row = own.rows.iter().find(|r| r.skill.id == skill.skill.id).unwrap();
                 assert_eq!(skill.gaps[i], row.gap, "{i} {}", skill.skill.id);
+                assert_eq!(skill.needs[i], Some(row.need.rank as u32), "{i} {}", skill.skill.id);
             }
         }
     }
@@ -339,20 +354,148 @@ mod tests {
     #[test]
     fn team_totals_and_thinnest_first() {
         let f = dvla();
-        let scope = Scope { framework: &f, role: &f.roles[0] };
         let a = profile(&f, &[Some(1); 10]);
         let mut b = profile(&f, &[Some(3); 10]);
         b.skills.retain(|(index, _)| *index != 4);
-        let team = TeamReport::build(scope, &[a, b], 1, false);
+        let team = TeamReport::build(&f, &[a, b], &to(1, 2), false, Sort::Given);
         assert_eq!(team.summary.people, 2);
         assert_eq!(team.summary.ready, 0);
+        assert_eq!(team.target.as_ref().unwrap().id, "senior");
         // Skills needing expert at Senior cost person A two steps each; lifecycle also unassessed by B.
         let first = &team.skills[0];
         assert_eq!(first.total_gap, 2);
         assert!(team.skills.windows(2).all(|w| w[0].total_gap >= w[1].total_gap));
         let lifecycle = team.skills.iter().find(|s| s.skill.id == "lifecycle-perspective").unwrap();
         assert_eq!(lifecycle.gaps, vec![Some(2), None]);
-        assert_eq!(lifecycle.unassessed, 1);
+        assert_eq!((lifecycle.unassessed, lifecycle.expected, lifecycle.people_to_grow), (1, 2, 1));
+        assert_eq!(lifecycle.need.as_ref().unwrap().id, "expert");
         assert_eq!(team.summary.total_gap, team.skills.iter().map(|s| s.total_gap).sum::<i64>());
+        let thinnest: Vec<&str> = team.skills.iter().take(3).map(|s| s.skill.name.as_str()).collect();
+        assert_eq!(
+            team.summary.text,
+            format!("0 of 2 ready for Senior Product Manager; thinnest: {}", thinnest.join(", "))
+        );
+    }
+
+    #[test]
+    fn a_person_s_target_is_their_own_then_the_next_level_then_their_own_level_at_the_top() {
+        let f = dvla();
+        let at = |level| LevelAt { role: 0, level };
+        let with =
+            |level: Option<usize>, target: Option<usize>| Profile { level, target, ..Profile::empty("p", "P", 0) };
+        assert_eq!(Target::of(&f, &with(Some(0), None)), Some(Target { at: at(1), from: TargetFrom::Next }));
+        assert_eq!(Target::of(&f, &with(Some(1), Some(3))), Some(Target { at: at(3), from: TargetFrom::Profile }));
+        // A target below the current level is taken as written.
+        assert_eq!(Target::of(&f, &with(Some(2), Some(0))), Some(Target { at: at(0), from: TargetFrom::Profile }));
+        assert_eq!(Target::of(&f, &with(Some(3), None)), Some(Target { at: at(3), from: TargetFrom::Top }));
+        assert_eq!(Target::of(&f, &with(None, Some(2))), Some(Target { at: at(2), from: TargetFrom::Profile }));
+        assert_eq!(Target::of(&f, &with(None, None)), None);
+    }
+
+    #[test]
+    fn a_team_at_mixed_levels_is_each_against_their_target() {
+        let f = dvla();
+        // The same skills at Working, one person aiming at Senior and one at Lead.
+        let a = profile(&f, &[Some(1); 10]);
+        let b = Profile { name: "B".into(), ..profile(&f, &[Some(1); 10]) };
+        let targets = [
+            Target { at: LevelAt { role: 0, level: 1 }, from: TargetFrom::Next },
+            Target { at: LevelAt { role: 0, level: 2 }, from: TargetFrom::Profile },
+        ];
+        let team = TeamReport::build(&f, &[a.clone(), b.clone()], &targets, false, Sort::Given);
+        assert_eq!(team.target, None, "no one target");
+        assert_eq!(team.role.as_ref().unwrap().id, "product-manager");
+        assert_eq!(team.people[0].target.id, "senior");
+        assert_eq!(team.people[1].target.id, "lead");
+        assert_eq!(team.people[1].target_from, TargetFrom::Profile);
+        for (i, (p, level)) in [(&a, 1), (&b, 2)].into_iter().enumerate() {
+            let own = GapReport::build(f.scope(LevelAt { role: 0, level }), p, level, false);
+            assert_eq!(team.people[i].readiness, own.summary, "{i}");
+        }
+        // Lifecycle: Expert at Senior, Practitioner at Lead (the DVLA page's drop).
+        let lifecycle = team.skills.iter().find(|s| s.skill.id == "lifecycle-perspective").unwrap();
+        assert_eq!(lifecycle.needs, vec![Some(4), Some(3)]);
+        assert_eq!(lifecycle.need, None);
+        assert_eq!(lifecycle.gaps, vec![Some(2), Some(1)]);
+        assert_eq!(lifecycle.total_gap, 3);
+        assert_eq!(team.summary.text.split(';').next(), Some("0 of 2 ready for their targets"));
+    }
+
+    #[test]
+    fn a_skill_one_target_does_not_ask_for_is_left_out_of_that_persons_counts() {
+        let f = crate::data::load_folder(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/career-map"
+        )))
+        .unwrap()
+        .0;
+        let role = |id: &str| f.roles.iter().position(|r| r.id == id).unwrap();
+        let (designer, engineer) = (role("designer"), role("engineer"));
+        let all = |role: usize| Profile {
+            role,
+            skills: f.roles[role]
+                .skills
+                .iter()
+                .map(|&s| (s, Assessment { proficiency: 1, evidence: vec![] }))
+                .collect(),
+            ..Profile::empty("p", "P", role)
+        };
+        let mut d = all(designer);
+        d.skills.sort_by_key(|(s, _)| *s);
+        let mut e = all(engineer);
+        e.skills.sort_by_key(|(s, _)| *s);
+        let targets = [
+            Target { at: LevelAt { role: designer, level: 0 }, from: TargetFrom::To },
+            Target { at: LevelAt { role: engineer, level: 2 }, from: TargetFrom::To },
+        ];
+        let team = TeamReport::build(&f, &[d, e], &targets, false, Sort::Given);
+        assert_eq!((team.role.as_ref(), team.target.as_ref()), (None, None));
+        // Designer (level 0) leaves coaching unrated; the designer does not rate coding at all.
+        let coding = team.skills.iter().find(|s| s.skill.id == "coding").unwrap();
+        assert_eq!(coding.needs, vec![None, Some(4)]);
+        assert_eq!(coding.gaps, vec![None, Some(2)]);
+        assert_eq!((coding.expected, coding.unassessed), (1, 0));
+        // Designer: research and design expected (coaching unrated at this level).
+        assert_eq!(team.people[0].readiness.skills, 2);
+        assert_eq!(team.people[1].readiness.skills, 4);
+        assert!(team.people[0].readiness.ready);
+    }
+
+    #[test]
+    fn sorting_by_readiness_puts_ready_first_then_the_fewest_steps_counting_each_unassessed_as_one() {
+        let f = dvla();
+        let named = |name: &str, levels: &[Option<usize>]| Profile { name: name.into(), ..profile(&f, levels) };
+        // Against Product Manager (level 0): what each is short of.
+        let mut blank2 = vec![Some(3); 10];
+        blank2[0] = None;
+        blank2[1] = None;
+        let mut short1 = vec![Some(3); 10];
+        short1[0] = Some(1); // one step short of Practitioner
+        let mut short3 = vec![Some(3); 10];
+        short3[0] = Some(0);
+        short3[1] = Some(0);
+        let team = vec![
+            named("zed", &short3),       // 3 steps (2 + 1)
+            named("Amy", &blank2),       // 0 steps, 2 unassessed: counts 2
+            named("bo", &[Some(3); 10]), // ready
+            named("Cy", &short1),        // 1 step
+            named("al", &[Some(3); 10]), // ready
+        ];
+        let order = |sort| {
+            let r = TeamReport::build(&f, &team, &to(0, team.len()), false, sort);
+            r.people.iter().map(|p| p.person.name.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(order(Sort::Given), ["zed", "Amy", "bo", "Cy", "al"]);
+        assert_eq!(order(Sort::Name), ["al", "Amy", "bo", "Cy", "zed"]);
+        let steps: Vec<i64> = team
+            .iter()
+            .map(|p| GapReport::build(f.scope(LevelAt { role: 0, level: 0 }), p, 0, false).summary.steps_to_grow)
+            .collect();
+        assert_eq!(steps, [3, 0, 0, 1, 0]);
+        assert_eq!(order(Sort::Readiness), ["al", "bo", "Cy", "Amy", "zed"]);
+        // Every per-person list follows the order.
+        let r = TeamReport::build(&f, &team, &to(0, team.len()), false, Sort::Readiness);
+        let first = r.skills.iter().find(|s| s.skill.id == f.skills[0].id).unwrap();
+        assert_eq!(first.gaps, vec![Some(0), Some(0), Some(1), None, Some(2)]);
     }
 }

@@ -54,3 +54,39 @@ pub fn write_framework(root: &Path, skills: usize) {
         std::fs::write(root.join(format!("team/p{p}.yaml")), profile).unwrap();
     }
 }
+
+/// Writes `count` profiles on the built-in framework into `dir`, at every level of its ladder,
+/// each leaving a skill or two unassessed, and named with long words (`Ifeoma Christopherson 0`)
+/// that a narrow table must not break; returns the names, in file order.
+pub fn write_team(dir: &Path, count: usize) -> Vec<String> {
+    const FIRST: [&str; 5] = ["Ifeoma", "Jonathan", "Ana", "Bartholomew", "Eli"];
+    const LAST: [&str; 5] = ["Christopherson", "Okonkwo-Bassey", "Silva", "Fitzgerald-Lee", "Montgomery"];
+    const SKILLS: [&str; 10] = [
+        "agile-working",
+        "government-digital-and-data-perspective",
+        "experience-of-working-within-constraints",
+        "financial-ownership",
+        "lifecycle-perspective",
+        "operational-management",
+        "problem-ownership",
+        "product-ownership",
+        "strategic-focus",
+        "user-focus",
+    ];
+    const SCALE: [&str; 4] = ["awareness", "working", "practitioner", "expert"];
+    const LEVELS: [&str; 4] = ["product-manager", "senior", "lead", "head"];
+    std::fs::create_dir_all(dir).unwrap();
+    let mut names = Vec::with_capacity(count);
+    for i in 0..count {
+        let name = format!("{} {} {i}", FIRST[i % 5], LAST[(i / 5) % 5]);
+        let mut text = format!("name: {name}\nlevel: {}\nskills:\n", LEVELS[i % 4]);
+        for (k, id) in SKILLS.iter().enumerate() {
+            if (i + k) % 7 != 0 {
+                let _ = writeln!(text, "  {id}: {}", SCALE[(i * 5 + k * 3) % 4]);
+            }
+        }
+        std::fs::write(dir.join(format!("p{i:03}.yaml")), text).unwrap();
+        names.push(name);
+    }
+    names
+}

@@ -71,18 +71,33 @@ fn chromium(browser: &Path, page: &Path, args: &[String]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("chromium starts");
+    // Both streams are read as they come: a page's DOM is often more than a pipe holds, and a
+    // browser blocked on a full pipe would never exit.
+    let drain = |stream: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut stream) = stream {
+                let _ = stream.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>));
+    let stderr = drain(child.stderr.take().map(|s| Box::new(s) as Box<dyn std::io::Read + Send>));
     let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
         }
         if start.elapsed() > TIMEOUT {
             let _ = child.kill();
-            let out = child.wait_with_output().unwrap();
-            panic!("chromium took over {TIMEOUT:?} on {}: {}", page.display(), String::from_utf8_lossy(&out.stderr));
+            let _ = child.wait();
+            let err = stderr.join().unwrap();
+            panic!("chromium took over {TIMEOUT:?} on {}: {}", page.display(), String::from_utf8_lossy(&err));
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
+    };
+    Output { status, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() }
 }
 
 /// The console messages Chromium logged, e.g. `[...:INFO:CONSOLE:1] "xss", source: file:///...`.
@@ -161,6 +176,23 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
     fixture::write_framework(&wide, 30);
     let wide_data = wide.join("data").display().to_string();
     let wide_team = wide.join("team").display().to_string();
+    let mixed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mixed-team");
+    let (fifty, many) = (dir.join("team-50"), dir.join("team-250"));
+    let _ = fixture::write_team(&fifty, 50);
+    let _ = fixture::write_team(&many, 250);
+    let (fifty, many) = (fifty.display().to_string(), many.display().to_string());
+    // Three roles: each target asks for some skills only, drawn grey.
+    let map = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/career-map");
+    let across = dir.join("across");
+    std::fs::create_dir_all(&across).unwrap();
+    for (file, text) in [
+        ("a.yaml", "name: Ada\nrole: analyst\nlevel: analyst\nskills:\n  research: practitioner\n  data: working\n"),
+        ("b.yaml", "name: Dee\nrole: designer\nlevel: senior\nskills:\n  research: practitioner\n  design: working\n"),
+        ("c.yaml", "name: Eve\nrole: engineer\nlevel: senior\nskills:\n  data: working\n  coding: expert\n"),
+    ] {
+        std::fs::write(across.join(file), text).unwrap();
+    }
+    let across = across.display().to_string();
     let mut pages = vec![
         page("show", &["show", "senior"], 10, 1, 0),
         page("ladder", &["ladder"], 10, 4, 0),
@@ -180,6 +212,11 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
             lines: 10,
             ..page("progress-gaps", &["progress", "--history", "tests/fixtures/progress/history"], 0, 0, 0)
         },
+        // Each person against their own target, and teams of 50 and 250 (people as rows).
+        page("mixed-team", &["gap", "--team", mixed], 0, 0, 50),
+        page("team-50", &["gap", "--team", &fifty], 0, 0, 500),
+        page("team-250", &["gap", "--team", &many], 0, 0, 2500),
+        page("across-roles", &["--data", map, "gap", "--team", &across], 0, 0, 18),
     ];
     for p in pages.iter_mut().filter(|p| p.name.starts_with("wide")) {
         p.hostile = true;

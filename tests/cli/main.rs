@@ -22,4 +22,5 @@ mod problems;
 mod progress;
 mod readme;
 mod review;
+mod team;
 mod xlsx;

@@ -8,7 +8,7 @@ use predicates::str::contains;
 use crate::common::{cmd, stdout};
 
 #[path = "../browser/fixture.rs"]
-mod fixture;
+pub mod fixture;
 
 fn html(args: &[&str]) -> String {
     let mut all = args.to_vec();

@@ -128,7 +128,7 @@ fn json_and_yaml_carry_every_section_with_the_growth_material() {
         (v["target"]["id"].as_str(), v["target"]["role"]["id"].as_str()),
         (Some("senior"), Some("product-manager"))
     );
-    assert_eq!(v["target_from"], "next-level");
+    assert_eq!(v["target_from"], "next");
     let ids = |key: &str| -> Vec<String> {
         v[key].as_array().unwrap().iter().map(|r| r["skill"]["id"].as_str().unwrap().to_string()).collect()
     };

@@ -318,8 +318,9 @@ fn a_team_gets_its_matrix_people_skills_and_a_heat_map() {
     assert_eq!(rows.len(), people.len() + 1);
     for (row, p) in rows.iter().skip(1).zip(people) {
         assert_eq!(text(&row[0]), p["person"]["name"].as_str().unwrap());
-        assert_eq!(row[7], Data::Float(p["readiness"]["steps_to_grow"].as_f64().unwrap()));
-        assert_eq!(text(&row[8]), p["readiness"]["ready"].to_string());
+        assert_eq!(text(&row[3]), p["target"]["id"].as_str().unwrap());
+        assert_eq!(row[8], Data::Float(p["readiness"]["steps_to_grow"].as_f64().unwrap()));
+        assert_eq!(text(&row[9]), p["readiness"]["ready"].to_string());
     }
     let skills = json["skills"].as_array().unwrap();
     let rows = sheet(&all, "Skills");
@@ -340,7 +341,7 @@ fn a_team_gets_its_matrix_people_skills_and_a_heat_map() {
         }
     }
     let xml = part(&bytes, "xl/worksheets/sheet4.xml").unwrap();
-    assert_eq!(xml.matches("<cfRule ").count(), 5, "{xml}");
+    assert_eq!(xml.matches("<cfRule ").count(), 6, "{xml}");
     assert!(xml.contains(r#"<cfRule type="containsText" dxfId="0" priority="1" stopIfTrue="1" operator="containsText" text="unassessed">"#), "{xml}");
     let styles = part(&bytes, "xl/styles.xml").unwrap();
     for colour in ["FFFFFFFF", "FFFDD8A8", "FFEE8636", "FF7A2A04"] {
@@ -349,6 +350,38 @@ fn a_team_gets_its_matrix_people_skills_and_a_heat_map() {
     assert!(styles.contains(r#"patternType="lightUp""#), "unassessed is hatched: {styles}");
     assert!(part(&bytes, "xl/charts/chart1.xml").is_none(), "a heat map, not a chart");
     assert_no_formulas(&bytes);
+
+    // People across roles, each against their own target: a skill a target does not ask for is
+    // `—`, in grey.
+    let dir = tempfile::tempdir().unwrap();
+    for (file, text) in [
+        ("a.yaml", "name: Ada\nrole: analyst\nlevel: analyst\nskills:\n  research: practitioner\n  data: working\n"),
+        ("b.yaml", "name: Dee\nrole: designer\nlevel: senior\nskills:\n  research: practitioner\n  design: working\n"),
+    ] {
+        std::fs::write(dir.path().join(file), text).unwrap();
+    }
+    let map = fixture_path("career-map");
+    let args = ["--data", &map, "gap", "--team", path(dir.path())];
+    let bytes = workbook(&args);
+    let all = sheets(&bytes);
+    assert_sheet_is_csv(sheet(&all, "Team"), &csv_records(&args), &[], &DVLA_SCALE);
+    let json = crate::common::json(&args);
+    let heat = sheet(&all, "Heat map");
+    let mut not_asked = 0;
+    for (c, s) in json["skills"].as_array().unwrap().iter().enumerate() {
+        for r in 0..json["people"].as_array().unwrap().len() {
+            let want = match (s["needs"][r].is_null(), s["gaps"][r].as_f64()) {
+                (true, _) => Data::String("—".into()),
+                (false, Some(gap)) => Data::Float(gap),
+                (false, None) => Data::String("unassessed".into()),
+            };
+            not_asked += usize::from(want == Data::String("—".into()));
+            assert_eq!(heat[r + 1][c + 1], want, "{r} {}", s["skill"]["id"]);
+        }
+    }
+    assert!(not_asked > 0, "the mixed team has skills a target does not ask for");
+    let xml = part(&bytes, "xl/worksheets/sheet4.xml").unwrap();
+    assert!(xml.contains(r#"operator="containsText" text="—">"#), "{xml}");
 }
 
 /// A name such as `=HYPERLINK(…)` is stored as text, exactly, in every sheet; no cell anywhere is
