@@ -6,6 +6,7 @@ pub mod explore;
 pub mod gap;
 pub mod profiles;
 pub mod selected;
+pub mod site;
 pub mod validate;
 
 use crate::render::{self, RenderOptions, Report};

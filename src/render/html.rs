@@ -11,8 +11,9 @@ use super::svg::{self, Chart, escape};
 use super::text::sanitize;
 use super::{Block, Cell, Table, Tone};
 
-/// Screen and print styles: high contrast, system fonts, and an A4 page when printed.
-const STYLE: &str = r#"
+/// Screen and print styles: high contrast, system fonts, and an A4 page when printed. The site
+/// (`crate::site`) starts its stylesheet with these, so its pages and the standalone ones look alike.
+pub const STYLE: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 62rem; padding: 1.5rem; color: #111; background: #fff;
@@ -84,18 +85,7 @@ pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
     let _ = writeln!(page, "<meta name=\"generator\" content=\"pm-skills {}\">", env!("CARGO_PKG_VERSION"));
     let _ = writeln!(page, "<title>{}</title>", escape(title));
     let _ = writeln!(page, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
-    // The chart goes right under the title, above the tables that hold the same data.
-    let mut rest = blocks;
-    if let Some((first @ Block::Title(_), tail)) = blocks.split_first() {
-        write_block(first, &mut page);
-        rest = tail;
-    }
-    if let Some(chart) = chart {
-        write_chart(chart, &mut page);
-    }
-    for block in rest {
-        write_block(block, &mut page);
-    }
+    write_section(blocks, chart, &Body::default(), &mut page);
     let _ = writeln!(
         page,
         "</main>\n<footer>Made with pm-skills {}.</footer>\n</body>\n</html>",
@@ -104,12 +94,49 @@ pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
     out.extend_from_slice(page.as_bytes());
 }
 
-fn write_chart(chart: &Chart, page: &mut String) {
+/// How a page's body is written. A standalone page takes the default; the site's pages give their
+/// tables captions and their charts ids of their own.
+#[derive(Debug, Clone)]
+pub struct Body<'a> {
+    /// Give each table a `<caption>`: the heading above it, or the title.
+    pub captions: bool,
+    /// The id the chart's title and description take theirs from; unique in the page.
+    pub chart_id: &'a str,
+}
+
+impl Default for Body<'_> {
+    fn default() -> Self {
+        Body { captions: false, chart_id: "chart-1" }
+    }
+}
+
+/// Writes `blocks` as HTML, with `chart` right under the first block when that is a title or a
+/// heading (so the picture sits above the tables that hold the same data), else first.
+pub fn write_section(blocks: &[Block], chart: Option<&Chart>, body: &Body, page: &mut String) {
+    let mut rest = blocks;
+    let mut caption = None;
+    if let Some((first @ (Block::Title(t) | Block::Heading(t)), tail)) = blocks.split_first() {
+        write_block(first, None, page);
+        caption = Some(t.as_str());
+        rest = tail;
+    }
+    if let Some(chart) = chart {
+        write_chart(chart, body.chart_id, page);
+    }
+    for block in rest {
+        if let Block::Title(t) | Block::Heading(t) = block {
+            caption = Some(t);
+        }
+        write_block(block, caption.filter(|_| body.captions), page);
+    }
+}
+
+fn write_chart(chart: &Chart, id: &str, page: &mut String) {
     let (title, kind) = match chart {
         Chart::Radar(r) => (&r.title, "radar"),
         Chart::Heatmap(h) => (&h.title, "heatmap"),
     };
-    match svg::draw(chart, "chart-1") {
+    match svg::draw(chart, id) {
         Some(svg) => {
             let _ =
                 write!(page, "<figure class=\"{kind}\">\n{svg}<figcaption>{}</figcaption>\n</figure>\n", escape(title));
@@ -129,7 +156,8 @@ fn multiline(text: &str) -> String {
     sanitize(text, true).split('\n').map(escape).collect::<Vec<_>>().join("<br>")
 }
 
-fn write_block(block: &Block, page: &mut String) {
+/// Writes one block; a table gets `caption` when one is given.
+fn write_block(block: &Block, caption: Option<&str>, page: &mut String) {
     let _ = match block {
         Block::Title(t) => writeln!(page, "<h1>{}</h1>", escape(t)),
         Block::Heading(t) => writeln!(page, "<h2>{}</h2>", escape(t)),
@@ -149,7 +177,7 @@ fn write_block(block: &Block, page: &mut String) {
             writeln!(page, "</dl>")
         }
         Block::Table(table) => {
-            write_table(table, page);
+            write_table(table, caption, page);
             Ok(())
         }
         Block::Lines(lines) => {
@@ -161,8 +189,12 @@ fn write_block(block: &Block, page: &mut String) {
     };
 }
 
-fn write_table(table: &Table, page: &mut String) {
-    page.push_str("<table>\n<thead><tr>");
+fn write_table(table: &Table, caption: Option<&str>, page: &mut String) {
+    page.push_str("<table>\n");
+    if let Some(caption) = caption {
+        let _ = writeln!(page, "<caption>{}</caption>", escape(caption));
+    }
+    page.push_str("<thead><tr>");
     for h in &table.header {
         let _ = write!(page, "<th scope=\"col\">{}</th>", escape(h));
     }
@@ -178,7 +210,10 @@ fn write_table(table: &Table, page: &mut String) {
 }
 
 fn write_cell(cell: &Cell, first: bool, page: &mut String) {
-    let text = multiline(&cell.text);
+    let mut text = multiline(&cell.text);
+    if let Some(href) = &cell.link {
+        text = format!("<a href=\"{}\">{text}</a>", escape(href));
+    }
     // A row's first cell names the row (a skill), so screen readers announce it with each value.
     if first && cell.tone == Tone::Strong {
         let _ = write!(page, "<th scope=\"row\">{text}</th>");

@@ -13,6 +13,7 @@ pub mod levels;
 pub mod moves;
 pub mod path;
 pub mod show;
+pub mod site;
 pub mod skills;
 pub mod soft_skills;
 pub mod team;
