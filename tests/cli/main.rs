@@ -18,3 +18,4 @@ mod options;
 mod pictures;
 mod problems;
 mod readme;
+mod site;
