@@ -373,10 +373,10 @@ pub struct FitArgs {
 
 const SITE_EXAMPLES: &str = concat!(
     "Examples:
-  pm-skills site --out site                              the default framework
-  pm-skills --framework ddat-2025 site --out ddat-site   the government framework, to browse
-  pm-skills --data ./ddat site --out ./ddat-site --force the imported framework, replacing the site
-  pm-skills site --out site --stamp                      with the build date in every footer
+  pm-skills site --out site                                the default framework
+  pm-skills --framework ddat-2025 site --out ddat-site     the government framework, to browse
+  pm-skills --data ./ddat site --out ./ddat-site --force   an imported framework, replacing the site
+  pm-skills site --out site --stamp                        with the build date in every footer
 
 The folder holds one page per role, level, skill and soft skill, one per pair of adjacent levels,
 a home page, an A to Z index and a search box; open site/index.html, or serve the folder from any

@@ -4,8 +4,22 @@ use serde::Serialize;
 
 use super::{Ref, Report};
 use crate::render::{Block, Cell, Records, Table, Tone};
-use crate::site::PageCounts;
 use crate::text::plural;
+
+/// How many pages of each kind a site has.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PageCounts {
+    /// Every page: the ones below, the home page and the lists of skills, soft skills and A to Z.
+    pub total: usize,
+    pub roles: usize,
+    pub levels: usize,
+    /// Two adjacent levels of a role compared.
+    pub comparisons: usize,
+    pub skills: usize,
+    pub soft_skills: usize,
+    /// Roles the framework describes beyond a summary.
+    pub about: usize,
+}
 
 /// A site written to a folder.
 #[derive(Debug, Serialize)]
@@ -27,12 +41,14 @@ impl Report for SiteReport {
     fn document(&self) -> Vec<Block> {
         let p = &self.pages;
         let mut table = Table::new(["Pages", "Count", "Where"]);
+        let lists = if p.soft_skills > 0 {
+            "index.html, skills.html, soft-skills.html, a-z.html"
+        } else {
+            "index.html, skills.html, a-z.html"
+        };
+        let listed = p.roles + p.levels + p.comparisons + p.skills + p.soft_skills + p.about;
         let rows = [
-            (
-                "Home, skills, soft skills, A to Z",
-                p.total - p.roles - p.levels - p.comparisons - p.skills - p.soft_skills - p.about,
-                "index.html, skills.html, soft-skills.html, a-z.html",
-            ),
+            ("Home and lists", p.total - listed, lists),
             ("Roles", p.roles, "roles/ROLE.html"),
             ("Levels", p.levels, "roles/ROLE/LEVEL.html"),
             ("Adjacent levels compared", p.comparisons, "diff/ROLE/FROM--TO.html"),

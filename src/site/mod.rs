@@ -13,9 +13,8 @@ pub mod pages;
 pub mod search;
 pub mod urls;
 
-use serde::Serialize;
-
 use crate::model::{Framework, LevelAt};
+pub use crate::report::site::PageCounts;
 use layout::Shell;
 use pages::{Context, Names};
 
@@ -29,21 +28,6 @@ const SEARCH_SCRIPT: &str = include_str!("search.js");
 pub struct Site {
     pub files: Vec<(String, String)>,
     pub pages: PageCounts,
-}
-
-/// How many pages of each kind a site has.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct PageCounts {
-    /// Every page: the ones below, the home page and the lists of skills, soft skills and A to Z.
-    pub total: usize,
-    pub roles: usize,
-    pub levels: usize,
-    /// Two adjacent levels of a role compared.
-    pub comparisons: usize,
-    pub skills: usize,
-    pub soft_skills: usize,
-    /// Roles the framework describes beyond a summary.
-    pub about: usize,
 }
 
 /// One page to build.
