@@ -258,4 +258,18 @@ mod tests {
         let (h1, svg, table) = (page.find("<h1>").unwrap(), page.find("<svg").unwrap(), page.find("<table>").unwrap());
         assert!(h1 < svg && svg < table);
     }
+
+    #[test]
+    fn a_section_links_cells_and_captions_tables_only_when_asked() {
+        let mut table = Table::new(["Skill", "Needs"]);
+        table.row(vec![Cell::toned("A & B", Tone::Strong).linked("skills/a.html"), Cell::plain("x")]);
+        let blocks = vec![Block::Heading("Skills <here>".into()), Block::Table(table)];
+        let mut plain = String::new();
+        write_section(&blocks, None, &Body::default(), &mut plain);
+        assert!(!plain.contains("<caption>"));
+        assert!(plain.contains("<th scope=\"row\"><a href=\"skills/a.html\">A &amp; B</a></th>"), "{plain}");
+        let mut captioned = String::new();
+        write_section(&blocks, None, &Body { captions: true, chart_id: "c" }, &mut captioned);
+        assert!(captioned.contains("<table>\n<caption>Skills &lt;here&gt;</caption>\n<thead>"), "{captioned}");
+    }
 }

@@ -219,8 +219,8 @@ mod tests {
     #[test]
     fn addresses_in_prose_become_links_without_their_punctuation() {
         assert_eq!(
-            linkify("A page (https://example.org/a/);\nthen http://x.test."),
-            "A page (<a href=\"https://example.org/a/\">https://example.org/a/</a>);\nthen \
+            linkify("A page (https://example.org/a/); then http://x.test."),
+            "A page (<a href=\"https://example.org/a/\">https://example.org/a/</a>); then \
              <a href=\"http://x.test\">http://x.test</a>."
         );
         assert_eq!(linkify("no <address>"), "no &lt;address&gt;");

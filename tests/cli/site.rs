@@ -280,6 +280,23 @@ fn cross_role_moves_criteria_tips_resources_and_behaviours_have_their_pages() {
     assert!(all.contains("How to grow into it"));
 }
 
+/// Escape sequences, bidirectional marks and formulas in names stay text: no control character
+/// reaches a page, and an address inside a name is never a link.
+#[test]
+fn the_site_of_a_hostile_framework_keeps_its_text_inert() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = fixture_path("hostile/injection");
+    let framework = pm_skills::data::load_folder(Path::new(&data)).unwrap().0;
+    let out = tmp.path().join("site");
+    build(&["--data", &data], &out);
+    check_site(&out, &allowed_web_links(&framework));
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{path}: a control character");
+        assert!(!text.contains("href=\"http://evil.example"), "{path}: a link from a name");
+    }
+}
+
 #[test]
 fn the_same_framework_gives_the_same_bytes_and_stamp_adds_the_date() {
     let tmp = tempfile::tempdir().unwrap();
