@@ -11,11 +11,13 @@
 //! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework.
 //! 5. Career (benches/perf/career.rs): `moves` and `fit` on the official DDaT export from
 //!    ../shared, one person and a team of 10,000 generated profiles.
-//! 6. Hostile inputs (benches/perf/hostile.rs): alias bombs, deep nesting, a 200 MB file and
+//! 6. Site (benches/perf/site.rs): `site --out DIR` on the official DDaT export from ../shared,
+//!    into a new folder and over the last build, and on the default framework.
+//! 7. Hostile inputs (benches/perf/hostile.rs): alias bombs, deep nesting, a 200 MB file and
 //!    tens of thousands of keys, each refused; the time and memory limits the tests do not assert.
 //!
 //! Set `PM_SKILLS_BENCH_RUNS` to change the number of alternating runs (default 300), and pass
-//! `-- --only floor|size|scale|team|career|hostile` to run one section.
+//! `-- --only floor|size|scale|team|career|site|hostile` to run one section.
 
 use std::fmt::Write as _;
 use std::os::unix::process::CommandExt as _;
@@ -31,6 +33,8 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 mod career;
 #[path = "perf/hostile.rs"]
 mod hostile;
+#[path = "perf/site.rs"]
+mod site;
 
 /// Set while the hostile section runs: then the only right exit is 1 (refused).
 static REFUSED: AtomicBool = AtomicBool::new(false);
@@ -479,7 +483,7 @@ fn main() {
         bin().display(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    // `--only floor|size|scale|team|career|hostile` runs one section, e.g. while tuning start-up.
+    // `--only floor|size|scale|team|career|site|hostile` runs one section, e.g. while tuning start-up.
     let only = std::env::args().skip_while(|a| a != "--only").nth(1);
     let wanted = |section: &str| only.as_deref().is_none_or(|o| o == section);
     if wanted("floor") {
@@ -496,6 +500,9 @@ fn main() {
     }
     if wanted("career") {
         career::career(&mut report);
+    }
+    if wanted("site") {
+        site::site(&mut report);
     }
     if wanted("hostile") {
         hostile::hostile(&mut report);

@@ -303,6 +303,10 @@ pub enum Command {
     #[command(after_help = FIT_EXAMPLES)]
     Fit(FitArgs),
 
+    /// Write a static website of the framework: every role, level, skill and comparison, linked.
+    #[command(after_help = SITE_EXAMPLES)]
+    Site(SiteArgs),
+
     /// Work with self-assessment profiles.
     #[command(
         subcommand,
@@ -505,6 +509,36 @@ pub struct FitArgs {
     pub output: OutputArgs,
 }
 
+const SITE_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills site --out site                                the default framework
+  pm-skills --framework ddat-2025 site --out ddat-site     the government framework, to browse
+  pm-skills --data ./ddat site --out ./ddat-site --force   an imported framework, replacing the site
+  pm-skills site --out site --stamp                        with the build date in every footer
+
+The folder holds one page per role, level, skill and soft skill, one per pair of adjacent levels,
+a home page, an A to Z index and a search box; open site/index.html, or serve the folder from any
+static host. Links are relative and nothing is fetched from elsewhere. The same framework gives
+the same bytes, so the folder diffs well in git; --stamp adds the date.
+
+",
+    exit_codes!()
+);
+
+/// Options of `site`.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
+    /// Put the build date in every page's footer (by default nothing depends on the time).
+    #[arg(long)]
+    pub stamp: bool,
+}
+
 /// Options of `assess`.
 #[derive(Debug, Args)]
 pub struct AssessArgs {
@@ -600,6 +634,7 @@ impl Command {
             Command::Profile(_)
             | Command::Assess(_)
             | Command::Import(_)
+            | Command::Site(_)
             | Command::Schema
             | Command::Completions(_)
             | Command::Man

@@ -19,6 +19,7 @@ pub mod report;
 pub mod resolve;
 pub mod schema;
 pub mod shell;
+pub mod site;
 pub mod source;
 pub mod terminal;
 pub mod text;
@@ -134,6 +135,7 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::Progress(args) => commands::growth::progress(global, args, options),
         Command::Moves(args) => commands::career::moves(&selected()?, global, args, options),
         Command::Fit(args) => commands::career::fit(global, args, options),
+        Command::Site(args) => commands::site::run(global, args, options),
         Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(&selected()?, args, options),
         Command::Assess(args) => commands::profiles::assess(global, args, options),
         Command::Validate(args) => commands::validate::run(global, args, options),

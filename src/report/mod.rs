@@ -16,6 +16,7 @@ pub mod plan;
 pub mod progress;
 pub mod review;
 pub mod show;
+pub mod site;
 pub mod skills;
 pub mod soft_skills;
 pub mod team;

@@ -153,8 +153,10 @@ impl SkillReport {
     }
 }
 
-impl Report for SkillReport {
-    fn document(&self) -> Vec<Block> {
+impl SkillReport {
+    /// What the skill is: its description and what each proficiency looks like (with the tips
+    /// when the data has any). The site's skill page opens with these.
+    pub fn meaning_blocks(&self) -> Vec<Block> {
         let tips = self.proficiencies.iter().any(|p| p.tip.is_some());
         let mut meanings = if tips {
             Table::new(["Proficiency", "What it looks like", "How to grow into it"])
@@ -170,15 +172,22 @@ impl Report for SkillReport {
             }
             meanings.row(row);
         }
-        let mut blocks = vec![
+        vec![
             Block::Title(self.skill.name.clone()),
             Block::Para(self.skill.description.clone()),
             Block::Heading("What each proficiency looks like".into()),
             Block::Table(meanings),
-        ];
-        if !self.resources.is_empty() {
-            blocks.push(Block::Heading("Resources".into()));
-            blocks.push(Block::List(
+        ]
+    }
+
+    /// The resources as text, each with its URL; nothing when there are none.
+    pub fn resource_blocks(&self) -> Vec<Block> {
+        if self.resources.is_empty() {
+            return Vec::new();
+        }
+        vec![
+            Block::Heading("Resources".into()),
+            Block::List(
                 self.resources
                     .iter()
                     .map(|r| match &r.kind {
@@ -186,24 +195,36 @@ impl Report for SkillReport {
                         None => format!("{}: {}", r.title, r.url),
                     })
                     .collect(),
-            ));
-        }
+            ),
+        ]
+    }
+
+    /// What each level of the role needs, with the notes; a hint when the role does not use the
+    /// skill. The site's skill page repeats this for every role that uses it.
+    pub fn needs_blocks(&self) -> Vec<Block> {
         if self.levels.is_empty() {
-            blocks.push(Block::Hint(format!("The {} role does not use this skill.", self.role.name)));
-        } else {
-            let mut needs = Table::new(["Level", "Needs"]);
-            let mut notes = Footnotes::default();
-            for l in &self.levels {
-                let mut label = expected_label(l.proficiency.as_ref(), self.scale_size);
-                if let Some(note) = &l.note {
-                    notes.mark(&mut label, &l.level.name, note);
-                }
-                needs.row(vec![Cell::plain(&l.level.name), Cell::plain(label)]);
-            }
-            blocks.push(Block::Heading(format!("What each {} level needs", self.role.name)));
-            blocks.push(Block::Table(needs));
-            blocks.extend(notes.blocks());
+            return vec![Block::Hint(format!("The {} role does not use this skill.", self.role.name))];
         }
+        let mut needs = Table::new(["Level", "Needs"]);
+        let mut notes = Footnotes::default();
+        for l in &self.levels {
+            let mut label = expected_label(l.proficiency.as_ref(), self.scale_size);
+            if let Some(note) = &l.note {
+                notes.mark(&mut label, &l.level.name, note);
+            }
+            needs.row(vec![Cell::plain(&l.level.name), Cell::plain(label)]);
+        }
+        let mut blocks = vec![Block::Heading(format!("What each {} level needs", self.role.name)), Block::Table(needs)];
+        blocks.extend(notes.blocks());
+        blocks
+    }
+}
+
+impl Report for SkillReport {
+    fn document(&self) -> Vec<Block> {
+        let mut blocks = self.meaning_blocks();
+        blocks.extend(self.resource_blocks());
+        blocks.extend(self.needs_blocks());
         blocks
     }
 

@@ -12,6 +12,7 @@
 //! a missing browser or tmux fails them loudly: they never pass by skipping.
 
 mod fixture;
+mod site;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

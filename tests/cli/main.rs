@@ -22,5 +22,6 @@ mod problems;
 mod progress;
 mod readme;
 mod review;
+mod site;
 mod team;
 mod xlsx;
