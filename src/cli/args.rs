@@ -1,0 +1,374 @@
+//! The options of each command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::NameKind;
+
+/// Options of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The level: id, alias, display name or unique prefix.
+    #[arg(value_name = "LEVEL")]
+    pub level: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `skills`.
+#[derive(Debug, Args)]
+pub struct SkillsArgs {
+    /// The skill to explain: id, alias, name or unique prefix.
+    #[arg(value_name = "SKILL")]
+    pub skill: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `soft-skills`.
+#[derive(Debug, Args)]
+pub struct SoftSkillsArgs {
+    /// The soft skill to explain: id, alias, name or unique prefix.
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The level you are at.
+    #[arg(value_name = "FROM")]
+    pub from: String,
+    /// The level you aim for.
+    #[arg(value_name = "TO")]
+    pub to: String,
+    /// Hide skills whose expectation does not change.
+    #[arg(long)]
+    pub only_gaps: bool,
+    /// Exit with 3 when any skill must grow, 0 when none does (like `git diff --exit-code`).
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Show every step of the ladder between the two levels, then the net change.
+    #[arg(long)]
+    pub path: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `gap`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("who").required(true).multiple(true).args(["profiles", "team"]))]
+pub struct GapArgs {
+    /// A profile (YAML); repeat for a team view. `-` reads standard input.
+    #[arg(long = "profile", short = 'p', value_name = "FILE")]
+    pub profiles: Vec<PathBuf>,
+    /// Every profile (*.yaml) in this folder, as a team.
+    #[arg(long, value_name = "DIR")]
+    pub team: Option<PathBuf>,
+    /// The target level for everyone; without it, each profile's `target:`, else the level above
+    /// its `level:`.
+    #[arg(long, value_name = "LEVEL")]
+    pub to: Option<String>,
+    /// Hide skills already met.
+    #[arg(long)]
+    pub only_gaps: bool,
+    /// Exit with 3 when any gap or unassessed skill remains, 0 when none does. With --review:
+    /// when either side sees one.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// A reviewer's profile of the same person (a manager's, a peer's), shown beside the one
+    /// --profile gives, skill by skill, disagreements first. Takes exactly one --profile.
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
+    /// Order of the people in a team view: as given, readiness (ready first, then fewest steps
+    /// short), or name.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t)]
+    pub sort: crate::report::team::Sort,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The profile (YAML); `-` reads standard input.
+    #[arg(long, short = 'p', value_name = "FILE")]
+    pub profile: PathBuf,
+    /// The target level: id, alias, name, unique prefix, or ROLE/LEVEL; defaults to the profile's
+    /// `target`, else the level above its `level`.
+    #[arg(long, value_name = "LEVEL")]
+    pub to: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `progress`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("checkins").required(true).multiple(true).args(["files", "history"]))]
+pub struct ProgressArgs {
+    /// Check-ins of one person: profiles with a `date:`, in any order. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Every check-in (*.yaml, *.yml) in this folder, with any FILEs given.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+    /// The target level; defaults to the latest check-in's `target:`, else the level above its
+    /// `level:`.
+    #[arg(long, value_name = "LEVEL")]
+    pub to: Option<String>,
+    /// Hide skills met at the last check-in that were never a gap.
+    #[arg(long)]
+    pub only_gaps: bool,
+    /// Exit with 3 when, at the last check-in, a gap remains or a skill is unassessed.
+    #[arg(long)]
+    pub exit_code: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `moves`.
+#[derive(Debug, Args)]
+pub struct MovesArgs {
+    /// The level to move from: id, alias, name, unique prefix, or ROLE/LEVEL.
+    #[arg(value_name = "LEVEL")]
+    pub level: String,
+    /// Show at most this many moves.
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `fit`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("who").required(true).args(["profile", "team"]))]
+pub struct FitArgs {
+    /// A profile (YAML); `-` reads standard input.
+    #[arg(long, short = 'p', value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Every profile (*.yaml) in this folder: one row per person.
+    #[arg(long, value_name = "DIR")]
+    pub team: Option<PathBuf>,
+    /// Show at most this many next levels (default 10 for a profile, 1 per person for a team).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options of `site`.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
+    /// Put the build date in every page's footer (by default nothing depends on the time).
+    #[arg(long)]
+    pub stamp: bool,
+}
+
+/// Options of `assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The profile file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Your current level (otherwise you are asked).
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Discard the answers saved by an earlier run (the draft) and start from the first question.
+    #[arg(long)]
+    pub restart: bool,
+    /// Revisit only this skill or soft skill of the existing profile --out, keeping the rest
+    /// (repeatable; id, alias, name or unique prefix).
+    #[arg(long = "skill", id = "skill", value_name = "NAME")]
+    pub skills: Vec<String>,
+    /// When the assessment was made, ISO 8601 (default: today).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub date: Option<String>,
+    /// Who rates: self, or the reviewer's name (default: self; with --skill, the profile's).
+    #[arg(long, value_name = "NAME", value_parser = assessor_arg)]
+    pub assessor: Option<String>,
+}
+
+/// `--date`: an ISO 8601 date (a date and time keeps its date), as `YYYY-MM-DD`.
+fn date_arg(text: &str) -> Result<String, String> {
+    crate::profile::parse_date(text)
+        .map_err(|_| "expected an ISO 8601 date such as 2026-03-02 (year-month-day)".to_string())
+}
+
+/// `--assessor`: a name, trimmed; an empty one is refused.
+fn assessor_arg(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err("expected a name, or self".to_string());
+    }
+    Ok(name.to_string())
+}
+
+/// Options of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The framework folder; without it, the framework selected by --data or --framework.
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Treat lint warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where a report goes: standard output, or a file. Every command that writes a report takes
+/// these, in every format; a new report command flattens them in and lists itself in
+/// [`Command::output`].
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// Write to FILE instead of standard output, in any format: whole or not at all, and never
+    /// over an existing file without --force. `-` is standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "out")]
+    pub force: bool,
+}
+
+impl OutputArgs {
+    /// The file to write, or `None` for standard output.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.out.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+}
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// Options of `__complete-names`.
+#[derive(Debug, Args)]
+pub struct CompleteNamesArgs {
+    #[arg(value_enum)]
+    pub kind: NameKind,
+}
+
+/// Options of `profile new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Your current level, written into the template.
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// The date written into the profile, ISO 8601 (default: today).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub date: Option<String>,
+    /// Who rates, written into the profile: self (the default), or the reviewer's name.
+    #[arg(long, value_name = "NAME", value_parser = assessor_arg)]
+    pub assessor: Option<String>,
+}
+
+/// Profile helpers.
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Print a ready-to-edit profile: every skill, commented with what each proficiency means.
+    #[command(
+        after_help = "Examples:\n  pm-skills profile new --level product-manager > me.yaml\n  pm-skills --framework ddat-2025 profile new > me.yaml\n  pm-skills profile new --assessor \"Dana Reyes\" > review.yaml   # a review of someone else\n  pm-skills profile new --date 2026-03-02 > checkin.yaml\n\nThe profile is dated today and rated by `self` unless --date or --assessor says otherwise.\n\nExit codes:\n  0  the template was printed\n  1  unknown level\n  2  usage error: unknown flag, or a --date that is not a date"
+    )]
+    New(NewArgs),
+}
+
+/// The formats `import` understands.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// The official Government Digital and Data framework CSV export (roles.csv + skills.csv).
+    #[command(
+        name = "ddat-csv",
+        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./dm --role \"Delivery manager\"\n  pm-skills --data ./ddat --role delivery-manager diff delivery-manager senior-delivery-manager"
+    )]
+    DdatCsv(ImportDdatCsv),
+    /// A Financial Times engineering-progression job family (YAML): one role per track.
+    #[command(
+        name = "ft-progression",
+        after_help = "Examples:\n  pm-skills import ft-progression engineering.yml --out ./ft\n  pm-skills validate ./ft\n  pm-skills --data ./ft diff engineering-ic/senior-2-ic engineering-pm/senior-2-pm"
+    )]
+    FtProgression(ImportFtProgression),
+    /// A skills matrix saved as CSV: a row per skill, a column per level, a scale step per cell.
+    #[command(
+        name = "matrix",
+        after_help = "Examples:\n  pm-skills import matrix ladder.csv --out ./ladder\n  pm-skills import matrix ladder.csv --out ./ladder --scale basic,good,great --role \"Data engineer\"\n  pm-skills --data ./ladder diff junior senior"
+    )]
+    Matrix(ImportMatrix),
+}
+
+/// Options of `import ft-progression`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportFtProgression {
+    /// The job family file, e.g. engineering.yml from the engineering-progression repository.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The framework folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options of `import matrix`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportMatrix {
+    /// The CSV file: a header row (skill, optional description and category, then one column per
+    /// level, most junior first), then one row per skill.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The framework folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The scale steps the cells use, lowest first, e.g. `basic,good,great`. Needed when the
+    /// cells are words; numbers are ordered by value without it.
+    #[arg(long, value_name = "STEPS", value_delimiter = ',')]
+    pub scale: Vec<String>,
+    /// The name of the role the file describes; without it, the file name. Filled from the
+    /// global `--role`.
+    #[arg(skip)]
+    pub role: Option<String>,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options of `import ddat-csv`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportDdatCsv {
+    /// The roles CSV: one row per role, level and skill.
+    #[arg(long, value_name = "FILE")]
+    pub roles: PathBuf,
+    /// The skills CSV: one row per skill with its four level descriptions.
+    #[arg(long, value_name = "FILE")]
+    pub skills: PathBuf,
+    /// The framework folder to write; it must be empty or absent unless --force.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Import only this role (name or id); without it, every role with levels. Filled from the
+    /// global `--role`, so `import ddat-csv … --role NAME` reads as users expect.
+    #[arg(skip)]
+    pub role: Option<String>,
+    /// A YAML file mapping role ids to their level names, most junior first, overriding the
+    /// built-in seniority rule.
+    #[arg(long, value_name = "FILE")]
+    pub level_order: Option<PathBuf>,
+    /// Replace the contents of a non-empty output folder.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,165 @@
+//! The examples and notes each command's `--help` ends with.
+
+pub(super) const ASSESS_HELP: &str = "Examples:
+  pm-skills assess --out me.yaml
+  pm-skills assess --out me.yaml --level product-manager
+  pm-skills assess --out me.yaml --skill user-focus --skill agile   # revisit two skills
+  pm-skills assess --out sam.yaml --assessor \"Dana Reyes\"           # a review of someone else
+  printf 'Ada\\n\\n3\\nRan the beta\\n2\\n\\n...' | pm-skills assess --out me.yaml
+
+Each answer: a number or a name (1-4, expert), s to skip, b to go back one question, q to stop.
+After each answer, one optional line of evidence (Enter skips it). A question answered before
+(going back, or with --skill) shows its answer and evidence: Enter keeps them, and a
+single - at the evidence question removes the evidence.
+
+--skill asks only the skills (or soft skills) it names, of the existing profile --out, and keeps
+everything else; it replaces the file (no --force needed) and dates it today, or --date.
+
+Questions go to stderr, answers are read from stdin. Progress is saved in a draft beside the
+profile (<out>.draft, or <out>.revisit.draft for --skill) after every answer, so an interrupted
+run (q, Ctrl-C, end of input) loses nothing and the next run resumes; --restart discards the
+draft. One run at a time per profile: it holds <out>.lock.
+
+Exit codes:
+  0    the profile was written, or q kept the answers for later
+  1    error: unknown name, unreadable profile or draft, input ended early
+  2    usage error: unknown flag, or a --date that is not a date
+  130  stopped with Ctrl-C; the answers so far are kept";
+
+pub(super) const MAIN_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills show senior                       what a Senior Product Manager does and needs
+  pm-skills diff product-manager senior       what must grow from PM to Senior
+  pm-skills ladder --format csv > ladder.csv  the whole matrix as CSV
+  pm-skills skills \"product ownership\"        one skill, every proficiency, every level
+  pm-skills diff pm senior -f html > pm.html  a page with a radar chart, to print or attach
+  pm-skills moves senior                      the next level, and the nearest level of other roles
+  pm-skills ladder -f xlsx --out ladder.xlsx  a workbook: filters, rank columns, a radar chart
+
+",
+    exit_codes!()
+);
+
+pub(super) const GAP_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills gap --profile me.yaml                 against my target, or the level above mine
+  pm-skills gap --profile me.yaml --to lead --format json
+  pm-skills gap --team ./team                     each person against their own target
+  pm-skills gap --team ./team --to senior         everyone against one level
+  pm-skills gap --team ./team --sort readiness    ready first, then the fewest steps short
+  pm-skills gap -p a.yaml -p b.yaml --to senior --only-gaps
+  pm-skills gap --team ./team --format html > team.html   a heatmap page
+  pm-skills gap --team ./team --format csv > team.csv     a row per person, any team size
+  pm-skills gap --profile me.yaml --review manager.yaml   my view beside my manager's
+  pm-skills gap --team ./team --to senior --format xlsx --out team.xlsx   a workbook
+
+A profile's `framework:` picks that built-in framework, unless --framework or --data is given,
+and its `role:` the role it is read on. Without --to, a person's target is their profile's
+`target:`, else the level above their `level:`; in a team, someone at the top level is checked
+against their own. A team with more people than skills shows people as rows; over 200 people the
+terminal shows it in numbers.
+
+",
+    exit_codes!()
+);
+
+pub(super) const PROGRESS_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills progress checkins/2026-03-02.yaml checkins/2026-06-01.yaml
+  pm-skills progress --history ./checkins                  every check-in in a folder
+  pm-skills progress --history ./checkins --to lead --format json
+  pm-skills progress --history ./checkins --format html > progress.html   a line chart page
+  pm-skills progress --history ./checkins --exit-code      exit 3 while a gap remains
+
+Each file is one check-in of one person: a profile with a `date:`, in any order. The target is
+--to, else the latest check-in's `target:`, else the level above its `level:`. A gap closed when
+a skill was short at the first check-in and is met at the last; it opened when it was met and
+now is short; it remains when it is short at both.
+
+",
+    exit_codes!()
+);
+
+pub(super) const DIFF_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills diff product-manager senior
+  pm-skills compare senior lead --only-gaps
+  pm-skills diff pm senior --format json | jq '.rows[] | select(.change > 0) | .skill.id'
+  pm-skills diff product-manager head --path
+  pm-skills diff pm senior --format html > pm-to-senior.html   a radar chart page
+  pm-skills diff pm senior --format xlsx --out pm-to-senior.xlsx   a workbook with a radar chart
+
+",
+    exit_codes!()
+);
+
+pub(super) const MOVES_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills moves senior                          the next level, then the nearest of other roles
+  pm-skills --data ./ddat moves senior-delivery-manager --role product-manager
+  pm-skills moves senior --limit 3 --format json | jq '.moves[] | [.role.id, .level.id, .steps]'
+
+The next level of the level's own role comes first, as the natural promotion; then, for every
+other role, its level nearest in seniority (the mean rank it expects), fewest steps first.
+With --role, every level of that one role is listed, fewest steps first.
+
+",
+    exit_codes!()
+);
+
+pub(super) const FIT_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills fit --profile me.yaml                 my best fit and the nearest levels above it
+  pm-skills --framework ddat-2025 fit -p me.yaml --limit 5 --format json
+  pm-skills fit --team ./team --format csv        one best fit and closest next per person
+
+A level fits when every skill it expects is met; an unassessed skill counts as its whole rank.
+The best fit is the most demanding level that fits; the next levels are those ahead of it (above
+it in its role, or as senior in another), fewest steps short first.
+
+",
+    exit_codes!()
+);
+
+pub(super) const PLAN_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills plan --profile me.yaml                       towards my target, or the level above mine
+  pm-skills plan -p me.yaml --format markdown > plan.md  to paste into a document
+  pm-skills plan -p me.yaml --to lead --format html > plan.html   a page that prints on A4
+  pm-skills plan -p me.yaml --format json | jq '.to_grow[].skill.id'
+
+The target is --to (a level, or ROLE/LEVEL for another role), else the profile's `target:`, else
+the level above its `level:`. Each gap, biggest first, gets what the target expects, the evidence
+so far, the framework's tips and resources, and blank lines for actions; then the skills to assess
+first, what is already met, and the nearest levels of other roles when there are several.
+
+",
+    exit_codes!()
+);
+
+pub(super) const SITE_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills site --out site                                the default framework
+  pm-skills --framework ddat-2025 site --out ddat-site     the government framework, to browse
+  pm-skills --data ./ddat site --out ./ddat-site --force   an imported framework, replacing the site
+  pm-skills site --out site --stamp                        with the build date in every footer
+
+The folder holds one page per role, level, skill and soft skill, one per pair of adjacent levels,
+a home page, an A to Z index and a search box; open site/index.html, or serve the folder from any
+static host. Links are relative and nothing is fetched from elsewhere. The same framework gives
+the same bytes, so the folder diffs well in git; --stamp adds the date.
+
+",
+    exit_codes!()
+);
+
+pub(super) const COMPLETIONS_EXAMPLES: &str = "Examples:
+  pm-skills completions bash > ~/.local/share/bash-completion/completions/pm-skills
+  pm-skills completions zsh > ~/.zfunc/_pm-skills     # with fpath+=(~/.zfunc) before compinit
+  pm-skills completions fish > ~/.config/fish/completions/pm-skills.fish
+  pm-skills completions powershell >> $PROFILE
+  pm-skills completions elvish > ~/.config/elvish/lib/pm-skills.elv   # then: use pm-skills
+  source <(pm-skills completions bash)                 # this shell only
+
+In bash, zsh and fish, level, skill and soft-skill names complete from the framework in
+use, following --data, --framework and --role on the command line (and PM_SKILLS_DATA).";
