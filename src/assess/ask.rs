@@ -249,10 +249,14 @@ fn show_current(scale: &[ScaleStep], now: &Option<Assessment>, ui: &mut Ui) -> s
     }
 }
 
-/// Asks for one line of evidence for the answer just given. `Pick` is a new line, `Skip` removes
-/// the evidence (`-`), `Keep` leaves it as it is (Enter).
+/// Asks for one line of evidence for the answer just given. `Pick` is a new line, added to what
+/// there is; `Skip` removes the evidence (`-`); `Keep` leaves it as it is (Enter).
 pub(super) fn evidence(has: bool, input: &mut dyn BufRead, ui: &mut Ui) -> anyhow::Result<Reply<String>> {
-    let prompt = if has { "Evidence (Enter keeps it, - removes it):" } else { "Evidence (optional, Enter to skip):" };
+    let prompt = if has {
+        "Evidence (a new line adds to it, Enter keeps it, - removes it):"
+    } else {
+        "Evidence (optional, Enter to skip):"
+    };
     ui.ask(prompt)?;
     let Some(line) = read_line(input)? else { return Ok(Reply::Ended) };
     let line = line.trim();

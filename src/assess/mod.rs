@@ -391,11 +391,17 @@ impl Run<'_> {
                 // Back to the question the evidence is for.
                 Reply::Back => continue,
                 Reply::Keep => None,
-                Reply::Skip => Some(Vec::new()),
-                Reply::Pick(line) => Some(vec![line]),
+                Reply::Skip => Some(None),
+                Reply::Pick(line) => Some(Some(line)),
             };
-            if let (Some(evidence), Some(answer)) = (evidence, state.answer_mut(scope, q)) {
-                answer.evidence = evidence;
+            // A new line adds to the evidence (evidence gathers over time); `-` clears it. A line
+            // typed again, say after going back, is kept once.
+            if let (Some(change), Some(answer)) = (evidence, state.answer_mut(scope, q)) {
+                match change {
+                    None => answer.evidence.clear(),
+                    Some(line) if !answer.evidence.contains(&line) => answer.evidence.push(line),
+                    Some(_) => {}
+                }
             }
             state.at += 1;
             self.save(state)?;
@@ -418,7 +424,7 @@ impl Run<'_> {
                     None => String::new(),
                 };
                 format!(
-                    "Revisiting {names} in {}; the rest stays as it is. Each question shows its current answer and evidence, which Enter keeps; at the evidence question, - removes the evidence and a new line replaces it. {keys}",
+                    "Revisiting {names} in {}; the rest stays as it is. Each question shows its current answer and evidence, which Enter keeps; at the evidence question, a new line adds to the evidence and - removes it. {keys}",
                     self.settings.out.display()
                 )
             }

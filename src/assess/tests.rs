@@ -165,7 +165,7 @@ fn back_goes_one_question_back_showing_the_answer_and_the_draft_follows() {
     assert!(screen.contains("  Current answer: Practitioner\n    evidence: Coached\n"), "{screen}");
     assert!(screen.contains("  Current answer: Product Manager\n"), "{screen}");
     assert!(screen.contains("Nothing to go back to: this is the first question."), "{screen}");
-    assert!(screen.contains("Evidence (Enter keeps it, - removes it):"), "{screen}");
+    assert!(screen.contains("Evidence (a new line adds to it, Enter keeps it, - removes it):"), "{screen}");
 }
 
 #[test]
@@ -269,6 +269,27 @@ fn a_revisit_asks_only_the_skills_named_and_keeps_everything_else() {
     assert!(err.starts_with("unknown skill `user-fokus`") && err.contains("did you mean `user-focus`?"), "{err}");
 }
 
+/// Evidence gathers over time: a new line at a revisit is added to what the skill has, a line it
+/// already has is kept once, and `-` clears it.
+#[test]
+fn a_new_line_of_evidence_adds_to_the_notes_a_skill_has() {
+    let f = dvla();
+    let scope = Scope { framework: &f, role: &f.roles[0] };
+    let dir = tempfile::tempdir().unwrap();
+    let out = checkin(dir.path());
+    let revisit_with = |answers: &str| {
+        let revisit = Revisit { profile: read(scope, &out), questions: vec![Question::Skill(3)] };
+        let (finish, screen) = answer(scope, Settings { revisit: Some(&revisit), ..settings(&out) }, answers);
+        finish.unwrap_or_else(|e| panic!("{e}: {screen}"));
+        step(&read(scope, &out), 3).unwrap().1
+    };
+    let first = "Wrote the cost model for moving the appointments service to the shared platform.";
+    assert_eq!(revisit_with("\nThe board approved it.\n"), [first, "The board approved it."]);
+    assert_eq!(revisit_with("\nThe board approved it.\n"), [first, "The board approved it."]);
+    assert_eq!(revisit_with("\n\n"), [first, "The board approved it."]);
+    assert!(revisit_with("\n-\n").is_empty());
+}
+
 #[test]
 fn an_interrupted_revisit_resumes_after_its_last_answer_even_a_skip() {
     let f = dvla();
@@ -363,7 +384,7 @@ fn every_line_wraps_between_words_at_a_narrow_width() {
     let role = &f.roles[designer];
     let mut texts: Vec<String> = vec![
         "Your proficiency [1-5, Enter to keep, s to skip, b to go back, q to stop]:".into(),
-        "Evidence (Enter keeps it, - removes it):".into(),
+        "Evidence (a new line adds to it, Enter keeps it, - removes it):".into(),
         "Please answer 1-5, a name from the list, s, b or q.".into(),
         "(your level expects Steady)".into(),
     ];
