@@ -74,6 +74,15 @@ pub struct TeamSkill {
     pub unassessed: usize,
     /// How many people's targets ask for the skill.
     pub expected: usize,
+    /// The evidence people gave for the skill, in `people` order; only those who gave some.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One person's evidence for one skill.
+#[derive(Debug, Serialize)]
+pub struct Evidence {
+    pub person: String,
+    pub notes: Vec<String>,
 }
 
 /// The team in numbers.
@@ -158,8 +167,13 @@ impl Layout {
         let (mut met, mut steps) = (0, 0);
         let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut gaps = vec![None; self.columns.len()];
+        let mut evidence = Vec::new();
         for &(column, need) in &e.cells {
-            let gap = profile.assessment(self.columns[column]).map(|a| (need as i64 - a.proficiency as i64).max(0));
+            let have = profile.assessment(self.columns[column]);
+            if let Some(a) = have.filter(|a| !a.evidence.is_empty()) {
+                evidence.push((column, a.evidence.clone()));
+            }
+            let gap = have.map(|a| (need as i64 - a.proficiency as i64).max(0));
             gaps[column] = gap;
             match gap {
                 None => unassessed.push(column),
@@ -185,7 +199,7 @@ impl Layout {
             target_from: from,
             readiness,
         };
-        Compared { member, target: t, gaps }
+        Compared { member, target: t, gaps, evidence }
     }
 
     /// Each skill column gathered across the people, in their order.
@@ -201,6 +215,13 @@ impl Layout {
                 let gaps: Vec<Option<i64>> = people.iter().map(|c| c.gaps[column]).collect();
                 let common = needs.first().copied().flatten().filter(|first| needs.iter().all(|n| *n == Some(*first)));
                 let skill = &framework.skills[s];
+                let evidence = people
+                    .iter()
+                    .filter_map(|c| {
+                        let (_, notes) = c.evidence.iter().find(|(col, _)| *col == column)?;
+                        Some(Evidence { person: c.member.person.name.clone(), notes: notes.clone() })
+                    })
+                    .collect();
                 TeamSkill {
                     skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
                     need: common.map(|rank| framework.proficiency(rank as usize - 1)),
@@ -210,6 +231,7 @@ impl Layout {
                     expected: needs.iter().flatten().count(),
                     needs,
                     gaps,
+                    evidence,
                 }
             })
             .collect()
@@ -223,6 +245,8 @@ struct Compared {
     target: usize,
     /// One per skill column: `None` when unassessed or not asked for.
     gaps: Vec<Option<i64>>,
+    /// (column, notes) of the skills their target asks for that they gave evidence for.
+    evidence: Vec<(usize, Vec<String>)>,
 }
 
 impl TeamReport {

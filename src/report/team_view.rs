@@ -101,6 +101,24 @@ impl TeamReport {
     }
 
     /// One row per person: where they are, what they aim for, and how far they are from it.
+    /// One list item per skill with evidence, in the matrix's skill order: the skill's name, then
+    /// each person's notes under it, as `gap` lists one person's.
+    fn evidence_items(&self) -> Vec<String> {
+        self.skills
+            .iter()
+            .filter(|s| !s.evidence.is_empty())
+            .map(|s| {
+                let mut item = format!("{}:", s.skill.name);
+                for e in &s.evidence {
+                    for note in &e.notes {
+                        item.push_str(&format!("\n- {}: {note}", e.person));
+                    }
+                }
+                item
+            })
+            .collect()
+    }
+
     fn readiness_table(&self) -> Table {
         let header = ["Person", "Level", "Target", "Met", "Short", "Unassessed", "Steps short", "Ready"];
         let mut table = Table::new(header).with_row_labels(1);
@@ -218,6 +236,11 @@ impl Report for TeamReport {
         }
         blocks.push(Block::Heading("Readiness".into()));
         blocks.push(Block::Table(self.readiness_table()));
+        let evidence = self.evidence_items();
+        if !evidence.is_empty() {
+            blocks.push(Block::Heading("Evidence".into()));
+            blocks.push(Block::List(evidence));
+        }
         blocks.push(Block::Summary(self.summary.text.clone()));
         blocks
     }

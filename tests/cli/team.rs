@@ -441,3 +441,33 @@ fn the_same_person_twice_is_counted_once_and_the_warning_survives_a_failed_run()
         assert!(err.contains("\nerror: the profile") && err.contains("unknown skill `cooking`"), "{command}: {err}");
     }
 }
+
+/// Evidence shows under its skill in every human format of a team's `gap`, each note with who
+/// gave it, and JSON carries it per skill; `--only-gaps` hides the met skills and their evidence.
+#[test]
+fn a_teams_evidence_is_listed_under_each_skill_with_who_gave_it() {
+    let team = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team");
+    let team = team.to_str().unwrap();
+    let note = "Owns the business case for the vehicle-tax portfolio.";
+    let table = stdout(&["gap", "--team", team]);
+    let at = table.find("\nEvidence\n").expect("an evidence section");
+    let evidence = &table[at..];
+    assert!(evidence.contains("  • Financial Ownership:\n    - Tom Evans: Owns the business case"), "{table}");
+    assert!(
+        evidence.contains("    - Priya Shah: Took the licence-renewal service from alpha to public beta."),
+        "{table}"
+    );
+    let markdown = stdout(&["gap", "--team", team, "--format", "markdown"]);
+    assert!(markdown.contains(&format!("- Financial Ownership:\n  - Tom Evans: {note}")), "{markdown}");
+    let html = stdout(&["gap", "--team", team, "--format", "html"]);
+    assert!(html.contains(&format!("<li>Financial Ownership:<br>- Tom Evans: {note}</li>")), "{html}");
+    let v = json(&["gap", "--team", team]);
+    assert_eq!(
+        skill(&v, "financial-ownership")["evidence"],
+        serde_json::json!([{"person": "Tom Evans", "notes": [note]}])
+    );
+    assert_eq!(skill(&v, "strategic-focus")["evidence"], serde_json::json!([]));
+    // Tom meets Financial Ownership and Priya does too: hidden with --only-gaps, evidence and all.
+    let gaps = stdout(&["gap", "--team", team, "--only-gaps"]);
+    assert!(!gaps.contains(note), "{gaps}");
+}
