@@ -323,24 +323,7 @@ impl Report for GapReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Assessment, Framework};
-
-    fn dvla() -> Framework {
-        crate::data::load_builtin("dvla").unwrap()
-    }
-
-    /// A profile with the given proficiency per skill (in framework order); `None` is unassessed.
-    fn profile(f: &Framework, levels: &[Option<usize>]) -> Profile {
-        Profile {
-            level: Some(0),
-            skills: (0..f.skills.len())
-                .filter_map(|i| {
-                    levels.get(i).copied().flatten().map(|p| (i, Assessment { proficiency: p, evidence: vec![] }))
-                })
-                .collect(),
-            ..Profile::empty("p.yaml", "P", 0)
-        }
-    }
+    use crate::report::testing::{dvla, profile};
 
     #[test]
     fn readiness_counts_met_grow_and_unassessed_and_never_counts_blank_as_met() {

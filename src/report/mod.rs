@@ -175,3 +175,28 @@ impl Target {
         })
     }
 }
+
+/// What the report tests share: the default framework and profiles made to order.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::model::{Assessment, Framework, Profile};
+
+    /// The default built-in framework.
+    pub fn dvla() -> Framework {
+        crate::data::load_builtin("dvla").unwrap()
+    }
+
+    /// A profile at the first level with the given proficiency per skill (in framework order);
+    /// `None` is unassessed.
+    pub fn profile(f: &Framework, levels: &[Option<usize>]) -> Profile {
+        Profile {
+            level: Some(0),
+            skills: (0..f.skills.len())
+                .filter_map(|i| {
+                    levels.get(i).copied().flatten().map(|p| (i, Assessment { proficiency: p, evidence: vec![] }))
+                })
+                .collect(),
+            ..Profile::empty("p.yaml", "P", 0)
+        }
+    }
+}

@@ -309,10 +309,7 @@ impl Report for PlanReport {
 mod tests {
     use super::*;
     use crate::model::{Assessment, Resource};
-
-    fn dvla() -> Framework {
-        crate::data::load_builtin("dvla").unwrap()
-    }
+    use crate::report::testing::dvla;
 
     /// A Product Manager with the given proficiency per skill (framework order); `None` is blank.
     fn profile(levels: &[Option<usize>]) -> Profile {

@@ -500,11 +500,8 @@ impl Report for ProgressReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Assessment, Framework};
-
-    fn dvla() -> Framework {
-        crate::data::load_builtin("dvla").unwrap()
-    }
+    use crate::model::Assessment;
+    use crate::report::testing::dvla;
 
     /// A check-in on `date` with the given proficiency per skill (framework order; `None` is
     /// unassessed) and, for skill 0, these evidence notes.

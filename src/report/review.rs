@@ -517,10 +517,7 @@ impl Report for ReviewReport {
 mod tests {
     use super::*;
     use crate::model::{Assessment, Framework};
-
-    fn dvla() -> Framework {
-        crate::data::load_builtin("dvla").unwrap()
-    }
+    use crate::report::testing::dvla;
 
     /// A profile with the given proficiency index per skill (in framework order: Agile Working,
     /// Government Digital and Data Perspective, Experience of Working within Constraints, Financial

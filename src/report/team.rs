@@ -327,23 +327,7 @@ mod tests {
     use super::*;
     use crate::model::Assessment;
     use crate::report::gap::GapReport;
-
-    fn dvla() -> Framework {
-        crate::data::load_builtin("dvla").unwrap()
-    }
-
-    /// A profile with the given proficiency per skill (in framework order); `None` is unassessed.
-    fn profile(f: &Framework, levels: &[Option<usize>]) -> Profile {
-        Profile {
-            level: Some(0),
-            skills: (0..f.skills.len())
-                .filter_map(|i| {
-                    levels.get(i).copied().flatten().map(|p| (i, Assessment { proficiency: p, evidence: vec![] }))
-                })
-                .collect(),
-            ..Profile::empty("p.yaml", "P", 0)
-        }
-    }
+    use crate::report::testing::{dvla, profile};
 
     fn to(level: usize, count: usize) -> Vec<Target> {
         vec![Target { at: LevelAt { role: 0, level }, from: TargetFrom::To }; count]

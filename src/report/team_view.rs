@@ -408,10 +408,7 @@ mod tests {
     use super::*;
     use crate::model::{Assessment, Framework, Profile};
     use crate::report::team::{Sort, Target};
-
-    fn dvla() -> Framework {
-        crate::data::load_builtin("dvla").unwrap()
-    }
+    use crate::report::testing::dvla;
 
     /// `count` people at Product Manager, each assessing every skill at Working but one.
     fn team(f: &Framework, count: usize) -> Vec<Profile> {

@@ -3,6 +3,20 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// The skill ids of the built-in DVLA framework, as profiles name them.
+pub const DVLA_SKILLS: [&str; 10] = [
+    "agile-working",
+    "government-digital-and-data-perspective",
+    "experience-of-working-within-constraints",
+    "financial-ownership",
+    "lifecycle-perspective",
+    "operational-management",
+    "problem-ownership",
+    "product-ownership",
+    "strategic-focus",
+    "user-focus",
+];
+
 /// The name of the first skill: markup that must show as text and never run.
 pub const HOSTILE_SKILL: &str = "<script>console.error('xss')</script><img src=x onerror=\"console.error('xss')\">";
 
@@ -61,18 +75,6 @@ pub fn write_framework(root: &Path, skills: usize) {
 pub fn write_team(dir: &Path, count: usize) -> Vec<String> {
     const FIRST: [&str; 5] = ["Ifeoma", "Jonathan", "Ana", "Bartholomew", "Eli"];
     const LAST: [&str; 5] = ["Christopherson", "Okonkwo-Bassey", "Silva", "Fitzgerald-Lee", "Montgomery"];
-    const SKILLS: [&str; 10] = [
-        "agile-working",
-        "government-digital-and-data-perspective",
-        "experience-of-working-within-constraints",
-        "financial-ownership",
-        "lifecycle-perspective",
-        "operational-management",
-        "problem-ownership",
-        "product-ownership",
-        "strategic-focus",
-        "user-focus",
-    ];
     const SCALE: [&str; 4] = ["awareness", "working", "practitioner", "expert"];
     const LEVELS: [&str; 4] = ["product-manager", "senior", "lead", "head"];
     std::fs::create_dir_all(dir).unwrap();
@@ -80,7 +82,7 @@ pub fn write_team(dir: &Path, count: usize) -> Vec<String> {
     for i in 0..count {
         let name = format!("{} {} {i}", FIRST[i % 5], LAST[(i / 5) % 5]);
         let mut text = format!("name: {name}\nlevel: {}\nskills:\n", LEVELS[i % 4]);
-        for (k, id) in SKILLS.iter().enumerate() {
+        for (k, id) in DVLA_SKILLS.iter().enumerate() {
             if (i + k) % 7 != 0 {
                 let _ = writeln!(text, "  {id}: {}", SCALE[(i * 5 + k * 3) % 4]);
             }

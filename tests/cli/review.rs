@@ -276,7 +276,7 @@ fn only_gaps_and_exit_code_look_at_both_sides() {
     let expert = |name: &str, assessor: &str| {
         let mut text =
             format!("name: Sam Okafor\nassessor: {assessor}\nframework: dvla\nlevel: product-manager\nskills:\n");
-        for skill in SKILLS {
+        for skill in crate::pictures::fixture::DVLA_SKILLS {
             text.push_str(&format!("  {skill}: expert\n"));
         }
         let path = dir.path().join(name);
@@ -290,20 +290,6 @@ fn only_gaps_and_exit_code_look_at_both_sides() {
     // One side short of the target is enough for --exit-code.
     assert_eq!(status(&review_args(&me, &review, &["--exit-code"])), Some(3));
 }
-
-/// The skills of the built-in framework, as profiles name them.
-const SKILLS: [&str; 10] = [
-    "agile-working",
-    "government-digital-and-data-perspective",
-    "experience-of-working-within-constraints",
-    "financial-ownership",
-    "lifecycle-perspective",
-    "operational-management",
-    "problem-ownership",
-    "product-ownership",
-    "strategic-focus",
-    "user-focus",
-];
 
 #[test]
 fn a_review_can_come_from_standard_input() {
