@@ -283,7 +283,7 @@ fn check_page(browser: &Path, dir: &Path, p: &Page) -> (String, Duration, PathBu
     assert!(console.is_empty(), "{}: console messages:\n{}", p.name, console.join("\n"));
     assert!(dom.contains("</table>") && dom.contains("</main>"), "{}: page did not load:\n{dom}", p.name);
     // A page with nothing to draw (a plan) has no chart at all.
-    let charted = p.axes + p.cells > 0;
+    let charted = p.axes + p.cells + p.lines > 0;
     assert_eq!(dom.contains("</svg>"), charted, "{}: a chart where none belongs, or none where one does", p.name);
     assert!(!charted || dom.contains("role=\"img\""), "{}: the chart is not marked as an image", p.name);
     assert_eq!(dom.matches("class=\"axis\"").count(), p.axes, "{}: axes", p.name);
