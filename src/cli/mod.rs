@@ -27,8 +27,9 @@ use help::*;
 /// Explore a product manager's career path: levels, skills, proficiencies and gaps.
 ///
 /// Answers come from a levelled skills framework built into the binary (or your own folder with
-/// --data), offline and in milliseconds, as tables for people or JSON, YAML, CSV and Markdown for
-/// scripts.
+/// --data), offline and in milliseconds, as tables for people, JSON, YAML, CSV and Markdown for
+/// scripts, HTML pages and spreadsheet workbooks. It follows a person's growth over check-ins and
+/// publishes a framework as a static website.
 #[derive(Debug, Parser)]
 #[command(name = "pm-skills", version, long_version = long_version(), about, long_about, after_help = MAIN_EXAMPLES)]
 #[command(args_override_self = true)]
@@ -151,7 +152,8 @@ pub enum Command {
     )]
     Diff(DiffArgs),
 
-    /// Compare a person's self-assessment with a level; several profiles give a team matrix.
+    /// Compare a person's self-assessment with a level (or with a reviewer's: --review); several
+    /// profiles give a team matrix.
     #[command(
         after_help = GAP_EXAMPLES
     )]
