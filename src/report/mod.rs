@@ -186,6 +186,12 @@ pub(crate) mod testing {
         crate::data::load_builtin("dvla").unwrap()
     }
 
+    /// The test suite's map of three roles (`tests/fixtures/career-map`).
+    pub fn career_map() -> Framework {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/career-map");
+        crate::data::load_folder(&dir).unwrap().0
+    }
+
     /// A profile at the first level with the given proficiency per skill (in framework order);
     /// `None` is unassessed.
     pub fn profile(f: &Framework, levels: &[Option<usize>]) -> Profile {

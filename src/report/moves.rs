@@ -270,6 +270,7 @@ impl Report for MovesReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::testing::career_map;
 
     fn at(role: usize, level: usize) -> LevelAt {
         LevelAt { role, level }
@@ -277,11 +278,6 @@ mod tests {
 
     fn candidate(role: usize, level: usize, steps: i64, new_skills: usize) -> Candidate {
         Candidate { at: at(role, level), steps, new_skills, distance: steps }
-    }
-
-    fn career_map() -> Framework {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/career-map");
-        crate::data::load_folder(&dir).unwrap().0
     }
 
     #[test]

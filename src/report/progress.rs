@@ -609,8 +609,7 @@ mod tests {
 
     #[test]
     fn a_skill_the_target_does_not_expect_is_listed_after_the_others_and_not_counted() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/career-map");
-        let (f, _) = crate::data::load_folder(&dir).unwrap();
+        let f = crate::report::testing::career_map();
         let designer = f.roles.iter().position(|r| r.id == "designer").unwrap();
         let scope = Scope { framework: &f, role: &f.roles[designer] };
         let coding = f.skills.iter().position(|s| s.id == "coding").unwrap();

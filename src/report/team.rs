@@ -431,12 +431,7 @@ mod tests {
 
     #[test]
     fn a_skill_one_target_does_not_ask_for_is_left_out_of_that_persons_counts() {
-        let f = crate::data::load_folder(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/career-map"
-        )))
-        .unwrap()
-        .0;
+        let f = crate::report::testing::career_map();
         let role = |id: &str| f.roles.iter().position(|r| r.id == id).unwrap();
         let (designer, engineer) = (role("designer"), role("engineer"));
         let all = |role: usize| Profile {

@@ -486,12 +486,7 @@ mod tests {
 
     #[test]
     fn mixed_targets_drop_the_needs_column_and_mark_what_a_target_does_not_ask_for() {
-        let f = crate::data::load_folder(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/career-map"
-        )))
-        .unwrap()
-        .0;
+        let f = crate::report::testing::career_map();
         let role = |id: &str| f.roles.iter().position(|r| r.id == id).unwrap();
         let (designer, engineer) = (role("designer"), role("engineer"));
         let people = [

@@ -75,3 +75,12 @@ pub fn validates_cleanly(out: &std::path::Path) {
     let check = json(&["validate", path(out)]);
     assert_eq!((check["errors"].as_u64(), check["warnings"].as_u64()), (Some(0), Some(0)), "{check}");
 }
+
+/// What a refused run printed: exit 1, nothing on stdout, and the stderr text.
+pub fn refused(args: &[&str]) -> String {
+    let out = cmd().args(args).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+    assert!(out.stdout.is_empty(), "{args:?}: a refused run wrote to stdout");
+    err
+}

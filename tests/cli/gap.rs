@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{cmd, copy_fixture, json, stdout};
+use crate::common::{cmd, copy_fixture, json, refused, stdout};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team").join(name)
@@ -17,15 +17,6 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
 
 /// A profile for the second built-in framework, which the default one does not know.
 const DDAT: &str = "name: Ann\nframework: ddat-2025\nlevel: associate\nskills:\n  product-management: working\n  strategic-ownership:\n    proficiency: awareness\n";
-
-/// What a failed run printed: exit 1, nothing on stdout, and the stderr text.
-fn refused(args: &[&str]) -> String {
-    let out = cmd().args(args).output().unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-    assert!(out.stdout.is_empty(), "{args:?}: a failed run wrote to stdout");
-    err
-}
 
 #[test]
 fn gap_uses_the_builtin_framework_a_profile_names() {

@@ -24,10 +24,7 @@ fn progress_json(files: &[String]) -> serde_json::Value {
 
 /// What a refused run printed: exit 1, nothing on stdout, and the stderr text.
 fn refused(args: &[&str]) -> String {
-    let out = cmd().args(args).output().unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-    assert!(out.stdout.is_empty(), "{args:?}: a refused run wrote to stdout");
+    let err = crate::common::refused(args);
     assert!(err.starts_with("error: "), "{args:?}: {err}");
     err
 }

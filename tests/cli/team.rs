@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{cmd, fixture_path, json, stdout};
+use crate::common::{cmd, fixture_path, json, refused, stdout};
 
 fn mixed() -> String {
     fixture_path("mixed-team")
@@ -30,15 +30,6 @@ fn skill<'a>(v: &'a Value, id: &str) -> &'a Value {
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
     reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
-}
-
-/// Runs a command that must fail: exit 1, nothing on stdout; returns stderr.
-fn refused(args: &[&str]) -> String {
-    let out = cmd().args(args).output().unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-    assert!(out.stdout.is_empty(), "{args:?}: a failed run wrote to stdout");
-    err
 }
 
 #[test]
