@@ -34,7 +34,7 @@ pub fn gap(global: &GlobalArgs, args: &GapArgs, options: &RenderOptions) -> anyh
         {
             let target = match to {
                 Some(at) => at,
-                None => own_target(&framework, person)?,
+                None => own_target(&framework, person)?.at,
             };
             let report = GapReport::build(framework.scope(target), person, target.level, *only_gaps);
             return Outcome::report_gaps(&report, options, *exit_code && report.has_gaps());
@@ -315,14 +315,14 @@ fn every_profile_or_errors(results: Vec<anyhow::Result<Profile>>) -> anyhow::Res
 /// One person's target without `--to`: their `target:`, else the level above their `level:`.
 /// Alone, a person at the top of the ladder is told to name a target, since a report on their
 /// own level is a team's check, not a next step. `plan` and `gap --review` aim where `gap` does.
-pub(crate) fn own_target(framework: &Framework, person: &Profile) -> anyhow::Result<LevelAt> {
+pub(crate) fn own_target(framework: &Framework, person: &Profile) -> anyhow::Result<Target> {
     match Target::of(framework, person) {
         Some(Target { from: TargetFrom::Top, at }) => anyhow::bail!(
             "{} is already at the top level ({}); give the target with --to LEVEL",
             person.file,
             framework.level(at).name
         ),
-        Some(target) => Ok(target.at),
+        Some(target) => Ok(target),
         None => anyhow::bail!(
             "{} names no current `level`, so there is no level above it; give the target with --to LEVEL",
             person.file

@@ -18,15 +18,17 @@ pub fn plan(global: &GlobalArgs, args: &PlanArgs, options: &RenderOptions) -> an
     let Some(person) = people.first() else {
         anyhow::bail!("{} holds no profile", profile.display());
     };
-    let (target, from) = match (to, person.target) {
-        (Some(name), _) => (resolve::resolve_level(&framework, name, Some(home))?, TargetFrom::To),
-        (None, None) if person.level.is_none() => anyhow::bail!(
+    let (target, from) = match to {
+        Some(name) => (resolve::resolve_level(&framework, name, Some(home))?, TargetFrom::To),
+        None if person.target.is_none() && person.level.is_none() => anyhow::bail!(
             "{} names no `target` and no current `level`, so there is no level to aim for; give the target with \
              --to LEVEL",
             person.file
         ),
-        (None, Some(_)) => (own_target(&framework, person)?, TargetFrom::Profile),
-        (None, None) => (own_target(&framework, person)?, TargetFrom::Next),
+        None => {
+            let own = own_target(&framework, person)?;
+            (own.at, own.from)
+        }
     };
     let report = PlanReport::build(&framework, person, target, from);
     Ok(Outcome::report(&report, options)?.with_warnings(warnings))

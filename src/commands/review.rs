@@ -34,7 +34,7 @@ pub fn review(global: &GlobalArgs, args: &GapArgs, review: &Path, options: &Rend
     warnings.extend(mismatches(&own, &reviewer));
     let target = match to {
         Some(name) => resolve::resolve_level(&framework, name, Some(home))?,
-        None => own_target(&framework, &own)?,
+        None => own_target(&framework, &own)?.at,
     };
     let report = ReviewReport::build(framework.scope(target), &own, &reviewer, target.level, *only_gaps);
     Ok(Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())?.with_warnings(warnings))

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::evidence_item;
 use super::{Criterion, Growth, Proficiency, Ref, Report, Scope, criteria_blocks, growth_blocks, proficiency_label};
 use crate::model::Profile;
 use crate::render::doc::signed;
@@ -201,14 +202,7 @@ impl GapReport {
 fn evidence_items(rows: &[GapRow]) -> Vec<String> {
     rows.iter()
         .filter(|r| !r.evidence.is_empty())
-        .map(|r| {
-            let mut item = format!("{}:", r.skill.name);
-            for note in &r.evidence {
-                item.push_str("\n- ");
-                item.push_str(note);
-            }
-            item
-        })
+        .map(|r| evidence_item(&r.skill.name, r.evidence.iter().map(|note| (None, note.as_str()))))
         .collect()
 }
 

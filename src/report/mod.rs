@@ -76,6 +76,21 @@ pub fn criteria_blocks<'a>(heading: String, cells: impl IntoIterator<Item = (&'a
     vec![Block::Heading(heading), Block::List(items)]
 }
 
+/// One item of an "Evidence" list: the skill's name, then each note on a line of its own under
+/// it, as a sub-list (`- `) that Markdown nests, after who gave it or when, where that is said.
+pub fn evidence_item<'a>(skill: &str, notes: impl IntoIterator<Item = (Option<&'a str>, &'a str)>) -> String {
+    let mut item = format!("{skill}:");
+    for (label, note) in notes {
+        item.push_str("\n- ");
+        if let Some(label) = label {
+            item.push_str(label);
+            item.push_str(": ");
+        }
+        item.push_str(note);
+    }
+    item
+}
+
 /// How to grow into a skill's target step: its tip and resources, as reports carry them.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Growth {

@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::evidence_item;
 use super::{NOT_EXPECTED, Proficiency, Ref, Report, Scope, TargetFrom, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
@@ -365,13 +366,9 @@ impl ProgressReport {
             .iter()
             .filter(|r| !r.new_evidence.is_empty())
             .map(|r| {
-                let mut item = format!("{}:", r.skill.name);
-                for dated in &r.new_evidence {
-                    for note in &dated.notes {
-                        item.push_str(&format!("\n- {}: {note}", dated.date));
-                    }
-                }
-                item
+                let notes =
+                    r.new_evidence.iter().flat_map(|d| d.notes.iter().map(|n| (Some(d.date.as_str()), n.as_str())));
+                evidence_item(&r.skill.name, notes)
             })
             .collect()
     }

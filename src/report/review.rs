@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::evidence_item;
 use super::gap::{self, GapRow, Readiness, Status, compare, status_word};
 use super::{Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
@@ -362,13 +363,10 @@ impl ReviewReport {
             .iter()
             .filter(|r| !r.own.evidence.is_empty() || !r.reviewer.evidence.is_empty())
             .map(|r| {
-                let mut item = format!("{}:", r.skill.name);
-                for (who, notes) in [(mine, &r.own.evidence), (theirs.as_str(), &r.reviewer.evidence)] {
-                    for note in notes {
-                        item.push_str(&format!("\n- {who}: {note}"));
-                    }
-                }
-                item
+                let sides = [(mine, &r.own.evidence), (theirs.as_str(), &r.reviewer.evidence)];
+                let notes =
+                    sides.into_iter().flat_map(|(who, notes)| notes.iter().map(move |n| (Some(who), n.as_str())));
+                evidence_item(&r.skill.name, notes)
             })
             .collect()
     }

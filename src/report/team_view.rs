@@ -3,6 +3,7 @@
 //! numbers, the readiness of each person, the heatmap, and the CSV rows.
 
 use super::NOT_EXPECTED;
+use super::evidence_item;
 use super::team::{TargetFrom, TeamMember, TeamReport, TeamSkill};
 use crate::model::LevelRef;
 use crate::render::doc::signed;
@@ -108,13 +109,9 @@ impl TeamReport {
             .iter()
             .filter(|s| !s.evidence.is_empty())
             .map(|s| {
-                let mut item = format!("{}:", s.skill.name);
-                for e in &s.evidence {
-                    for note in &e.notes {
-                        item.push_str(&format!("\n- {}: {note}", e.person));
-                    }
-                }
-                item
+                let notes =
+                    s.evidence.iter().flat_map(|e| e.notes.iter().map(|n| (Some(e.person.as_str()), n.as_str())));
+                evidence_item(&s.skill.name, notes)
             })
             .collect()
     }
