@@ -100,8 +100,12 @@ pub(super) const MOVES_EXAMPLES: &str = concat!(
   pm-skills moves senior --limit 3 --format json | jq '.moves[] | [.role.id, .level.id, .steps]'
 
 The next level of the level's own role comes first, as the natural promotion; then, for every
-other role, its level nearest in seniority (the mean rank it expects), fewest steps first.
-With --role, every level of that one role is listed, fewest steps first.
+other role, its level nearest in seniority (the mean rank it expects). With --role, every level of
+that one role is listed.
+
+",
+    crate::move_rule!(),
+    "
 
 ",
     exit_codes!()

@@ -1,14 +1,16 @@
 //! `pm-skills fit`: a person placed on the whole map, every level of every role read against
-//! their profile.
+//! their profile by the gap rule ([`rules::Standing`]), as `gap` reads one level.
 //!
-//! A level is *ready* when every skill it expects is met. Otherwise it is some steps short: the
-//! sum, over the skills it expects, of how far the person is below, an unassessed skill counting
-//! as its whole rank, since `gap` never treats a blank as met either. The best fit is the most
-//! demanding ready level; the next levels are the nearest of the rest.
+//! A skill not assessed is unknown, not zero: it is never met and never a gap of known size. The
+//! best fit is the most demanding level where nothing assessed falls short and at least half of
+//! what it rates was assessed; what was not assessed is named beside it. Then come the next
+//! levels: the person's own role first, then the other roles by the move rule
+//! ([`rules::MoveKey`], as `moves` ranks them), from the person's own ratings.
 
 use serde::Serialize;
 
-use super::gap::{Person, person};
+use super::gap::{Person, Readiness, Status, person};
+use super::rules::{self, Coverage, MoveKey, Standing, Tally};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, Profile, Scope};
 use crate::render::doc::signed;
@@ -25,9 +27,12 @@ pub struct Map {
 #[derive(Debug)]
 struct Expected {
     at: LevelAt,
-    /// (skill index into the framework, needed rank counting from 1), in the role's skill order.
-    skills: Vec<(usize, i64)>,
+    /// (skill index into the framework, scale index expected), in the role's skill order.
+    skills: Vec<(usize, usize)>,
+    /// The sum of the ranks it expects (counting from 1): how demanding it is.
     total: i64,
+    /// [`rules::seniority`].
+    seniority: i64,
 }
 
 /// One level scored against a person: a few numbers, cheap enough for thousands of people.
@@ -36,15 +41,24 @@ pub struct Score {
     /// Index into the map's levels (framework order).
     pub index: usize,
     pub at: LevelAt,
-    pub steps_short: i64,
+    /// The person against the level, by the gap rule.
+    pub tally: Tally,
+    /// How much of the level the person's ratings bring (the move rule's figure).
+    pub coverage: Coverage,
     pub expected_total: i64,
-    /// The mean rank the level expects, in thousandths: its seniority, comparable across roles.
-    pub mean_milli: i64,
+    pub seniority: i64,
 }
 
 impl Score {
+    /// Every skill the level rates is met.
     pub fn ready(&self) -> bool {
-        self.steps_short == 0
+        self.tally.ready()
+    }
+
+    /// Nothing assessed falls short, and at least half of what the level rates was assessed:
+    /// a fit on what is known.
+    pub fn fits(&self) -> bool {
+        self.tally.grow == 0 && self.tally.met > 0 && 2 * self.tally.met >= self.tally.skills
     }
 }
 
@@ -52,16 +66,12 @@ impl Map {
     /// Every level of every role, with the ranks it expects.
     pub fn new(framework: &Framework) -> Self {
         let mut levels = Vec::new();
-        for (r, role) in framework.roles.iter().enumerate() {
-            for (l, level) in role.levels.iter().enumerate() {
-                let skills: Vec<(usize, i64)> = role
-                    .skills
-                    .iter()
-                    .zip(&level.ratings)
-                    .filter_map(|(&s, rating)| Some((s, rating.as_ref()?.proficiency as i64 + 1)))
-                    .collect();
-                let total = skills.iter().map(|(_, need)| need).sum();
-                levels.push(Expected { at: LevelAt { role: r, level: l }, skills, total });
+        for (role, r) in framework.roles.iter().enumerate() {
+            for level in 0..r.levels.len() {
+                let at = LevelAt { role, level };
+                let skills: Vec<(usize, usize)> = rules::expected(framework, at).collect();
+                let total = skills.iter().map(|(_, need)| *need as i64 + 1).sum();
+                levels.push(Expected { at, skills, total, seniority: rules::seniority(framework, at) });
             }
         }
         Map { levels }
@@ -69,44 +79,73 @@ impl Map {
 
     /// Every level scored against `profile`, in framework order.
     pub fn scores(&self, profile: &Profile) -> Vec<Score> {
+        let have = |s: usize| profile.assessment(s).map(|a| a.proficiency);
         self.levels
             .iter()
             .enumerate()
             .map(|(index, e)| {
-                let steps_short = e.skills.iter().map(|&(s, need)| (need - have_rank(profile, s)).max(0)).sum();
-                let mean_milli = if e.skills.is_empty() { 0 } else { 1000 * e.total / e.skills.len() as i64 };
-                Score { index, at: e.at, steps_short, expected_total: e.total, mean_milli }
+                let (mut tally, mut coverage) = (Tally::default(), Coverage::default());
+                for &(s, need) in &e.skills {
+                    tally.add(Standing::of(have(s), Some(need)));
+                    coverage.brought += have(s).map_or(0, |h| h.min(need) as i64 + 1);
+                    coverage.expected += need as i64 + 1;
+                }
+                Score { index, at: e.at, tally, coverage, expected_total: e.total, seniority: e.seniority }
             })
             .collect()
     }
 }
 
-fn have_rank(profile: &Profile, skill: usize) -> i64 {
-    profile.assessment(skill).map_or(0, |a| a.proficiency as i64 + 1)
-}
-
-/// The best fit and the `limit` nearest levels not yet ready. The best fit is the ready level
-/// that expects the most (ties: the first in framework order); the next levels are those ahead
-/// of it (any, when there is none), fewest steps short first, then the more demanding, then in
-/// framework order. Ahead means above it in its own role, or, in another role, at least as senior
-/// by mean expected rank (as `moves` reads seniority): a junior level of another role is behind
-/// the person, however few its steps.
-pub fn place(scores: &[Score], limit: usize) -> (Option<Score>, Vec<Score>) {
+/// The best fit and the `limit` next levels. The best fit is the most demanding level that
+/// [`Score::fits`] (ties: the first in framework order). The next levels are those of the
+/// person's own role above the best fit (or above nothing, when it is another role's or there is
+/// none) that are not ready, nearest first, the first one only when the framework has other
+/// roles; then, for each other role, its level nearest in seniority to the best fit (else to the
+/// person's own level), ranked by the move rule from the person's ratings.
+pub fn place(framework: &Framework, scores: &[Score], profile: &Profile, limit: usize) -> (Option<Score>, Vec<Score>) {
     let mut best: Option<Score> = None;
-    for s in scores.iter().filter(|s| s.ready()) {
+    for s in scores.iter().filter(|s| s.fits()) {
         if best.is_none_or(|b| s.expected_total > b.expected_total) {
             best = Some(*s);
         }
     }
-    let ahead = |s: &&Score| match best {
-        None => true,
-        Some(b) if b.at.role == s.at.role => s.at.level > b.at.level,
-        Some(b) => s.mean_milli >= b.mean_milli,
+    let own = profile.role;
+    let at = |at: LevelAt| scores.iter().find(|s| s.at == at).copied();
+    let from = match best {
+        Some(b) if b.at.role == own => b.at.level + 1,
+        _ => 0,
     };
-    let mut next: Vec<Score> = scores.iter().filter(|s| !s.ready()).filter(ahead).copied().collect();
-    next.sort_unstable_by_key(|s| (s.steps_short, std::cmp::Reverse(s.expected_total), s.index));
+    let mut next: Vec<Score> =
+        scores.iter().filter(|s| s.at.role == own && s.at.level >= from && !s.ready()).copied().collect();
+    if framework.roles.len() > 1 {
+        next.truncate(1);
+    }
+    let anchor = best.or_else(|| at(LevelAt { role: own, level: profile.level? })).map(|s| s.seniority);
+    next.extend(other_roles(framework, scores, own, anchor, best));
     next.truncate(limit);
     (best, next)
+}
+
+/// Each role other than `own`: its level nearest to `anchor` in seniority (the most
+/// junior when there is no anchor), unless ready or the best fit, ranked by the move rule.
+fn other_roles(
+    framework: &Framework,
+    scores: &[Score],
+    own: usize,
+    anchor: Option<i64>,
+    best: Option<Score>,
+) -> Vec<Score> {
+    let mut others: Vec<(MoveKey, Score)> = (0..framework.roles.len())
+        .filter(|&role| role != own)
+        .filter_map(|role| {
+            let at = rules::nearest_level(framework, role, anchor.unwrap_or(0))?;
+            let s = scores.iter().find(|s| s.at == at).copied()?;
+            (!s.ready() && best.is_none_or(|b| b.at != s.at)).then_some(s)
+        })
+        .map(|s| (MoveKey::new(framework, own, s.at, s.coverage, s.tally.steps, s.tally.unassessed), s))
+        .collect();
+    others.sort_by_key(|(key, _)| *key);
+    others.into_iter().map(|(_, s)| s).collect()
 }
 
 /// A level placed against a person.
@@ -116,22 +155,27 @@ pub struct FitEntry {
     pub level: Ref,
     /// Every skill the level expects is met.
     pub ready: bool,
-    /// Steps to climb to meet every skill the level expects; an unassessed skill counts whole.
-    pub steps_short: i64,
+    /// The person against the level, counted as `gap` counts it.
+    pub readiness: Readiness,
+    /// How much of the level the person's ratings bring, from 0 to 1: the figure the move rule
+    /// ranks other roles by.
+    pub coverage: f64,
     /// The sum of the ranks the level expects: how demanding it is.
     pub expected_total: i64,
-    /// The skills short, biggest first.
+    /// The skills to grow, biggest first, then those not assessed.
     pub gaps: Vec<FitGap>,
 }
 
-/// One skill a person is short of on a level.
+/// One skill a person is short of, or has not assessed, on a level.
 #[derive(Debug, Clone, Serialize)]
 pub struct FitGap {
     pub skill: Ref,
     /// `null` when unassessed.
     pub have: Option<Proficiency>,
     pub need: Proficiency,
-    pub short: i64,
+    /// Steps to climb; `null` when unassessed.
+    pub gap: Option<i64>,
+    pub status: Status,
 }
 
 fn entry(framework: &Framework, map: &Map, profile: &Profile, score: Score) -> FitEntry {
@@ -141,60 +185,81 @@ fn entry(framework: &Framework, map: &Map, profile: &Profile, score: Score) -> F
         .skills
         .iter()
         .filter_map(|&(s, need)| {
-            let short = need - have_rank(profile, s);
-            (short > 0).then(|| {
-                let skill = &framework.skills[s];
-                FitGap {
-                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
-                    have: profile.assessment(s).map(|a| framework.proficiency(a.proficiency)),
-                    need: framework.proficiency(need as usize - 1),
-                    short,
-                }
+            let have = profile.assessment(s).map(|a| a.proficiency);
+            let standing = Standing::of(have, Some(need));
+            let status = standing.status().filter(|s| *s != Status::Met)?;
+            let skill = &framework.skills[s];
+            Some(FitGap {
+                skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                have: have.map(|h| framework.proficiency(h)),
+                need: framework.proficiency(need),
+                gap: standing.gap(),
+                status,
             })
         })
         .collect();
-    gaps.sort_by_key(|g| std::cmp::Reverse(g.short));
+    // The biggest gaps first, then the unassessed; the sort is stable, so ties keep skill order.
+    gaps.sort_by_key(|g| (g.status == Status::Unassessed, std::cmp::Reverse(g.gap.unwrap_or(0))));
+    let names = |status: Status| gaps.iter().filter(|g| g.status == status).map(|g| g.skill.name.as_str()).collect();
+    let readiness = Readiness::new(score.tally, names(Status::Grow), names(Status::Unassessed), &level.name);
     FitEntry {
         role: Ref { id: role.id.clone(), name: role.name.clone() },
         level: Ref { id: level.id.clone(), name: level.name.clone() },
         ready: score.ready(),
-        steps_short: score.steps_short,
+        readiness,
+        coverage: score.coverage.fraction(),
         expected_total: score.expected_total,
         gaps,
     }
 }
 
-/// The `limit` levels of roles other than `role` nearest to `profile`, ranked as `fit` ranks
-/// them: the best fit first when it is another role's, then the closest next levels. What a
+/// The `limit` levels of roles other than `role` nearest to `profile`, by the move rule from the
+/// profile's ratings, each the level of its role nearest in seniority to `target`: what a
 /// development plan shows beside its own target.
-pub fn nearest_in_other_roles(framework: &Framework, profile: &Profile, role: usize, limit: usize) -> Vec<FitEntry> {
+pub fn nearest_in_other_roles(
+    framework: &Framework,
+    profile: &Profile,
+    target: LevelAt,
+    limit: usize,
+) -> Vec<FitEntry> {
     let map = Map::new(framework);
-    let (best, next) = place(&map.scores(profile), usize::MAX);
-    best.into_iter()
-        .chain(next)
-        .filter(|s| s.at.role != role)
-        .take(limit)
-        .map(|s| entry(framework, &map, profile, s))
-        .collect()
+    let scores = map.scores(profile);
+    let anchor = scores.iter().find(|s| s.at == target).map(|s| s.seniority);
+    let mut others = other_roles(framework, &scores, target.role, anchor, None);
+    others.truncate(limit);
+    others.into_iter().map(|s| entry(framework, &map, profile, s)).collect()
 }
 
 /// One person on the map.
 #[derive(Debug, Serialize)]
 pub struct PersonFit {
     pub person: Person,
-    /// `null` when no level is met in full.
+    /// The most demanding level that fits on what was assessed; `null` when none does.
     pub best_fit: Option<FitEntry>,
+    /// Why the best fit asks less than the level the profile names, when it does: what that
+    /// level asks that the person does not show.
+    pub below_own_level: Option<String>,
     pub next: Vec<FitEntry>,
 }
 
 impl PersonFit {
     /// Places `profile` on the map, keeping `limit` next levels.
     pub fn build(framework: &Framework, map: &Map, profile: &Profile, limit: usize) -> Self {
-        let (best, next) = place(&map.scores(profile), limit);
+        let scores = map.scores(profile);
+        let (best, next) = place(framework, &scores, profile, limit);
         let scope = Scope { framework, role: &framework.roles[profile.role] };
+        let own = profile.level.and_then(|level| scores.iter().find(|s| s.at == LevelAt { role: profile.role, level }));
+        let below_own_level = match (best, own) {
+            (Some(b), Some(own)) if b.expected_total < own.expected_total => {
+                let own = entry(framework, map, profile, *own);
+                Some(format!("{}, the profile's own level, {}", own.level.name, own.readiness.text))
+            }
+            _ => None,
+        };
         PersonFit {
             person: person(scope, profile),
             best_fit: best.map(|s| entry(framework, map, profile, s)),
+            below_own_level,
             next: next.into_iter().map(|s| entry(framework, map, profile, s)).collect(),
         }
     }
@@ -233,24 +298,49 @@ fn level_id(e: &FitEntry, one_role: bool) -> String {
     if one_role { e.level.id.clone() } else { format!("{}/{}", e.role.id, e.level.id) }
 }
 
-/// The three biggest gaps, `?` marking an unassessed skill.
+/// The three biggest gaps (`Skill +2`), then what was not assessed (`Skill ?`).
 pub fn top_gaps(e: &FitEntry) -> String {
-    let gap = |g: &FitGap| format!("{} {}{}", g.skill.name, signed(g.short), if g.have.is_none() { "?" } else { "" });
+    let gap = |g: &FitGap| match g.gap {
+        Some(steps) => format!("{} {}", g.skill.name, signed(steps)),
+        None => format!("{} ?", g.skill.name),
+    };
     e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join("\n")
+}
+
+/// "3 steps to grow, 1 unassessed", or "ready": how far a level is, in the gap rule's counts.
+pub fn distance(e: &FitEntry) -> String {
+    let r = &e.readiness;
+    if r.ready {
+        return "ready".into();
+    }
+    let mut parts = Vec::new();
+    if r.grow > 0 {
+        parts.push(format!("{} to grow", plural(r.steps_to_grow as usize, "step", "steps")));
+    }
+    if r.unassessed > 0 {
+        parts.push(format!("{} unassessed", r.unassessed));
+    }
+    parts.join(", ")
+}
+
+/// What the best fit rests on: "every skill met", or "on what was assessed; 1 unassessed: X".
+fn best_words(best: &FitEntry) -> String {
+    if best.ready {
+        return "every skill met".into();
+    }
+    let unassessed: Vec<&str> =
+        best.gaps.iter().filter(|g| g.status == Status::Unassessed).map(|g| g.skill.name.as_str()).collect();
+    format!("on what was assessed; {} unassessed: {}", unassessed.len(), unassessed.join(", "))
 }
 
 /// One person's placing in a sentence.
 fn sentence(p: &PersonFit, one_role: bool) -> String {
     let mut text = match &p.best_fit {
-        Some(best) => format!("{}: fits {}", p.person.name, label(best, one_role)),
-        None => format!("{}: no level is met in full yet", p.person.name),
+        Some(best) => format!("{}: fits {} ({})", p.person.name, label(best, one_role), best_words(best)),
+        None => format!("{}: no level fits yet on what was assessed", p.person.name),
     };
     if let Some(next) = p.next.first() {
-        text.push_str(&format!(
-            "; closest next: {}, {} short",
-            label(next, one_role),
-            plural(next.steps_short as usize, "step", "steps")
-        ));
+        text.push_str(&format!("; closest next: {}, {}", label(next, one_role), distance(next)));
     }
     text
 }
@@ -260,19 +350,33 @@ impl Report for FitReport {
         let (one, p) = (self.one_role, &self.placed);
         let mut blocks = vec![Block::Title(format!("Where {} fits", p.person.name))];
         blocks.push(Block::Para(match &p.best_fit {
-            Some(best) => format!("Best fit: {}, the most demanding level whose every skill is met.", label(best, one)),
-            None => "Best fit: none yet; no level is met in full.".into(),
+            Some(best) if best.ready => {
+                format!("Best fit: {}, the most demanding level whose every skill is met.", label(best, one))
+            }
+            Some(best) => format!(
+                "Best fit: {}, the most demanding level where nothing assessed falls short ({}).",
+                label(best, one),
+                best_words(best)
+            ),
+            None => "Best fit: none yet; every level has a skill assessed below what it asks, or half its skills \
+                     unassessed."
+                .into(),
         }));
+        if let Some(why) = &p.below_own_level {
+            blocks.push(Block::Para(format!("It is below {why}.")));
+        }
         if !p.next.is_empty() {
             blocks.push(Block::Heading("Closest next".into()));
             // With one role, the table is that role's ladder read against the person.
-            let columns = ["Role", "Level", "Steps short", "Top gaps"];
+            let columns = ["Role", "Level", "To grow", "Unassessed", "Coverage", "Top gaps"];
             let mut table = Table::new(columns.into_iter().skip(usize::from(one)));
             for e in &p.next {
                 let mut row = vec![
                     Cell::toned(&e.role.name, Tone::Strong),
                     Cell::toned(&e.level.name, if one { Tone::Strong } else { Tone::Plain }),
-                    Cell::toned(e.steps_short.to_string(), Tone::Grow),
+                    Cell::toned(e.readiness.steps_to_grow.to_string(), Tone::Grow),
+                    Cell::plain(e.readiness.unassessed.to_string()),
+                    Cell::plain(rules::percent(e.coverage)),
                     Cell::plain(top_gaps(e)),
                 ];
                 if one {
@@ -281,7 +385,11 @@ impl Report for FitReport {
                 table.row(row);
             }
             blocks.push(Block::Table(table));
-            blocks.push(Block::Hint("+N: steps short · ?: unassessed, counted as the whole rank".into()));
+            let mut hint = "+N: steps to grow · ?: not assessed, so not known".to_string();
+            if !one {
+                hint.push_str(&format!(" · other roles: {}", rules::MOVE_RULE));
+            }
+            blocks.push(Block::Hint(hint));
         }
         blocks.push(Block::Summary(sentence(p, one)));
         if let Some(next) = p.next.first() {
@@ -301,9 +409,23 @@ impl Report for FitReport {
 }
 
 fn header() -> Vec<String> {
-    ["person", "file", "kind", "role_id", "level_id", "ready", "steps_short", "expected_total", "top_gaps"]
-        .map(String::from)
-        .to_vec()
+    [
+        "person",
+        "file",
+        "kind",
+        "role_id",
+        "level_id",
+        "ready",
+        "met",
+        "grow",
+        "unassessed",
+        "steps_to_grow",
+        "coverage",
+        "expected_total",
+        "top_gaps",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 /// The CSV rows of one person: the best fit (if any), then each next level.
@@ -311,7 +433,11 @@ fn person_rows(p: &PersonFit) -> Vec<Vec<String>> {
     let best = p.best_fit.iter().map(|e| ("best_fit", e));
     best.chain(p.next.iter().map(|e| ("next", e)))
         .map(|(kind, e)| {
-            let gaps: Vec<String> = e.gaps.iter().take(3).map(|g| format!("{}+{}", g.skill.id, g.short)).collect();
+            let gap = |g: &FitGap| match g.gap {
+                Some(steps) => format!("{}+{steps}", g.skill.id),
+                None => format!("{}?", g.skill.id),
+            };
+            let r = &e.readiness;
             vec![
                 p.person.name.clone(),
                 p.person.file.clone(),
@@ -319,9 +445,13 @@ fn person_rows(p: &PersonFit) -> Vec<Vec<String>> {
                 e.role.id.clone(),
                 e.level.id.clone(),
                 e.ready.to_string(),
-                e.steps_short.to_string(),
+                r.met.to_string(),
+                r.grow.to_string(),
+                r.unassessed.to_string(),
+                r.steps_to_grow.to_string(),
+                format!("{:.3}", e.coverage),
                 e.expected_total.to_string(),
-                gaps.join(";"),
+                e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join(";"),
             ]
         })
         .collect()
@@ -339,7 +469,7 @@ pub struct TeamFitReport {
 
 impl TeamFitReport {
     /// Places every profile, on every core: the map is worked out once, each person costs a
-    /// number pair per level, and only the levels kept are written out in full.
+    /// few numbers per level, and only the levels kept are written out in full.
     pub fn build(framework: &Framework, profiles: &[Profile], limit: usize) -> Self {
         let map = Map::new(framework);
         let people = crate::parallel::map(profiles.iter().collect(), |p| PersonFit::build(framework, &map, p, limit));
@@ -350,21 +480,21 @@ impl TeamFitReport {
 impl Report for TeamFitReport {
     fn document(&self) -> Vec<Block> {
         let one = self.one_role;
-        let mut table = Table::new(["Person", "Best fit", "Closest next", "Steps short"]);
+        let mut table = Table::new(["Person", "Best fit", "Closest next", "How far"]);
         for p in &self.people {
             let next = p.next.first();
             table.row(vec![
                 Cell::toned(&p.person.name, Tone::Strong),
                 Cell::plain(p.best_fit.as_ref().map_or_else(|| "none yet".to_string(), |e| label(e, one))),
                 Cell::plain(next.map_or_else(|| "—".to_string(), |e| label(e, one))),
-                Cell::toned(next.map_or_else(String::new, |e| e.steps_short.to_string()), Tone::Grow),
+                Cell::toned(next.map_or_else(String::new, distance), Tone::Grow),
             ]);
         }
         let placed = self.people.iter().filter(|p| p.best_fit.is_some()).count();
         vec![
             Block::Title(format!("Where {} people fit", self.people.len())),
             Block::Table(table),
-            Block::Summary(format!("{placed} of {} people meet some level in full", self.people.len())),
+            Block::Summary(format!("{placed} of {} people fit some level on what they assessed", self.people.len())),
             Block::Hint("One person's closest levels: pm-skills fit --profile FILE".into()),
         ]
     }
@@ -377,50 +507,89 @@ impl Report for TeamFitReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::testing::{career_map, dvla, profile};
 
-    /// A level of a role of its own, with `expected_total` over one skill.
-    fn score(index: usize, steps_short: i64, expected_total: i64) -> Score {
-        let at = LevelAt { role: index, level: 0 };
-        Score { index, at, steps_short, expected_total, mean_milli: 1000 * expected_total }
+    #[test]
+    fn a_skill_not_assessed_is_unknown_and_the_best_fit_is_said_on_what_was_assessed() {
+        // The issue's case: Practitioner in every skill but one, which is unassessed.
+        let f = dvla();
+        let mut levels = vec![Some(2); 10];
+        levels[3] = None;
+        let fit = PersonFit::build(&f, &Map::new(&f), &profile(&f, &levels), 3);
+        let best = fit.best_fit.as_ref().expect("a best fit on what was assessed");
+        assert_eq!(best.level.id, "product-manager");
+        assert!(!best.ready);
+        let r = &best.readiness;
+        assert_eq!((r.met, r.grow, r.unassessed), (9, 0, 1));
+        let unassessed: Vec<&str> = best.gaps.iter().map(|g| g.skill.name.as_str()).collect();
+        assert_eq!(unassessed, [f.skills[3].name.as_str()]);
+        assert_eq!(best.gaps[0].gap, None);
+        assert!(sentence(&fit, true).contains(&format!("on what was assessed; 1 unassessed: {}", f.skills[3].name)));
+        // The next level is Senior, with the steps its expert skills ask.
+        assert_eq!(fit.next[0].level.id, "senior");
+        assert!(fit.next[0].readiness.grow > 0);
     }
 
     #[test]
-    fn best_fit_is_the_most_demanding_ready_level_the_first_on_a_tie() {
-        let scores = [score(0, 0, 3), score(1, 0, 5), score(2, 1, 8), score(3, 0, 5), score(4, 2, 4)];
-        let (best, next) = place(&scores, 10);
-        assert_eq!(best, Some(scores[1]));
-        // Level 4, of another role, is less senior than the best fit: behind the person.
-        assert_eq!(next.iter().map(|s| s.index).collect::<Vec<_>>(), [2]);
-        // In the best fit's own role, only the levels above it are ahead.
-        let own =
-            |level, steps_short, total| Score { at: LevelAt { role: 9, level }, ..score(level, steps_short, total) };
-        let (best, next) = place(&[own(0, 1, 9), own(1, 0, 2), own(2, 1, 1)], 10);
-        assert_eq!(best.map(|s| s.index), Some(1));
-        assert_eq!(next.iter().map(|s| s.index).collect::<Vec<_>>(), [2]);
-        assert_eq!(place(&[score(0, 1, 3)], 10).0, None);
-    }
-
-    #[test]
-    fn next_is_fewest_short_then_more_demanding_then_framework_order() {
-        let scores = [score(0, 3, 3), score(1, 1, 5), score(2, 1, 8), score(3, 1, 5), score(4, 0, 2)];
-        let (best, next) = place(&scores, 10);
-        assert_eq!(best.map(|s| s.index), Some(4));
-        assert_eq!(next.iter().map(|s| s.index).collect::<Vec<_>>(), [2, 1, 3, 0]);
-        assert_eq!(place(&scores, 2).1.len(), 2);
-    }
-
-    #[test]
-    fn an_unassessed_skill_counts_its_whole_rank() {
-        let f = crate::data::load_builtin("dvla").unwrap();
-        let map = Map::new(&f);
+    fn nobody_fits_on_nothing_and_every_gap_is_unknown() {
+        let f = dvla();
         let nobody = Profile::empty("p.yaml", "P", 0);
-        let scores = map.scores(&nobody);
-        assert_eq!(scores.len(), 4);
-        assert!(scores.iter().all(|s| s.steps_short == s.expected_total && !s.ready()));
-        let fit = PersonFit::build(&f, &map, &nobody, 1);
+        let fit = PersonFit::build(&f, &Map::new(&f), &nobody, 9);
         assert!(fit.best_fit.is_none());
-        let first = &fit.next[0];
-        assert_eq!((first.level.id.as_str(), first.steps_short), ("product-manager", first.expected_total));
-        assert!(first.gaps.iter().all(|g| g.have.is_none()));
+        assert_eq!(fit.next.len(), 4, "one role: every level of the ladder, nearest first");
+        assert_eq!(fit.next[0].level.id, "product-manager");
+        assert!(
+            fit.next.iter().all(|e| e.readiness.unassessed == e.readiness.skills && e.readiness.steps_to_grow == 0)
+        );
+        assert!(fit.next[0].gaps.iter().all(|g| g.have.is_none() && g.gap.is_none()));
+    }
+
+    #[test]
+    fn a_best_fit_below_the_profiles_own_level_says_why() {
+        let f = dvla();
+        let mut p = profile(&f, &[Some(2); 10]);
+        p.level = Some(1);
+        let fit = PersonFit::build(&f, &Map::new(&f), &p, 3);
+        assert_eq!(fit.best_fit.as_ref().map(|b| b.level.id.as_str()), Some("product-manager"));
+        let why = fit.below_own_level.as_deref().expect("a reason");
+        assert!(why.starts_with("Senior Product Manager, the profile's own level, meets "), "{why}");
+        assert!(why.contains("to grow: "), "{why}");
+        let at_own = PersonFit::build(&f, &Map::new(&f), &profile(&f, &[Some(2); 10]), 3);
+        assert!(at_own.below_own_level.is_none());
+    }
+
+    #[test]
+    fn other_roles_follow_the_own_roles_next_level_ranked_by_the_move_rule() {
+        let f = career_map();
+        // An analyst (role 0) at Analyst, with working research and data and aware delivery.
+        let p = Profile {
+            skills: f
+                .skills
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| {
+                    let step = match s.id.as_str() {
+                        "research" | "data" => 1,
+                        "delivery" => 0,
+                        _ => return None,
+                    };
+                    Some((i, crate::model::Assessment { proficiency: step, evidence: vec![] }))
+                })
+                .collect(),
+            level: Some(1),
+            ..Profile::empty("p.yaml", "P", 0)
+        };
+        let map = Map::new(&f);
+        let fit = PersonFit::build(&f, &map, &p, 9);
+        assert_eq!(fit.best_fit.as_ref().map(|b| b.level.id.as_str()), Some("analyst"));
+        assert_eq!((fit.next[0].role.id.as_str(), fit.next[0].level.id.as_str()), ("analyst", "lead-analyst"));
+        let others: Vec<&FitEntry> = fit.next[1..].iter().collect();
+        assert!(!others.is_empty() && others.iter().all(|e| e.role.id != "analyst"));
+        assert!(others.windows(2).all(|w| w[0].coverage >= w[1].coverage), "most covered first");
+        // A plan's other roles are the same levels, in the same order.
+        let target = LevelAt { role: 0, level: 2 };
+        let plan: Vec<String> =
+            nearest_in_other_roles(&f, &p, target, 9).iter().map(|e| format!("{}/{}", e.role.id, e.level.id)).collect();
+        assert_eq!(plan.len(), f.roles.len() - 1);
     }
 }

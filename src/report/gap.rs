@@ -12,17 +12,8 @@ use crate::render::doc::signed;
 use crate::render::svg::scale_names;
 use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
 
-/// Where a person stands on one skill against the target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// At or above the target.
-    Met,
-    /// Below the target: a gap.
-    Grow,
-    /// Not in the profile.
-    Unassessed,
-}
+pub use super::rules::Status;
+use super::rules::{Standing, Tally};
 
 /// The person a report is about.
 #[derive(Debug, Clone, Serialize)]
@@ -88,21 +79,16 @@ impl Readiness {
     /// Counts statuses; `rows` must already be in report order so names are listed biggest first.
     pub fn of(rows: &[GapRow], target: &str) -> Self {
         let names = |s: Status| rows.iter().filter(|r| r.status == s).map(|r| r.skill.name.as_str()).collect();
-        let met = rows.iter().filter(|r| r.status == Status::Met).count();
-        let steps = rows.iter().filter_map(|r| r.gap).sum();
-        Readiness::new(rows.len(), met, names(Status::Grow), names(Status::Unassessed), steps, target)
+        let mut tally = Tally::default();
+        for r in rows {
+            tally.add(r.standing());
+        }
+        Readiness::new(tally, names(Status::Grow), names(Status::Unassessed), target)
     }
 
     /// Words the counts; `growing` is biggest gap first, `unassessed` in the role's order.
-    pub fn new(
-        skills: usize,
-        met: usize,
-        growing: Vec<&str>,
-        unassessed: Vec<&str>,
-        steps_to_grow: i64,
-        target: &str,
-    ) -> Self {
-        let (grow, blank) = (growing.len(), unassessed.len());
+    pub fn new(tally: Tally, growing: Vec<&str>, unassessed: Vec<&str>, target: &str) -> Self {
+        let Tally { skills, met, grow, unassessed: blank, steps } = tally;
         let mut text = format!("meets {met} of {skills}");
         if grow > 0 {
             text.push_str(&format!("; {grow} to grow: {}", growing.join(", ")));
@@ -110,11 +96,11 @@ impl Readiness {
         if blank > 0 {
             text.push_str(&format!("; {blank} unassessed: {}", unassessed.join(", ")));
         }
-        let ready = grow == 0 && blank == 0;
+        let ready = tally.ready();
         if ready {
             text.push_str(&format!(": ready for {target}"));
         }
-        Readiness { skills, met, grow, unassessed: blank, steps_to_grow, ready, text }
+        Readiness { skills, met, grow, unassessed: blank, steps_to_grow: steps, ready, text }
     }
 }
 
@@ -141,12 +127,8 @@ pub fn compare(scope: Scope, profile: &Profile, target: usize) -> Vec<GapRow> {
         .map(|(s, rating)| {
             let skill = &scope.framework.skills[s];
             let have = profile.assessment(s);
-            let gap = have.map(|a| (rating.proficiency as i64 - a.proficiency as i64).max(0));
-            let status = match gap {
-                None => Status::Unassessed,
-                Some(0) => Status::Met,
-                Some(_) => Status::Grow,
-            };
+            let standing = Standing::of(have.map(|a| a.proficiency), Some(rating.proficiency));
+            let (status, gap) = (standing.status().unwrap_or(Status::Unassessed), standing.gap());
             GapRow {
                 skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
                 have: have.map(|a| scope.proficiency(a.proficiency)),
@@ -167,6 +149,17 @@ pub fn person(scope: Scope, profile: &Profile) -> Person {
     let level =
         profile.level.map(|level| scope.framework.level_ref(crate::model::LevelAt { role: profile.role, level }));
     Person { name: profile.name.clone(), file: profile.file.clone(), level }
+}
+
+impl GapRow {
+    /// The row's standing under the gap rule, back from its status and gap.
+    pub fn standing(&self) -> Standing {
+        match (self.status, self.gap) {
+            (Status::Met, _) => Standing::Met,
+            (Status::Grow, gap) => Standing::Grow(gap.unwrap_or(0)),
+            (Status::Unassessed, _) => Standing::Unassessed,
+        }
+    }
 }
 
 impl GapReport {
@@ -208,11 +201,7 @@ fn evidence_items(rows: &[GapRow]) -> Vec<String> {
 
 /// A status as CSV writes it, the word JSON uses.
 pub fn status_word(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::Grow => "grow",
-        Status::Unassessed => "unassessed",
-    }
+    status.word()
 }
 
 impl Report for GapReport {

@@ -15,6 +15,7 @@ pub mod path;
 pub mod plan;
 pub mod progress;
 pub mod review;
+pub mod rules;
 pub mod show;
 pub mod site;
 pub mod skills;

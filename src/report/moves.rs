@@ -1,17 +1,18 @@
-//! `pm-skills moves LEVEL`: where one can go from a level, in the fewest steps.
+//! `pm-skills moves LEVEL`: where one can go from a level, ranked by the move rule
+//! ([`rules::MoveKey`]): how much of each level the source already brings, roles of the same
+//! family first.
 //!
-//! A move is measured as `diff` measures it ([`compare`]): the steps to climb over the union of
-//! both levels' skills, a skill only the target expects counting its whole rank. The next level
-//! of one's own role comes first, as the natural promotion; then, for every other role, the one
-//! level of it at the source's seniority, so a long list of far-off levels never hides a near
-//! role. Seniority is read from the data: the mean rank a level expects over the skills it rates.
-//! The fewest steps to grow alone would pick each role's most junior level, which asks little of
-//! anyone and is no move a person looks for; the list is then ranked by steps, as `diff` counts
-//! them.
+//! The next level of one's own role comes first, as the natural promotion; then, for every other
+//! role, the one level of it at the source's seniority (the mean rank a level expects over the
+//! skills it rates), so a long list of far-off levels never hides a near role. What must grow is
+//! measured as `diff` measures it ([`compare`]), over the union of both levels' skills; the steps
+//! and new skills are shown as facts, not the rank, since by steps alone the roles that rate few
+//! skills come first, whatever they are.
 
 use serde::Serialize;
 
 use super::diff::{DiffRow, Direction, compare};
+use super::rules::{self, Coverage, MoveKey};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
@@ -44,6 +45,11 @@ pub struct Move {
     pub steps: i64,
     /// Skills the target expects and the source does not.
     pub new_skills: usize,
+    /// How much of the level the source already brings, from 0 to 1: the figure the list is
+    /// ranked by ([`rules::MOVE_RULE`]).
+    pub coverage: f64,
+    /// The level's role shares the source's family (or is the source's role).
+    pub same_family: bool,
     /// The skills to grow or take up, biggest first.
     pub gaps: Vec<MoveGap>,
 }
@@ -65,24 +71,9 @@ pub struct Candidate {
     pub at: LevelAt,
     pub steps: i64,
     pub new_skills: usize,
-    /// How far the level's seniority is from the source's: the difference of their mean expected
-    /// ranks, in thousandths of a step.
-    pub distance: i64,
-}
-
-impl Candidate {
-    /// How a list of moves is ordered: fewest steps, then fewest new skills, then the roles in
-    /// the framework's order, and within one role the more senior level first.
-    pub fn rank(&self) -> (i64, usize, usize, std::cmp::Reverse<usize>) {
-        (self.steps, self.new_skills, self.at.role, std::cmp::Reverse(self.at.level))
-    }
-}
-
-/// The level of a role to name as its move: the nearest in seniority, then the fewest steps to
-/// grow, then the fewest new skills, then the more senior, since of two equally near levels the
-/// higher one is worth more.
-pub fn closest(candidates: impl IntoIterator<Item = Candidate>) -> Option<Candidate> {
-    candidates.into_iter().min_by_key(|c| (c.distance, c.steps, c.new_skills, std::cmp::Reverse(c.at.level)))
+    pub coverage: Coverage,
+    /// Where the move stands in the list.
+    pub key: MoveKey,
 }
 
 /// Measures the move from `from` to `to`, with its rows for the gaps.
@@ -90,15 +81,13 @@ fn measure(framework: &Framework, from: LevelAt, to: LevelAt) -> (Candidate, Vec
     let rows = compare(framework, from, to);
     let steps = rows.iter().map(|r| r.change.max(0)).sum();
     let new_skills = rows.iter().filter(|r| r.direction == Direction::New).count();
-    let distance = (1000.0 * (mean_rank(framework, from) - mean_rank(framework, to))).abs().round() as i64;
-    (Candidate { at: to, steps, new_skills, distance }, rows)
-}
-
-/// The mean rank (1 = the lowest step) a level expects over the skills it rates; 0 when it rates
-/// none.
-fn mean_rank(framework: &Framework, at: LevelAt) -> f64 {
-    let ranks: Vec<usize> = framework.level(at).ratings.iter().flatten().map(|r| r.proficiency + 1).collect();
-    if ranks.is_empty() { 0.0 } else { ranks.iter().sum::<usize>() as f64 / ranks.len() as f64 }
+    let source = &framework.roles[from.role];
+    let coverage = Coverage::of(framework, to, |skill| {
+        let k = source.skills.iter().position(|&s| s == skill)?;
+        Some(framework.level(from).ratings[k].as_ref()?.proficiency)
+    });
+    let key = MoveKey::new(framework, from.role, to, coverage, steps, new_skills);
+    (Candidate { at: to, steps, new_skills, coverage, key }, rows)
 }
 
 impl MovesReport {
@@ -107,19 +96,16 @@ impl MovesReport {
     /// other role, nearest first. At most `limit` are kept.
     pub fn build(framework: &Framework, from: LevelAt, only_role: Option<usize>, limit: usize) -> Self {
         let measure = |at: LevelAt| measure(framework, from, at);
+        let seniority = rules::seniority(framework, from);
         let levels = |role: usize| (0..framework.roles[role].levels.len()).map(move |level| LevelAt { role, level });
         let mut ranked: Vec<(Candidate, Vec<DiffRow>)> = match only_role {
             Some(role) => levels(role).filter(|&at| at != from).map(measure).collect(),
             None => (0..framework.roles.len())
                 .filter(|&role| role != from.role)
-                .filter_map(|role| {
-                    let measured: Vec<_> = levels(role).map(measure).collect();
-                    let best = closest(measured.iter().map(|(c, _)| c.clone()))?;
-                    measured.into_iter().find(|(c, _)| c.at == best.at)
-                })
+                .filter_map(|role| Some(measure(rules::nearest_level(framework, role, seniority)?)))
                 .collect(),
         };
-        ranked.sort_by_key(|(c, _)| c.rank());
+        ranked.sort_by_key(|(c, _)| c.key);
         if only_role.is_none() && from.level + 1 < framework.roles[from.role].levels.len() {
             ranked.insert(0, measure(LevelAt { role: from.role, level: from.level + 1 }));
         }
@@ -149,7 +135,8 @@ impl MovesReport {
     fn summary(&self) -> String {
         let from = self.label(&self.from.role, &self.from.name);
         let distance = |m: &Move| {
-            let mut text = plural(m.steps as usize, "step", "steps");
+            let mut text =
+                format!("{} covered, {}", rules::percent(m.coverage), plural(m.steps as usize, "step", "steps"));
             if m.new_skills > 0 {
                 text.push_str(&format!(" with {}", plural(m.new_skills, "new skill", "new skills")));
             }
@@ -198,6 +185,8 @@ fn to_move(framework: &Framework, from: LevelAt, c: Candidate, rows: Vec<DiffRow
         next_in_role: c.at.role == from.role && c.at.level == from.level + 1,
         steps: c.steps,
         new_skills: c.new_skills,
+        coverage: c.coverage.fraction(),
+        same_family: c.key.same_family(),
         gaps,
     }
 }
@@ -217,19 +206,21 @@ impl Report for MovesReport {
                 None => format!("{} is the top of its role, and the framework has no other roles.", self.from.name),
             }));
         } else {
-            let mut table = Table::new(["Role", "Level", "Steps", "New skills", "Top gaps"]);
+            let mut table = Table::new(["Role", "Level", "Coverage", "Steps", "New skills", "Top gaps"]);
             for m in &self.moves {
                 let level =
                     if m.next_in_role { format!("{}\n(next level)", m.level.name) } else { m.level.name.clone() };
                 table.row(vec![
                     Cell::toned(&m.role.name, Tone::Strong),
                     Cell::plain(level),
+                    Cell::plain(rules::percent(m.coverage)),
                     Cell::toned(m.steps.to_string(), if m.steps > 0 { Tone::Grow } else { Tone::Same }),
                     Cell::plain(m.new_skills.to_string()),
                     Cell::plain(top_gaps(&m.gaps, |g| format!("{} {}", g.skill.name, signed(g.change)), "\n")),
                 ]);
             }
             blocks.push(Block::Table(table));
+            blocks.push(Block::Hint(rules::MOVE_RULE.into()));
             if self.one_role {
                 blocks.push(Block::Para("The framework has no other roles.".into()));
             }
@@ -246,7 +237,8 @@ impl Report for MovesReport {
     }
 
     fn records(&self) -> Records {
-        let header = ["role_id", "level_id", "next_in_role", "steps", "new_skills", "top_gaps"];
+        let header =
+            ["role_id", "level_id", "next_in_role", "coverage", "same_family", "steps", "new_skills", "top_gaps"];
         Records {
             header: header.map(String::from).to_vec(),
             rows: self
@@ -257,6 +249,8 @@ impl Report for MovesReport {
                         m.role.id.clone(),
                         m.level.id.clone(),
                         m.next_in_role.to_string(),
+                        format!("{:.3}", m.coverage),
+                        m.same_family.to_string(),
                         m.steps.to_string(),
                         m.new_skills.to_string(),
                         top_gaps(&m.gaps, |g| format!("{}{}", g.skill.id, signed(g.change)), ";"),
@@ -276,30 +270,6 @@ mod tests {
         LevelAt { role, level }
     }
 
-    fn candidate(role: usize, level: usize, steps: i64, new_skills: usize) -> Candidate {
-        Candidate { at: at(role, level), steps, new_skills, distance: steps }
-    }
-
-    #[test]
-    fn closest_is_nearest_in_seniority_then_fewest_steps_then_fewest_new_then_the_more_senior() {
-        let pick = |cs: Vec<Candidate>| closest(cs).map(|c| c.at);
-        assert_eq!(pick(vec![candidate(1, 0, 3, 0), candidate(1, 1, 2, 2), candidate(1, 2, 2, 1)]), Some(at(1, 2)));
-        assert_eq!(pick(vec![candidate(1, 0, 0, 0), candidate(1, 1, 0, 0), candidate(1, 2, 1, 0)]), Some(at(1, 1)));
-        assert_eq!(pick(Vec::new()), None);
-        // A level far below (or above) the source's seniority is far, however few its steps.
-        let junior = Candidate { distance: 9, ..candidate(1, 0, 0, 0) };
-        let alike = Candidate { distance: 2, ..candidate(1, 2, 2, 0) };
-        assert_eq!(pick(vec![junior, alike]), Some(at(1, 2)));
-    }
-
-    #[test]
-    fn the_list_ranks_by_steps_then_new_skills_then_role_order() {
-        let mut cs = [candidate(2, 0, 3, 1), candidate(1, 0, 3, 1), candidate(3, 0, 3, 0), candidate(4, 0, 1, 2)];
-        cs.sort_by_key(Candidate::rank);
-        let roles: Vec<usize> = cs.iter().map(|c| c.at.role).collect();
-        assert_eq!(roles, [4, 3, 1, 2]);
-    }
-
     #[test]
     fn the_next_level_comes_first_then_each_other_roles_closest_level() {
         let f = career_map();
@@ -307,7 +277,8 @@ mod tests {
             r.moves.iter().map(|m| (m.role.id.clone(), m.level.id.clone(), m.steps, m.new_skills)).collect()
         };
         let s = |a: &str, b: &str, steps: i64, new: usize| (a.to_string(), b.to_string(), steps, new);
-        // From Analyst: Lead Analyst (3 steps) first although Designer is nearer (2).
+        // From Analyst: Lead Analyst (3 steps) first although Designer asks fewer (2); Designer
+        // (research working: 2 of 4 ranks) before Engineer (data and delivery: 2 of 5).
         let r = MovesReport::build(&f, at(0, 1), None, 10);
         assert_eq!(
             ids(&r),
@@ -319,9 +290,11 @@ mod tests {
             [("coding", 2), ("delivery", 1)]
         );
         assert_eq!(r.moves[2].gaps[0].direction, Direction::New);
-        // From Junior Analyst, Designer and Engineer tie (3 steps, 1 new): the framework's order.
+        // From Junior Analyst, Designer and Engineer ask 3 steps and one new skill each, but the
+        // junior analyst brings 2 of Engineer's 5 ranks (data and delivery) and 1 of Designer's 4.
         let r = MovesReport::build(&f, at(0, 0), None, 10);
-        assert_eq!(ids(&r)[1..], [s("designer", "designer", 3, 1), s("engineer", "engineer", 3, 1)]);
+        assert_eq!(ids(&r)[1..], [s("engineer", "engineer", 3, 1), s("designer", "designer", 3, 1)]);
+        assert_eq!((r.moves[1].coverage, r.moves[2].coverage), (0.4, 0.25));
         // At the top of a role there is no next level; the limit cuts the list, not the total.
         let r = MovesReport::build(&f, at(0, 2), None, 1);
         assert_eq!((r.moves.len(), r.total, r.moves[0].next_in_role), (1, 2, false));

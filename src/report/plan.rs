@@ -7,8 +7,9 @@
 
 use serde::Serialize;
 
-use super::fit::{FitEntry, nearest_in_other_roles, top_gaps};
+use super::fit::{FitEntry, distance, nearest_in_other_roles, top_gaps};
 use super::gap::{GapReport, GapRow, Person, Readiness, Status, status_word};
+use super::rules;
 use super::{Ref, Report, TargetFrom, criterion_text};
 use crate::model::{Framework, LevelAt, LevelRef, Profile};
 use crate::render::{Block, Cell, Ranks, Records, Table, Tone, Workbook};
@@ -77,7 +78,7 @@ impl PlanReport {
             }
         }
         let other_roles =
-            (framework.roles.len() > 1).then(|| nearest_in_other_roles(framework, profile, target.role, OTHER_ROLES));
+            (framework.roles.len() > 1).then(|| nearest_in_other_roles(framework, profile, target, OTHER_ROLES));
         PlanReport {
             framework: gap.framework,
             source: framework.source.clone(),
@@ -208,22 +209,18 @@ impl PlanReport {
             blocks.push(Block::Para("No level of another role is ahead of this profile.".into()));
             return blocks;
         }
-        let mut table = Table::new(["Role", "Level", "Steps short", "Top gaps"]);
+        let mut table = Table::new(["Role", "Level", "Coverage", "How far", "Top gaps"]);
         for e in entries {
-            let (steps, tone) =
-                if e.ready { ("ready".to_string(), Tone::Same) } else { (e.steps_short.to_string(), Tone::Grow) };
             table.row(vec![
                 Cell::toned(&e.role.name, Tone::Strong),
                 Cell::plain(&e.level.name),
-                Cell::toned(steps, tone),
+                Cell::plain(rules::percent(e.coverage)),
+                Cell::toned(distance(e), if e.ready { Tone::Same } else { Tone::Grow }),
                 Cell::plain(top_gaps(e)),
             ]);
         }
         blocks.push(Block::Table(table));
-        let file = if self.person.file == "<stdin>" { "-".into() } else { crate::text::shell_word(&self.person.file) };
-        blocks.push(Block::Hint(format!(
-            "+N: steps short · ?: unassessed · ranked as pm-skills fit --profile {file} ranks every level of every role"
-        )));
+        blocks.push(Block::Hint(format!("+N: steps to grow · ?: not assessed · {}", rules::MOVE_RULE)));
         blocks
     }
 }
@@ -454,7 +451,7 @@ mod tests {
         let blocks = plan.document();
         let at = blocks.iter().position(|b| *b == Block::Heading("Other roles within reach".into())).unwrap();
         assert!(matches!(&blocks[at + 1], Block::Table(t) if t.rows.len() == entries.len()));
-        assert!(matches!(&blocks[at + 2], Block::Hint(h) if h.contains("pm-skills fit --profile me.yaml")));
+        assert!(matches!(&blocks[at + 2], Block::Hint(h) if h.contains(rules::MOVE_RULE)));
         assert!(matches!(&blocks[1], Block::Fields(f) if f.iter().any(|(k, v)| k == "Role" && v == "Product manager")));
     }
 }

@@ -9,6 +9,8 @@
 use serde::Serialize;
 
 use super::evidence_item;
+use super::gap::{GapReport, Readiness};
+use super::rules::Standing;
 use super::{NOT_EXPECTED, Proficiency, Ref, Report, Scope, TargetFrom, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
@@ -43,7 +45,8 @@ impl Status {
     /// The status of a skill the target expects at rank `need`, from its ranks at the first and
     /// the last check-in (`None` when unassessed).
     pub fn of(first: Option<usize>, last: Option<usize>, need: usize) -> Self {
-        match (first.map(|r| r >= need), last.map(|r| r >= need)) {
+        let met = |have: Option<usize>| Standing::of(have, Some(need)).gap().map(|gap| gap == 0);
+        match (met(first), met(last)) {
             (Some(false), Some(true)) => Status::Closed,
             (Some(true), Some(false)) => Status::Opened,
             (Some(false), Some(false)) => Status::Remains,
@@ -157,7 +160,11 @@ pub struct ProgressSummary {
     pub met_now: usize,
     /// Every skill the target expects is met at the last check-in.
     pub ready: bool,
-    /// The summary as one sentence, e.g. "4 gaps closed since 2026-03-02, 1 opened, 3 remain".
+    /// The latest check-in against the target, counted as `gap` counts it: what remains is its
+    /// `grow` and its `unassessed`.
+    pub readiness: Readiness,
+    /// The summary as one sentence, e.g. "4 gaps closed since 2026-03-02, 1 opened; 3 remain:
+    /// 2 to grow (…), 1 not assessed (…)".
     pub text: String,
 }
 
@@ -233,7 +240,8 @@ impl ProgressReport {
         let dates: Vec<&str> = ordered.iter().map(|p| p.date.as_deref().unwrap_or_default()).collect();
         let mut rows: Vec<ProgressRow> =
             skills.iter().map(|&(s, need)| row(scope, &ordered, &dates, s, need)).collect();
-        let summary = summarise(&rows, &dates);
+        let latest = ordered.last().map(|p| GapReport::build(scope, p, target, false).summary);
+        let summary = summarise(&rows, &dates, latest.unwrap_or_else(|| Readiness::of(&[], "")));
         if only_gaps {
             rows.retain(|r| !matches!(r.status, Status::Met | Status::NowMet | Status::NotExpected));
         }
@@ -300,8 +308,9 @@ fn row(scope: Scope, ordered: &[&Profile], dates: &[&str], skill: usize, need: O
     }
 }
 
-/// Counts the rows the target expects and words the summary.
-fn summarise(rows: &[ProgressRow], dates: &[&str]) -> ProgressSummary {
+/// Counts the rows the target expects and words the summary; `now` is the latest check-in as
+/// `gap` reads it, so what remains is what `gap` would say.
+fn summarise(rows: &[ProgressRow], dates: &[&str], now: Readiness) -> ProgressSummary {
     let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
     let expected = rows.iter().filter(|r| r.status != Status::NotExpected).count();
     let met_now = rows.iter().filter(|r| r.status.met_now()).count();
@@ -311,11 +320,7 @@ fn summarise(rows: &[ProgressRow], dates: &[&str]) -> ProgressSummary {
     if opened > 0 {
         text.push_str(&format!(", {opened} opened"));
     }
-    if remains == 0 {
-        text.push_str(", none remain");
-    } else {
-        text.push_str(&format!(", {}", plural(remains, "remains", "remain")));
-    }
+    text.push_str(&remain_words(rows, &now));
     ProgressSummary {
         checkins: dates.len(),
         since,
@@ -330,9 +335,37 @@ fn summarise(rows: &[ProgressRow], dates: &[&str]) -> ProgressSummary {
         not_reassessed: count(Status::NotReassessed),
         unassessed: count(Status::Unassessed),
         met_now,
-        ready: met_now == expected,
+        ready: now.ready,
+        readiness: now,
         text,
     }
+}
+
+/// "; 3 remain: 2 to grow (A, B), 1 not assessed (C)", or "; none remain": what stands between
+/// the latest check-in and the target, each kind counted and named.
+fn remain_words(rows: &[ProgressRow], now: &Readiness) -> String {
+    let remain = now.grow + now.unassessed;
+    if remain == 0 {
+        return "; none remain".into();
+    }
+    let names = |grow: bool| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| match r.status {
+                Status::Opened | Status::Remains | Status::NowGap => grow,
+                Status::NotReassessed | Status::Unassessed => !grow,
+                _ => false,
+            })
+            .map(|r| r.skill.name.as_str())
+            .collect()
+    };
+    let mut parts = Vec::new();
+    if now.grow > 0 {
+        parts.push(format!("{} to grow ({})", now.grow, names(true).join(", ")));
+    }
+    if now.unassessed > 0 {
+        parts.push(format!("{} not assessed ({})", now.unassessed, names(false).join(", ")));
+    }
+    format!("; {}: {}", plural(remain, "remains", "remain"), parts.join(", "))
 }
 
 impl ProgressReport {
@@ -580,7 +613,17 @@ mod tests {
         let sum = &r.summary;
         assert_eq!((sum.closed, sum.opened, sum.remains, sum.now_met, sum.unassessed), (1, 1, 1, 1, 6));
         assert_eq!((sum.met_now, sum.skills, sum.ready), (2, 10, false));
-        assert_eq!(sum.text, "1 gap closed since 2026-03-02, 1 opened, 1 remains");
+        // What remains is the latest check-in as `gap` reads it: the opened and the remaining
+        // gap, and the six skills September left unassessed.
+        assert_eq!((sum.readiness.grow, sum.readiness.unassessed), (2, 6));
+        assert!(
+            sum.text.starts_with(
+                "1 gap closed since 2026-03-02, 1 opened; 8 remain: 2 to grow (Financial Ownership, Strategic Focus), \
+                 6 not assessed (Government Digital and Data Perspective, "
+            ),
+            "{}",
+            sum.text
+        );
         assert!(r.has_gaps());
     }
 
@@ -591,14 +634,15 @@ mod tests {
         // Against Product Manager (index 0): everything at expert is met at both.
         let all = |date: &str, p: usize| checkin(date, &[Some(p); 10], &[]);
         let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 3)], 0, TargetFrom::To, false);
-        assert_eq!(r.summary.text, "0 gaps closed since 2026-01-01, none remain");
+        assert_eq!(r.summary.text, "0 gaps closed since 2026-01-01; none remain");
         assert!(r.summary.ready && !r.has_gaps());
         // Everything from awareness to expert: every gap closes.
         let r = ProgressReport::build(scope, &[all("2026-01-01", 0), all("2026-02-01", 3)], 1, TargetFrom::To, false);
-        assert_eq!(r.summary.text, "10 gaps closed since 2026-01-01, none remain");
+        assert_eq!(r.summary.text, "10 gaps closed since 2026-01-01; none remain");
         // From expert to awareness: every gap opens.
         let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 0)], 1, TargetFrom::To, false);
-        assert_eq!(r.summary.text, "0 gaps closed since 2026-01-01, 10 opened, none remain");
+        assert!(r.summary.text.starts_with("0 gaps closed since 2026-01-01, 10 opened; 10 remain: 10 to grow (Agile"));
+        assert_eq!(r.summary.readiness.grow, 10);
         // --only-gaps keeps what was ever a gap, and the counts.
         let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 3)], 1, TargetFrom::To, true);
         assert!(r.rows.is_empty() && r.summary.met == 10);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::gap::{Person, Readiness, person};
+use super::rules::{Standing, Tally};
 use super::{Proficiency, Ref};
 pub use super::{Target, TargetFrom};
 use crate::model::{Framework, LevelAt, LevelRef, Profile};
@@ -164,7 +165,7 @@ impl Layout {
     fn compare(&self, framework: &Framework, profile: &Profile, t: usize, from: TargetFrom) -> Compared {
         let e = &self.expected[t];
         let name = |column: usize| framework.skills[self.columns[column]].name.as_str();
-        let (mut met, mut steps) = (0, 0);
+        let mut tally = Tally::default();
         let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut gaps = vec![None; self.columns.len()];
         let mut evidence = Vec::new();
@@ -173,24 +174,20 @@ impl Layout {
             if let Some(a) = have.filter(|a| !a.evidence.is_empty()) {
                 evidence.push((column, a.evidence.clone()));
             }
-            let gap = have.map(|a| (need as i64 - a.proficiency as i64).max(0));
-            gaps[column] = gap;
-            match gap {
-                None => unassessed.push(column),
-                Some(0) => met += 1,
-                Some(g) => {
-                    steps += g;
-                    growing.push((g, column));
-                }
+            let standing = Standing::of(have.map(|a| a.proficiency), Some(need));
+            tally.add(standing);
+            gaps[column] = standing.gap();
+            match standing {
+                Standing::Unassessed => unassessed.push(column),
+                Standing::Grow(g) => growing.push((g, column)),
+                Standing::Met | Standing::NotRated => {}
             }
         }
         growing.sort_by_key(|&(g, _)| std::cmp::Reverse(g));
         let readiness = Readiness::new(
-            e.cells.len(),
-            met,
+            tally,
             growing.iter().map(|&(_, c)| name(c)).collect(),
             unassessed.iter().map(|&c| name(c)).collect(),
-            steps,
             &framework.level(e.at).name,
         );
         let member = TeamMember {
