@@ -97,11 +97,11 @@ impl Map {
 }
 
 /// The best fit and the `limit` next levels. The best fit is the most demanding level that
-/// [`Score::fits`] (ties: the first in framework order). The next levels are those of the
-/// person's own role above the best fit (or above nothing, when it is another role's or there is
-/// none) that are not ready, nearest first, the first one only when the framework has other
-/// roles; then, for each other role, its level nearest in seniority to the best fit (else to the
-/// person's own level), ranked by the move rule from the person's ratings.
+/// [`Score::fits`] (ties: the first in framework order). The person's home role is the best fit's,
+/// else the profile's. The next levels are those of the home role above the best fit that are not
+/// ready, nearest first (the first one only when the framework has other roles); then, for each
+/// other role, its level nearest in seniority to the best fit (else to the profile's own level),
+/// ranked by the move rule from the person's ratings.
 pub fn place(framework: &Framework, scores: &[Score], profile: &Profile, limit: usize) -> (Option<Score>, Vec<Score>) {
     let mut best: Option<Score> = None;
     for s in scores.iter().filter(|s| s.fits()) {
@@ -109,19 +109,19 @@ pub fn place(framework: &Framework, scores: &[Score], profile: &Profile, limit: 
             best = Some(*s);
         }
     }
-    let own = profile.role;
-    let at = |at: LevelAt| scores.iter().find(|s| s.at == at).copied();
-    let from = match best {
-        Some(b) if b.at.role == own => b.at.level + 1,
-        _ => 0,
-    };
+    let home = best.map_or(profile.role, |b| b.at.role);
+    let from = best.map_or(0, |b| b.at.level + 1);
     let mut next: Vec<Score> =
-        scores.iter().filter(|s| s.at.role == own && s.at.level >= from && !s.ready()).copied().collect();
+        scores.iter().filter(|s| s.at.role == home && s.at.level >= from && !s.ready()).copied().collect();
     if framework.roles.len() > 1 {
         next.truncate(1);
     }
-    let anchor = best.or_else(|| at(LevelAt { role: own, level: profile.level? })).map(|s| s.seniority);
-    next.extend(other_roles(framework, scores, own, anchor, best));
+    let own_level = || {
+        let at = LevelAt { role: profile.role, level: profile.level? };
+        scores.iter().find(|s| s.at == at).copied()
+    };
+    let anchor = best.or_else(own_level).map(|s| s.seniority);
+    next.extend(other_roles(framework, scores, home, anchor, best));
     next.truncate(limit);
     (best, next)
 }
@@ -385,11 +385,10 @@ impl Report for FitReport {
                 table.row(row);
             }
             blocks.push(Block::Table(table));
-            let mut hint = "+N: steps to grow · ?: not assessed, so not known".to_string();
+            blocks.push(Block::Hint("+N: steps to grow · ?: not assessed, so not known".into()));
             if !one {
-                hint.push_str(&format!(" · other roles: {}", rules::MOVE_RULE));
+                blocks.push(Block::Hint(rules::MOVE_RULE.into()));
             }
-            blocks.push(Block::Hint(hint));
         }
         blocks.push(Block::Summary(sentence(p, one)));
         if let Some(next) = p.next.first() {

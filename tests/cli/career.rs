@@ -55,13 +55,13 @@ fn row(role: &str, level: &str, steps: i64, new: i64) -> (String, String, i64, i
     (role.into(), level.into(), steps, new)
 }
 
-/// (role id, level id, steps short, expected total) of a fit entry.
+/// (role id, level id, steps to grow, unassessed) of a fit entry, counted as `gap` counts them.
 fn entry(e: &Value) -> (String, String, i64, i64) {
     (
         e["role"]["id"].as_str().unwrap().into(),
         e["level"]["id"].as_str().unwrap().into(),
-        e["steps_short"].as_i64().unwrap(),
-        e["expected_total"].as_i64().unwrap(),
+        e["readiness"]["steps_to_grow"].as_i64().unwrap(),
+        e["readiness"]["unassessed"].as_i64().unwrap(),
     )
 }
 
@@ -114,13 +114,16 @@ fn moves_puts_the_next_level_first_then_the_closest_level_of_each_other_role() {
 }
 
 #[test]
-fn moves_ties_go_to_the_framework_order_of_roles_and_limit_cuts_the_list() {
-    // From Junior Analyst, Designer and Engineer are both 3 steps with 1 new skill.
+fn moves_rank_by_what_the_source_brings_and_limit_cuts_the_list() {
+    // From Junior Analyst, Designer and Engineer both ask 3 steps with 1 new skill, but the
+    // junior analyst brings 2 of Engineer's 5 ranks (data and delivery) and 1 of Designer's 4.
     let v = run_json(&["moves", "junior-analyst"]);
     assert_eq!(
         moves_of(&v),
-        [row("analyst", "analyst", 2, 0), row("designer", "designer", 3, 1), row("engineer", "engineer", 3, 1)]
+        [row("analyst", "analyst", 2, 0), row("engineer", "engineer", 3, 1), row("designer", "designer", 3, 1)]
     );
+    let coverage: Vec<f64> = v["moves"].as_array().unwrap().iter().map(|m| m["coverage"].as_f64().unwrap()).collect();
+    assert_eq!(coverage, [0.6, 0.4, 0.25]);
     let v = run_json(&["moves", "junior-analyst", "--limit", "2"]);
     assert_eq!(moves_of(&v).len(), 2);
     assert_eq!(v["total"], 3);
@@ -135,39 +138,51 @@ fn moves_ties_go_to_the_framework_order_of_roles_and_limit_cuts_the_list() {
 }
 
 #[test]
-fn moves_with_role_lists_every_level_of_that_role_and_still_finds_a_unique_level_elsewhere() {
-    // `staff-engineer` is not a designer level, but it is unique in the framework.
-    let v = run_json(&["moves", "staff-engineer", "--role", "designer"]);
-    assert_eq!(v["from"]["role"]["id"], "engineer");
-    assert_eq!(v["only_role"]["id"], "designer");
-    assert_eq!(
-        moves_of(&v),
-        [
-            row("designer", "designer", 4, 2),
-            row("designer", "senior", 6, 2),
-            row("designer", "principal-designer", 7, 2)
-        ]
-    );
-    // Its own role: every other level, and of two equally near, the more senior first.
-    let v = run_json(&["moves", "lead-analyst", "--role", "analyst"]);
-    assert_eq!(moves_of(&v), [row("analyst", "analyst", 0, 0), row("analyst", "junior-analyst", 0, 0)]);
-    // `--role` picks which `senior` a bare name means.
-    let v = run_json(&["moves", "senior", "--role", "engineer"]);
-    assert_eq!((v["from"]["role"]["id"].as_str(), v["from"]["id"].as_str()), (Some("engineer"), Some("senior")));
-    assert_eq!(moves_of(&v), [row("engineer", "engineer", 0, 0), row("engineer", "staff-engineer", 5, 0)]);
+fn the_role_family_comes_before_coverage() {
+    // Put Analyst and Designer in one family: from Junior Analyst, Designer now comes before
+    // Engineer, though Engineer is better covered.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("map");
+    copy_dir(Path::new(&map()), &data);
+    for role in ["analyst", "designer"] {
+        let file = data.join(format!("roles/{role}.yaml"));
+        let text = std::fs::read_to_string(&file).unwrap().replace("\nname: ", "\nfamily: Research and design\nname: ");
+        std::fs::write(&file, text).unwrap();
+    }
+    let out = cmd().args(["--data", data.to_str().unwrap(), "moves", "junior-analyst", "-f", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let roles: Vec<&str> = v["moves"].as_array().unwrap().iter().map(|m| m["role"]["id"].as_str().unwrap()).collect();
+    assert_eq!(roles, ["analyst", "designer", "engineer"]);
+    let family: Vec<bool> = v["moves"].as_array().unwrap().iter().map(|m| m["same_family"].as_bool().unwrap()).collect();
+    assert_eq!(family, [true, true, false]);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
 }
 
 #[test]
 fn moves_table_has_the_columns_summary_and_a_diff_hint_that_runs() {
     let out = run(&["moves", "analyst"]);
     assert!(out.starts_with("Moves from Analyst (Analyst)"), "{out}");
-    for column in ["Role", "Level", "Steps", "New skills", "Top gaps"] {
+    for column in ["Role", "Level", "Coverage", "Steps", "New skills", "Top gaps"] {
         assert!(out.contains(column), "missing {column}: {out}");
     }
     let lead = out.lines().find(|l| l.contains("Lead Analyst")).unwrap();
     assert!(lead.contains("Research +1"), "{out}");
     assert!(out.contains("(next level)"));
-    assert!(out.contains("3 moves from Analyst (Analyst): next level Lead Analyst, 3 steps; closest other role Designer (Designer), 2 steps with 1 new skill"), "{out}");
+    assert!(out.contains("3 moves from Analyst (Analyst): next level Lead Analyst, 63% covered, 3 steps; closest other role Designer (Designer), 50% covered, 2 steps with 1 new skill"), "{out}");
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains(pm_skills::report::rules::MOVE_RULE), "the rule under the table: {out}");
     // The hint may wrap at 80 columns; as one line it is a command that runs.
     let hint = out.split_once("See one move in full: ").unwrap().1.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(hint.ends_with("diff analyst/analyst analyst/lead-analyst"), "{hint}");
@@ -175,18 +190,18 @@ fn moves_table_has_the_columns_summary_and_a_diff_hint_that_runs() {
     assert!(stdout(&args).starts_with("From Analyst to Lead Analyst"));
 }
 
+const FIT_HEADER: &str =
+    "person,file,kind,role_id,level_id,ready,met,grow,unassessed,steps_to_grow,coverage,expected_total,top_gaps";
+
 #[test]
 fn moves_and_fit_render_in_every_format() {
     let dir = team(&[("ada.yaml", ADA), ("eve.yaml", EVE)]);
     let ada = file(&dir, "ada.yaml");
     let team_dir = dir.path().to_str().unwrap().to_string();
     let cases: [(Vec<&str>, &str); 3] = [
-        (vec!["moves", "analyst"], "role_id,level_id,next_in_role,steps,new_skills,top_gaps"),
-        (vec!["fit", "-p", &ada], "person,file,kind,role_id,level_id,ready,steps_short,expected_total,top_gaps"),
-        (
-            vec!["fit", "--team", &team_dir],
-            "person,file,kind,role_id,level_id,ready,steps_short,expected_total,top_gaps",
-        ),
+        (vec!["moves", "analyst"], "role_id,level_id,next_in_role,coverage,same_family,steps,new_skills,top_gaps"),
+        (vec!["fit", "-p", &ada], FIT_HEADER),
+        (vec!["fit", "--team", &team_dir], FIT_HEADER),
     ];
     for (args, header) in cases {
         let with = |format: &str| {
@@ -205,7 +220,7 @@ fn moves_and_fit_render_in_every_format() {
         assert!(!with("table").is_empty());
     }
     let csv = run(&["moves", "analyst", "--format", "csv"]);
-    assert!(csv.contains("\nengineer,engineer,false,3,1,coding+2;delivery+1\n"), "{csv}");
+    assert!(csv.contains("\nengineer,engineer,false,0.400,false,3,1,coding+2;delivery+1\n"), "{csv}");
 }
 
 #[test]
@@ -252,54 +267,54 @@ fn fit_finds_the_most_demanding_ready_level_and_the_nearest_next() {
     assert_eq!(v["person"]["name"], "Ada");
     assert_eq!(v["person"]["level"]["id"], "analyst");
     // Junior Analyst (3) and Analyst (5) are both met: the more demanding wins.
-    assert_eq!(entry(&v["best_fit"]), row("analyst", "analyst", 0, 5));
+    assert_eq!(entry(&v["best_fit"]), row("analyst", "analyst", 0, 0));
     assert_eq!(v["best_fit"]["ready"], true);
+    assert_eq!(v["best_fit"]["readiness"]["text"], "meets 3 of 3: ready for Analyst");
     let next: Vec<_> = v["next"].as_array().unwrap().iter().map(entry).collect();
-    // One step short of both Lead Analyst and Engineer: the more demanding (8 > 5) first.
+    // Her own role's next level first; then each other role's level nearest Analyst's seniority,
+    // the better covered first: Engineer (4 of 5 ranks), then Designer (2 of 4).
     assert_eq!(
         next,
-        [
-            row("analyst", "lead-analyst", 1, 8),
-            row("engineer", "engineer", 1, 5),
-            row("designer", "designer", 2, 4),
-            row("engineer", "senior", 3, 8),
-            row("designer", "senior", 4, 7),
-            row("designer", "principal-designer", 7, 10),
-            row("engineer", "staff-engineer", 8, 13),
-        ]
+        [row("analyst", "lead-analyst", 1, 0), row("engineer", "engineer", 1, 0), row("designer", "designer", 0, 1)]
     );
-    // Design is unassessed: it counts its whole rank.
+    let coverage: Vec<f64> = v["next"].as_array().unwrap().iter().map(|e| e["coverage"].as_f64().unwrap()).collect();
+    assert_eq!(coverage, [0.875, 0.8, 0.5]);
+    // Design is unassessed: unknown, so no number of steps.
     let design = &v["next"][2]["gaps"][0];
-    assert_eq!((design["skill"]["id"].as_str(), design["short"].as_i64()), (Some("design"), Some(2)));
-    assert!(design["have"].is_null());
+    assert_eq!((design["skill"]["id"].as_str(), design["status"].as_str()), (Some("design"), Some("unassessed")));
+    assert!(design["have"].is_null() && design["gap"].is_null());
     let limited = run_json(&["fit", "-p", &file(&dir, "ada.yaml"), "--limit", "2"]);
     assert_eq!(limited["next"].as_array().unwrap().len(), 2);
     let out = run(&["fit", "-p", &file(&dir, "ada.yaml")]);
     assert!(out.contains("Best fit: Analyst (Analyst)"), "{out}");
-    assert!(out.contains("Ada: fits Analyst (Analyst); closest next: Lead Analyst (Analyst), 1 step short"), "{out}");
+    assert!(out.contains("Design ?"), "{out}");
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Ada: fits Analyst (Analyst) (every skill met); closest next: Lead Analyst (Analyst), 1 step to grow"),
+        "{out}"
+    );
     assert!(out.split_whitespace().collect::<Vec<_>>().ends_with(&["--to", "analyst/lead-analyst"]), "{out}");
 }
 
 #[test]
-fn fit_with_nothing_met_has_no_best_fit_and_ties_go_to_framework_order() {
+fn fit_with_nothing_assessed_has_no_best_fit_and_every_gap_unknown() {
     let dir = team(&[("nobody.yaml", NOBODY)]);
     let v = run_json(&["fit", "-p", &file(&dir, "nobody.yaml")]);
     assert!(v["best_fit"].is_null());
     let next: Vec<_> = v["next"].as_array().unwrap().iter().map(entry).collect();
-    // Every level is short by all it expects; Analyst and Engineer tie at 5 and 5, as do Lead
-    // Analyst and Senior Engineer at 8 and 8: the framework's order decides.
+    // Nothing is known: each role's most junior level, none of it assessed, none covered, in the
+    // framework's order.
     assert_eq!(
-        next[..4],
+        next,
         [
-            row("analyst", "junior-analyst", 3, 3),
-            row("designer", "designer", 4, 4),
-            row("analyst", "analyst", 5, 5),
-            row("engineer", "engineer", 5, 5),
+            row("analyst", "junior-analyst", 0, 3),
+            row("designer", "designer", 0, 2),
+            row("engineer", "engineer", 0, 3),
         ]
     );
-    assert_eq!(next[5..7], [row("analyst", "lead-analyst", 8, 8), row("engineer", "senior", 8, 8)]);
     let out = run(&["fit", "-p", &file(&dir, "nobody.yaml")]);
     assert!(out.contains("Best fit: none yet"), "{out}");
+    assert!(out.contains("3 unassessed"), "{out}");
 }
 
 #[test]
@@ -307,7 +322,7 @@ fn fit_reads_a_profile_from_standard_input() {
     let out = cmd().args(on_map(&["fit", "-p", "-", "--format", "json"])).write_stdin(ADA).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(entry(&v["best_fit"]), row("analyst", "analyst", 0, 5));
+    assert_eq!(entry(&v["best_fit"]), row("analyst", "analyst", 0, 0));
     let table = cmd().args(on_map(&["fit", "-p", "-"])).write_stdin(ADA).output().unwrap();
     let words = String::from_utf8(table.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(words.contains("gap --profile - --to analyst/lead-analyst"), "{words}");
@@ -322,19 +337,19 @@ fn fit_team_gives_one_row_per_person_and_names_a_bad_profile() {
     let names: Vec<&str> = people.iter().map(|p| p["person"]["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Ada", "Eve", "Nobody"]);
     assert!(people.iter().all(|p| p["next"].as_array().unwrap().len() == 1), "one next level each by default");
-    assert_eq!(entry(&people[1]["best_fit"]), row("engineer", "senior", 0, 8));
-    // Junior Analyst is 1 step short, but less senior than Eve's best fit: behind her. Lead
-    // Analyst and Designer are both 4 short; the more demanding comes first.
-    assert_eq!(entry(&people[1]["next"][0]), row("analyst", "lead-analyst", 4, 8));
+    assert_eq!(entry(&people[1]["best_fit"]), row("engineer", "senior", 0, 0));
+    // Eve's profile names no role, but her best fit is Senior Engineer: her next level is the
+    // one above it, not a junior level of the framework's first role.
+    assert_eq!(entry(&people[1]["next"][0]), row("engineer", "staff-engineer", 5, 0));
     assert!(people[2]["best_fit"].is_null());
     let three = run_json(&["fit", "--team", path, "--limit", "3"]);
     assert_eq!(three["people"][0]["next"].as_array().unwrap().len(), 3);
     let table = run(&["fit", "--team", path]);
     assert!(table.starts_with("Where 3 people fit"), "{table}");
     let row_of = |name: &str| table.lines().find(|l| l.contains(&format!("│ {name} "))).unwrap().to_string();
-    assert!(row_of("Eve").contains("Senior Engineer (Engineer)") && row_of("Eve").contains("Lead Analyst"));
+    assert!(row_of("Eve").contains("Senior Engineer") && table.contains("Staff Engineer"), "{table}");
     assert!(row_of("Nobody").contains("none yet"));
-    assert!(table.contains("2 of 3 people meet some level in full"), "{table}");
+    assert!(table.contains("2 of 3 people fit some level on what they assessed"), "{table}");
     // One bad profile: the run is refused and the file is named, as `gap` does.
     std::fs::write(dir.path().join("zed.yaml"), "name: Zed\nskills:\n  cooking: expert\n").unwrap();
     let err = refused(&["fit", "--team", path]);
@@ -363,8 +378,10 @@ fn moves_and_fit_on_the_imported_official_csv() {
     let moves = v["moves"].as_array().unwrap();
     assert_eq!(moves.len(), 5);
     assert_eq!(moves[0]["next_in_role"], true);
-    let steps: Vec<i64> = moves[1..].iter().map(|m| m["steps"].as_i64().unwrap()).collect();
-    assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
+    // Ranked by the move rule: the family first, then coverage, never by steps.
+    let key = |m: &Value| (!m["same_family"].as_bool().unwrap(), -(1000.0 * m["coverage"].as_f64().unwrap()) as i64);
+    let keys: Vec<_> = moves[1..].iter().map(key).collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
     // A profile of the first few skills of the framework, at the second step.
     let listed = json(&["--data", d, "--role", "product-manager", "skills"]);
     let mut profile = String::from("name: Generated\nskills:\n");
@@ -376,6 +393,11 @@ fn moves_and_fit_on_the_imported_official_csv() {
     let v = json(&["--data", d, "--role", "product-manager", "fit", "-p", file.to_str().unwrap()]);
     let next = v["next"].as_array().unwrap();
     assert_eq!(next.len(), 10);
-    let short: Vec<i64> = next.iter().map(|e| e["steps_short"].as_i64().unwrap()).collect();
-    assert!(short.windows(2).all(|w| w[0] <= w[1]) && short[0] > 0, "{short:?}");
+    // The product manager's own ladder first, then other roles, the family first.
+    assert_eq!(next[0]["role"]["id"], "product-manager");
+    let family: Vec<bool> = next[1..]
+        .iter()
+        .map(|e| ["delivery-manager", "service-owner", "business-analyst", "digital-portfolio-manager", "programme-delivery-manager"].contains(&e["role"]["id"].as_str().unwrap()))
+        .collect();
+    assert!(family.windows(2).all(|w| w[0] >= w[1]), "the family's roles first: {family:?}");
 }

@@ -197,14 +197,14 @@ fn the_custom_ladder_shows_criteria_tips_resources_and_other_roles() {
             "Already met",
             "Other roles within reach",
             "Engineer",
-            "ranked as pm-skills --data",
+            "Moves are ranked by how much of each level the source already brings",
             "Dee: meets 1 of 3; 1 to grow: Sketching; 1 unassessed: Mentoring",
         ],
     );
     let md = run("markdown");
     assert!(md.contains("\n- Runs sketching sessions with people outside design. For example: A session with engineers on the checkout flow.\n"), "{md}");
     assert!(md.contains("\n- Sketching user experiences (book): https://example.org/sketching\n"), "{md}");
-    assert!(md.contains("\n## Other roles within reach\n\n| Role | Level | Steps short | Top gaps |\n"), "{md}");
+    assert!(md.contains("\n## Other roles within reach\n\n| Role | Level | Coverage | How far | Top gaps |\n"), "{md}");
     let html = run("html");
     assert!(html.contains("<p>Run a sketching session for another team and ask what they would change.</p>"), "{html}");
     assert!(html.contains("<li>Sketching user experiences (book): https://example.org/sketching</li>"), "{html}");
@@ -237,16 +237,18 @@ fn the_career_map_names_a_few_levels_of_the_other_roles_nearest_first() {
     let v = json(&["--data", &data, "plan", "--profile", &ada]);
     assert_eq!(v["target"]["role"]["id"], "analyst");
     let others = v["other_roles"].as_array().unwrap();
-    assert_eq!(others.len(), 3, "{v}");
+    // One level of each other role, the one nearest the target's seniority, ranked by the move
+    // rule: the better covered first.
+    assert_eq!(others.len(), 2, "{v}");
     assert!(others.iter().all(|e| e["role"]["id"] != "analyst"), "{v}");
-    let steps: Vec<i64> = others.iter().map(|e| e["steps_short"].as_i64().unwrap()).collect();
-    assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
-    // The same levels, in the same order, as `fit` ranks them.
-    let fit = json(&["--data", &data, "fit", "--profile", &ada]);
-    let fit_next: Vec<&serde_json::Value> =
-        fit["next"].as_array().unwrap().iter().filter(|e| e["role"]["id"] != "analyst").take(3).collect();
-    let key = |e: &serde_json::Value| format!("{}/{}", e["role"]["id"], e["level"]["id"]);
-    assert_eq!(others.iter().map(key).collect::<Vec<_>>(), fit_next.iter().map(|e| key(e)).collect::<Vec<_>>());
+    let coverage: Vec<f64> = others.iter().map(|e| e["coverage"].as_f64().unwrap()).collect();
+    assert!(coverage.windows(2).all(|w| w[0] >= w[1]), "{coverage:?}");
+    // The same counts as `gap --to` for each of those levels.
+    for e in others {
+        let to = format!("{}/{}", e["role"]["id"].as_str().unwrap(), e["level"]["id"].as_str().unwrap());
+        let gap = json(&["--data", &data, "gap", "--profile", &ada, "--to", &to]);
+        assert_eq!(gap["summary"], e["readiness"], "{to}");
+    }
 }
 
 #[test]
