@@ -425,3 +425,61 @@ proptest! {
         }
     }
 }
+
+/// A random profile of the random framework: each skill unassessed or at any step.
+fn person(spec: &Spec, ratings: &[Option<usize>], date: &str) -> Profile {
+    let steps = spec.scale.len();
+    Profile {
+        skills: ratings
+            .iter()
+            .enumerate()
+            .take(spec.skills.len())
+            .filter_map(|(k, r)| {
+                Some((k, pm_skills::model::Assessment { proficiency: (*r)? % steps, evidence: vec![] }))
+            })
+            .collect(),
+        date: Some(date.into()),
+        level: Some(0),
+        ..Profile::empty("p.yaml", "P", 0)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// One gap rule: for the same person and target, gap, team, fit, plan, progress and the
+    /// review's own side give the same counts, in the same fields.
+    #[test]
+    fn every_report_counts_a_person_against_a_level_alike(
+        spec in spec(),
+        now in prop::collection::vec(prop::option::weighted(0.7, 0usize..7), 6),
+        before in prop::collection::vec(prop::option::weighted(0.7, 0usize..7), 6),
+    ) {
+        use report::TargetFrom;
+        let framework = spec.framework();
+        let scope = Scope { framework: &framework, role: &framework.roles[0] };
+        let (p, earlier) = (person(&spec, &now, "2026-06-01"), person(&spec, &before, "2026-01-01"));
+        let map = report::fit::Map::new(&framework);
+        let scores = map.scores(&p);
+        let fit = report::fit::PersonFit::build(&framework, &map, &p, usize::MAX);
+        for t in 0..scope.role.levels.len() {
+            let at = LevelAt { role: 0, level: t };
+            let gap = report::gap::GapReport::build(scope, &p, t, false).summary;
+            let target = report::Target { at, from: TargetFrom::To };
+            let team = report::team::TeamReport::build(&framework, std::slice::from_ref(&p), &[target], false, Default::default());
+            prop_assert_eq!(&team.people[0].readiness, &gap);
+            let plan = report::plan::PlanReport::build(&framework, &p, at, TargetFrom::To);
+            prop_assert_eq!(&plan.summary, &gap);
+            let progress = report::progress::ProgressReport::build(scope, &[earlier.clone(), p.clone()], t, TargetFrom::To, false);
+            prop_assert_eq!(&progress.summary.readiness, &gap);
+            prop_assert_eq!(progress.summary.ready, gap.ready);
+            let review = report::review::ReviewReport::build(scope, &p, &earlier, t, false);
+            prop_assert_eq!(&review.summary.own, &gap);
+            let tally = scores[t].tally;
+            prop_assert_eq!((tally.skills, tally.met, tally.grow, tally.unassessed, tally.steps), (gap.skills, gap.met, gap.grow, gap.unassessed, gap.steps_to_grow));
+            for e in fit.best_fit.iter().chain(&fit.next).filter(|e| e.level.id == scope.role.levels[t].id) {
+                prop_assert_eq!(&e.readiness, &gap);
+            }
+        }
+    }
+}

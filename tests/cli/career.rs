@@ -154,7 +154,8 @@ fn the_role_family_comes_before_coverage() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let roles: Vec<&str> = v["moves"].as_array().unwrap().iter().map(|m| m["role"]["id"].as_str().unwrap()).collect();
     assert_eq!(roles, ["analyst", "designer", "engineer"]);
-    let family: Vec<bool> = v["moves"].as_array().unwrap().iter().map(|m| m["same_family"].as_bool().unwrap()).collect();
+    let family: Vec<bool> =
+        v["moves"].as_array().unwrap().iter().map(|m| m["same_family"].as_bool().unwrap()).collect();
     assert_eq!(family, [true, true, false]);
 }
 
@@ -290,7 +291,9 @@ fn fit_finds_the_most_demanding_ready_level_and_the_nearest_next() {
     assert!(out.contains("Design ?"), "{out}");
     let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        words.contains("Ada: fits Analyst (Analyst) (every skill met); closest next: Lead Analyst (Analyst), 1 step to grow"),
+        words.contains(
+            "Ada: fits Analyst (Analyst) (every skill met); closest next: Lead Analyst (Analyst), 1 step to grow"
+        ),
         "{out}"
     );
     assert!(out.split_whitespace().collect::<Vec<_>>().ends_with(&["--to", "analyst/lead-analyst"]), "{out}");
@@ -306,11 +309,7 @@ fn fit_with_nothing_assessed_has_no_best_fit_and_every_gap_unknown() {
     // framework's order.
     assert_eq!(
         next,
-        [
-            row("analyst", "junior-analyst", 0, 3),
-            row("designer", "designer", 0, 2),
-            row("engineer", "engineer", 0, 3),
-        ]
+        [row("analyst", "junior-analyst", 0, 3), row("designer", "designer", 0, 2), row("engineer", "engineer", 0, 3),]
     );
     let out = run(&["fit", "-p", &file(&dir, "nobody.yaml")]);
     assert!(out.contains("Best fit: none yet"), "{out}");
@@ -397,7 +396,16 @@ fn moves_and_fit_on_the_imported_official_csv() {
     assert_eq!(next[0]["role"]["id"], "product-manager");
     let family: Vec<bool> = next[1..]
         .iter()
-        .map(|e| ["delivery-manager", "service-owner", "business-analyst", "digital-portfolio-manager", "programme-delivery-manager"].contains(&e["role"]["id"].as_str().unwrap()))
+        .map(|e| {
+            [
+                "delivery-manager",
+                "service-owner",
+                "business-analyst",
+                "digital-portfolio-manager",
+                "programme-delivery-manager",
+            ]
+            .contains(&e["role"]["id"].as_str().unwrap())
+        })
         .collect();
     assert!(family.windows(2).all(|w| w[0] >= w[1]), "the family's roles first: {family:?}");
 }

@@ -407,3 +407,43 @@ fn help_lists_progress_with_examples() {
     let main = stdout(&["--help"]);
     assert!(main.contains("progress"), "{main}");
 }
+
+/// Kim's two check-ins on the built-in government framework: Product leadership unassessed,
+/// then rated below what Senior asks; Strategic ownership rated, then left out.
+fn kim() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let rest = "  agile-and-lean-practices: expert\n  applying-user-centred-insights: expert\n  \
+                creating-value-for-money: expert\n  life-cycle-management: expert\n  \
+                managing-product-outcomes: expert\n  product-management: expert\n  \
+                stakeholder-relationship-management: expert\n";
+    let head = "name: Kim\nframework: ddat-2025\nrole: product-manager\nlevel: product-manager\n";
+    let first = format!(
+        "{head}date: 2026-01-01\nskills:\n  product-leadership: ~\n  strategic-ownership: expert\n{}",
+        rest.replace("agile-and-lean-practices: expert", "agile-and-lean-practices: awareness")
+    );
+    let second = format!("{head}date: 2026-04-01\nskills:\n  product-leadership: awareness\n{rest}");
+    let (one, two) = (dir.path().join("kim-1.yaml"), dir.path().join("kim-2.yaml"));
+    std::fs::write(&one, first).unwrap();
+    std::fs::write(&two, second).unwrap();
+    let s = |p: std::path::PathBuf| p.to_str().unwrap().to_string();
+    (dir, s(one), s(two))
+}
+
+#[test]
+fn what_remains_is_what_gap_says_of_the_latest_check_in() {
+    let (_dir, one, two) = kim();
+    let v = json(&["progress", &one, &two, "--format", "json"]);
+    let gap = json(&["gap", "--profile", &two, "--format", "json"]);
+    // The same counts, in fields of the same names, as `gap` on the latest check-in.
+    assert_eq!(v["summary"]["readiness"], gap["summary"], "{v}");
+    assert_eq!(gap["summary"]["grow"], 1);
+    assert_eq!(gap["summary"]["unassessed"], 1);
+    assert_eq!(
+        v["summary"]["text"],
+        "1 gap closed since 2026-01-01; 2 remain: 1 to grow (Product leadership), 1 not assessed (Strategic ownership)"
+    );
+    assert_eq!(v["summary"]["ready"], false);
+    // Both say so with --exit-code.
+    cmd().args(["progress", &one, &two, "--exit-code"]).assert().code(3);
+    cmd().args(["gap", "--profile", &two, "--exit-code"]).assert().code(3);
+}
