@@ -117,9 +117,14 @@ pub(super) const FIT_EXAMPLES: &str = concat!(
   pm-skills --framework ddat-2025 fit -p me.yaml --limit 5 --format json
   pm-skills fit --team ./team --format csv        one best fit and closest next per person
 
-A level fits when every skill it expects is met; an unassessed skill counts as its whole rank.
-The best fit is the most demanding level that fits; the next levels are those ahead of it (above
-it in its role, or as senior in another), fewest steps short first.
+Each level is read as `gap` reads it. A skill not assessed is unknown: never met, never a gap of a
+known size. The best fit is the most demanding level where nothing assessed falls short and at
+least half of what it rates was assessed; what was not assessed is named. The next levels are the
+one above it in its role, then each other role's level nearest in seniority.
+
+",
+    crate::move_rule!(),
+    "
 
 ",
     exit_codes!()

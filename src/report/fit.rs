@@ -328,15 +328,16 @@ fn best_words(best: &FitEntry) -> String {
     if best.ready {
         return "every skill met".into();
     }
+    let r = &best.readiness;
     let unassessed: Vec<&str> =
         best.gaps.iter().filter(|g| g.status == Status::Unassessed).map(|g| g.skill.name.as_str()).collect();
-    format!("on what was assessed; {} unassessed: {}", unassessed.len(), unassessed.join(", "))
+    format!("on what was assessed; {} unassessed: {}", r.unassessed, unassessed.join(", "))
 }
 
 /// One person's placing in a sentence.
 fn sentence(p: &PersonFit, one_role: bool) -> String {
     let mut text = match &p.best_fit {
-        Some(best) => format!("{}: fits {} ({})", p.person.name, label(best, one_role), best_words(best)),
+        Some(best) => format!("{}: fits {}, {}", p.person.name, label(best, one_role), best_words(best)),
         None => format!("{}: no level fits yet on what was assessed", p.person.name),
     };
     if let Some(next) = p.next.first() {
@@ -353,11 +354,17 @@ impl Report for FitReport {
             Some(best) if best.ready => {
                 format!("Best fit: {}, the most demanding level whose every skill is met.", label(best, one))
             }
-            Some(best) => format!(
-                "Best fit: {}, the most demanding level where nothing assessed falls short ({}).",
-                label(best, one),
-                best_words(best)
-            ),
+            Some(best) => {
+                let unassessed = best.gaps.iter().filter(|g| g.status == Status::Unassessed);
+                let names: Vec<&str> = unassessed.map(|g| g.skill.name.as_str()).collect();
+                format!(
+                    "Best fit: {}, on what was assessed: the most demanding level where nothing assessed falls \
+                     short. Not assessed ({}): {}.",
+                    label(best, one),
+                    names.len(),
+                    names.join(", ")
+                )
+            }
             None => "Best fit: none yet; every level has a skill assessed below what it asks, or half its skills \
                      unassessed."
                 .into(),
@@ -523,7 +530,10 @@ mod tests {
         let unassessed: Vec<&str> = best.gaps.iter().map(|g| g.skill.name.as_str()).collect();
         assert_eq!(unassessed, [f.skills[3].name.as_str()]);
         assert_eq!(best.gaps[0].gap, None);
-        assert!(sentence(&fit, true).contains(&format!("on what was assessed; 1 unassessed: {}", f.skills[3].name)));
+        assert!(
+            sentence(&fit, true)
+                .contains(&format!("fits Product Manager, on what was assessed; 1 unassessed: {}", f.skills[3].name))
+        );
         // The next level is Senior, with the steps its expert skills ask.
         assert_eq!(fit.next[0].level.id, "senior");
         assert!(fit.next[0].readiness.grow > 0);

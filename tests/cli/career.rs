@@ -409,3 +409,35 @@ fn moves_and_fit_on_the_imported_official_csv() {
         .collect();
     assert!(family.windows(2).all(|w| w[0] >= w[1]), "the family's roles first: {family:?}");
 }
+
+/// The product manager: Practitioner in every skill but Strategic ownership, unassessed.
+#[test]
+fn fit_says_the_best_fit_on_what_was_assessed_and_names_what_was_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("name: Pat\nframework: ddat-2025\nrole: product-manager\nlevel: product-manager\nskills:\n");
+    for skill in [
+        "agile-and-lean-practices",
+        "applying-user-centred-insights",
+        "creating-value-for-money",
+        "life-cycle-management",
+        "managing-product-outcomes",
+        "product-leadership",
+        "product-management",
+        "stakeholder-relationship-management",
+    ] {
+        text.push_str(&format!("  {skill}: practitioner\n"));
+    }
+    let file = dir.path().join("pat.yaml");
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    let v = json(&["--framework", "ddat-2025", "fit", "-p", file]);
+    assert_eq!(v["best_fit"]["level"]["id"], "product-manager", "{v}");
+    assert_eq!(v["best_fit"]["readiness"]["unassessed"], 1);
+    assert_eq!(v["next"][0]["level"]["id"], "senior", "never a level below the person's own: {v}");
+    let out = stdout(&["--framework", "ddat-2025", "fit", "-p", file]);
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Best fit: Product manager, on what was assessed"), "{out}");
+    assert!(words.contains("Not assessed (1): Strategic ownership."), "{out}");
+    assert!(!words.contains("none yet") && !words.contains("Associate"), "{out}");
+}
