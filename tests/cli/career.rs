@@ -292,7 +292,7 @@ fn fit_finds_the_most_demanding_ready_level_and_the_nearest_next() {
     let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         words.contains(
-            "Ada: fits Analyst (Analyst) (every skill met); closest next: Lead Analyst (Analyst), 1 step to grow"
+            "Ada: fits Analyst (Analyst), every skill met; closest next: Lead Analyst (Analyst), 1 step to grow"
         ),
         "{out}"
     );
