@@ -441,3 +441,32 @@ fn fit_says_the_best_fit_on_what_was_assessed_and_names_what_was_not() {
     assert!(words.contains("Not assessed (1): Strategic ownership."), "{out}");
     assert!(!words.contains("none yet") && !words.contains("Associate"), "{out}");
 }
+
+/// What a capability lead expects of the official export: from Senior product manager, the
+/// product and delivery roles come before any architect, engineer or tester, in `moves` and on
+/// the level's page of the site.
+#[test]
+#[ignore = "needs ../shared"]
+fn moves_from_senior_product_manager_on_the_official_export_read_as_a_capability_lead_expects() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = crate::site::official_import(tmp.path());
+    let d = data.to_str().unwrap();
+    let v = json(&["--data", d, "moves", "senior-product-manager", "--limit", "48"]);
+    let roles: Vec<&str> = v["moves"].as_array().unwrap().iter().map(|m| m["role"]["id"].as_str().unwrap()).collect();
+    let at = |id: &str| roles.iter().position(|r| *r == id).unwrap_or_else(|| panic!("{id} missing: {roles:?}"));
+    let first_technical = roles
+        .iter()
+        .position(|r| r.contains("architect") || r.contains("engineer") || r.contains("test"))
+        .expect("technical roles are listed");
+    assert_eq!(roles[0], "product-manager", "the next level first");
+    assert!(at("service-owner") < first_technical && at("delivery-manager") < first_technical, "{roles:?}");
+    assert_eq!(roles[1], "service-owner", "Service owner shares the most: {roles:?}");
+    // The site's page of the level lists the same moves, in the same order.
+    let site = tmp.path().join("site");
+    cmd().args(["--data", d, "site", "--out", site.to_str().unwrap()]).assert().success();
+    let page = std::fs::read_to_string(site.join("roles/product-manager/senior-product-manager.html")).unwrap();
+    let (so, dm) = (page.find(">Service owner<").unwrap(), page.find(">Delivery manager<").unwrap());
+    let tech =
+        ["architect<", "engineer<", "Test engineer<"].iter().filter_map(|t| page.find(t)).min().unwrap_or(usize::MAX);
+    assert!(so < tech && dm < tech, "the site ranks moves by the same rule");
+}
