@@ -220,7 +220,9 @@ impl Report for MovesReport {
                 ]);
             }
             blocks.push(Block::Table(table));
-            blocks.push(Block::Hint(rules::MOVE_RULE.into()));
+            if !self.one_role {
+                blocks.push(Block::Hint(rules::MOVE_RULE.into()));
+            }
             if self.one_role {
                 blocks.push(Block::Para("The framework has no other roles.".into()));
             }
