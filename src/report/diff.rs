@@ -12,7 +12,7 @@ use super::{Criterion, Growth, Proficiency, Ref, Report, criteria_blocks, expect
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
 use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 use crate::text::plural;
 
 /// Which way one skill's expectation moves.
@@ -290,19 +290,19 @@ pub fn diff_blocks(rows: &[DiffRow], from_label: &str, to_label: &str, scale_siz
 }
 
 /// CSV rows of a comparison, shared by every report that compares proficiencies.
-pub fn diff_records(rows: &[DiffRow], lead: &[String]) -> Vec<Vec<String>> {
+pub fn diff_records(rows: &[DiffRow], lead: &[Value]) -> Vec<Vec<Value>> {
     rows.iter()
         .map(|r| {
             let mut row = lead.to_vec();
             row.extend([
-                r.skill.id.clone(),
-                r.skill.name.clone(),
-                r.from.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
-                r.to.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
-                r.change.to_string(),
-                r.direction.word().to_string(),
-                r.meaning.clone(),
-                r.note.clone().unwrap_or_default(),
+                Value::from(&r.skill.id),
+                Value::from(&r.skill.name),
+                Value::from(r.from.as_ref()),
+                Value::from(r.to.as_ref()),
+                Value::from(r.change),
+                Value::from(r.direction.word()),
+                Value::from(&r.meaning),
+                Value::from(r.note.as_ref()),
             ]);
             row
         })
@@ -315,12 +315,6 @@ pub fn diff_header(lead: &[&str]) -> Vec<String> {
         .chain(&["skill_id", "skill_name", "from", "to", "change", "direction", "meaning", "note"])
         .map(|s| s.to_string())
         .collect()
-}
-
-/// The rank columns of [`diff_records`]: `from` and `to`, ranked by the steps the rows use.
-pub fn diff_ranks<'a>(rows: impl IntoIterator<Item = &'a DiffRow>) -> Ranks {
-    let steps = rows.into_iter().flat_map(|r| r.from.iter().chain(&r.to)).map(|p| (p.id.as_str(), p.rank));
-    Ranks::new(&["from", "to"], steps)
 }
 
 /// A radar of a comparison: one axis per row, one outline per end.
@@ -359,13 +353,14 @@ impl Report for DiffReport {
     }
 
     fn records(&self) -> Records {
-        Records { header: diff_header(&["from_level", "to_level"]), rows: diff_records(&self.rows, &self.ids()) }
+        let ids = self.ids().map(Value::from);
+        Records { header: diff_header(&["from_level", "to_level"]), rows: diff_records(&self.rows, &ids) }
     }
 
     fn workbook(&self) -> Workbook {
         Workbook {
             name: "Diff".into(),
-            ranks: diff_ranks(&self.rows),
+            header: Vec::new(),
             sheets: behaviours::diff_sheet(&self.behaviours).into_iter().collect(),
         }
     }

@@ -12,7 +12,7 @@ use super::gap::{Person, person};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, Profile, Scope};
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Records, Table, Tone, Value};
 use crate::text::plural;
 
 /// What every level expects, worked out once and read against each person.
@@ -307,21 +307,21 @@ fn header() -> Vec<String> {
 }
 
 /// The CSV rows of one person: the best fit (if any), then each next level.
-fn person_rows(p: &PersonFit) -> Vec<Vec<String>> {
+fn person_rows(p: &PersonFit) -> Vec<Vec<Value>> {
     let best = p.best_fit.iter().map(|e| ("best_fit", e));
     best.chain(p.next.iter().map(|e| ("next", e)))
         .map(|(kind, e)| {
             let gaps: Vec<String> = e.gaps.iter().take(3).map(|g| format!("{}+{}", g.skill.id, g.short)).collect();
             vec![
-                p.person.name.clone(),
-                p.person.file.clone(),
-                kind.to_string(),
-                e.role.id.clone(),
-                e.level.id.clone(),
-                e.ready.to_string(),
-                e.steps_short.to_string(),
-                e.expected_total.to_string(),
-                gaps.join(";"),
+                Value::from(&p.person.name),
+                Value::from(&p.person.file),
+                Value::from(kind),
+                Value::from(&e.role.id),
+                Value::from(&e.level.id),
+                Value::from(e.ready),
+                Value::from(e.steps_short),
+                Value::from(e.expected_total),
+                Value::from(gaps.join(";")),
             ]
         })
         .collect()

@@ -10,7 +10,7 @@ use super::{Criterion, Growth, Proficiency, Ref, Report, Scope, criteria_blocks,
 use crate::model::Profile;
 use crate::render::doc::signed;
 use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 
 /// Where a person stands on one skill against the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -284,8 +284,7 @@ impl Report for GapReport {
     }
 
     fn workbook(&self) -> Workbook {
-        let steps = self.rows.iter().flat_map(|r| r.have.iter().chain([&r.need])).map(|p| (p.id.as_str(), p.rank));
-        Workbook { name: "Gap".into(), ranks: Ranks::new(&["have", "need"], steps), sheets: Vec::new() }
+        Workbook { name: "Gap".into(), ..Workbook::default() }
     }
 
     fn records(&self) -> Records {
@@ -298,15 +297,15 @@ impl Report for GapReport {
                 .iter()
                 .map(|r| {
                     vec![
-                        self.person.name.clone(),
-                        self.target.id.clone(),
-                        r.skill.id.clone(),
-                        r.skill.name.clone(),
-                        r.have.as_ref().map(|h| h.id.clone()).unwrap_or_default(),
-                        r.need.id.clone(),
-                        r.gap.map(|g| g.to_string()).unwrap_or_default(),
-                        status_word(r.status).to_string(),
-                        r.evidence.join(" | "),
+                        Value::from(&self.person.name),
+                        Value::from(&self.target.id),
+                        Value::from(&r.skill.id),
+                        Value::from(&r.skill.name),
+                        Value::from(r.have.as_ref()),
+                        Value::from(&r.need),
+                        Value::from(r.gap),
+                        Value::from(status_word(r.status)),
+                        Value::from(r.evidence.join(" | ")),
                     ]
                 })
                 .collect(),

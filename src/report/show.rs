@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::behaviours::{self, BehaviourNeed};
 use super::{Criterion, Footnotes, Proficiency, Ref, Report, Scope, criteria_blocks, expected_label};
 use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value};
 
 /// One level: its description, responsibilities and the proficiency it needs in every skill.
 #[derive(Debug, Serialize)]
@@ -165,15 +165,17 @@ impl Report for ShowReport {
                 .skills
                 .iter()
                 .map(|r| {
+                    // The step is spelled out (id, name, rank), so it needs no rank column of its own.
+                    let p = r.proficiency.as_ref();
                     vec![
-                        self.level.id.clone(),
-                        r.skill.id.clone(),
-                        r.skill.name.clone(),
-                        r.proficiency.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
-                        r.proficiency.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-                        r.proficiency.as_ref().map(|p| p.rank.to_string()).unwrap_or_default(),
-                        r.meaning.clone(),
-                        r.note.clone().unwrap_or_default(),
+                        Value::from(&self.level.id),
+                        Value::from(&r.skill.id),
+                        Value::from(&r.skill.name),
+                        Value::from(p.map(|p| &p.id)),
+                        Value::from(p.map(|p| &p.name)),
+                        Value::from(p.map(|p| p.rank)),
+                        Value::from(&r.meaning),
+                        Value::from(r.note.as_ref()),
                     ]
                 })
                 .collect(),
