@@ -11,7 +11,6 @@ use super::behaviours::{self, BehaviourChange};
 use super::{Criterion, Growth, Proficiency, Ref, Report, criteria_blocks, expected_label, growth_blocks};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
-use crate::render::svg::scale_names;
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 use crate::text::plural;
 
@@ -88,6 +87,10 @@ pub struct DiffReport {
     pub behaviours: Vec<BehaviourChange>,
     #[serde(skip)]
     pub scale_size: usize,
+    /// The scale's step names, lowest first: the chart's key names every step, not only those
+    /// the two levels use.
+    #[serde(skip)]
+    pub scale: Vec<String>,
     #[serde(skip)]
     pub behaviour_scale_size: usize,
 }
@@ -211,6 +214,7 @@ impl DiffReport {
             summary,
             behaviours: behaviours::compare(framework, framework.level(from), framework.level(to)),
             scale_size: framework.scale.len(),
+            scale: framework.scale.iter().map(|s| s.name.clone()).collect(),
             behaviour_scale_size: framework.behaviour_scale.len(),
         }
     }
@@ -318,8 +322,7 @@ pub fn diff_header(lead: &[&str]) -> Vec<String> {
 }
 
 /// A radar of a comparison: one axis per row, one outline per end.
-pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> Chart {
-    let known = rows.iter().flat_map(|r| r.from.iter().chain(&r.to)).map(|p| (p.rank, p.name.clone()));
+pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale: &[String]) -> Chart {
     let series = |name: &str, side: fn(&DiffRow) -> Option<&Proficiency>| Series {
         name: name.to_string(),
         values: rows.iter().map(|r| side(r).map(|p| p.rank)).collect(),
@@ -327,7 +330,7 @@ pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> 
     Chart::Radar(Radar {
         title: format!("From {from} to {to}, skill by skill"),
         axes: rows.iter().map(|r| r.skill.name.clone()).collect(),
-        scale: scale_names(scale_size, known),
+        scale: scale.to_vec(),
         series: vec![series(from, |r| r.from.as_ref()), series(to, |r| r.to.as_ref())],
     })
 }
@@ -335,7 +338,7 @@ pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> 
 impl Report for DiffReport {
     fn chart(&self) -> Option<Chart> {
         let (from, to) = self.labels();
-        Some(diff_chart(&self.rows, &from, &to, self.scale_size))
+        Some(diff_chart(&self.rows, &from, &to, &self.scale))
     }
 
     fn document(&self) -> Vec<Block> {

@@ -9,7 +9,6 @@ use super::evidence_item;
 use super::{Criterion, Growth, Proficiency, Ref, Report, Scope, criteria_blocks, growth_blocks, proficiency_label};
 use crate::model::Profile;
 use crate::render::doc::signed;
-use crate::render::svg::scale_names;
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 
 /// Where a person stands on one skill against the target.
@@ -47,6 +46,10 @@ pub struct GapReport {
     pub summary: Readiness,
     #[serde(skip)]
     pub scale_size: usize,
+    /// The scale's step names, lowest first: the chart's key names every step, not only those
+    /// the rows use.
+    #[serde(skip)]
+    pub scale: Vec<String>,
 }
 
 /// One skill: what the person has, what the target needs.
@@ -188,6 +191,7 @@ impl GapReport {
             rows,
             summary,
             scale_size: scope.scale_size(),
+            scale: scope.scale_names(),
         }
     }
 
@@ -217,11 +221,10 @@ pub fn status_word(status: Status) -> &'static str {
 
 impl Report for GapReport {
     fn chart(&self) -> Option<Chart> {
-        let known = self.rows.iter().flat_map(|r| r.have.iter().chain([&r.need])).map(|p| (p.rank, p.name.clone()));
         Some(Chart::Radar(Radar {
             title: format!("{} against {}, skill by skill", self.person.name, self.target.name),
             axes: self.rows.iter().map(|r| r.skill.name.clone()).collect(),
-            scale: scale_names(self.scale_size, known),
+            scale: self.scale.clone(),
             series: vec![
                 Series {
                     name: format!("{} needs", self.target.name),

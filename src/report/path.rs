@@ -48,7 +48,7 @@ impl Report for PathReport {
     /// One outline per level walked through, on the net comparison's axes.
     fn chart(&self) -> Option<Chart> {
         let net = &self.net;
-        let Chart::Radar(mut radar) = diff_chart(&net.rows, &net.from.name, &net.to.name, net.scale_size) else {
+        let Chart::Radar(mut radar) = diff_chart(&net.rows, &net.from.name, &net.to.name, &net.scale) else {
             return None;
         };
         radar.title = format!("Path from {} to {}, skill by skill", self.from.name, self.to.name);

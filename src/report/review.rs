@@ -12,7 +12,6 @@ use super::gap::{self, GapRow, Readiness, Status, compare, status_word};
 use super::{Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
-use crate::render::svg::scale_names;
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 
 /// Who gave one side of the comparison, as their profile says.
@@ -111,6 +110,10 @@ pub struct ReviewReport {
     pub summary: ReviewSummary,
     #[serde(skip)]
     pub scale_size: usize,
+    /// The scale's step names, lowest first: the chart's key names every step, not only those
+    /// the rows use.
+    #[serde(skip)]
+    pub scale: Vec<String>,
 }
 
 fn side(scope: Scope, profile: &Profile) -> Side {
@@ -198,6 +201,7 @@ impl ReviewReport {
             rows,
             summary,
             scale_size: scope.scale_size(),
+            scale: scope.scale_names(),
         }
     }
 
@@ -374,17 +378,12 @@ impl ReviewReport {
 
 impl Report for ReviewReport {
     fn chart(&self) -> Option<Chart> {
-        let known = self
-            .rows
-            .iter()
-            .flat_map(|r| r.own.have.iter().chain(&r.reviewer.have).chain([&r.need]))
-            .map(|p| (p.rank, p.name.clone()));
         let (mine, theirs) = self.headings();
         let values = |v: fn(&ReviewRow) -> Option<usize>| self.rows.iter().map(v).collect();
         Some(Chart::Radar(Radar {
             title: format!("{} against {}: self-assessment and review", self.own_label(), self.target.name),
             axes: self.rows.iter().map(|r| r.skill.name.clone()).collect(),
-            scale: scale_names(self.scale_size, known),
+            scale: self.scale.clone(),
             series: vec![
                 Series { name: format!("{} needs", self.target.name), values: values(|r| Some(r.need.rank)) },
                 Series { name: mine, values: values(|r| r.own.have.as_ref().map(|h| h.rank)) },
