@@ -682,7 +682,6 @@ fn names_that_read_as_numbers_stay_text_and_every_column_has_one_type() {
     let at = |column: &str| csv[0].iter().position(|h| h == column).unwrap();
     // Three roles: a level is `ROLE/LEVEL`.
     assert_eq!([&person("007")[at("target")], &person("2024")[at("level")]], ["analyst/2024", "analyst/2024"]);
-    assert_eq!(csv.last().unwrap()[at("ready")], "false", "the team is ready when everyone is");
 
     let all = sheets(&workbook(&args));
     let rows = sheet(&all, "Team");
@@ -694,6 +693,7 @@ fn names_that_read_as_numbers_stay_text_and_every_column_has_one_type() {
     assert_eq!([&row("2024")[column("level")], &row("2024")[column("level_id")]], [&text_2024, &id]);
     assert_eq!([&row("007")[column("target")], &row("007")[column("target_id")]], [&text_2024, &id]);
     assert!(matches!(row("007")[column("total_gap")], Data::Float(_)), "a count is a number");
+    assert_eq!(csv.last().unwrap()[at("ready")], "false", "the team is ready when everyone is");
     let ready: Vec<&Data> = rows[1..].iter().map(|r| &r[column("ready")]).collect();
     assert!(ready.iter().all(|c| matches!(c, Data::Bool(_))), "ready is a yes/no in every row: {ready:?}");
     // A skill's column is a number, or `unassessed`; every other column holds one type.
