@@ -445,6 +445,29 @@ mod tests {
     }
 
     #[test]
+    fn each_cell_is_written_as_its_type_with_rank_and_id_columns_from_the_values() {
+        use calamine::{Data, Reader};
+        let step = |id: &str, rank| Value::Step { id: id.into(), rank };
+        let level = Value::Named { id: "analyst/2024".into(), name: "2024".into() };
+        let rows = vec![
+            vec![Value::from("2024"), Value::from(3usize), Value::from(true), step("working", 2), level],
+            vec![Value::from("007"), Value::from(-1i64), Value::from(false), Value::Empty, Value::Empty],
+        ];
+        let report = Table { records: Records::new(&["name", "n", "ready", "have", "level"], rows) };
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(render(&report).unwrap())).unwrap();
+        let range = book.worksheet_range("A table").unwrap();
+        let cells: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+        let text = |s: &str| Data::String(s.into());
+        let header = ["name", "n", "ready", "have", "have_rank", "level", "level_id"].map(text);
+        assert_eq!(cells[0], header);
+        let first = [text("2024"), Data::Float(3.0), Data::Bool(true), text("working"), Data::Float(2.0)];
+        assert_eq!(cells[1][..5], first);
+        assert_eq!(cells[1][5..], [text("2024"), text("analyst/2024")]);
+        assert_eq!(cells[2][..3], [text("007"), Data::Float(-1.0), Data::Bool(false)]);
+        assert!(cells[2][3..].iter().all(|c| *c == Data::Empty), "{:?}", cells[2]);
+    }
+
+    #[test]
     fn a_title_names_its_sheet_up_to_its_first_break() {
         assert_eq!(title_name("Product manager levels, most junior first"), "Product manager levels");
         assert_eq!(title_name("Senior Product Manager (level 2 of 4, Product manager)"), "Senior Product Manager ");
