@@ -104,7 +104,7 @@ pub trait Report: Serialize {
     fn chart(&self) -> Option<Chart> {
         None
     }
-    /// What a workbook adds to the records: names, rank columns, further sheets.
+    /// What a workbook adds to the records: its name, a header in names, further sheets.
     fn workbook(&self) -> Workbook {
         Workbook::default()
     }
