@@ -282,4 +282,9 @@ impl<'a> Scope<'a> {
     pub fn scale_size(&self) -> usize {
         self.framework.scale.len()
     }
+
+    /// The scale's step names, lowest first, for a chart's key.
+    pub fn scale_names(&self) -> Vec<String> {
+        self.framework.scale.iter().map(|s| s.name.clone()).collect()
+    }
 }

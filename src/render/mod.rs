@@ -6,6 +6,7 @@ pub mod doc;
 pub mod html;
 pub mod line;
 pub mod markdown;
+pub mod records;
 pub mod svg;
 pub mod terminal;
 pub mod text;
@@ -15,6 +16,7 @@ use serde::Serialize;
 
 pub use doc::{Block, Cell, Table, Tone};
 pub use line::Line;
+pub use records::{Records, Value, neutralise_formula};
 pub use svg::{Chart, HeatCell, Heatmap, Radar, Series};
 
 /// Output formats. Table, Markdown and HTML are for people; JSON, YAML and CSV for scripts; XLSX
@@ -64,21 +66,16 @@ pub struct RenderOptions {
     pub invocation: String,
 }
 
-/// Rows for CSV: one header row and one row per item.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Records {
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
-
 /// What a workbook adds to a report's records, all optional: every report gets a workbook of its
 /// records (and of its chart) without one; a report fills in what helps a spreadsheet reader.
+/// Rank columns need no word from it: each column holding steps gets one.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Workbook {
     /// The main sheet's name; empty takes it from the report's title. Made safe when written.
     pub name: String,
-    /// The main sheet's proficiency columns: each gets a rank column beside it.
-    pub ranks: Ranks,
+    /// The main sheet's header as people read it (names where the CSV has ids), one per column of
+    /// the records; empty keeps the CSV's.
+    pub header: Vec<String>,
     /// Further tables, each on a sheet of its own after the main one.
     pub sheets: Vec<Sheet>,
 }
@@ -89,27 +86,6 @@ pub struct Sheet {
     /// The sheet's name, made safe when written.
     pub name: String,
     pub records: Records,
-    pub ranks: Ranks,
-}
-
-/// Which columns of a table hold a step of a scale (by id), and each step's rank (1 = lowest), so
-/// a workbook can put a number beside the word to sort and filter on. The CSV keeps the words.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Ranks {
-    /// The headers of the columns holding step ids.
-    pub columns: Vec<String>,
-    /// Step id to rank; a cell whose id is missing (or empty) gets an empty rank.
-    pub steps: std::collections::BTreeMap<String, usize>,
-}
-
-impl Ranks {
-    /// The columns `columns`, ranked by the `(id, rank)` pairs the report knows.
-    pub fn new<'a>(columns: &[&str], steps: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
-        Ranks {
-            columns: columns.iter().map(|c| c.to_string()).collect(),
-            steps: steps.into_iter().map(|(id, rank)| (id.to_string(), rank)).collect(),
-        }
-    }
 }
 
 /// What every report offers the renderers: its serialisable self, a human document, and records.
@@ -128,7 +104,7 @@ pub trait Report: Serialize {
     fn chart(&self) -> Option<Chart> {
         None
     }
-    /// What a workbook adds to the records: names, rank columns, further sheets.
+    /// What a workbook adds to the records: its name, a header in names, further sheets.
     fn workbook(&self) -> Workbook {
         Workbook::default()
     }
@@ -148,7 +124,7 @@ pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow
             out = escape_json_controls(json).into_bytes();
         }
         Format::Yaml => out.extend_from_slice(serde_yaml::to_string(report)?.as_bytes()),
-        Format::Csv => write_csv(&report.records(), options.raw_csv, &mut out)?,
+        Format::Csv => records::write_csv(&report.records(), options.raw_csv, &mut out)?,
         // Binary: `lib` refuses it before a terminal, so it is never sanitised as text.
         Format::Xlsx => out = xlsx::render(report)?,
     }
@@ -195,37 +171,6 @@ fn escape_json_controls(json: String) -> String {
     out
 }
 
-fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&records.header)?;
-    for row in &records.rows {
-        if raw {
-            writer.write_record(row)?;
-        } else {
-            // Borrowed unless a cell needs its quote: a team report has millions of cells.
-            writer.write_record(row.iter().map(|cell| match neutralise_formula(cell) {
-                std::borrow::Cow::Borrowed(text) => std::borrow::Cow::Borrowed(text.as_bytes()),
-                std::borrow::Cow::Owned(text) => std::borrow::Cow::Owned(text.into_bytes()),
-            }))?;
-        }
-    }
-    writer.flush()?;
-    Ok(())
-}
-
-/// OWASP's rule against CSV injection: a cell a spreadsheet would run as a formula gets a leading
-/// apostrophe. Plain numbers such as `-1` are left alone, since scripts read them as numbers.
-pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
-    // Only a finite number is safe: `+NaN`, `-inf` and `+1e9999` parse, but no sheet reads them
-    // as numbers.
-    if risky && !cell.parse::<f64>().is_ok_and(f64::is_finite) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,19 +191,5 @@ mod tests {
         let json = escape_json_controls(serde_json::to_string(text).unwrap());
         assert_eq!(json, "\"a\\u007fb\\u0085c\\u009bd é\"");
         assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
-    }
-
-    #[test]
-    fn formulas_are_neutralised_but_numbers_kept() {
-        assert_eq!(neutralise_formula("=1+1"), "'=1+1");
-        assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralise_formula("+cmd"), "'+cmd");
-        assert_eq!(neutralise_formula("-1"), "-1");
-        assert_eq!(neutralise_formula("+2"), "+2");
-        assert_eq!(neutralise_formula("plain"), "plain");
-        for odd in ["+NaN", "-inf", "+1e9999", "-Infinity"] {
-            assert_eq!(neutralise_formula(odd), format!("'{odd}"));
-        }
-        assert_eq!(neutralise_formula("-2.5e3"), "-2.5e3");
     }
 }

@@ -66,18 +66,6 @@ pub enum HeatCell {
     NotExpected,
 }
 
-/// The scale's step names for a radar's rings when a report knows only some of them (those its
-/// rows use): known `(rank, name)` pairs fill their rank, the others stay blank.
-pub fn scale_names(size: usize, known: impl IntoIterator<Item = (usize, String)>) -> Vec<String> {
-    let mut names = vec![String::new(); size];
-    for (rank, name) in known {
-        if let Some(slot) = rank.checked_sub(1).and_then(|i| names.get_mut(i)) {
-            *slot = name;
-        }
-    }
-    names
-}
-
 /// How each series is drawn: colour, dash pattern and marker, so no two look alike without colour.
 const STYLES: [(&str, &str, Marker); 8] = [
     ("#1f4e9c", "", Marker::Circle),
@@ -634,8 +622,7 @@ mod tests {
     }
 
     #[test]
-    fn scale_names_fill_known_ranks() {
-        assert_eq!(scale_names(3, [(2, "Two".to_string()), (9, "x".to_string())]), ["", "Two", ""]);
+    fn long_names_wrap_at_words() {
         assert_eq!(
             wrap_words("Government Digital and Data Perspective", 20, 3),
             ["Government Digital", "and Data Perspective"]

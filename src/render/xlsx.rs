@@ -1,13 +1,14 @@
 //! `--format xlsx`: any report as an Excel workbook, written with `rust_xlsxwriter`.
 //!
-//! The first sheet holds the report's CSV records, cell for cell, with a rank column beside each
-//! proficiency column ([`Report::workbook`] says which); further tables follow on sheets of their
-//! own; the report's chart becomes a native radar chart or a heat map coloured by conditional
-//! formatting. Every sheet has a bold, frozen header row, a filter and fitted columns.
+//! The first sheet holds the report's CSV records, row for row, each cell as its type says (see
+//! [`Value`]): a column of steps gets a rank column beside it, a column of levels shows their
+//! names with their ids beside them; further tables follow on sheets of their own; the report's
+//! chart becomes a native radar chart or a heat map coloured by conditional formatting. Every
+//! sheet has a bold, frozen header row, a filter and fitted columns.
 //!
-//! Text is always written as a string, never as a formula: a name such as `=HYPERLINK(…)` is
-//! stored as those characters and no spreadsheet runs it. A cell is a number only when the CSV
-//! cell is one, written as Rust writes that number (`2`, `-1`, `0.5`; not `007` or `1e3`).
+//! Text is always written as a string, never as a number or a formula: a person named `2024` or
+//! `007` keeps those characters, and a name such as `=HYPERLINK(…)` is stored as written and no
+//! spreadsheet runs it. Only a count is a number; a yes/no is a boolean.
 
 use std::collections::HashSet;
 
@@ -18,7 +19,7 @@ use rust_xlsxwriter::{
 };
 
 use super::svg::{HeatCell, Heatmap, Radar};
-use super::{Block, Chart, Ranks, Records, Report};
+use super::{Block, Chart, Records, Report, Value};
 
 /// The widest a column is fitted to, in pixels (about 50 characters): longer text is still whole
 /// in its cell, and shows in full when the cell is selected.
@@ -54,9 +55,9 @@ pub fn render<R: Report + ?Sized>(report: &R) -> anyhow::Result<Vec<u8>> {
     let mut names = SheetNames::default();
     let main = if extras.name.is_empty() { title_name(&title) } else { extras.name.clone() };
     let header = CellFormat::new().set_bold();
-    add_table(&mut book, &names.take(&main), &report.records(), &extras.ranks, &header)?;
+    add_table(&mut book, &names.take(&main), &report.records(), &extras.header, &header)?;
     for sheet in &extras.sheets {
-        add_table(&mut book, &names.take(&sheet.name), &sheet.records, &sheet.ranks, &header)?;
+        add_table(&mut book, &names.take(&sheet.name), &sheet.records, &[], &header)?;
     }
     match report.chart() {
         Some(Chart::Radar(radar)) if radar.axes.len() >= 3 && !radar.series.is_empty() => {
@@ -74,76 +75,92 @@ fn cannot(e: XlsxError) -> anyhow::Error {
     anyhow::anyhow!("cannot write the workbook: {e}")
 }
 
-/// A sheet of `records`: the header in bold, then each row; a proficiency column of `ranks` is
-/// followed by `<column>_rank`, the step's rank as a number.
+/// What a workbook column shows of a records column: the cell itself, a step's rank, a level's id.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Cell,
+    Rank,
+    Id,
+}
+
+/// A sheet of `records`: the header in bold (`labels` where given, else the CSV's), then each row,
+/// each cell as its type says; a column holding steps is followed by `<column>_rank`, the step's
+/// rank as a number, and one holding levels (shown by name) by `<column>_id`.
 fn add_table(
     book: &mut XlsxBook,
     name: &str,
     records: &Records,
-    ranks: &Ranks,
+    labels: &[String],
     header: &CellFormat,
 ) -> anyhow::Result<()> {
-    // (source column, whether this is its rank column), left to right.
-    let layout: Vec<(usize, bool)> = records
-        .header
-        .iter()
-        .enumerate()
-        .flat_map(|(i, column)| {
-            let ranked = ranks.columns.contains(column);
-            std::iter::once((i, false)).chain(ranked.then_some((i, true)))
+    let holds = |i: usize, part: Part| {
+        records.rows.iter().any(|row| match row.get(i) {
+            Some(Value::Step { .. }) => part == Part::Rank,
+            Some(Value::Named { .. }) => part == Part::Id,
+            _ => false,
+        })
+    };
+    // (source column, what of it), left to right.
+    let layout: Vec<(usize, Part)> = (0..records.header.len())
+        .flat_map(|i| {
+            let extra = [Part::Rank, Part::Id].into_iter().filter(move |&part| holds(i, part));
+            std::iter::once(Part::Cell).chain(extra).map(move |part| (i, part))
         })
         .collect();
     fits(name, records.rows.len() + 1, layout.len())?;
     let sheet = book.add_worksheet();
     sheet.set_name(name).map_err(cannot)?;
-    for (col, &(i, rank)) in layout.iter().enumerate() {
-        let text = if rank { format!("{}_rank", records.header[i]) } else { records.header[i].clone() };
+    for (col, &(i, part)) in layout.iter().enumerate() {
+        let column = &records.header[i];
+        let text = match part {
+            Part::Cell => labels.get(i).unwrap_or(column).clone(),
+            Part::Rank => format!("{column}_rank"),
+            Part::Id => format!("{column}_id"),
+        };
         sheet.write_string_with_format(0, col as u16, text, header).map_err(cannot)?;
     }
     for (r, row) in records.rows.iter().enumerate() {
         let at = r as u32 + 1;
-        for (col, &(i, rank)) in layout.iter().enumerate() {
-            let Some(cell) = row.get(i) else { continue };
-            if rank {
-                if let Some(&step) = ranks.steps.get(cell.as_str()) {
-                    sheet.write_number(at, col as u16, step as f64).map_err(cannot)?;
+        for (col, &(i, part)) in layout.iter().enumerate() {
+            let (col, cell) = (col as u16, row.get(i).unwrap_or(&Value::Empty));
+            match (part, cell) {
+                (Part::Cell, Value::Text(text) | Value::Step { id: text, .. } | Value::Named { name: text, .. })
+                | (Part::Id, Value::Named { id: text, .. }) => write_text(sheet, name, at, col, text)?,
+                (Part::Cell, Value::Int(n)) => {
+                    sheet.write_number(at, col, *n as f64).map_err(cannot)?;
                 }
-            } else {
-                write_cell(sheet, name, at, col as u16, cell)?;
+                (Part::Cell, Value::Fraction(x)) => {
+                    sheet.write_number(at, col, *x).map_err(cannot)?;
+                }
+                (Part::Cell, Value::Bool(b)) => {
+                    sheet.write_boolean(at, col, *b).map_err(cannot)?;
+                }
+                (Part::Rank, Value::Step { rank, .. }) => {
+                    sheet.write_number(at, col, *rank as f64).map_err(cannot)?;
+                }
+                _ => {}
             }
         }
     }
     finish(sheet, records.rows.len(), layout.len())
 }
 
-/// Writes one CSV cell: a number when it is written as one, otherwise a string (never a formula).
-fn write_cell(sheet: &mut Worksheet, name: &str, row: u32, col: u16, cell: &str) -> anyhow::Result<()> {
-    if let Some(number) = plain_number(cell) {
-        sheet.write_number(row, col, number).map_err(cannot)?;
-    } else if !cell.is_empty() {
-        if cell.len() > MAX_CELL && cell.encode_utf16().count() > MAX_CELL {
-            anyhow::bail!(
-                "cannot write the workbook: a cell of sheet `{name}` (row {}, column {}) holds {} characters, and a \
-                 spreadsheet cell holds at most {MAX_CELL}; use --format csv for this report",
-                row + 1,
-                col + 1,
-                cell.chars().count()
-            );
-        }
-        sheet.write_string(row, col, cell).map_err(cannot)?;
+/// Writes text as a string cell, never a number or a formula, however it reads.
+fn write_text(sheet: &mut Worksheet, name: &str, row: u32, col: u16, cell: &str) -> anyhow::Result<()> {
+    if cell.is_empty() {
+        return Ok(());
     }
+    if cell.len() > MAX_CELL && cell.encode_utf16().count() > MAX_CELL {
+        anyhow::bail!(
+            "cannot write the workbook: a cell of sheet `{name}` (row {}, column {}) holds {} characters, and a \
+             spreadsheet cell holds at most {MAX_CELL}; use --format csv for this report",
+            row + 1,
+            col + 1,
+            cell.chars().count()
+        );
+    }
+    sheet.write_string(row, col, cell).map_err(cannot)?;
     Ok(())
-}
-
-/// The number a CSV cell holds, if it is written exactly as Rust writes that number: `2`, `-1`,
-/// `0.5`. Ids such as `007` or `1e3`, and anything else, stay text.
-pub fn plain_number(cell: &str) -> Option<f64> {
-    let first = cell.chars().next()?;
-    if !(first.is_ascii_digit() || first == '-') {
-        return None;
-    }
-    let number: f64 = cell.parse().ok()?;
-    (number.is_finite() && number.to_string() == cell).then_some(number)
 }
 
 /// Refuses a table too big for one sheet, with what to do instead.
@@ -369,18 +386,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_numbers_written_as_numbers_become_numbers() {
-        for (cell, want) in [("2", Some(2.0)), ("-1", Some(-1.0)), ("0.5", Some(0.5)), ("10", Some(10.0))] {
-            assert_eq!(plain_number(cell), want, "{cell}");
-        }
-        for cell in ["007", "1e3", "+2", "1.50", " 2", "2 ", "NaN", "inf", "-inf", "", "=1+1", "0x10", ".5"] {
-            assert_eq!(plain_number(cell), None, "{cell}");
-        }
-        // Beyond f64's exact integers the text would change: kept as text.
-        assert_eq!(plain_number("12345678901234567890"), None);
-    }
-
-    #[test]
     fn sheet_names_are_safe_short_and_unique() {
         let mut names = SheetNames::default();
         assert_eq!(names.take("Ladder"), "Ladder");
@@ -416,8 +421,8 @@ mod tests {
     }
 
     fn table(header: &[&str], rows: &[&[&str]]) -> Table {
-        let strings = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect();
-        Table { records: Records { header: strings(header), rows: rows.iter().map(|r| strings(r)).collect() } }
+        let cells = |cells: &[&str]| cells.iter().map(|&c| Value::from(c)).collect();
+        Table { records: Records::new(header, rows.iter().map(|r| cells(r)).collect()) }
     }
 
     #[test]
@@ -440,6 +445,29 @@ mod tests {
         let bytes = render(&report).unwrap();
         assert_eq!(bytes, render(&report).unwrap());
         assert!(bytes.starts_with(b"PK\x03\x04"));
+    }
+
+    #[test]
+    fn each_cell_is_written_as_its_type_with_rank_and_id_columns_from_the_values() {
+        use calamine::{Data, Reader};
+        let step = |id: &str, rank| Value::Step { id: id.into(), rank };
+        let level = Value::Named { id: "analyst/2024".into(), name: "2024".into() };
+        let rows = vec![
+            vec![Value::from("2024"), Value::from(3usize), Value::from(true), step("working", 2), level],
+            vec![Value::from("007"), Value::from(-1i64), Value::from(false), Value::Empty, Value::Empty],
+        ];
+        let report = Table { records: Records::new(&["name", "n", "ready", "have", "level"], rows) };
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(render(&report).unwrap())).unwrap();
+        let range = book.worksheet_range("A table").unwrap();
+        let cells: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+        let text = |s: &str| Data::String(s.into());
+        let header = ["name", "n", "ready", "have", "have_rank", "level", "level_id"].map(text);
+        assert_eq!(cells[0], header);
+        let first = [text("2024"), Data::Float(3.0), Data::Bool(true), text("working"), Data::Float(2.0)];
+        assert_eq!(cells[1][..5], first);
+        assert_eq!(cells[1][5..], [text("2024"), text("analyst/2024")]);
+        assert_eq!(cells[2][..3], [text("007"), Data::Float(-1.0), Data::Bool(false)]);
+        assert!(cells[2][3..].iter().all(|c| *c == Data::Empty), "{:?}", cells[2]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Ref, Report, Scope};
-use crate::render::{Block, Records};
+use crate::render::{Block, Records, Value};
 
 /// The role as a whole.
 #[derive(Debug, Serialize)]
@@ -102,10 +102,13 @@ impl Report for AboutReport {
     }
 
     fn records(&self) -> Records {
-        let mut rows =
-            vec![vec!["summary".to_string(), self.summary.clone()], vec!["technical".into(), self.technical.clone()]];
-        let mut add =
-            |section: &str, items: &[String]| rows.extend(items.iter().map(|i| vec![section.to_string(), i.clone()]));
+        let mut rows = vec![
+            vec![Value::from("summary"), Value::from(&self.summary)],
+            vec![Value::from("technical"), Value::from(&self.technical)],
+        ];
+        let mut add = |section: &str, items: &[String]| {
+            rows.extend(items.iter().map(|i| vec![Value::from(section), Value::from(i)]))
+        };
         add("benefit", &self.benefits);
         add("responsibility", &self.responsibilities);
         add("day_in_the_life", &self.day_in_the_life);

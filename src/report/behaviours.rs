@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Proficiency, Ref, expected_label};
 use crate::model::{Framework, Level};
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Ranks, Records, Sheet, Table, Tone};
+use crate::render::{Block, Cell, Records, Sheet, Table, Tone, Value};
 
 /// The step one level expects of one behaviour.
 #[derive(Debug, Clone, Serialize)]
@@ -87,11 +87,6 @@ pub fn compare(framework: &Framework, from: &Level, to: &Level) -> Vec<Behaviour
         .collect()
 }
 
-/// The steps a set of behaviour cells uses, with their ranks, for a workbook's rank columns.
-fn steps<'a>(cells: impl IntoIterator<Item = &'a Proficiency>) -> impl Iterator<Item = (&'a str, usize)> {
-    cells.into_iter().map(|p| (p.id.as_str(), p.rank))
-}
-
 /// The workbook sheet of `ladder`'s behaviours: a row per soft skill, a column per level id, each
 /// ranked on the behaviour scale; nothing when no level rates any.
 pub fn ladder_sheet(rows: &[BehaviourRow], level_ids: &[&str]) -> Option<Sheet> {
@@ -102,14 +97,13 @@ pub fn ladder_sheet(rows: &[BehaviourRow], level_ids: &[&str]) -> Option<Sheet> 
     let records = rows
         .iter()
         .map(|row| {
-            [row.soft_skill.id.clone(), row.soft_skill.name.clone()]
+            [Value::from(&row.soft_skill.id), Value::from(&row.soft_skill.name)]
                 .into_iter()
-                .chain(row.cells.iter().map(|c| c.as_ref().map(|p| p.id.clone()).unwrap_or_default()))
+                .chain(row.cells.iter().map(|c| Value::from(c.as_ref())))
                 .collect()
         })
         .collect();
-    let ranks = Ranks::new(level_ids, steps(rows.iter().flat_map(|r| r.cells.iter().flatten())));
-    Some(Sheet { name: "Behaviours".into(), records: Records { header, rows: records }, ranks })
+    Some(Sheet { name: "Behaviours".into(), records: Records { header, rows: records } })
 }
 
 /// The workbook sheet of `diff`'s behaviours, ranked on the behaviour scale; nothing when neither
@@ -122,12 +116,16 @@ pub fn diff_sheet(changes: &[BehaviourChange]) -> Option<Sheet> {
     let rows = changes
         .iter()
         .map(|c| {
-            let id = |p: &Option<Proficiency>| p.as_ref().map(|p| p.id.clone()).unwrap_or_default();
-            vec![c.soft_skill.id.clone(), c.soft_skill.name.clone(), id(&c.from), id(&c.to), c.change.to_string()]
+            vec![
+                Value::from(&c.soft_skill.id),
+                Value::from(&c.soft_skill.name),
+                Value::from(c.from.as_ref()),
+                Value::from(c.to.as_ref()),
+                Value::from(c.change),
+            ]
         })
         .collect();
-    let ranks = Ranks::new(&["from", "to"], steps(changes.iter().flat_map(|c| c.from.iter().chain(&c.to))));
-    Some(Sheet { name: "Behaviours".into(), records: Records { header, rows }, ranks })
+    Some(Sheet { name: "Behaviours".into(), records: Records { header, rows } })
 }
 
 /// The "Behaviours" section of `show`; nothing when the level rates none.

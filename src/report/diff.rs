@@ -11,8 +11,7 @@ use super::behaviours::{self, BehaviourChange};
 use super::{Criterion, Growth, Proficiency, Ref, Report, criteria_blocks, expected_label, growth_blocks};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
-use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 use crate::text::plural;
 
 /// Which way one skill's expectation moves.
@@ -88,6 +87,10 @@ pub struct DiffReport {
     pub behaviours: Vec<BehaviourChange>,
     #[serde(skip)]
     pub scale_size: usize,
+    /// The scale's step names, lowest first: the chart's key names every step, not only those
+    /// the two levels use.
+    #[serde(skip)]
+    pub scale: Vec<String>,
     #[serde(skip)]
     pub behaviour_scale_size: usize,
 }
@@ -211,6 +214,7 @@ impl DiffReport {
             summary,
             behaviours: behaviours::compare(framework, framework.level(from), framework.level(to)),
             scale_size: framework.scale.len(),
+            scale: framework.scale.iter().map(|s| s.name.clone()).collect(),
             behaviour_scale_size: framework.behaviour_scale.len(),
         }
     }
@@ -290,19 +294,19 @@ pub fn diff_blocks(rows: &[DiffRow], from_label: &str, to_label: &str, scale_siz
 }
 
 /// CSV rows of a comparison, shared by every report that compares proficiencies.
-pub fn diff_records(rows: &[DiffRow], lead: &[String]) -> Vec<Vec<String>> {
+pub fn diff_records(rows: &[DiffRow], lead: &[Value]) -> Vec<Vec<Value>> {
     rows.iter()
         .map(|r| {
             let mut row = lead.to_vec();
             row.extend([
-                r.skill.id.clone(),
-                r.skill.name.clone(),
-                r.from.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
-                r.to.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
-                r.change.to_string(),
-                r.direction.word().to_string(),
-                r.meaning.clone(),
-                r.note.clone().unwrap_or_default(),
+                Value::from(&r.skill.id),
+                Value::from(&r.skill.name),
+                Value::from(r.from.as_ref()),
+                Value::from(r.to.as_ref()),
+                Value::from(r.change),
+                Value::from(r.direction.word()),
+                Value::from(&r.meaning),
+                Value::from(r.note.as_ref()),
             ]);
             row
         })
@@ -317,15 +321,8 @@ pub fn diff_header(lead: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// The rank columns of [`diff_records`]: `from` and `to`, ranked by the steps the rows use.
-pub fn diff_ranks<'a>(rows: impl IntoIterator<Item = &'a DiffRow>) -> Ranks {
-    let steps = rows.into_iter().flat_map(|r| r.from.iter().chain(&r.to)).map(|p| (p.id.as_str(), p.rank));
-    Ranks::new(&["from", "to"], steps)
-}
-
 /// A radar of a comparison: one axis per row, one outline per end.
-pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> Chart {
-    let known = rows.iter().flat_map(|r| r.from.iter().chain(&r.to)).map(|p| (p.rank, p.name.clone()));
+pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale: &[String]) -> Chart {
     let series = |name: &str, side: fn(&DiffRow) -> Option<&Proficiency>| Series {
         name: name.to_string(),
         values: rows.iter().map(|r| side(r).map(|p| p.rank)).collect(),
@@ -333,7 +330,7 @@ pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> 
     Chart::Radar(Radar {
         title: format!("From {from} to {to}, skill by skill"),
         axes: rows.iter().map(|r| r.skill.name.clone()).collect(),
-        scale: scale_names(scale_size, known),
+        scale: scale.to_vec(),
         series: vec![series(from, |r| r.from.as_ref()), series(to, |r| r.to.as_ref())],
     })
 }
@@ -341,7 +338,7 @@ pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale_size: usize) -> 
 impl Report for DiffReport {
     fn chart(&self) -> Option<Chart> {
         let (from, to) = self.labels();
-        Some(diff_chart(&self.rows, &from, &to, self.scale_size))
+        Some(diff_chart(&self.rows, &from, &to, &self.scale))
     }
 
     fn document(&self) -> Vec<Block> {
@@ -359,13 +356,14 @@ impl Report for DiffReport {
     }
 
     fn records(&self) -> Records {
-        Records { header: diff_header(&["from_level", "to_level"]), rows: diff_records(&self.rows, &self.ids()) }
+        let ids = self.ids().map(Value::from);
+        Records { header: diff_header(&["from_level", "to_level"]), rows: diff_records(&self.rows, &ids) }
     }
 
     fn workbook(&self) -> Workbook {
         Workbook {
             name: "Diff".into(),
-            ranks: diff_ranks(&self.rows),
+            header: Vec::new(),
             sheets: behaviours::diff_sheet(&self.behaviours).into_iter().collect(),
         }
     }

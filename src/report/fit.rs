@@ -14,7 +14,7 @@ use super::rules::{self, Coverage, MoveKey, Standing, Tally};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, Profile, Scope};
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Records, Table, Tone, Value};
 use crate::text::plural;
 
 /// What every level expects, worked out once and read against each person.
@@ -435,7 +435,7 @@ fn header() -> Vec<String> {
 }
 
 /// The CSV rows of one person: the best fit (if any), then each next level.
-fn person_rows(p: &PersonFit) -> Vec<Vec<String>> {
+fn person_rows(p: &PersonFit) -> Vec<Vec<Value>> {
     let best = p.best_fit.iter().map(|e| ("best_fit", e));
     best.chain(p.next.iter().map(|e| ("next", e)))
         .map(|(kind, e)| {
@@ -445,19 +445,19 @@ fn person_rows(p: &PersonFit) -> Vec<Vec<String>> {
             };
             let r = &e.readiness;
             vec![
-                p.person.name.clone(),
-                p.person.file.clone(),
-                kind.to_string(),
-                e.role.id.clone(),
-                e.level.id.clone(),
-                e.ready.to_string(),
-                r.met.to_string(),
-                r.grow.to_string(),
-                r.unassessed.to_string(),
-                r.steps_to_grow.to_string(),
-                format!("{:.3}", e.coverage),
-                e.expected_total.to_string(),
-                e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join(";"),
+                Value::from(&p.person.name),
+                Value::from(&p.person.file),
+                Value::from(kind),
+                Value::from(&e.role.id),
+                Value::from(&e.level.id),
+                Value::from(e.ready),
+                Value::from(r.met),
+                Value::from(r.grow),
+                Value::from(r.unassessed),
+                Value::from(r.steps_to_grow),
+                Value::Fraction(e.coverage),
+                Value::from(e.expected_total),
+                Value::from(e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join(";")),
             ]
         })
         .collect()

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::Report;
 use crate::model::Framework;
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Records, Table, Tone, Value};
 
 /// The built-in frameworks, the default first.
 #[derive(Debug, Serialize)]
@@ -78,15 +78,15 @@ impl Report for FrameworksReport {
                 .iter()
                 .map(|f| {
                     vec![
-                        f.id.clone(),
-                        f.name.clone(),
-                        f.version.clone(),
-                        f.default.to_string(),
-                        f.roles.to_string(),
-                        f.levels.to_string(),
-                        f.skills.to_string(),
-                        f.source.clone(),
-                        f.licence.clone(),
+                        Value::from(&f.id),
+                        Value::from(&f.name),
+                        Value::from(&f.version),
+                        Value::from(f.default),
+                        Value::from(f.roles),
+                        Value::from(f.levels),
+                        Value::from(f.skills),
+                        Value::from(&f.source),
+                        Value::from(&f.licence),
                     ]
                 })
                 .collect(),

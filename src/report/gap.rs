@@ -9,8 +9,7 @@ use super::evidence_item;
 use super::{Criterion, Growth, Proficiency, Ref, Report, Scope, criteria_blocks, growth_blocks, proficiency_label};
 use crate::model::Profile;
 use crate::render::doc::signed;
-use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 
 pub use super::rules::Status;
 use super::rules::{Standing, Tally};
@@ -38,6 +37,10 @@ pub struct GapReport {
     pub summary: Readiness,
     #[serde(skip)]
     pub scale_size: usize,
+    /// The scale's step names, lowest first: the chart's key names every step, not only those
+    /// the rows use.
+    #[serde(skip)]
+    pub scale: Vec<String>,
 }
 
 /// One skill: what the person has, what the target needs.
@@ -181,6 +184,7 @@ impl GapReport {
             rows,
             summary,
             scale_size: scope.scale_size(),
+            scale: scope.scale_names(),
         }
     }
 
@@ -206,11 +210,10 @@ pub fn status_word(status: Status) -> &'static str {
 
 impl Report for GapReport {
     fn chart(&self) -> Option<Chart> {
-        let known = self.rows.iter().flat_map(|r| r.have.iter().chain([&r.need])).map(|p| (p.rank, p.name.clone()));
         Some(Chart::Radar(Radar {
             title: format!("{} against {}, skill by skill", self.person.name, self.target.name),
             axes: self.rows.iter().map(|r| r.skill.name.clone()).collect(),
-            scale: scale_names(self.scale_size, known),
+            scale: self.scale.clone(),
             series: vec![
                 Series {
                     name: format!("{} needs", self.target.name),
@@ -273,8 +276,7 @@ impl Report for GapReport {
     }
 
     fn workbook(&self) -> Workbook {
-        let steps = self.rows.iter().flat_map(|r| r.have.iter().chain([&r.need])).map(|p| (p.id.as_str(), p.rank));
-        Workbook { name: "Gap".into(), ranks: Ranks::new(&["have", "need"], steps), sheets: Vec::new() }
+        Workbook { name: "Gap".into(), ..Workbook::default() }
     }
 
     fn records(&self) -> Records {
@@ -287,15 +289,15 @@ impl Report for GapReport {
                 .iter()
                 .map(|r| {
                     vec![
-                        self.person.name.clone(),
-                        self.target.id.clone(),
-                        r.skill.id.clone(),
-                        r.skill.name.clone(),
-                        r.have.as_ref().map(|h| h.id.clone()).unwrap_or_default(),
-                        r.need.id.clone(),
-                        r.gap.map(|g| g.to_string()).unwrap_or_default(),
-                        status_word(r.status).to_string(),
-                        r.evidence.join(" | "),
+                        Value::from(&self.person.name),
+                        Value::from(&self.target.id),
+                        Value::from(&r.skill.id),
+                        Value::from(&r.skill.name),
+                        Value::from(r.have.as_ref()),
+                        Value::from(&r.need),
+                        Value::from(r.gap),
+                        Value::from(status_word(r.status)),
+                        Value::from(r.evidence.join(" | ")),
                     ]
                 })
                 .collect(),

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::behaviours::{self, BehaviourRow};
 use super::{Footnotes, Proficiency, Ref, Report, Scope, expected_label};
-use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 
 /// Every skill of the role against every level.
 #[derive(Debug, Serialize)]
@@ -100,10 +100,9 @@ impl Report for LadderReport {
     /// A column per level, each ranked on the scale; the behaviours on a sheet of their own.
     fn workbook(&self) -> Workbook {
         let levels: Vec<&str> = self.levels.iter().map(|l| l.id.as_str()).collect();
-        let steps = self.scale.iter().enumerate().map(|(i, s)| (s.id.as_str(), i + 1));
         Workbook {
             name: "Ladder".into(),
-            ranks: Ranks::new(&levels, steps),
+            header: Vec::new(),
             sheets: behaviours::ladder_sheet(&self.behaviours, &levels).into_iter().collect(),
         }
     }
@@ -146,9 +145,9 @@ impl Report for LadderReport {
             .skills
             .iter()
             .map(|row| {
-                [row.skill.id.clone(), row.skill.name.clone()]
+                [Value::from(&row.skill.id), Value::from(&row.skill.name)]
                     .into_iter()
-                    .chain(row.cells.iter().map(|c| c.proficiency.as_ref().map(|p| p.id.clone()).unwrap_or_default()))
+                    .chain(row.cells.iter().map(|c| Value::from(c.proficiency.as_ref())))
                     .collect()
             })
             .collect();

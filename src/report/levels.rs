@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Ref, Report, Scope};
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Records, Table, Tone, Value};
 
 /// Every level of the role in seniority order.
 #[derive(Debug, Serialize)]
@@ -74,7 +74,13 @@ impl Report for LevelsReport {
                 .levels
                 .iter()
                 .map(|l| {
-                    vec![l.position.to_string(), l.id.clone(), l.name.clone(), l.aliases.join(";"), l.summary.clone()]
+                    vec![
+                        Value::from(l.position),
+                        Value::from(&l.id),
+                        Value::from(&l.name),
+                        Value::from(l.aliases.join(";")),
+                        Value::from(&l.summary),
+                    ]
                 })
                 .collect(),
         }

@@ -16,7 +16,7 @@ use super::rules::{self, Coverage, MoveKey};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Records, Table, Tone, Value};
 use crate::text::plural;
 
 /// The moves from one level, the natural promotion first, then the nearest first.
@@ -248,14 +248,14 @@ impl Report for MovesReport {
                 .iter()
                 .map(|m| {
                     vec![
-                        m.role.id.clone(),
-                        m.level.id.clone(),
-                        m.next_in_role.to_string(),
-                        format!("{:.3}", m.coverage),
-                        m.same_family.to_string(),
-                        m.steps.to_string(),
-                        m.new_skills.to_string(),
-                        top_gaps(&m.gaps, |g| format!("{}{}", g.skill.id, signed(g.change)), ";"),
+                        Value::from(&m.role.id),
+                        Value::from(&m.level.id),
+                        Value::from(m.next_in_role),
+                        Value::Fraction(m.coverage),
+                        Value::from(m.same_family),
+                        Value::from(m.steps),
+                        Value::from(m.new_skills),
+                        Value::from(top_gaps(&m.gaps, |g| format!("{}{}", g.skill.id, signed(g.change)), ";")),
                     ]
                 })
                 .collect(),

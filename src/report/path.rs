@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::Ref;
 use super::Report;
-use super::diff::{DiffReport, diff_blocks, diff_chart, diff_header, diff_ranks, diff_records};
+use super::diff::{DiffReport, diff_blocks, diff_chart, diff_header, diff_records};
 use crate::model::{Framework, LevelAt, LevelRef};
-use crate::render::{Block, Chart, Records, Series, Workbook};
+use crate::render::{Block, Chart, Records, Series, Value, Workbook};
 
 /// Each adjacent step from one level to another, with its own changes, and the net change.
 #[derive(Debug, Serialize)]
@@ -48,7 +48,7 @@ impl Report for PathReport {
     /// One outline per level walked through, on the net comparison's axes.
     fn chart(&self) -> Option<Chart> {
         let net = &self.net;
-        let Chart::Radar(mut radar) = diff_chart(&net.rows, &net.from.name, &net.to.name, net.scale_size) else {
+        let Chart::Radar(mut radar) = diff_chart(&net.rows, &net.from.name, &net.to.name, &net.scale) else {
             return None;
         };
         radar.title = format!("Path from {} to {}, skill by skill", self.from.name, self.to.name);
@@ -93,17 +93,16 @@ impl Report for PathReport {
     fn records(&self) -> Records {
         let mut rows = Vec::new();
         for (i, step) in self.steps.iter().enumerate() {
-            rows.extend(diff_records(&step.rows, &[(i + 1).to_string(), step.from.id.clone(), step.to.id.clone()]));
+            // Text, as `net` is: one type to the column.
+            let lead = [Value::from((i + 1).to_string()), Value::from(&step.from.id), Value::from(&step.to.id)];
+            rows.extend(diff_records(&step.rows, &lead));
         }
-        rows.extend(diff_records(
-            &self.net.rows,
-            &["net".to_string(), self.net.from.id.clone(), self.net.to.id.clone()],
-        ));
+        let net = [Value::from("net"), Value::from(&self.net.from.id), Value::from(&self.net.to.id)];
+        rows.extend(diff_records(&self.net.rows, &net));
         Records { header: diff_header(&["step", "from_level", "to_level"]), rows }
     }
 
     fn workbook(&self) -> Workbook {
-        let rows = self.steps.iter().chain([&self.net]).flat_map(|step| &step.rows);
-        Workbook { name: "Path".into(), ranks: diff_ranks(rows), sheets: Vec::new() }
+        Workbook { name: "Path".into(), ..Workbook::default() }
     }
 }

@@ -12,7 +12,7 @@ use super::gap::{GapReport, GapRow, Person, Readiness, Status, status_word};
 use super::rules;
 use super::{Ref, Report, TargetFrom, criterion_text};
 use crate::model::{Framework, LevelAt, LevelRef, Profile};
-use crate::render::{Block, Cell, Ranks, Records, Table, Tone, Workbook};
+use crate::render::{Block, Cell, Records, Table, Tone, Value, Workbook};
 use crate::text::plural;
 
 /// How many levels of other roles a plan names.
@@ -257,9 +257,7 @@ impl Report for PlanReport {
     }
 
     fn workbook(&self) -> Workbook {
-        let rows = self.to_grow.iter().chain(&self.assess_first).map(|s| &s.row).chain(&self.met);
-        let steps = rows.flat_map(|r| r.have.iter().chain([&r.need])).map(|p| (p.id.as_str(), p.rank));
-        Workbook { name: "Plan".into(), ranks: Ranks::new(&["have", "need"], steps), sheets: Vec::new() }
+        Workbook { name: "Plan".into(), ..Workbook::default() }
     }
 
     fn records(&self) -> Records {
@@ -284,17 +282,17 @@ impl Report for PlanReport {
                     let resources: Vec<String> =
                         r.growth.resources.iter().map(|x| format!("{} <{}>", x.title, x.url)).collect();
                     vec![
-                        self.person.name.clone(),
-                        self.target.id.clone(),
-                        r.skill.id.clone(),
-                        r.skill.name.clone(),
-                        status_word(r.status).to_string(),
-                        r.have.as_ref().map(|h| h.id.clone()).unwrap_or_default(),
-                        r.need.id.clone(),
-                        r.gap.map(|g| g.to_string()).unwrap_or_default(),
-                        r.evidence.join(" | "),
-                        r.growth.tip.clone().unwrap_or_default(),
-                        resources.join(" | "),
+                        Value::from(&self.person.name),
+                        Value::from(&self.target.id),
+                        Value::from(&r.skill.id),
+                        Value::from(&r.skill.name),
+                        Value::from(status_word(r.status)),
+                        Value::from(r.have.as_ref()),
+                        Value::from(&r.need),
+                        Value::from(r.gap),
+                        Value::from(r.evidence.join(" | ")),
+                        Value::from(r.growth.tip.as_ref()),
+                        Value::from(resources.join(" | ")),
                     ]
                 })
                 .collect(),
@@ -433,7 +431,7 @@ mod tests {
         assert!(!agile.iter().any(|b| matches!(b, Block::Para(t) if t.contains("gives no tips"))), "{agile:?}");
         let records = plan.records();
         let tip = records.header.iter().position(|h| h == "tip").unwrap();
-        assert_eq!(records.rows[0][tip], "Coach another team through a quarter.");
+        assert_eq!(records.rows[0][tip].csv(), "Coach another team through a quarter.");
         assert_eq!(records.rows.len(), 10, "one row per skill");
     }
 

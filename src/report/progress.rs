@@ -14,7 +14,7 @@ use super::rules::Standing;
 use super::{NOT_EXPECTED, Proficiency, Ref, Report, Scope, TargetFrom, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Chart, Line, Ranks, Records, Series, Table, Tone, Workbook};
+use crate::render::{Block, Cell, Chart, Line, Records, Series, Table, Tone, Value, Workbook};
 use crate::text::plural;
 
 /// A skill's story from the first check-in to the last, against the target.
@@ -492,14 +492,7 @@ impl Report for ProgressReport {
     }
 
     fn workbook(&self) -> Workbook {
-        let steps = self
-            .rows
-            .iter()
-            .flat_map(|r| r.need.iter().chain(r.proficiencies.iter().flatten()))
-            .map(|p| (p.id.as_str(), p.rank));
-        let mut columns = vec!["need"];
-        columns.extend(self.checkins.iter().map(|c| c.date.as_str()));
-        Workbook { name: "Progress".into(), ranks: Ranks::new(&columns, steps), sheets: Vec::new() }
+        Workbook { name: "Progress".into(), ..Workbook::default() }
     }
 
     fn records(&self) -> Records {
@@ -511,15 +504,15 @@ impl Report for ProgressReport {
             .iter()
             .map(|r| {
                 let mut row = vec![
-                    self.person.clone(),
-                    self.target.id.clone(),
-                    r.skill.id.clone(),
-                    r.skill.name.clone(),
-                    r.need.as_ref().map(|n| n.id.clone()).unwrap_or_default(),
+                    Value::from(&self.person),
+                    Value::from(&self.target.id),
+                    Value::from(&r.skill.id),
+                    Value::from(&r.skill.name),
+                    Value::from(r.need.as_ref()),
                 ];
-                row.extend(r.proficiencies.iter().map(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default()));
-                row.push(r.change.map(|c| c.to_string()).unwrap_or_default());
-                row.push(r.status.id().to_string());
+                row.extend(r.proficiencies.iter().map(|p| Value::from(p.as_ref())));
+                row.push(Value::from(r.change));
+                row.push(Value::from(r.status.id()));
                 row
             })
             .collect();

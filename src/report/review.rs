@@ -12,8 +12,7 @@ use super::gap::{self, GapRow, Readiness, Status, compare, status_word};
 use super::{Proficiency, Ref, Report, Scope, proficiency_label};
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
-use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Ranks, Records, Series, Table, Tone, Workbook};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
 
 /// Who gave one side of the comparison, as their profile says.
 #[derive(Debug, Clone, Serialize)]
@@ -111,6 +110,10 @@ pub struct ReviewReport {
     pub summary: ReviewSummary,
     #[serde(skip)]
     pub scale_size: usize,
+    /// The scale's step names, lowest first: the chart's key names every step, not only those
+    /// the rows use.
+    #[serde(skip)]
+    pub scale: Vec<String>,
 }
 
 fn side(scope: Scope, profile: &Profile) -> Side {
@@ -198,6 +201,7 @@ impl ReviewReport {
             rows,
             summary,
             scale_size: scope.scale_size(),
+            scale: scope.scale_names(),
         }
     }
 
@@ -374,17 +378,12 @@ impl ReviewReport {
 
 impl Report for ReviewReport {
     fn chart(&self) -> Option<Chart> {
-        let known = self
-            .rows
-            .iter()
-            .flat_map(|r| r.own.have.iter().chain(&r.reviewer.have).chain([&r.need]))
-            .map(|p| (p.rank, p.name.clone()));
         let (mine, theirs) = self.headings();
         let values = |v: fn(&ReviewRow) -> Option<usize>| self.rows.iter().map(v).collect();
         Some(Chart::Radar(Radar {
             title: format!("{} against {}: self-assessment and review", self.own_label(), self.target.name),
             axes: self.rows.iter().map(|r| r.skill.name.clone()).collect(),
-            scale: scale_names(self.scale_size, known),
+            scale: self.scale.clone(),
             series: vec![
                 Series { name: format!("{} needs", self.target.name), values: values(|r| Some(r.need.rank)) },
                 Series { name: mine, values: values(|r| r.own.have.as_ref().map(|h| h.rank)) },
@@ -448,13 +447,7 @@ impl Report for ReviewReport {
     }
 
     fn workbook(&self) -> Workbook {
-        let steps = self
-            .rows
-            .iter()
-            .flat_map(|r| r.own.have.iter().chain(&r.reviewer.have).chain([&r.need]))
-            .map(|p| (p.id.as_str(), p.rank));
-        let columns = ["need", "self_have", "reviewer_have"];
-        Workbook { name: "Review".into(), ranks: Ranks::new(&columns, steps), sheets: Vec::new() }
+        Workbook { name: "Review".into(), ..Workbook::default() }
     }
 
     fn records(&self) -> Records {
@@ -479,10 +472,10 @@ impl Report for ReviewReport {
         ];
         let side = |v: &View| {
             [
-                v.have.as_ref().map(|h| h.id.clone()).unwrap_or_default(),
-                v.gap.map(|g| g.to_string()).unwrap_or_default(),
-                status_word(v.status).to_string(),
-                v.evidence.join(" | "),
+                Value::from(v.have.as_ref()),
+                Value::from(v.gap),
+                Value::from(status_word(v.status)),
+                Value::from(v.evidence.join(" | ")),
             ]
         };
         let rows = self
@@ -490,20 +483,16 @@ impl Report for ReviewReport {
             .iter()
             .map(|r| {
                 let mut row = vec![
-                    self.own.person.clone(),
-                    self.reviewer.assessor.clone().unwrap_or_default(),
-                    self.target.id.clone(),
-                    r.skill.id.clone(),
-                    r.skill.name.clone(),
-                    r.need.id.clone(),
+                    Value::from(&self.own.person),
+                    Value::from(self.reviewer.assessor.as_ref()),
+                    Value::from(&self.target.id),
+                    Value::from(&r.skill.id),
+                    Value::from(&r.skill.name),
+                    Value::from(&r.need),
                 ];
                 row.extend(side(&r.own));
                 row.extend(side(&r.reviewer));
-                row.extend([
-                    r.agree.to_string(),
-                    agreement_word(r.agreement).to_string(),
-                    r.difference.map(|d| d.to_string()).unwrap_or_default(),
-                ]);
+                row.extend([Value::from(r.agree), Value::from(agreement_word(r.agreement)), Value::from(r.difference)]);
                 row
             })
             .collect();
@@ -724,8 +713,12 @@ mod tests {
         let first = &records.rows[0];
         assert_eq!(
             [&first[column("self_have")], &first[column("reviewer_have")], &first[column("difference")]],
-            ["working", "expert", "2"]
+            [
+                &Value::Step { id: "working".into(), rank: 2 },
+                &Value::Step { id: "expert".into(), rank: 4 },
+                &Value::Int(2)
+            ]
         );
-        assert_eq!(first[column("reviewer")], "Dana");
+        assert_eq!(first[column("reviewer")].csv(), "Dana");
     }
 }

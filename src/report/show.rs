@@ -4,8 +4,7 @@ use serde::Serialize;
 
 use super::behaviours::{self, BehaviourNeed};
 use super::{Criterion, Footnotes, Proficiency, Ref, Report, Scope, criteria_blocks, expected_label};
-use crate::render::svg::scale_names;
-use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone};
+use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value};
 
 /// One level: its description, responsibilities and the proficiency it needs in every skill.
 #[derive(Debug, Serialize)]
@@ -22,6 +21,10 @@ pub struct ShowReport {
     pub next: Option<Ref>,
     #[serde(skip)]
     pub scale_size: usize,
+    /// The scale's step names, lowest first: the chart's key names every step, not only those
+    /// the level uses.
+    #[serde(skip)]
+    pub scale: Vec<String>,
     #[serde(skip)]
     pub behaviour_scale_size: usize,
 }
@@ -90,6 +93,7 @@ impl ShowReport {
             previous: index.checked_sub(1).map(|i| scope.level_ref(i)),
             next: (index + 1 < role.levels.len()).then(|| scope.level_ref(index + 1)),
             scale_size: scope.scale_size(),
+            scale: scope.scale_names(),
             behaviour_scale_size: scope.framework.behaviour_scale.len(),
         }
     }
@@ -97,11 +101,10 @@ impl ShowReport {
 
 impl Report for ShowReport {
     fn chart(&self) -> Option<Chart> {
-        let known = self.skills.iter().filter_map(|r| r.proficiency.as_ref()).map(|p| (p.rank, p.name.clone()));
         Some(Chart::Radar(Radar {
             title: format!("{}: the proficiency each skill needs", self.level.name),
             axes: self.skills.iter().map(|r| r.skill.name.clone()).collect(),
-            scale: scale_names(self.scale_size, known),
+            scale: self.scale.clone(),
             series: vec![Series {
                 name: self.level.name.clone(),
                 values: self.skills.iter().map(|r| r.proficiency.as_ref().map(|p| p.rank)).collect(),
@@ -165,15 +168,17 @@ impl Report for ShowReport {
                 .skills
                 .iter()
                 .map(|r| {
+                    // The step is spelled out (id, name, rank), so it needs no rank column of its own.
+                    let p = r.proficiency.as_ref();
                     vec![
-                        self.level.id.clone(),
-                        r.skill.id.clone(),
-                        r.skill.name.clone(),
-                        r.proficiency.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
-                        r.proficiency.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-                        r.proficiency.as_ref().map(|p| p.rank.to_string()).unwrap_or_default(),
-                        r.meaning.clone(),
-                        r.note.clone().unwrap_or_default(),
+                        Value::from(&self.level.id),
+                        Value::from(&r.skill.id),
+                        Value::from(&r.skill.name),
+                        Value::from(p.map(|p| &p.id)),
+                        Value::from(p.map(|p| &p.name)),
+                        Value::from(p.map(|p| p.rank)),
+                        Value::from(&r.meaning),
+                        Value::from(r.note.as_ref()),
                     ]
                 })
                 .collect(),

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Ref, Report};
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Records, Table, Tone, Value};
 use crate::text::plural;
 
 /// How many pages of each kind a site has.
@@ -91,7 +91,7 @@ impl Report for SiteReport {
         let row = [p.total, p.roles, p.levels, p.comparisons, p.skills, p.soft_skills, p.about, self.files, self.bytes];
         Records {
             header: header.map(String::from).to_vec(),
-            rows: vec![std::iter::once(self.out.clone()).chain(row.iter().map(usize::to_string)).collect()],
+            rows: vec![std::iter::once(Value::from(&self.out)).chain(row.map(Value::from)).collect()],
         }
     }
 }

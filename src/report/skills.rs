@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Footnotes, Proficiency, Ref, Report, Resource, Scope, expected_label, name_and_id, proficiency_label};
-use crate::render::{Block, Cell, Records, Table, Tone};
+use crate::render::{Block, Cell, Records, Table, Tone, Value};
 
 /// The skills of the role, in the role's order.
 #[derive(Debug, Serialize)]
@@ -63,7 +63,14 @@ impl Report for SkillsReport {
             rows: self
                 .skills
                 .iter()
-                .map(|s| vec![s.id.clone(), s.name.clone(), s.aliases.join(";"), s.description.clone()])
+                .map(|s| {
+                    vec![
+                        Value::from(&s.id),
+                        Value::from(&s.name),
+                        Value::from(s.aliases.join(";")),
+                        Value::from(&s.description),
+                    ]
+                })
                 .collect(),
         }
     }
@@ -246,18 +253,17 @@ impl Report for SkillReport {
                 .levels
                 .iter()
                 .map(|l| {
+                    // The step is spelled out (id, name, rank), so it needs no rank column of its own.
+                    let p = l.proficiency.as_ref();
                     vec![
-                        self.skill.id.clone(),
-                        l.level.id.clone(),
-                        l.level.name.clone(),
-                        l.proficiency.as_ref().map(|p| p.id.clone()).unwrap_or_default(),
-                        l.proficiency.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
-                        l.proficiency.as_ref().map(|p| p.rank.to_string()).unwrap_or_default(),
-                        l.proficiency
-                            .as_ref()
-                            .map(|p| self.proficiencies[p.rank - 1].meaning.clone())
-                            .unwrap_or_default(),
-                        l.note.clone().unwrap_or_default(),
+                        Value::from(&self.skill.id),
+                        Value::from(&l.level.id),
+                        Value::from(&l.level.name),
+                        Value::from(p.map(|p| &p.id)),
+                        Value::from(p.map(|p| &p.name)),
+                        Value::from(p.map(|p| p.rank)),
+                        Value::from(p.map(|p| &self.proficiencies[p.rank - 1].meaning)),
+                        Value::from(l.note.as_ref()),
                     ]
                 })
                 .collect(),

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{Ref, Report, name_and_id};
 use crate::model::{Framework, SoftSkill};
-use crate::render::{Block, Cell, Records, Table};
+use crate::render::{Block, Cell, Records, Table, Value};
 
 /// Every soft skill of the framework.
 #[derive(Debug, Serialize)]
@@ -34,8 +34,13 @@ impl SoftSkillDetail {
         }
     }
 
-    fn record(&self) -> Vec<String> {
-        vec![self.id.clone(), self.name.clone(), self.explanation.clone(), self.examples.join(" | ")]
+    fn record(&self) -> Vec<Value> {
+        vec![
+            Value::from(&self.id),
+            Value::from(&self.name),
+            Value::from(&self.explanation),
+            Value::from(self.examples.join(" | ")),
+        ]
     }
 }
 

@@ -5,9 +5,9 @@
 use super::NOT_EXPECTED;
 use super::evidence_item;
 use super::team::{TargetFrom, TeamMember, TeamReport, TeamSkill};
-use crate::model::LevelRef;
 use crate::render::doc::signed;
-use crate::render::{Block, Cell, Chart, HeatCell, Heatmap, Ranks, Records, Report, Sheet, Table, Tone, Workbook};
+use crate::render::xlsx::UNASSESSED;
+use crate::render::{Block, Cell, Chart, HeatCell, Heatmap, Records, Report, Sheet, Table, Tone, Value, Workbook};
 use crate::text::plural;
 
 /// Above this many people, the terminal shows the team in numbers (per skill, per target)
@@ -21,6 +21,20 @@ impl TeamReport {
             Some(target) => format!("Team against {} ({people})", target.name),
             None => format!("Team against each person's target ({people})"),
         }
+    }
+
+    /// The matrix's header, each skill's column named by `name` (its id in CSV, its name in a
+    /// workbook).
+    fn header(&self, name: fn(&TeamSkill) -> &String) -> Vec<String> {
+        ["person", "file", "level"]
+            .into_iter()
+            .map(String::from)
+            .chain(self.skills.iter().map(|s| name(s).clone()))
+            .chain(
+                ["total_gap", "unassessed", "target", "target_from", "skills", "met", "grow", "ready"]
+                    .map(String::from),
+            )
+            .collect()
     }
 
     /// People are rows when there are more of them than skills, so a large team reads down the
@@ -194,11 +208,6 @@ fn team_gap(s: &TeamSkill, with_unassessed: bool) -> Cell {
     Cell::toned(total, if s.total_gap > 0 { Tone::Grow } else { Tone::Same })
 }
 
-/// A level as a CSV cell: its id, after its role's (`role/level`) when the framework has several.
-fn level_id(level: &LevelRef, one_role: bool) -> String {
-    if one_role { level.id.clone() } else { format!("{}/{}", level.role.id, level.id) }
-}
-
 impl Report for TeamReport {
     fn chart(&self) -> Option<Chart> {
         let title = match &self.target {
@@ -264,12 +273,12 @@ impl Report for TeamReport {
         blocks
     }
 
-    /// The matrix is the main sheet (and the heat map, from the chart); each person's readiness
-    /// and each skill's totals get a sheet of their own.
+    /// The matrix is the main sheet (and the heat map, from the chart), headed by skill names (the
+    /// Skills sheet pairs each with its id); each person's readiness and each skill's totals get a
+    /// sheet of their own.
     fn workbook(&self) -> Workbook {
-        let header = |names: &[&str]| names.iter().map(|s| s.to_string()).collect();
-        let people = Records {
-            header: header(&[
+        let people = Records::new(
+            &[
                 "person",
                 "file",
                 "level",
@@ -281,119 +290,102 @@ impl Report for TeamReport {
                 "steps_to_grow",
                 "ready",
                 "summary",
-            ]),
-            rows: self
-                .people
+            ],
+            self.people
                 .iter()
                 .map(|p| {
                     let r = &p.readiness;
                     vec![
-                        p.person.name.clone(),
-                        p.person.file.clone(),
-                        p.person.level.as_ref().map(|l| l.id.clone()).unwrap_or_default(),
-                        p.target.id.clone(),
-                        r.skills.to_string(),
-                        r.met.to_string(),
-                        r.grow.to_string(),
-                        r.unassessed.to_string(),
-                        r.steps_to_grow.to_string(),
-                        r.ready.to_string(),
-                        r.text.clone(),
+                        Value::from(&p.person.name),
+                        Value::from(&p.person.file),
+                        p.person.level.as_ref().map_or(Value::Empty, |l| Value::level(l, !self.one_role)),
+                        Value::level(&p.target, !self.one_role),
+                        Value::from(r.skills),
+                        Value::from(r.met),
+                        Value::from(r.grow),
+                        Value::from(r.unassessed),
+                        Value::from(r.steps_to_grow),
+                        Value::from(r.ready),
+                        Value::from(&r.text),
                     ]
                 })
                 .collect(),
-        };
-        let skills = Records {
-            header: header(&[
-                "skill_id",
-                "skill_name",
-                "need",
-                "expected",
-                "total_gap",
-                "people_to_grow",
-                "unassessed",
-            ]),
-            rows: self
-                .skills
+        );
+        let skills = Records::new(
+            &["skill_id", "skill_name", "need", "expected", "total_gap", "people_to_grow", "unassessed"],
+            self.skills
                 .iter()
                 .map(|s| {
                     vec![
-                        s.skill.id.clone(),
-                        s.skill.name.clone(),
-                        s.need.as_ref().map(|n| n.id.clone()).unwrap_or_default(),
-                        s.expected.to_string(),
-                        s.total_gap.to_string(),
-                        s.people_to_grow.to_string(),
-                        s.unassessed.to_string(),
+                        Value::from(&s.skill.id),
+                        Value::from(&s.skill.name),
+                        Value::from(s.need.as_ref()),
+                        Value::from(s.expected),
+                        Value::from(s.total_gap),
+                        Value::from(s.people_to_grow),
+                        Value::from(s.unassessed),
                     ]
                 })
                 .collect(),
-        };
-        let need = Ranks::new(&["need"], self.skills.iter().flat_map(|s| &s.need).map(|n| (n.id.as_str(), n.rank)));
+        );
         Workbook {
             name: "Team".into(),
-            ranks: Ranks::default(),
+            header: self.header(|s| &s.skill.name),
             sheets: vec![
-                Sheet { name: "People".into(), records: people, ranks: Ranks::default() },
-                Sheet { name: "Skills".into(), records: skills, ranks: need },
+                Sheet { name: "People".into(), records: people },
+                Sheet { name: "Skills".into(), records: skills },
             ],
         }
     }
 
     fn records(&self) -> Records {
-        let header = ["person", "file", "level"]
-            .into_iter()
-            .map(String::from)
-            .chain(self.skills.iter().map(|s| s.skill.id.clone()))
-            .chain(
-                ["total_gap", "unassessed", "target", "target_from", "skills", "met", "grow", "ready"]
-                    .map(String::from),
-            )
-            .collect();
+        let header = self.header(|s| &s.skill.id);
         let from = |f: TargetFrom| match f {
             TargetFrom::To => "to",
             TargetFrom::Profile => "profile",
             TargetFrom::Next => "next",
             TargetFrom::Top => "top",
         };
+        let with_role = !self.one_role;
         // One row per person, built on every core: a team of thousands has millions of cells.
-        let mut rows: Vec<Vec<String>> = crate::parallel::map(self.people.iter().enumerate().collect(), |(i, p)| {
+        let mut rows: Vec<Vec<Value>> = crate::parallel::map(self.people.iter().enumerate().collect(), |(i, p)| {
             let r = &p.readiness;
             let mut row = Vec::with_capacity(self.skills.len() + 11);
             row.extend([
-                p.person.name.clone(),
-                p.person.file.clone(),
-                p.person.level.as_ref().map(|l| level_id(l, self.one_role)).unwrap_or_default(),
+                Value::from(&p.person.name),
+                Value::from(&p.person.file),
+                p.person.level.as_ref().map_or(Value::Empty, |l| Value::level(l, with_role)),
             ]);
             row.extend(self.skills.iter().map(|s| match (s.needs[i], s.gaps[i]) {
-                (None, _) => String::new(),
-                (Some(_), None) => "unassessed".to_string(),
-                (Some(_), Some(g)) => g.to_string(),
+                (None, _) => Value::Empty,
+                (Some(_), None) => Value::from(UNASSESSED),
+                (Some(_), Some(g)) => Value::from(g),
             }));
             row.extend([
-                r.steps_to_grow.to_string(),
-                r.unassessed.to_string(),
-                level_id(&p.target, self.one_role),
-                from(p.target_from).to_string(),
-                r.skills.to_string(),
-                r.met.to_string(),
-                r.grow.to_string(),
-                r.ready.to_string(),
+                Value::from(r.steps_to_grow),
+                Value::from(r.unassessed),
+                Value::level(&p.target, with_role),
+                Value::from(from(p.target_from)),
+                Value::from(r.skills),
+                Value::from(r.met),
+                Value::from(r.grow),
+                Value::from(r.ready),
             ]);
             row
         });
-        let sum = |f: fn(&TeamMember) -> usize| self.people.iter().map(f).sum::<usize>().to_string();
-        let mut total = vec!["(team total)".to_string(), String::new(), String::new()];
-        total.extend(self.skills.iter().map(|s| s.total_gap.to_string()));
+        let sum = |f: fn(&TeamMember) -> usize| Value::from(self.people.iter().map(f).sum::<usize>());
+        let mut total = vec![Value::from("(team total)"), Value::Empty, Value::Empty];
+        total.extend(self.skills.iter().map(|s| Value::from(s.total_gap)));
         total.extend([
-            self.summary.total_gap.to_string(),
+            Value::from(self.summary.total_gap),
             sum(|p| p.readiness.unassessed),
-            String::new(),
-            String::new(),
+            Value::Empty,
+            Value::Empty,
             sum(|p| p.readiness.skills),
             sum(|p| p.readiness.met),
             sum(|p| p.readiness.grow),
-            self.summary.ready.to_string(),
+            // A yes/no as in every other row: the team is ready when everyone in it is.
+            Value::from(self.summary.ready == self.people.len()),
         ]);
         rows.push(total);
         Records { header, rows }
@@ -504,11 +496,14 @@ mod tests {
         assert_eq!(readiness.rows[1][2].text, "Staff Engineer (top level)");
         let records = report.records();
         let at = records.header.iter().position(|h| h == "coding").unwrap();
-        assert_eq!(records.rows[0][at], "", "not asked for is an empty cell");
+        assert_eq!(records.rows[0][at], Value::Empty, "not asked for is an empty cell");
         let target = records.header.iter().position(|h| h == "target").unwrap();
-        assert_eq!(records.rows[0][target], "designer/senior");
-        assert_eq!(records.rows[1][target], "engineer/staff-engineer");
-        assert_eq!(records.rows[1][target + 1], "top");
+        assert_eq!(
+            records.rows[0][target],
+            Value::Named { id: "designer/senior".into(), name: "Senior Designer".into() }
+        );
+        assert_eq!(records.rows[1][target].csv(), "engineer/staff-engineer");
+        assert_eq!(records.rows[1][target + 1].csv(), "top");
         let Some(Chart::Heatmap(map)) = report.chart() else { panic!("a heatmap") };
         let column = map.columns.iter().position(|c| c == "Coding").unwrap();
         assert_eq!(map.cells[0][column], HeatCell::NotExpected);

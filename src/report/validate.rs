@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Report;
 use crate::diagnostics::{Problem, Problems, Severity};
-use crate::render::{Block, Records};
+use crate::render::{Block, Records, Value};
 
 /// The findings of one check.
 #[derive(Debug, Serialize)]
@@ -72,11 +72,11 @@ impl Report for ValidateReport {
                 .iter()
                 .map(|p| {
                     vec![
-                        p.file.clone(),
-                        p.line.map(|l| l.to_string()).unwrap_or_default(),
-                        severity(p).to_string(),
-                        p.message.clone(),
-                        p.hint.clone().unwrap_or_default(),
+                        Value::from(&p.file),
+                        Value::from(p.line),
+                        Value::from(severity(p)),
+                        Value::from(&p.message),
+                        Value::from(p.hint.as_ref()),
                     ]
                 })
                 .collect(),

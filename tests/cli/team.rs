@@ -146,7 +146,8 @@ fn the_csv_has_a_row_per_person_with_their_target_and_readiness() {
     );
     let total = rows.last().unwrap();
     assert_eq!(total[0], "(team total)");
-    assert_eq!([&total[at("total_gap")], &total[at("ready")], &total[at("skills")]], ["9", "2", "50"]);
+    // Ready is a yes/no in every row: the team is ready when everyone in it is.
+    assert_eq!([&total[at("total_gap")], &total[at("ready")], &total[at("skills")]], ["9", "false", "50"]);
 }
 
 #[test]

@@ -80,40 +80,50 @@ fn part(bytes: &[u8], name: &str) -> Option<String> {
     Some(text)
 }
 
-/// The text of a cell as the CSV writes it: numbers in Rust's shortest form.
+/// The text of a cell as the CSV writes it: numbers in Rust's shortest form, yes/no as words.
 fn text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
         other => panic!("unexpected cell {other:?}"),
     }
 }
 
 /// Compares a sheet with CSV records: the same header and cells, a `<column>_rank` beside each
-/// of `ranked` (the rank of its step on `scale`, empty where the cell is), numbers as numbers,
-/// text as text. Returns how many rank cells were checked.
+/// of `ranked` (the rank of its step on `scale`, empty where the cell is), text as text however
+/// it reads, counts as numbers, yes/no as booleans. A column of levels shows their names, with the
+/// CSV's ids in the `<column>_id` beside it. Returns how many rank cells were checked.
 fn assert_sheet_is_csv(rows: &[Vec<Data>], csv: &[Vec<String>], ranked: &[&str], scale: &[&str]) -> usize {
     let header: Vec<String> = rows[0].iter().map(text).collect();
+    let named = |column: &str| header.contains(&format!("{column}_id"));
     let mut want = Vec::new();
     for column in &csv[0] {
         want.push(column.clone());
         if ranked.contains(&column.as_str()) {
             want.push(format!("{column}_rank"));
         }
+        if named(column) {
+            want.push(format!("{column}_id"));
+        }
     }
-    assert_eq!(header, want, "the header is the CSV's, with rank columns");
+    assert_eq!(header, want, "the header is the CSV's, with rank and id columns");
     assert_eq!(rows.len(), csv.len(), "one row per CSV row");
     let mut checked = 0;
     for (r, (row, record)) in rows.iter().zip(csv).enumerate().skip(1) {
         let mut cells = row.iter();
         for (column, value) in csv[0].iter().zip(record) {
-            let cell = cells.next().unwrap_or(&Data::Empty);
-            let is_number = value.parse::<f64>().is_ok_and(|n| n.to_string() == *value);
+            let mut cell = cells.next().unwrap_or(&Data::Empty);
+            if named(column) {
+                assert!(matches!(cell, Data::String(_)) || value.is_empty(), "row {r} {column}: a name, {cell:?}");
+                cell = cells.next().unwrap_or(&Data::Empty);
+            }
             match cell {
-                Data::Float(n) => assert!(is_number && *n == value.parse::<f64>().unwrap(), "row {r} {column}: {n}"),
-                Data::String(s) => assert!(!is_number && s == value, "row {r} {column}: {s:?} against {value:?}"),
+                Data::Float(n) => assert_eq!(n.to_string(), *value, "row {r} {column}"),
+                Data::Bool(b) => assert_eq!(b.to_string(), *value, "row {r} {column}"),
+                Data::String(s) => assert!(!s.is_empty() && s == value, "row {r} {column}: {s:?} against {value:?}"),
                 Data::Empty => assert!(value.is_empty(), "row {r} {column}: empty against {value:?}"),
                 other => panic!("row {r} {column}: {other:?}"),
             }
@@ -129,6 +139,41 @@ fn assert_sheet_is_csv(rows: &[Vec<Data>], csv: &[Vec<String>], ranked: &[&str],
         assert!(cells.all(|c| *c == Data::Empty), "row {r}: no cells past the CSV's");
     }
     checked
+}
+
+/// Each column of a sheet holds one type of cell (besides empty ones): all text, all numbers or
+/// all yes/no, but for the columns named in `mixed` (a team's gaps: a number, or `unassessed`).
+fn assert_one_type_per_column(rows: &[Vec<Data>], mixed: &[&str]) {
+    let kind = |cell: &Data| match cell {
+        Data::Empty => None,
+        Data::String(_) => Some("text"),
+        Data::Float(_) | Data::Int(_) => Some("number"),
+        Data::Bool(_) => Some("yes/no"),
+        other => panic!("unexpected cell {other:?}"),
+    };
+    for (c, name) in rows[0].iter().map(text).enumerate() {
+        if mixed.contains(&name.as_str()) {
+            continue;
+        }
+        let mut kinds: Vec<&str> = rows[1..].iter().filter_map(|row| row.get(c).and_then(kind)).collect();
+        kinds.dedup();
+        assert!(kinds.len() <= 1, "column {name} holds {kinds:?}");
+    }
+}
+
+/// The CSV of a team (`gap` of several people) as its workbook's main sheet heads it: a skill's
+/// column by the skill's name, not its id (the Skills sheet pairs them). Other reports' CSV as is.
+fn headed_by_names(args: &[&str]) -> Vec<Vec<String>> {
+    let mut csv = csv_records(args);
+    let json = crate::common::json(args);
+    if let (Some(skills), true) = (json["skills"].as_array(), json["people"].is_array()) {
+        for column in &mut csv[0] {
+            if let Some(s) = skills.iter().find(|s| s["skill"]["id"] == column.as_str()) {
+                *column = s["skill"]["name"].as_str().unwrap().to_string();
+            }
+        }
+    }
+    csv
 }
 
 /// No cell of any sheet holds a formula.
@@ -311,17 +356,23 @@ fn a_team_gets_its_matrix_people_skills_and_a_heat_map() {
     let bytes = workbook(&args);
     let all = sheets(&bytes);
     assert_eq!(names(&all), ["Team", "People", "Skills", "Heat map"]);
-    assert_sheet_is_csv(sheet(&all, "Team"), &csv_records(&args), &[], &DVLA_SCALE);
+    assert_sheet_is_csv(sheet(&all, "Team"), &headed_by_names(&args), &[], &DVLA_SCALE);
     let json = crate::common::json(&args);
     let people = json["people"].as_array().unwrap();
     let rows = sheet(&all, "People");
     assert_eq!(rows.len(), people.len() + 1);
+    let header: Vec<String> = rows[0].iter().map(text).collect();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name}: {header:?}"));
     for (row, p) in rows.iter().skip(1).zip(people) {
-        assert_eq!(text(&row[0]), p["person"]["name"].as_str().unwrap());
-        assert_eq!(text(&row[3]), p["target"]["id"].as_str().unwrap());
-        assert_eq!(row[8], Data::Float(p["readiness"]["steps_to_grow"].as_f64().unwrap()));
-        assert_eq!(text(&row[9]), p["readiness"]["ready"].to_string());
+        assert_eq!(text(&row[at("person")]), p["person"]["name"].as_str().unwrap());
+        // Levels by name, the id beside.
+        assert_eq!(text(&row[at("level")]), p["person"]["level"]["name"].as_str().unwrap());
+        assert_eq!(text(&row[at("target")]), p["target"]["name"].as_str().unwrap());
+        assert_eq!(text(&row[at("target_id")]), p["target"]["id"].as_str().unwrap());
+        assert_eq!(row[at("steps_to_grow")], Data::Float(p["readiness"]["steps_to_grow"].as_f64().unwrap()));
+        assert_eq!(row[at("ready")], Data::Bool(p["readiness"]["ready"].as_bool().unwrap()));
     }
+    assert_one_type_per_column(rows, &[]);
     let skills = json["skills"].as_array().unwrap();
     let rows = sheet(&all, "Skills");
     assert_eq!(text(&rows[0][3]), "need_rank");
@@ -364,7 +415,7 @@ fn a_team_gets_its_matrix_people_skills_and_a_heat_map() {
     let args = ["--data", &map, "gap", "--team", path(dir.path())];
     let bytes = workbook(&args);
     let all = sheets(&bytes);
-    assert_sheet_is_csv(sheet(&all, "Team"), &csv_records(&args), &[], &DVLA_SCALE);
+    assert_sheet_is_csv(sheet(&all, "Team"), &headed_by_names(&args), &[], &DVLA_SCALE);
     let json = crate::common::json(&args);
     let heat = sheet(&all, "Heat map");
     let mut not_asked = 0;
@@ -424,7 +475,7 @@ fn formulas_in_names_are_text_never_formulas() {
     ] {
         let bytes = workbook(&args);
         let all = sheets(&bytes);
-        assert_sheet_is_csv(&all[0].1, &csv_records(&args), ranked, &["low", "mid", "high"]);
+        assert_sheet_is_csv(&all[0].1, &headed_by_names(&args), ranked, &["low", "mid", "high"]);
         let everywhere = all.iter().flat_map(|(_, rows)| rows.iter().flatten());
         assert!(everywhere.clone().any(|c| *c == Data::String(skill.into())), "{args:?}");
         assert_no_formulas(&bytes);
@@ -588,4 +639,144 @@ fn a_workbook_is_refused_on_a_terminal() {
     assert_eq!(std::fs::read(&table).unwrap(), piped);
     let coloured = on_terminal(&format!("env -u NO_COLOR '{}' ladder", bin.display())).stdout;
     assert!(coloured.contains(&0x1b), "the terminal itself gets colour");
+}
+
+/// The career-map framework, copied, with the analyst level renamed `2024` (id and name).
+fn map_with_a_level_named_2024(dir: &Path) -> String {
+    let data = dir.join("data");
+    std::fs::create_dir_all(data.join("roles")).unwrap();
+    let from = Path::new(&fixture_path("career-map")).to_path_buf();
+    for file in ["framework.yaml", "skills.yaml", "roles/engineer.yaml", "roles/designer.yaml", "roles/analyst.yaml"] {
+        let text = std::fs::read_to_string(from.join(file)).unwrap();
+        let text = text.replace("  - id: analyst\n    name: Analyst\n", "  - id: '2024'\n    name: '2024'\n");
+        std::fs::write(data.join(file), text).unwrap();
+    }
+    path(&data).to_string()
+}
+
+/// Text that reads as a number is text in a workbook, as in the CSV: people named `2024` and
+/// `007`, a level named `2024`. Counts are numbers, yes/no are booleans, each column one
+/// type, the team total's `ready` too.
+#[test]
+fn names_that_read_as_numbers_stay_text_and_every_column_has_one_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = map_with_a_level_named_2024(dir.path());
+    let team = dir.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    let people = [
+        (
+            "2024.yaml",
+            "name: '2024'\nlevel: '2024'\nskills:\n  research: practitioner\n  data: working\n  delivery: working\n",
+        ),
+        (
+            "007.yaml",
+            "name: '007'\nlevel: junior-analyst\ntarget: '2024'\nskills:\n  research: working\n  data: working\n  delivery: aware\n",
+        ),
+    ];
+    for (file, text) in people {
+        std::fs::write(team.join(file), text).unwrap();
+    }
+    let args = ["--data", &data, "gap", "--team", path(&team)];
+    let csv = csv_records(&args);
+    let person = |name: &str| csv.iter().find(|r| r[0] == name).unwrap_or_else(|| panic!("no {name}: {csv:?}"));
+    let at = |column: &str| csv[0].iter().position(|h| h == column).unwrap();
+    // Three roles: a level is `ROLE/LEVEL`.
+    assert_eq!([&person("007")[at("target")], &person("2024")[at("level")]], ["analyst/2024", "analyst/2024"]);
+
+    let all = sheets(&workbook(&args));
+    let rows = sheet(&all, "Team");
+    assert_sheet_is_csv(rows, &headed_by_names(&args), &[], &[]);
+    let header: Vec<String> = rows[0].iter().map(text).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name}: {header:?}"));
+    let row = |name: &str| rows.iter().find(|r| r[0] == Data::String(name.into())).unwrap();
+    let (text_2024, id) = (Data::String("2024".into()), Data::String("analyst/2024".into()));
+    assert_eq!([&row("2024")[column("level")], &row("2024")[column("level_id")]], [&text_2024, &id]);
+    assert_eq!([&row("007")[column("target")], &row("007")[column("target_id")]], [&text_2024, &id]);
+    assert!(matches!(row("007")[column("total_gap")], Data::Float(_)), "a count is a number");
+    assert_eq!(csv.last().unwrap()[at("ready")], "false", "the team is ready when everyone is");
+    let ready: Vec<&Data> = rows[1..].iter().map(|r| &r[column("ready")]).collect();
+    assert!(ready.iter().all(|c| matches!(c, Data::Bool(_))), "ready is a yes/no in every row: {ready:?}");
+    // A skill's column is a number, or `unassessed`; every other column holds one type.
+    let json = crate::common::json(&args);
+    let skills: Vec<&str> =
+        json["skills"].as_array().unwrap().iter().map(|s| s["skill"]["name"].as_str().unwrap()).collect();
+    assert_one_type_per_column(rows, &skills);
+    assert_one_type_per_column(sheet(&all, "People"), &[]);
+    assert_one_type_per_column(sheet(&all, "Skills"), &[]);
+
+    // One person: their name and their target's id are text too.
+    let me = team.join("2024.yaml");
+    let args = ["--data", &data, "gap", "-p", path(&me), "--to", "2024"];
+    let all = sheets(&workbook(&args));
+    let rows = sheet(&all, "Gap");
+    assert_sheet_is_csv(rows, &csv_records(&args), &["have", "need"], &["aware", "working", "practitioner", "expert"]);
+    assert_eq!((&rows[1][0], &rows[1][1]), (&text_2024, &text_2024));
+    assert_one_type_per_column(rows, &[]);
+}
+
+/// The team workbook's main sheet is headed by skill names, the Skills sheet pairs each name with
+/// its id, and levels show their names with their ids beside them.
+#[test]
+fn a_team_workbook_reads_in_names_with_the_ids_beside_them() {
+    let team = fixture_path("mixed-team");
+    let args = ["gap", "--team", &team];
+    let all = sheets(&workbook(&args));
+    let json = crate::common::json(&args);
+    let rows = sheet(&all, "Team");
+    let header: Vec<String> = rows[0].iter().map(text).collect();
+    let skills = json["skills"].as_array().unwrap();
+    for s in skills {
+        let (id, name) = (s["skill"]["id"].as_str().unwrap(), s["skill"]["name"].as_str().unwrap());
+        assert!(header.iter().any(|h| h == name) && !header.iter().any(|h| h == id), "{name} not {id}: {header:?}");
+    }
+    let pairs = sheet(&all, "Skills");
+    assert_eq!(text(&pairs[0][0]), "skill_id");
+    assert_eq!(text(&pairs[0][1]), "skill_name");
+    for (row, s) in pairs[1..].iter().zip(skills) {
+        assert_eq!(
+            (text(&row[0]), text(&row[1])),
+            (s["skill"]["id"].to_string().trim_matches('"').into(), s["skill"]["name"].as_str().unwrap().into())
+        );
+    }
+    let (target, target_id) =
+        (header.iter().position(|h| h == "target").unwrap(), header.iter().position(|h| h == "target_id").unwrap());
+    assert_eq!(target_id, target + 1);
+    for (row, p) in rows[1..].iter().zip(json["people"].as_array().unwrap()) {
+        assert_eq!(text(&row[target]), p["target"]["name"].as_str().unwrap());
+        assert_eq!(text(&row[target_id]), p["target"]["id"].as_str().unwrap());
+    }
+    let total = rows.last().unwrap();
+    assert_eq!(total[0], Data::String("(team total)".into()));
+    assert_eq!((&total[target], &total[target_id]), (&Data::Empty, &Data::Empty));
+}
+
+/// The Radar sheet's key names every step of the scale, those no row uses too.
+#[test]
+fn the_radar_key_names_every_step_of_the_scale() {
+    let map = fixture_path("career-map");
+    let ada = fixture_path("career-team/ada.yaml");
+    let json = crate::common::json(&["--data", &map, "gap", "-p", &ada]);
+    let used: std::collections::BTreeSet<&str> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| [r["have"]["name"].as_str(), r["need"]["name"].as_str()])
+        .flatten()
+        .collect();
+    let scale = ["Aware", "Working", "Practitioner", "Expert"];
+    assert!(scale.iter().any(|s| !used.contains(s)), "a step no row uses: {used:?}");
+    for args in [
+        vec!["--data", &map, "gap", "-p", &ada],
+        vec!["--data", &map, "show", "analyst/junior-analyst"],
+        vec!["--data", &map, "diff", "junior-analyst", "analyst"],
+        vec!["--data", &map, "diff", "junior-analyst", "lead-analyst", "--path"],
+    ] {
+        let all = sheets(&workbook(&args));
+        let radar = sheet(&all, "Radar");
+        let key = radar[0].iter().position(|c| *c == Data::String("step".into())).expect("a key");
+        let steps: Vec<String> = radar[1..=scale.len()].iter().map(|r| text(&r[key])).collect();
+        assert_eq!(steps, scale, "{args:?}");
+        let ranks: Vec<Data> = radar[1..=scale.len()].iter().map(|r| r[key - 1].clone()).collect();
+        assert_eq!(ranks, [1.0, 2.0, 3.0, 4.0].map(Data::Float), "{args:?}");
+    }
 }

@@ -55,7 +55,7 @@ pub use seniority::{SENIORITY_RULE, order_by_seniority, seniority};
 
 use crate::cli::ImportDdatCsv;
 use crate::model::Ref;
-use crate::render::{Block, Cell, Records, Report, Table, Tone};
+use crate::render::{Block, Cell, Records, Report, Table, Tone, Value};
 use crate::source::{self, SourceFile};
 use crate::text::plural;
 
@@ -267,37 +267,30 @@ impl Report for ImportReport {
 
     fn records(&self) -> Records {
         let header = ["status", "id", "name", "family", "levels", "skills", "level_order", "file", "reason"];
-        let mut rows: Vec<Vec<String>> = self
+        let mut rows: Vec<Vec<Value>> = self
             .imported
             .iter()
             .map(|r| {
                 vec![
-                    "imported".to_string(),
-                    r.id.clone(),
-                    r.name.clone(),
-                    r.family.clone(),
-                    r.levels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(" < "),
-                    r.skills.to_string(),
-                    r.order.label().to_string(),
-                    r.file.clone(),
-                    String::new(),
+                    Value::from("imported"),
+                    Value::from(&r.id),
+                    Value::from(&r.name),
+                    Value::from(&r.family),
+                    Value::from(r.levels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(" < ")),
+                    Value::from(r.skills),
+                    Value::from(r.order.label()),
+                    Value::from(&r.file),
+                    Value::Empty,
                 ]
             })
             .collect();
         rows.extend(self.skipped.iter().map(|s| {
-            vec![
-                "skipped".to_string(),
-                s.id.clone(),
-                s.name.clone(),
-                s.family.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                s.reason.clone(),
-            ]
+            let mut row =
+                vec![Value::from("skipped"), Value::from(&s.id), Value::from(&s.name), Value::from(&s.family)];
+            row.extend([Value::Empty, Value::Empty, Value::Empty, Value::Empty, Value::from(&s.reason)]);
+            row
         }));
-        Records { header: header.map(String::from).to_vec(), rows }
+        Records::new(&header, rows)
     }
 }
 

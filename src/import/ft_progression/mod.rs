@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::cli::ImportFtProgression;
 use crate::model::Ref;
-use crate::render::{Block, Cell, Records, Report, Table, Tone};
+use crate::render::{Block, Cell, Records, Report, Table, Tone, Value};
 use crate::source::{self, SourceFile};
 use crate::text::plural;
 
@@ -209,17 +209,17 @@ impl Report for FtImportReport {
             .iter()
             .map(|r| {
                 vec![
-                    r.id.clone(),
-                    r.name.clone(),
-                    r.track.map_or("", Track::label).to_string(),
-                    r.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(" < "),
-                    r.rated_cells.to_string(),
-                    r.unrated_cells.to_string(),
-                    r.file.clone(),
+                    Value::from(&r.id),
+                    Value::from(&r.name),
+                    Value::from(r.track.map(Track::label)),
+                    Value::from(r.levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(" < ")),
+                    Value::from(r.rated_cells),
+                    Value::from(r.unrated_cells),
+                    Value::from(&r.file),
                 ]
             })
             .collect();
-        Records { header: header.map(String::from).to_vec(), rows }
+        Records::new(&header, rows)
     }
 }
 

@@ -40,7 +40,7 @@ pub use scale::ScaleSource;
 use crate::cli::ImportMatrix;
 use crate::import::csv::CsvFile;
 use crate::model::Ref;
-use crate::render::{Block, Records, Report};
+use crate::render::{Block, Records, Report, Value};
 use crate::text::plural;
 
 /// What `import matrix` read and wrote. Field names are stable (JSON, YAML, CSV).
@@ -145,9 +145,9 @@ impl Report for MatrixImportReport {
             .levels
             .iter()
             .enumerate()
-            .map(|(i, l)| vec![l.id.clone(), l.name.clone(), (i + 1).to_string()])
+            .map(|(i, l)| vec![Value::from(&l.id), Value::from(&l.name), Value::from(i + 1)])
             .collect();
-        Records { header: header.map(String::from).to_vec(), rows }
+        Records::new(&header, rows)
     }
 }
 

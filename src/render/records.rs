@@ -1,0 +1,197 @@
+//! A report's rows for CSV and for a workbook's sheets, each cell typed, so that every format
+//! writes it as what it is: text stays text even when it reads as a number (a person named
+//! "2024"), a count is a number, a yes/no a yes/no, a step its id with its rank beside it.
+
+use std::borrow::Cow;
+
+use crate::model::{LevelRef, Proficiency};
+
+/// Rows for CSV: one header row and one row per item.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Records {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Records {
+    /// Records of `header` (written as given) and `rows`.
+    pub fn new(header: &[&str], rows: Vec<Vec<Value>>) -> Self {
+        Records { header: header.iter().map(|h| h.to_string()).collect(), rows }
+    }
+}
+
+/// One cell of [`Records`]. CSV writes each as text, a workbook each as a cell of its own type;
+/// nothing is guessed back from text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Value {
+    /// Nothing: an empty cell in every format.
+    #[default]
+    Empty,
+    /// Words, names and ids: a string cell, however it reads.
+    Text(String),
+    /// A count or a signed change: a number cell.
+    Int(i64),
+    /// A yes/no: `true` or `false` in CSV, a boolean cell in a workbook.
+    Bool(bool),
+    /// A share from 0 to 1 (a move's coverage): three decimals in CSV, a number cell in a
+    /// workbook.
+    Fraction(f64),
+    /// A step of a scale: its id in CSV and in the workbook, which adds its rank (1 = lowest) in a
+    /// `<column>_rank` column beside it, to sort and filter on.
+    Step { id: String, rank: usize },
+    /// A level of the framework: its id in CSV; a workbook shows its name, with the id in a
+    /// `<column>_id` column beside it.
+    Named { id: String, name: String },
+}
+
+impl Value {
+    /// A level as `id` (`ROLE/LEVEL` when `with_role`) and its name.
+    pub fn level(level: &LevelRef, with_role: bool) -> Self {
+        let id = if with_role { format!("{}/{}", level.role.id, level.id) } else { level.id.clone() };
+        Value::Named { id, name: level.name.clone() }
+    }
+
+    /// The text CSV writes for the cell.
+    pub fn csv(&self) -> Cow<'_, str> {
+        match self {
+            Value::Empty => Cow::Borrowed(""),
+            Value::Text(text) => Cow::Borrowed(text),
+            Value::Int(n) => Cow::Owned(n.to_string()),
+            Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+            Value::Fraction(x) => Cow::Owned(format!("{x:.3}")),
+            Value::Step { id, .. } | Value::Named { id, .. } => Cow::Borrowed(id),
+        }
+    }
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Self {
+        Value::Text(text.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Value::Text(text)
+    }
+}
+
+impl From<&String> for Value {
+    fn from(text: &String) -> Self {
+        Value::Text(text.clone())
+    }
+}
+
+impl From<usize> for Value {
+    fn from(n: usize) -> Self {
+        Value::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Self {
+        Value::Int(n)
+    }
+}
+
+impl From<i32> for Value {
+    fn from(n: i32) -> Self {
+        Value::Int(n.into())
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+impl From<&Proficiency> for Value {
+    fn from(p: &Proficiency) -> Self {
+        Value::Step { id: p.id.clone(), rank: p.rank }
+    }
+}
+
+/// Whatever may be missing is empty when it is.
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Value::Empty, Into::into)
+    }
+}
+
+/// Writes `records` as CSV; unless `raw`, text (an id too) that a spreadsheet would run as a
+/// formula gets a leading `'` ([`neutralise_formula`]); numbers and yes/no never need one.
+pub fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(&records.header)?;
+    for row in &records.rows {
+        // Borrowed unless a cell needs its quote: a team report has millions of cells.
+        writer.write_record(row.iter().map(|cell| {
+            let text = match cell {
+                Value::Text(text) | Value::Step { id: text, .. } | Value::Named { id: text, .. } if !raw => {
+                    neutralise_formula(text)
+                }
+                other => other.csv(),
+            };
+            match text {
+                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+            }
+        }))?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// OWASP's rule against CSV injection: a cell a spreadsheet would run as a formula gets a leading
+/// apostrophe. Plain numbers such as `-1` are left alone, since scripts read them as numbers.
+pub fn neutralise_formula(cell: &str) -> Cow<'_, str> {
+    let risky = matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
+    // Only a finite number is safe: `+NaN`, `-inf` and `+1e9999` parse, but no sheet reads them
+    // as numbers.
+    if risky && !cell.parse::<f64>().is_ok_and(f64::is_finite) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_but_numbers_kept() {
+        assert_eq!(neutralise_formula("=1+1"), "'=1+1");
+        assert_eq!(neutralise_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise_formula("+cmd"), "'+cmd");
+        assert_eq!(neutralise_formula("-1"), "-1");
+        assert_eq!(neutralise_formula("+2"), "+2");
+        assert_eq!(neutralise_formula("plain"), "plain");
+        for odd in ["+NaN", "-inf", "+1e9999", "-Infinity"] {
+            assert_eq!(neutralise_formula(odd), format!("'{odd}"));
+        }
+        assert_eq!(neutralise_formula("-2.5e3"), "-2.5e3");
+    }
+
+    #[test]
+    fn csv_writes_each_cell_as_itself_and_guards_only_text() {
+        let step = Value::Step { id: "=2".into(), rank: 2 };
+        let row = vec![
+            Value::from("2024"),
+            Value::from(-1i64),
+            Value::from(true),
+            step,
+            Value::Named { id: "senior".into(), name: "Senior".into() },
+            Value::Empty,
+            Value::from("=SUM(A1)"),
+        ];
+        let records = Records::new(&["a", "b", "c", "d", "e", "f", "g"], vec![row]);
+        let mut out = Vec::new();
+        write_csv(&records, false, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "a,b,c,d,e,f,g\n2024,-1,true,'=2,senior,,'=SUM(A1)\n");
+        let mut raw = Vec::new();
+        write_csv(&records, true, &mut raw).unwrap();
+        assert!(String::from_utf8(raw).unwrap().ends_with("true,=2,senior,,=SUM(A1)\n"));
+    }
+}
