@@ -345,7 +345,7 @@ mod tests {
         p.behaviours = vec![(1, assessment(1, &["Waited"]))];
         p.skills = vec![(0, assessment(2, &[])), (2, assessment(3, &[]))];
         let text = to_yaml(scope, &p, "pm-skills", None);
-        assert!(text.contains("  # Sketching: not a skill of this role"), "{text}");
+        assert!(text.contains("  #   (not a skill of the Engineer role)\n  sketching: "), "{text}");
         assert_eq!(read_back(scope, &text), p, "{text}");
     }
 
