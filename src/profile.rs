@@ -141,7 +141,7 @@ impl<'a> Folder<'a> {
             .collect();
         files.sort();
         if files.is_empty() {
-            anyhow::bail!("the {kind} {} holds no profiles (*.yaml)", dir.display());
+            anyhow::bail!("the {kind} {} holds no profiles (*.yaml, *.yml)", dir.display());
         }
         Ok(files)
     }

@@ -403,3 +403,56 @@ fn every_line_wraps_between_words_at_a_narrow_width() {
     let (_, screen) = answer(scope, Settings { width: None, ..settings(&out) }, answers);
     assert!(screen.contains("\nYour proficiency [1-5, s to skip, b to go back, q to stop]: x\n"), "{screen}");
 }
+
+#[test]
+fn an_empty_name_is_asked_again_with_the_reason_and_q_stops_there() {
+    let f = dvla();
+    let scope = Scope { framework: &f, role: &f.roles[0] };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let (finish, screen) = answer(scope, settings(&out), "\n   \nq\n");
+    assert_eq!(finish.unwrap(), Finish::Paused { answered: 0, of: 10 });
+    let why = "A name is needed: the profile is named after the person it rates (q stops).";
+    assert_eq!(screen.matches(why).count(), 2, "{screen}");
+    assert!(screen.contains("Stopped before the first answer; nothing was written."), "{screen}");
+    assert!(!out.exists() && !draft_path(&out, false).exists(), "q is not a name");
+    // A name that merely starts with q is a name.
+    let (finish, _) = answer(scope, Settings { level: Some(0), ..settings(&out) }, "Quinn\nq\n");
+    assert_eq!(finish.unwrap(), Finish::Paused { answered: 0, of: 10 });
+    assert!(std::fs::read_to_string(draft_path(&out, false)).unwrap().contains("name: Quinn"));
+}
+
+#[test]
+fn an_unknown_level_at_the_level_question_suggests_the_nearest() {
+    let f = dvla();
+    let scope = Scope { framework: &f, role: &f.roles[0] };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let (finish, screen) = answer(scope, settings(&out), "Ada\nsenoir\nzzz\nsenior\nq\n");
+    assert_eq!(finish.unwrap(), Finish::Paused { answered: 0, of: 10 });
+    assert!(screen.contains("senoir\nunknown level `senoir`: did you mean `senior`?\n"), "{screen}");
+    assert!(screen.contains("zzz\nunknown level `zzz`: answer 1-4 or a name from the list.\n"), "{screen}");
+    assert!(!screen.contains("valid levels:"), "the list is shown above the prompt: {screen}");
+    assert!(std::fs::read_to_string(draft_path(&out, false)).unwrap().contains("level: senior"), "{screen}");
+}
+
+#[test]
+fn a_review_asks_about_the_person_not_the_assessor() {
+    let f = ladder();
+    let designer = f.roles.iter().position(|r| r.id == "designer").unwrap();
+    let scope = Scope { framework: &f, role: &f.roles[designer] };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sam.yaml");
+    let answers = "Sam\ndesigner\n2\n\nq\n";
+    let (finish, screen) = answer(scope, Settings { assessor: Some("Sarah Lee"), ..settings(&out) }, answers);
+    assert_eq!(finish.unwrap(), Finish::Paused { answered: 1, of: 5 });
+    for words in ["Name of the person you are assessing:", "Their current level (optional", "fits them best"] {
+        assert!(screen.contains(words), "{words}: {screen}");
+    }
+    assert!(screen.contains("(their level expects ") && screen.contains("Their proficiency [1-5"), "{screen}");
+    assert!(!screen.contains("Your") && !screen.contains("your level"), "{screen}");
+    // `self` is the person themself.
+    let own = dir.path().join("me.yaml");
+    let (_, screen) = answer(scope, Settings { assessor: Some("self"), ..settings(&own) }, "Sam\ndesigner\nq\n");
+    assert!(screen.contains("Your name:") && screen.contains("Your current level"), "{screen}");
+}

@@ -66,7 +66,7 @@ pub struct GapArgs {
     /// A profile (YAML); repeat for a team view. `-` reads standard input.
     #[arg(long = "profile", short = 'p', value_name = "FILE")]
     pub profiles: Vec<PathBuf>,
-    /// Every profile (*.yaml) in this folder, as a team.
+    /// Every profile (*.yaml, *.yml) in this folder, as a team.
     #[arg(long, value_name = "DIR")]
     pub team: Option<PathBuf>,
     /// The target level for everyone; without it, each profile's `target:`, else the level above
@@ -150,7 +150,7 @@ pub struct FitArgs {
     /// A profile (YAML); `-` reads standard input.
     #[arg(long, short = 'p', value_name = "FILE")]
     pub profile: Option<PathBuf>,
-    /// Every profile (*.yaml) in this folder: one row per person.
+    /// Every profile (*.yaml, *.yml) in this folder: one row per person.
     #[arg(long, value_name = "DIR")]
     pub team: Option<PathBuf>,
     /// Show at most this many next levels (default 10 for a profile, 1 per person for a team).
