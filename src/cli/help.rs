@@ -26,7 +26,7 @@ run (q, Ctrl-C, end of input) loses nothing and the next run resumes; --restart 
 draft. One run at a time per profile: it holds <out>.lock.
 
 Exit codes:
-  0    the profile was written, or q kept the answers for later
+  0    the profile was written, q kept the answers for later, or --for had nothing to ask
   1    error: unknown name, unreadable profile or draft, input ended early
   2    usage error: unknown flag, or a --date that is not a date
   130  stopped with Ctrl-C; the answers so far are kept";
