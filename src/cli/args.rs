@@ -180,7 +180,7 @@ pub struct AssessArgs {
     /// The profile file to write.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// Your current level (otherwise you are asked).
+    /// The current level of the person rated (otherwise asked).
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
     /// Replace an existing file.
@@ -284,7 +284,7 @@ pub struct CompleteNamesArgs {
 /// Options of `profile new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The person's current level, written into the template.
+    /// The current level of the person rated, written into the template.
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
     /// The date written into the profile, ISO 8601 (default: today; with --from, the profile's).
