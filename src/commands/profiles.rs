@@ -45,7 +45,7 @@ fn extend(global: &GlobalArgs, args: &NewArgs, from: &Path, options: &RenderOpti
 }
 
 /// `assess`: questions on stderr, answers from stdin, the profile written to `--out`. Nothing goes
-/// to stdout. With `--skill`, the framework and role are the profile's, as for `gap`.
+/// to stdout. With `--skill` or `--for`, the framework and role are the profile's, as for `gap`.
 pub fn assess(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
     if !args.skills.is_empty() || args.for_level.is_some() {
         return revisit(global, args, options);
