@@ -136,7 +136,7 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::Moves(args) => commands::career::moves(&selected()?, global, args, options),
         Command::Fit(args) => commands::career::fit(global, args, options),
         Command::Site(args) => commands::site::run(global, args, options),
-        Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(&selected()?, args, options),
+        Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(global, args, options),
         Command::Assess(args) => commands::profiles::assess(global, args, options),
         Command::Validate(args) => commands::validate::run(global, args, options),
         Command::Import(ImportCommand::DdatCsv(args)) => {

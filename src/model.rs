@@ -81,6 +81,19 @@ pub struct Role {
     pub levels: Vec<Level>,
 }
 
+impl Role {
+    /// The rating `level`, one of this role's levels, gives the framework's skill `skill`: `None`
+    /// when the skill is not one of the role's, or the level does not expect it.
+    pub fn rating_of<'a>(&self, level: &'a Level, skill: usize) -> Option<&'a Rating> {
+        self.skills.iter().position(|&s| s == skill).and_then(|k| level.rating(k))
+    }
+
+    /// The framework's skills `level`, one of this role's levels, rates, in the role's order.
+    pub fn rated_by(&self, level: &Level) -> Vec<usize> {
+        self.skills.iter().enumerate().filter(|&(k, _)| level.rating(k).is_some()).map(|(_, &s)| s).collect()
+    }
+}
+
 /// One rung of a role's ladder.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Level {
@@ -101,6 +114,12 @@ impl Level {
     /// The rating of the role's `k`-th skill, if this level expects it.
     pub fn rating(&self, k: usize) -> Option<&Rating> {
         self.ratings.get(k).and_then(Option::as_ref)
+    }
+
+    /// The step of [`Framework::behaviour_scale`] this level expects of the soft skill `soft`, if
+    /// it rates it.
+    pub fn behaviour(&self, soft: usize) -> Option<usize> {
+        self.behaviours.iter().find(|(b, _)| *b == soft).map(|&(_, step)| step)
     }
 }
 
@@ -130,6 +149,11 @@ impl Framework {
     /// The level at `at`.
     pub fn level(&self, at: LevelAt) -> &Level {
         &self.roles[at.role].levels[at.level]
+    }
+
+    /// `ROLE/LEVEL`, the name of `at` that `--to` and `--for` take whatever the role in use.
+    pub fn qualified(&self, at: LevelAt) -> String {
+        format!("{}/{}", self.roles[at.role].id, self.level(at).id)
     }
 
     /// The framework and the role of `at`, as reports take them.

@@ -51,6 +51,58 @@ impl<'a> SkillLookup<'a> {
     }
 }
 
+/// Whom the words about a profile speak to: the person rated, in a self-assessment, or someone
+/// rating another person (an `assessor` other than `self`), to whom the person is "them".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    /// A self-assessment: "your level", "where you have not assessed yourself".
+    Own,
+    /// A review: "their level", "where you have not assessed them".
+    Other,
+}
+
+impl Voice {
+    /// The voice for a profile rated by `assessor`: its own unless the assessor is someone else.
+    pub fn of(assessor: Option<&str>) -> Voice {
+        match assessor.map(normalise) {
+            Some(a) if !a.is_empty() && a != "self" => Voice::Other,
+            _ => Voice::Own,
+        }
+    }
+
+    /// `your` or `their`.
+    pub fn their(self) -> &'static str {
+        match self {
+            Voice::Own => "your",
+            Voice::Other => "their",
+        }
+    }
+
+    /// `Your` or `Their`, to start a sentence.
+    pub fn their_cap(self) -> &'static str {
+        match self {
+            Voice::Own => "Your",
+            Voice::Other => "Their",
+        }
+    }
+
+    /// `you` or `them`, the person as the object of a verb.
+    pub fn them(self) -> &'static str {
+        match self {
+            Voice::Own => "you",
+            Voice::Other => "them",
+        }
+    }
+
+    /// `you` or `they`, the person as the subject of a verb.
+    pub fn they(self) -> &'static str {
+        match self {
+            Voice::Own => "you",
+            Voice::Other => "they",
+        }
+    }
+}
+
 /// A profile file read and parsed, not yet checked against a framework.
 #[derive(Debug)]
 pub struct RawProfileFile {
@@ -89,7 +141,7 @@ impl<'a> Folder<'a> {
             .collect();
         files.sort();
         if files.is_empty() {
-            anyhow::bail!("the {kind} {} holds no profiles (*.yaml)", dir.display());
+            anyhow::bail!("the {kind} {} holds no profiles (*.yaml, *.yml)", dir.display());
         }
         Ok(files)
     }

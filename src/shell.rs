@@ -26,6 +26,7 @@ const NAMED_ARGS: &[(&str, &str, NameKind)] = &[
     ("soft-skills", "name", NameKind::SoftSkills),
     ("", "to", NameKind::Levels),
     ("", "level", NameKind::Levels),
+    ("", "for_level", NameKind::Levels),
     ("", "skill", NameKind::Skills),
     ("", "role", NameKind::Roles),
     ("", "framework", NameKind::Frameworks),

@@ -7,7 +7,8 @@
 use std::io::{BufRead, Write};
 
 use super::Question;
-use crate::model::{Assessment, ScaleStep, Scope};
+use crate::model::{Assessment, Level, Role, ScaleStep, Scope};
+use crate::profile::Voice;
 use crate::render::text::{wrap, wrap_lines};
 use crate::resolve::normalise;
 use crate::text::sanitize;
@@ -112,16 +113,39 @@ pub(super) fn parse(text: &str, scale: &[ScaleStep], keep: bool) -> Option<Reply
     }
 }
 
+/// Asks for the name of the person rated. An empty answer is asked again, saying why; `q`
+/// stops, as at every question.
+pub(super) fn name(voice: Voice, input: &mut dyn BufRead, ui: &mut Ui) -> anyhow::Result<Reply<String>> {
+    let prompt = match voice {
+        Voice::Own => "Your name:",
+        Voice::Other => "Name of the person you are assessing:",
+    };
+    loop {
+        ui.ask(prompt)?;
+        let Some(line) = read_line(input)? else { return Ok(Reply::Ended) };
+        let line = line.trim();
+        let why = match command::<String>(&normalise(line), false) {
+            Some(Reply::Stop) => return Ok(Reply::Stop),
+            Some(Reply::Back) => "Nothing to go back to: this is the first question.",
+            Some(_) => "A name is needed: the profile is named after the person it rates (q stops).",
+            None if line.is_empty() => "A name is needed: the profile is named after the person it rates (q stops).",
+            None => return Ok(Reply::Pick(line.to_string())),
+        };
+        ui.say(why, "", "")?;
+    }
+}
+
 /// Asks for the person's level, showing the one given before (Enter keeps it). `Pick(None)`
 /// is no level.
 pub(super) fn level(
     scope: Scope,
     current: Option<Option<usize>>,
+    voice: Voice,
     input: &mut dyn BufRead,
     ui: &mut Ui,
 ) -> anyhow::Result<Reply<Option<usize>>> {
     ui.blank()?;
-    ui.say("Your current level (optional, Enter to skip):", "", "")?;
+    ui.say(&format!("{} current level (optional, Enter to skip):", voice.their_cap()), "", "")?;
     let levels = &scope.role.levels;
     for (i, l) in levels.iter().enumerate() {
         let number = format!("  {}. ", i + 1);
@@ -154,17 +178,49 @@ pub(super) fn level(
         let pick = line.parse::<usize>().ok().filter(|n| (1..=levels.len()).contains(n)).map(|n| n - 1);
         match pick.map(Ok).unwrap_or_else(|| crate::resolve::resolve_index(levels, line, "level")) {
             Ok(i) => return Ok(Reply::Pick(Some(i))),
-            Err(e) => ui.say(e.to_string().lines().next().unwrap_or_default(), "", "  ")?,
+            Err(e) => ui.say(&unknown_level(&e.to_string(), levels.len()), "", "  ")?,
         }
     }
 }
 
-/// Where a question stands: its number, the total, the person's level, and the answer it has
-/// (`Some(None)` for unassessed) when it was answered before or comes from the profile.
+/// Why a level answer was refused, on one line: the resolver's first line and its "did you
+/// mean", without the list of valid names, which the question shows above the prompt.
+fn unknown_level(error: &str, count: usize) -> String {
+    let mut lines = error.lines().map(str::trim);
+    let first = lines.next().unwrap_or_default();
+    match lines.find(|l| l.starts_with("did you mean")) {
+        Some(suggestion) => format!("{first}: {suggestion}"),
+        None => format!("{first}: answer 1-{count} or a name from the list."),
+    }
+}
+
+/// A level whose expectation a question shows: the person's own (`your level`), or the one
+/// `--for` adds the skills of (named by its name).
+pub(super) struct Expecting<'a> {
+    /// How the level is named in `(… expects X)`.
+    pub label: String,
+    pub role: &'a Role,
+    pub level: &'a Level,
+}
+
+impl Expecting<'_> {
+    /// The step this level expects for a question, or `None` when it rates nothing of it.
+    fn step<'f>(&self, framework: &'f crate::model::Framework, q: Question) -> Option<&'f ScaleStep> {
+        match q {
+            Question::Skill(s) => self.role.rating_of(self.level, s).map(|r| &framework.scale[r.proficiency]),
+            Question::Soft(s) => self.level.behaviour(s).map(|step| &framework.behaviour_scale[step]),
+        }
+    }
+}
+
+/// Where a question stands: its number, the total, the level whose expectation it shows, whom it
+/// speaks to, and the answer it has (`Some(None)` for unassessed) when it was answered before or
+/// comes from the profile.
 pub(super) struct Asking<'a> {
     pub number: usize,
     pub total: usize,
-    pub level: Option<usize>,
+    pub expecting: Option<Expecting<'a>>,
+    pub voice: Voice,
     pub current: Option<&'a Option<Assessment>>,
 }
 
@@ -177,11 +233,11 @@ pub(super) fn question(
     ui: &mut Ui,
 ) -> anyhow::Result<Reply<usize>> {
     let framework = scope.framework;
-    let Asking { number, total, level, current } = *asking;
+    let Asking { number, total, ref expecting, voice, current } = *asking;
     ui.blank()?;
     let (scale, noun, kind) = match q {
-        Question::Skill(k) => {
-            let skill = &framework.skills[scope.role.skills[k]];
+        Question::Skill(s) => {
+            let skill = &framework.skills[s];
             ui.say(&format!("[{number}/{total}] {}", one_line(&skill.name)), "", "")?;
             if !skill.description.is_empty() {
                 ui.say(&skill.description, "", "")?;
@@ -190,7 +246,7 @@ pub(super) fn question(
                 let n = format!("  {}. ", i + 1);
                 ui.say(&format!("{}: {meaning}", one_line(&step.name)), &n, &" ".repeat(n.len()))?;
             }
-            (&framework.scale, "Your proficiency", "skill")
+            (&framework.scale, "proficiency", "skill")
         }
         Question::Soft(s) => {
             let soft = &framework.soft_skills[s];
@@ -202,26 +258,21 @@ pub(super) fn question(
                 let n = format!("  {}. ", i + 1);
                 ui.say(&format!("{}: {}", one_line(&step.name), step.meaning), &n, &" ".repeat(n.len()))?;
             }
-            (&framework.behaviour_scale, "Your rating", "soft skill")
+            (&framework.behaviour_scale, "rating", "soft skill")
         }
     };
-    if let Some(l) = level {
-        let level = &scope.role.levels[l];
-        let expected = match q {
-            Question::Skill(k) => level.rating(k).map(|r| &framework.scale[r.proficiency]),
-            Question::Soft(s) => {
-                level.behaviours.iter().find(|(b, _)| *b == s).map(|&(_, step)| &framework.behaviour_scale[step])
-            }
-        };
+    if let Some(expecting) = expecting {
+        let expected = expecting.step(framework, q);
         let expected = expected.map_or(format!("nothing of this {kind}"), |step| one_line(&step.name).into_owned());
-        ui.say(&format!("(your level expects {expected})"), "  ", "   ")?;
+        ui.say(&format!("({} expects {expected})", one_line(&expecting.label)), "  ", "   ")?;
     }
     if let Some(now) = current {
         show_current(scale, now, ui)?;
     }
     let keep = current.is_some();
     let enter = if keep { "Enter to keep, " } else { "" };
-    let prompt = format!("{noun} [1-{}, {enter}s to skip, b to go back, q to stop]:", scale.len());
+    let prompt =
+        format!("{} {noun} [1-{}, {enter}s to skip, b to go back, q to stop]:", voice.their_cap(), scale.len());
     loop {
         ui.ask(&prompt)?;
         let Some(line) = read_line(input)? else { return Ok(Reply::Ended) };

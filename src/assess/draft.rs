@@ -67,8 +67,7 @@ pub(super) fn save(scope: Scope, draft: &Path, state: &State, questions: &[Quest
     };
     for (q, _) in questions.iter().zip(&state.answered).filter(|(_, answered)| **answered) {
         match *q {
-            Question::Skill(k) => {
-                let s = role.skills[k];
+            Question::Skill(s) => {
                 raw.skills.0.push((framework.skills[s].id.clone(), raw_of(&state.skills[s], &framework.scale)));
             }
             Question::Soft(s) => {
@@ -118,7 +117,7 @@ pub(super) fn load(scope: Scope, draft: &Path, questions: &[Question], revisit: 
     // What the draft lists, `~` included: each key, the question it is, and whether it gives a
     // step. Worked out before the check, which keeps only the steps.
     let listed: Vec<(String, Option<Question>, bool)> = {
-        let skill = |key: &String| lookup.get(key).and_then(|s| scope.role.skills.iter().position(|&r| r == s));
+        let skill = |key: &String| lookup.get(key);
         let soft = |key: &String| profile::soft_skill_index(framework, key);
         let gives = |v: &Option<RawAssessment>| v.as_ref().is_some_and(|v| v.proficiency.is_some());
         let raw = &parsed.raw;
@@ -140,7 +139,9 @@ pub(super) fn load(scope: Scope, draft: &Path, questions: &[Question], revisit: 
     let asked = |q: &Option<Question>| q.is_some_and(|q| questions.contains(&q));
     if let Some((key, _, _)) = listed.iter().find(|(_, q, gives)| !asked(q) && (revisit || *gives)) {
         let why = if revisit {
-            format!("which this run does not revisit\n  to resume it, name the same skills with --skill; {START_AGAIN}")
+            format!(
+                "which this run does not revisit\n  to resume it, name the same skills with --skill, or the same level with --for; {START_AGAIN}"
+            )
         } else {
             format!("which is not a question for the role `{}`\n  {START_AGAIN}", scope.role.id)
         };

@@ -10,7 +10,7 @@
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use crate::model::{Assessment, Profile, Scope};
+use crate::model::{Assessment, Framework, LevelAt, Profile, Scope};
 use crate::profile;
 use crate::write::write_atomic;
 
@@ -31,22 +31,38 @@ pub enum Finish {
     Written { assessed: usize, unassessed: usize },
     /// The person chose to stop; the draft keeps the answers.
     Paused { answered: usize, of: usize },
+    /// `--for` found nothing to ask: the profile already rates every skill the level rates. The
+    /// profile is left as it is.
+    Unchanged,
 }
 
 /// One question of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
-    /// The role's skill at this position in [`crate::model::Role::skills`].
+    /// The skill at this index of [`crate::model::Framework::skills`]: one of the role's, or for
+    /// `--for`, one of another role's.
     Skill(usize),
     /// The soft skill at this index of [`crate::model::Framework::soft_skills`].
     Soft(usize),
 }
 
-/// `--skill`: the profile `--out` holds, and the questions to ask of it again.
+/// `--skill` or `--for`: the profile `--out` holds, and the questions to ask of it.
 #[derive(Debug)]
 pub struct Revisit {
     pub profile: Profile,
     pub questions: Vec<Question>,
+    /// `--for`: the level whose skills the questions add, those it rates that the profile does
+    /// not; `None` for `--skill`, which asks again what the profile has.
+    pub adding: Option<LevelAt>,
+}
+
+/// `--for`: the skills, then the soft skills, that the level `at` rates and `profile` does not
+/// yet (`~` counts as not yet), in the order of the level's role and of the framework.
+pub fn lacking(framework: &Framework, profile: &Profile, at: LevelAt) -> Vec<Question> {
+    let (role, level) = (&framework.roles[at.role], framework.level(at));
+    let skills = role.rated_by(level).into_iter().filter(|&s| profile.assessment(s).is_none()).map(Question::Skill);
+    let soft = level.behaviours.iter().map(|&(s, _)| s).filter(|&s| profile.behaviour(s).is_none());
+    skills.chain(soft.map(Question::Soft)).collect()
 }
 
 /// What a run is asked to do: the options of `assess`, and the width of the terminal that shows
@@ -84,7 +100,7 @@ pub fn draft_path(out: &Path, revisit: bool) -> PathBuf {
 /// Every question of a whole run: the role's skills in its order, then the soft skills its
 /// levels rate, in the framework's order.
 pub fn questions(scope: Scope) -> Vec<Question> {
-    let skills = (0..scope.role.skills.len()).map(Question::Skill);
+    let skills = scope.role.skills.iter().copied().map(Question::Skill);
     skills.chain(profile::rated_soft_skills(scope).into_iter().map(Question::Soft)).collect()
 }
 
@@ -108,8 +124,8 @@ pub fn pick(scope: Scope, names: &[String]) -> anyhow::Result<Vec<Question>> {
     let choices: Vec<Choice> = all
         .iter()
         .map(|q| match *q {
-            Question::Skill(k) => {
-                let skill = &scope.framework.skills[scope.role.skills[k]];
+            Question::Skill(s) => {
+                let skill = &scope.framework.skills[s];
                 Choice(&skill.id, &skill.name, &skill.aliases)
             }
             Question::Soft(s) => {
@@ -166,10 +182,10 @@ impl State {
             if base.is_some() {
                 for (q, _) in questions.iter().zip(&saved.listed).filter(|(_, listed)| **listed) {
                     let answer = match *q {
-                        Question::Skill(k) => saved.skills[scope.role.skills[k]].clone(),
+                        Question::Skill(s) => saved.skills[s].clone(),
                         Question::Soft(s) => saved.behaviours[s].clone(),
                     };
-                    *state.answer_mut(scope, *q) = answer;
+                    *state.answer_mut(*q) = answer;
                 }
             } else {
                 (state.name, state.skills, state.behaviours) = (saved.name, saved.skills, saved.behaviours);
@@ -186,18 +202,23 @@ impl State {
         state
     }
 
-    fn answer(&self, scope: Scope, q: Question) -> &Option<Assessment> {
+    fn answer(&self, q: Question) -> &Option<Assessment> {
         match q {
-            Question::Skill(k) => &self.skills[scope.role.skills[k]],
+            Question::Skill(s) => &self.skills[s],
             Question::Soft(s) => &self.behaviours[s],
         }
     }
 
-    fn answer_mut(&mut self, scope: Scope, q: Question) -> &mut Option<Assessment> {
+    fn answer_mut(&mut self, q: Question) -> &mut Option<Assessment> {
         match q {
-            Question::Skill(k) => &mut self.skills[scope.role.skills[k]],
+            Question::Skill(s) => &mut self.skills[s],
             Question::Soft(s) => &mut self.behaviours[s],
         }
+    }
+
+    /// Whom the questions speak to: the person, or the assessor rating them.
+    fn voice(&self) -> profile::Voice {
+        profile::Voice::of(Some(&self.assessor))
     }
 
     fn answered(&self) -> usize {
@@ -219,12 +240,18 @@ impl State {
     }
 }
 
-/// Refuses a revisit (`--skill`) of a profile that does not exist, saying how to write one.
-pub fn require_profile(out: &Path, invocation: &str) -> anyhow::Result<()> {
+/// Refuses a revisit (`--skill`, or `--for` when `adding`) of a profile that does not exist,
+/// saying how to write one.
+pub fn require_profile(out: &Path, invocation: &str, adding: bool) -> anyhow::Result<()> {
     if !out.exists() {
         let word = crate::text::shell_word(&out.to_string_lossy()).into_owned();
+        let what = if adding {
+            "--for adds the skills of a level to a profile written before"
+        } else {
+            "--skill revisits skills of a profile written before"
+        };
         anyhow::bail!(
-            "{} does not exist; --skill revisits skills of a profile written before\n  to answer every question and write it: {invocation} assess --out {word}",
+            "{} does not exist; {what}\n  to answer every question and write it: {invocation} assess --out {word}",
             out.display()
         );
     }
@@ -235,7 +262,7 @@ pub fn require_profile(out: &Path, invocation: &str) -> anyhow::Result<()> {
 /// symbolic link to nothing (whose target would be created, or the link replaced, only at the
 /// end), an existing file without `--force` (or, for a revisit, a file that does not exist), or a
 /// path in a folder that does not exist.
-fn check_out(out: &Path, force: bool, revisit: bool, invocation: &str) -> anyhow::Result<()> {
+fn check_out(out: &Path, force: bool, revisit: Option<&Revisit>, invocation: &str) -> anyhow::Result<()> {
     let shown = out.display();
     if out.is_dir() {
         anyhow::bail!("cannot write {shown}: it is a directory");
@@ -247,10 +274,10 @@ fn check_out(out: &Path, force: bool, revisit: bool, invocation: &str) -> anyhow
             "{shown} is a symbolic link to {target}, which does not exist; give the profile's own path with --out"
         );
     }
-    if revisit {
-        require_profile(out, invocation)?;
+    if let Some(revisit) = revisit {
+        require_profile(out, invocation, revisit.adding.is_some())?;
     }
-    if out.exists() && !force && !revisit {
+    if out.exists() && !force && revisit.is_none() {
         anyhow::bail!("{shown} already exists; use --force to replace it");
     }
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty() && !p.is_dir()) {
@@ -270,9 +297,22 @@ struct Run<'a> {
 /// Runs the questionnaire. `input` gives answers; `ui` receives the questions.
 pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut dyn Write) -> anyhow::Result<Finish> {
     let Settings { out, force, restart, width, invocation, revisit, .. } = settings;
-    check_out(out, force, revisit.is_some(), invocation)?;
-    let _lock = lock::Lock::take(out)?;
+    check_out(out, force, revisit, invocation)?;
     let ui = &mut Ui { out: ui, width };
+    if let Some(Revisit { questions, adding: Some(at), .. }) = revisit
+        && questions.is_empty()
+    {
+        let (shown, word) = (out.display(), crate::text::shell_word(&out.to_string_lossy()).into_owned());
+        let at = scope.framework.qualified(*at);
+        ui.say(
+            &format!("{shown} already rates every skill that {at} rates: nothing to ask, nothing changed."),
+            "",
+            "",
+        )?;
+        ui.say(&format!("To change an answer: {invocation} assess --out {word} --skill NAME"), "", "")?;
+        return Ok(Finish::Unchanged);
+    }
+    let _lock = lock::Lock::take(out)?;
     let draft = draft_path(out, revisit.is_some());
     if restart {
         draft::discard(&draft)?;
@@ -289,14 +329,11 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
         interrupt::saved(true);
     }
     if state.name.is_none() {
-        let name = loop {
-            ui.ask("Your name: ")?;
-            let Some(line) = ask::read_line(input)? else { return run.stopped(&state, false, ui) };
-            if !line.trim().is_empty() {
-                break line.trim().to_string();
-            }
-        };
-        state.name = Some(name);
+        match ask::name(state.voice(), input, ui)? {
+            Reply::Pick(name) => state.name = Some(name),
+            Reply::Stop => return run.stopped(&state, true, ui),
+            _ => return run.stopped(&state, false, ui),
+        }
         run.save(&state)?;
     }
     let ask_level = revisit.is_none() && state.level.is_none() && state.at == 0;
@@ -325,7 +362,7 @@ impl Run<'_> {
         let (mut on_level, mut level_answered, mut introduced) = (ask_level, false, false);
         loop {
             if on_level {
-                match ask::level(scope, level_answered.then_some(state.level), input, ui)? {
+                match ask::level(scope, level_answered.then_some(state.level), state.voice(), input, ui)? {
                     Reply::Pick(level) => state.level = level,
                     Reply::Keep => {}
                     Reply::Stop => return self.stopped(state, true, ui),
@@ -336,7 +373,7 @@ impl Run<'_> {
                 continue;
             }
             if !introduced {
-                self.introduce(ui)?;
+                self.introduce(state.voice(), ui)?;
                 introduced = true;
             }
             let at = state.at;
@@ -345,14 +382,21 @@ impl Run<'_> {
                 let steps: Vec<&str> = scope.framework.behaviour_scale.iter().map(|s| s.id.as_str()).collect();
                 ui.blank()?;
                 ui.say(
-                    &format!("Soft skills: how you work, rated on a scale of their own ({}).", steps.join(", ")),
+                    &format!(
+                        "Soft skills: how {} work, rated on a scale of their own ({}).",
+                        state.voice().they(),
+                        steps.join(", ")
+                    ),
                     "",
                     "",
                 )?;
             }
-            let current = (self.settings.revisit.is_some() || state.answered[at]).then(|| state.answer(scope, q));
+            // A revisit shows the answer each question has; `--for` asks what has none.
+            let shown = self.settings.revisit.is_some_and(|r| r.adding.is_none()) || state.answered[at];
+            let current = shown.then(|| state.answer(q));
             let had = current.cloned().flatten();
-            let asking = Asking { number: at + 1, total, level: state.level, current };
+            let asking =
+                Asking { number: at + 1, total, expecting: self.expecting(state), voice: state.voice(), current };
             match ask::question(scope, q, &asking, input, ui)? {
                 Reply::Ended => return self.stopped(state, false, ui),
                 Reply::Stop => return self.stopped(state, true, ui),
@@ -369,16 +413,16 @@ impl Run<'_> {
                     continue;
                 }
                 Reply::Keep => {}
-                Reply::Skip => *state.answer_mut(scope, q) = None,
+                Reply::Skip => *state.answer_mut(q) = None,
                 Reply::Pick(step) => {
                     let evidence = had.map(|a| a.evidence).unwrap_or_default();
-                    *state.answer_mut(scope, q) = Some(Assessment { proficiency: step, evidence });
+                    *state.answer_mut(q) = Some(Assessment { proficiency: step, evidence });
                 }
             }
             // Saved before the evidence question: an answer is on disk as soon as it is given.
             state.answered[at] = true;
             self.save(state)?;
-            let has_evidence = match state.answer(scope, q) {
+            let has_evidence = match state.answer(q) {
                 Some(answer) => !answer.evidence.is_empty(),
                 None => {
                     state.at += 1;
@@ -396,7 +440,7 @@ impl Run<'_> {
             };
             // A new line adds to the evidence (evidence gathers over time); `-` clears it. A line
             // typed again, say after going back, is kept once.
-            if let (Some(change), Some(answer)) = (evidence, state.answer_mut(scope, q)) {
+            if let (Some(change), Some(answer)) = (evidence, state.answer_mut(q)) {
                 match change {
                     None => answer.evidence.clear(),
                     Some(line) if !answer.evidence.contains(&line) => answer.evidence.push(line),
@@ -409,24 +453,50 @@ impl Run<'_> {
         self.finish(state, ui)
     }
 
+    /// The level whose expectation each question shows: for `--for`, that level; otherwise the
+    /// person's, if known.
+    fn expecting(&self, state: &State) -> Option<ask::Expecting<'_>> {
+        let framework = self.scope.framework;
+        if let Some(at) = self.also() {
+            let (role, level) = (&framework.roles[at.role], framework.level(at));
+            return Some(ask::Expecting { label: level.name.clone(), role, level });
+        }
+        let (role, voice) = (self.scope.role, state.voice());
+        state.level.map(|l| ask::Expecting { label: format!("{} level", voice.their()), role, level: &role.levels[l] })
+    }
+
+    /// `--for`: the level whose skills the run adds.
+    fn also(&self) -> Option<LevelAt> {
+        self.settings.revisit.and_then(|r| r.adding)
+    }
+
     /// How the questions work, said once before the first.
-    fn introduce(&self, ui: &mut Ui) -> std::io::Result<()> {
+    fn introduce(&self, voice: profile::Voice, ui: &mut Ui) -> std::io::Result<()> {
         let keys = "b goes back one question; q stops, and the next run resumes where you left off.";
         let text = match self.settings.revisit {
             None => format!(
-                "For each skill, pick the proficiency that fits you best, by number or name. After each answer you may add one line of evidence: what you did that shows it (Enter skips it). {keys}"
+                "For each skill, pick the proficiency that fits {} best, by number or name. After each answer you may add one line of evidence: what {} did that shows it (Enter skips it). {keys}",
+                voice.them(),
+                voice.they()
             ),
-            Some(_) => {
+            Some(revisit) => {
                 let names: Vec<String> = self.questions.iter().map(|&q| self.name_of(q)).collect();
                 let names = match names.split_last() {
                     Some((last, [])) => last.clone(),
                     Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
                     None => String::new(),
                 };
-                format!(
-                    "Revisiting {names} in {}; the rest stays as it is. Each question shows its current answer and evidence, which Enter keeps; at the evidence question, a new line adds to the evidence and - removes it. {keys}",
-                    self.settings.out.display()
-                )
+                let out = self.settings.out.display();
+                match revisit.adding {
+                    None => format!(
+                        "Revisiting {names} in {out}; the rest stays as it is. Each question shows its current answer and evidence, which Enter keeps; at the evidence question, a new line adds to the evidence and - removes it. {keys}"
+                    ),
+                    Some(at) => format!(
+                        "Adding to {out} what {} rates and it does not yet: {names}; the rest stays as it is. For each, pick the proficiency that fits {} best, by number or name, then add one line of evidence if you like (Enter skips it). {keys}",
+                        self.scope.framework.qualified(at),
+                        voice.them()
+                    ),
+                }
             }
         };
         ui.blank()?;
@@ -436,7 +506,7 @@ impl Run<'_> {
     fn name_of(&self, q: Question) -> String {
         let framework = self.scope.framework;
         let name = match q {
-            Question::Skill(k) => &framework.skills[self.scope.role.skills[k]].name,
+            Question::Skill(s) => &framework.skills[s].name,
             Question::Soft(s) => &framework.soft_skills[s].name,
         };
         crate::text::sanitize(name, false).into_owned()
@@ -445,7 +515,7 @@ impl Run<'_> {
     /// Writes the profile, removes the draft and says what was written.
     fn finish(&self, state: &State, ui: &mut Ui) -> anyhow::Result<Finish> {
         let Settings { out, force, invocation, revisit, .. } = self.settings;
-        let text = profile::to_yaml(self.scope, &state.profile(self.scope, out), invocation);
+        let text = profile::to_yaml(self.scope, &state.profile(self.scope, out), invocation, self.also());
         {
             let _busy = interrupt::busy();
             // A revisit replaces the profile it read: that is what it is for.
@@ -453,19 +523,28 @@ impl Run<'_> {
             let _ = std::fs::remove_file(&self.draft);
             interrupt::finished();
         }
-        let all = questions(self.scope);
-        let assessed = all.iter().filter(|&&q| state.answer(self.scope, q).is_some()).count();
+        // Counted over the role's questions and those `--for` added.
+        let mut all = questions(self.scope);
+        let added: Vec<Question> = self.questions.iter().copied().filter(|q| !all.contains(q)).collect();
+        all.extend(added);
+        let assessed = all.iter().filter(|&&q| state.answer(q).is_some()).count();
         let unassessed = all.len() - assessed;
         let counts = format!("{assessed} assessed, {unassessed} unassessed");
-        let text = match revisit {
-            None => format!("Wrote {} ({counts}).", out.display()),
-            Some(_) => {
-                format!("Updated {}: {} revisited, the rest kept ({counts}).", out.display(), self.questions.len())
+        let (shown, asked) = (out.display(), self.questions.len());
+        let text = match (revisit, self.also()) {
+            (None, _) => format!("Wrote {shown} ({counts})."),
+            (Some(_), None) => format!("Updated {shown}: {asked} revisited, the rest kept ({counts})."),
+            (Some(_), Some(at)) => {
+                let at = self.scope.framework.qualified(at);
+                format!("Updated {shown}: {asked} added for {at}, the rest kept ({counts}).")
             }
         };
         ui.blank()?;
         ui.say(&text, "", "")?;
-        let next = format!("Next: {invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
+        let mut next = format!("Next: {invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
+        if let Some(at) = self.also() {
+            next.push_str(&format!(" --to {}", self.scope.framework.qualified(at)));
+        }
         ui.say(&next, "", "")?;
         Ok(Finish::Written { assessed, unassessed })
     }
@@ -475,6 +554,11 @@ impl Run<'_> {
     fn stopped(&self, state: &State, chosen: bool, ui: &mut Ui) -> anyhow::Result<Finish> {
         let Settings { out, invocation, revisit, .. } = self.settings;
         let (answered, total, draft) = (state.answered(), self.questions.len(), self.draft.display());
+        if chosen && !self.draft.exists() {
+            ui.blank()?;
+            ui.say("Stopped before the first answer; nothing was written.", "", "")?;
+            return Ok(Finish::Paused { answered, of: total });
+        }
         if chosen {
             ui.blank()?;
             let text = format!(

@@ -246,7 +246,7 @@ fn a_revisit_asks_only_the_skills_named_and_keeps_everything_else() {
     let names = ["user".to_string(), "Financial Ownership".into(), "user-focus".into()];
     let questions = pick(scope, &names).unwrap();
     assert_eq!(questions, [Question::Skill(3), Question::Skill(9)]);
-    let revisit = Revisit { profile: before.clone(), questions };
+    let revisit = Revisit { profile: before.clone(), questions, adding: None };
     let answers = "\n-\n4\nSet up monthly research with contact-centre staff.\n";
     let (finish, screen) =
         answer(scope, Settings { revisit: Some(&revisit), date: Some("2026-06-01"), ..settings(&out) }, answers);
@@ -278,7 +278,7 @@ fn a_new_line_of_evidence_adds_to_the_notes_a_skill_has() {
     let dir = tempfile::tempdir().unwrap();
     let out = checkin(dir.path());
     let revisit_with = |answers: &str| {
-        let revisit = Revisit { profile: read(scope, &out), questions: vec![Question::Skill(3)] };
+        let revisit = Revisit { profile: read(scope, &out), questions: vec![Question::Skill(3)], adding: None };
         let (finish, screen) = answer(scope, Settings { revisit: Some(&revisit), ..settings(&out) }, answers);
         finish.unwrap_or_else(|e| panic!("{e}: {screen}"));
         step(&read(scope, &out), 3).unwrap().1
@@ -298,7 +298,7 @@ fn an_interrupted_revisit_resumes_after_its_last_answer_even_a_skip() {
     let out = checkin(dir.path());
     let before = read(scope, &out);
     let names: Vec<String> = ["agile-working", "financial-ownership", "product-ownership"].map(String::from).into();
-    let revisit = Revisit { profile: before.clone(), questions: pick(scope, &names).unwrap() };
+    let revisit = Revisit { profile: before.clone(), questions: pick(scope, &names).unwrap(), adding: None };
     let with = |date| Settings { revisit: Some(&revisit), date, ..settings(&out) };
     // Agile Working: 4, with evidence; Financial Ownership: left unassessed; then the input ends.
     let (err, _) = answer(scope, with(Some("2026-06-01")), "4\nCoached a squad\ns\n");
@@ -327,7 +327,8 @@ fn soft_skills_the_role_rates_are_asked_after_the_skills() {
     let scope = Scope { framework: &f, role: &f.roles[designer] };
     assert_eq!(
         questions(scope),
-        [Question::Skill(0), Question::Skill(1), Question::Skill(2), Question::Soft(0), Question::Soft(1)]
+        // Framework skills, in the role's order: sketching, reviewing, mentoring.
+        [Question::Skill(2), Question::Skill(1), Question::Skill(3), Question::Soft(0), Question::Soft(1)]
     );
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.yaml");
@@ -357,7 +358,8 @@ fn soft_skills_the_role_rates_are_asked_after_the_skills() {
     // --skill names a soft skill too; a skill of another role the profile rates is kept.
     let mut before = read(scope, &out);
     before.skills.insert(0, (0, Assessment { proficiency: 3, evidence: vec!["Wrote the parser".into()] }));
-    let revisit = Revisit { profile: before.clone(), questions: pick(scope, &["patience".into()]).unwrap() };
+    let revisit =
+        Revisit { profile: before.clone(), questions: pick(scope, &["patience".into()]).unwrap(), adding: None };
     let (finish, _) = answer(scope, Settings { revisit: Some(&revisit), ..settings(&out) }, "model\nWaited\n");
     finish.unwrap();
     let after = read(scope, &out);
@@ -400,4 +402,57 @@ fn every_line_wraps_between_words_at_a_narrow_width() {
     let out = dir.path().join("pipe.yaml");
     let (_, screen) = answer(scope, Settings { width: None, ..settings(&out) }, answers);
     assert!(screen.contains("\nYour proficiency [1-5, s to skip, b to go back, q to stop]: x\n"), "{screen}");
+}
+
+#[test]
+fn an_empty_name_is_asked_again_with_the_reason_and_q_stops_there() {
+    let f = dvla();
+    let scope = Scope { framework: &f, role: &f.roles[0] };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let (finish, screen) = answer(scope, settings(&out), "\n   \nq\n");
+    assert_eq!(finish.unwrap(), Finish::Paused { answered: 0, of: 10 });
+    let why = "A name is needed: the profile is named after the person it rates (q stops).";
+    assert_eq!(screen.matches(why).count(), 2, "{screen}");
+    assert!(screen.contains("Stopped before the first answer; nothing was written."), "{screen}");
+    assert!(!out.exists() && !draft_path(&out, false).exists(), "q is not a name");
+    // A name that merely starts with q is a name.
+    let (finish, _) = answer(scope, Settings { level: Some(0), ..settings(&out) }, "Quinn\nq\n");
+    assert_eq!(finish.unwrap(), Finish::Paused { answered: 0, of: 10 });
+    assert!(std::fs::read_to_string(draft_path(&out, false)).unwrap().contains("name: Quinn"));
+}
+
+#[test]
+fn an_unknown_level_at_the_level_question_suggests_the_nearest() {
+    let f = dvla();
+    let scope = Scope { framework: &f, role: &f.roles[0] };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("me.yaml");
+    let (finish, screen) = answer(scope, settings(&out), "Ada\nsenoir\nzzz\nsenior\nq\n");
+    assert_eq!(finish.unwrap(), Finish::Paused { answered: 0, of: 10 });
+    assert!(screen.contains("senoir\nunknown level `senoir`: did you mean `senior`?\n"), "{screen}");
+    assert!(screen.contains("zzz\nunknown level `zzz`: answer 1-4 or a name from the list.\n"), "{screen}");
+    assert!(!screen.contains("valid levels:"), "the list is shown above the prompt: {screen}");
+    assert!(std::fs::read_to_string(draft_path(&out, false)).unwrap().contains("level: senior"), "{screen}");
+}
+
+#[test]
+fn a_review_asks_about_the_person_not_the_assessor() {
+    let f = ladder();
+    let designer = f.roles.iter().position(|r| r.id == "designer").unwrap();
+    let scope = Scope { framework: &f, role: &f.roles[designer] };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sam.yaml");
+    let answers = "Sam\ndesigner\n2\n\nq\n";
+    let (finish, screen) = answer(scope, Settings { assessor: Some("Sarah Lee"), ..settings(&out) }, answers);
+    assert_eq!(finish.unwrap(), Finish::Paused { answered: 1, of: 5 });
+    for words in ["Name of the person you are assessing:", "Their current level (optional", "fits them best"] {
+        assert!(screen.contains(words), "{words}: {screen}");
+    }
+    assert!(screen.contains("(their level expects ") && screen.contains("Their proficiency [1-5"), "{screen}");
+    assert!(!screen.contains("Your") && !screen.contains("your level"), "{screen}");
+    // `self` is the person themself.
+    let own = dir.path().join("me.yaml");
+    let (_, screen) = answer(scope, Settings { assessor: Some("self"), ..settings(&own) }, "Sam\ndesigner\nq\n");
+    assert!(screen.contains("Your name:") && screen.contains("Your current level"), "{screen}");
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::NameKind;
+use crate::render::Format;
 
 /// Options of `show`.
 #[derive(Debug, Args)]
@@ -65,7 +66,7 @@ pub struct GapArgs {
     /// A profile (YAML); repeat for a team view. `-` reads standard input.
     #[arg(long = "profile", short = 'p', value_name = "FILE")]
     pub profiles: Vec<PathBuf>,
-    /// Every profile (*.yaml) in this folder, as a team.
+    /// Every profile (*.yaml, *.yml) in this folder, as a team.
     #[arg(long, value_name = "DIR")]
     pub team: Option<PathBuf>,
     /// The target level for everyone; without it, each profile's `target:`, else the level above
@@ -149,7 +150,7 @@ pub struct FitArgs {
     /// A profile (YAML); `-` reads standard input.
     #[arg(long, short = 'p', value_name = "FILE")]
     pub profile: Option<PathBuf>,
-    /// Every profile (*.yaml) in this folder: one row per person.
+    /// Every profile (*.yaml, *.yml) in this folder: one row per person.
     #[arg(long, value_name = "DIR")]
     pub team: Option<PathBuf>,
     /// Show at most this many next levels (default 10 for a profile, 1 per person for a team).
@@ -179,7 +180,7 @@ pub struct AssessArgs {
     /// The profile file to write.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// Your current level (otherwise you are asked).
+    /// The current level of the person rated (otherwise asked).
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
     /// Replace an existing file.
@@ -195,9 +196,25 @@ pub struct AssessArgs {
     /// When the assessment was made, ISO 8601 (default: today).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub date: Option<String>,
-    /// Who rates: self, or the reviewer's name (default: self; with --skill, the profile's).
+    /// Who rates: self, or the reviewer's name (default: self; with --skill or --for, the
+    /// profile's).
     #[arg(long, value_name = "NAME", value_parser = assessor_arg)]
     pub assessor: Option<String>,
+    /// Ask the skills (and soft skills) this level rates that the existing profile --out does not
+    /// yet, keeping the rest: a level of another role, to compare with it (ROLE/LEVEL, or a name).
+    #[arg(long = "for", value_name = "ROLE/LEVEL", conflicts_with = "skill")]
+    pub for_level: Option<String>,
+    #[command(flatten)]
+    pub format: YamlOnly,
+}
+
+/// The common `--format` for the commands that write a profile, which is YAML and nothing else:
+/// accepted (`--format yaml`), and left out of their help, which would list formats they cannot
+/// write. It stands in for the global option of the same name, whose value it gives.
+#[derive(Debug, Clone, Args)]
+pub struct YamlOnly {
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Yaml, value_name = "FORMAT", hide = true)]
+    pub format: Format,
 }
 
 /// `--date`: an ISO 8601 date (a date and time keeps its date), as `YYYY-MM-DD`.
@@ -267,24 +284,34 @@ pub struct CompleteNamesArgs {
 /// Options of `profile new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Your current level, written into the template.
+    /// The current level of the person rated, written into the template.
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<String>,
-    /// The date written into the profile, ISO 8601 (default: today).
+    /// The date written into the profile, ISO 8601 (default: today; with --from, the profile's).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
     pub date: Option<String>,
     /// Who rates, written into the profile: self (the default), or the reviewer's name.
     #[arg(long, value_name = "NAME", value_parser = assessor_arg)]
     pub assessor: Option<String>,
+    /// Also list, to fill in, the skills (and soft skills) this level rates: a level of another
+    /// role, to compare with it (ROLE/LEVEL, or a name).
+    #[arg(long = "for", value_name = "ROLE/LEVEL")]
+    pub for_level: Option<String>,
+    /// Start from this profile: keep its name, level, answers and evidence, and list what --for
+    /// adds after them (its framework and role are used, as for gap).
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub format: YamlOnly,
 }
 
 /// Profile helpers.
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// Print a ready-to-edit profile: every skill, commented with what each proficiency means.
-    #[command(
-        after_help = "Examples:\n  pm-skills profile new --level product-manager > me.yaml\n  pm-skills --framework ddat-2025 profile new > me.yaml\n  pm-skills profile new --assessor \"Dana Reyes\" > review.yaml   # a review of someone else\n  pm-skills profile new --date 2026-03-02 > checkin.yaml\n\nThe profile is dated today and rated by `self` unless --date or --assessor says otherwise.\n\nExit codes:\n  0  the template was printed\n  1  unknown level\n  2  usage error: unknown flag, or a --date that is not a date"
-    )]
+    #[command(override_usage = "pm-skills profile new [OPTIONS]", after_help = super::help::PROFILE_NEW_HELP)]
     New(NewArgs),
 }
 

@@ -5,6 +5,7 @@ pub(super) const ASSESS_HELP: &str = "Examples:
   pm-skills assess --out me.yaml --level product-manager
   pm-skills assess --out me.yaml --skill user-focus --skill agile   # revisit two skills
   pm-skills assess --out sam.yaml --assessor \"Dana Reyes\"           # a review of someone else
+  pm-skills assess --out me.yaml --for engineer/senior              # add another role's skills
   printf 'Ada\\n\\n3\\nRan the beta\\n2\\n\\n...' | pm-skills assess --out me.yaml
 
 Each answer: a number or a name (1-4, expert), s to skip, b to go back one question, q to stop.
@@ -15,16 +16,41 @@ single - at the evidence question removes the evidence.
 --skill asks only the skills (or soft skills) it names, of the existing profile --out, and keeps
 everything else; it replaces the file (no --force needed) and dates it today, or --date.
 
+--for ROLE/LEVEL asks, of the existing profile --out, only what that level rates and the profile
+does not yet, and keeps everything else, as --skill does: then gap, fit and plan compare the
+person with a level of another role, rather than count its skills as unassessed.
+
 Questions go to stderr, answers are read from stdin. Progress is saved in a draft beside the
-profile (<out>.draft, or <out>.revisit.draft for --skill) after every answer, so an interrupted
+profile (<out>.draft, or <out>.revisit.draft for --skill and --for) after every answer, so an interrupted
 run (q, Ctrl-C, end of input) loses nothing and the next run resumes; --restart discards the
 draft. One run at a time per profile: it holds <out>.lock.
 
 Exit codes:
-  0    the profile was written, or q kept the answers for later
+  0    the profile was written, q kept the answers for later, or --for had nothing to ask
   1    error: unknown name, unreadable profile or draft, input ended early
   2    usage error: unknown flag, or a --date that is not a date
   130  stopped with Ctrl-C; the answers so far are kept";
+
+pub(super) const PROFILE_NEW_HELP: &str = "Examples:
+  pm-skills profile new --level product-manager > me.yaml
+  pm-skills --framework ddat-2025 profile new --out me.yaml
+  pm-skills profile new --assessor \"Dana Reyes\" > review.yaml   # a review of someone else
+  pm-skills profile new --date 2026-03-02 > checkin.yaml
+  pm-skills --data ./map --role analyst profile new --for engineer/senior > me.yaml
+  pm-skills profile new --from me.yaml --for engineer/senior --out me-and-engineer.yaml
+
+The profile is dated today and rated by `self` unless --date or --assessor says otherwise.
+
+--for lists the skills of a level of another role too, after the role's own, so that gap, fit and
+plan compare the person with it rather than count its skills as unassessed. With --from, the
+profile given is kept as it is (name, level, date, answers, evidence) and what it does not yet
+rate of that level is listed, ~, to fill in; --level, --date and --assessor replace its own.
+The template is YAML, printed, or written to --out FILE (never over a file without --force).
+
+Exit codes:
+  0  the template was printed
+  1  unknown level, an unreadable --from profile, or an --out file that exists
+  2  usage error: unknown flag, or a --date that is not a date";
 
 pub(super) const MAIN_EXAMPLES: &str = concat!(
     "Examples:

@@ -186,7 +186,7 @@ pub enum Command {
     Profile(ProfileCommand),
 
     /// Answer one question per skill on the terminal and write your profile.
-    #[command(after_help = ASSESS_HELP)]
+    #[command(override_usage = "pm-skills assess --out <FILE> [OPTIONS]", after_help = ASSESS_HELP)]
     Assess(AssessArgs),
 
     /// Check a framework folder and report every problem at once, with file and line.
@@ -242,9 +242,9 @@ impl Command {
             | Command::Progress(ProgressArgs { output, .. })
             | Command::Moves(MovesArgs { output, .. })
             | Command::Fit(FitArgs { output, .. })
-            | Command::Validate(ValidateArgs { output, .. }) => Some(output),
-            Command::Profile(_)
-            | Command::Assess(_)
+            | Command::Validate(ValidateArgs { output, .. })
+            | Command::Profile(ProfileCommand::New(NewArgs { output, .. })) => Some(output),
+            Command::Assess(_)
             | Command::Import(_)
             | Command::Site(_)
             | Command::Schema

@@ -7,22 +7,47 @@ use super::selected::Selected;
 use crate::cli::{AssessArgs, GlobalArgs, NewArgs};
 use crate::model::Scope;
 use crate::render::RenderOptions;
-use crate::{assess, profile, terminal};
+use crate::{assess, profile, resolve, terminal};
 
 /// `profile new`: a template with every skill, at `--level` if given, dated `--date` (today)
-/// and rated by `--assessor` (`self`).
-pub fn new(selected: &Selected, args: &NewArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+/// and rated by `--assessor` (`self`); with `--for`, the skills of that level too; with `--from`,
+/// that profile, kept, with what `--for` adds.
+pub fn new(global: &GlobalArgs, args: &NewArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    if let Some(from) = &args.from {
+        return extend(global, args, from, options);
+    }
+    let selected = Selected::load(global)?;
     let level = args.level.as_deref().map(|l| selected.level(l)).transpose()?;
+    let also = args.for_level.as_deref().map(|l| selected.level_at(l)).transpose()?;
     let date = args.date.clone().unwrap_or_else(profile::today);
     let assessor = args.assessor.as_deref().unwrap_or("self");
-    let text = profile::template(selected.scope()?, level, &date, assessor, &options.invocation);
+    let text = profile::template(selected.scope()?, level, &date, assessor, &options.invocation, also);
     Ok(Outcome::bytes(text.into_bytes()))
 }
 
+/// `profile new --from FILE`: the profile read and checked as `gap` reads it (its framework and
+/// role), written again with every field, answer and evidence it has, `--level`, `--date` and
+/// `--assessor` over its own, and the skills `--for` rates that it lacks listed to fill in.
+fn extend(global: &GlobalArgs, args: &NewArgs, from: &Path, options: &RenderOptions) -> anyhow::Result<Outcome> {
+    let people = super::gap::load_people(global, &[from.to_path_buf()], None)?;
+    let framework = &people.framework;
+    let Some(mut person) = people.people.into_iter().next() else { anyhow::bail!("cannot read {}", from.display()) };
+    let scope = Scope { framework, role: &framework.roles[person.role] };
+    let also =
+        args.for_level.as_deref().map(|l| resolve::resolve_level(framework, l, Some(person.role))).transpose()?;
+    if let Some(level) = &args.level {
+        person.level = Some(resolve::resolve_index(&scope.role.levels, level, "level")?);
+    }
+    person.date = args.date.clone().or(person.date);
+    person.assessor = args.assessor.clone().or(person.assessor);
+    let text = profile::to_yaml(scope, &person, &options.invocation, also);
+    Ok(Outcome::bytes(text.into_bytes()).with_warnings(people.warnings))
+}
+
 /// `assess`: questions on stderr, answers from stdin, the profile written to `--out`. Nothing goes
-/// to stdout. With `--skill`, the framework and role are the profile's, as for `gap`.
+/// to stdout. With `--skill` or `--for`, the framework and role are the profile's, as for `gap`.
 pub fn assess(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    if !args.skills.is_empty() {
+    if !args.skills.is_empty() || args.for_level.is_some() {
         return revisit(global, args, options);
     }
     let selected = Selected::load(global)?;
@@ -30,20 +55,25 @@ pub fn assess(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -
     run(selected.scope()?, args, level, None, options)
 }
 
-/// `assess --skill`: the profile in `--out` is read and checked first, and picks the framework
-/// and role unless the flags do.
+/// `assess --skill` and `assess --for`: the profile in `--out` is read and checked first, and
+/// picks the framework and role unless the flags do.
 fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let out = &args.out;
-    assess::require_profile(out, &options.invocation)?;
+    assess::require_profile(out, &options.invocation, args.for_level.is_some())?;
     // `-` is a file here, never standard input, which gives the answers.
     let file: PathBuf = if out == Path::new("-") { Path::new(".").join(out) } else { out.clone() };
     let people = super::gap::load_people(global, &[file], None)?;
     let scope = Scope { framework: &people.framework, role: &people.framework.roles[people.role] };
     let Some(profile) = people.people.into_iter().next() else { anyhow::bail!("cannot read {}", out.display()) };
-    let questions = assess::pick(scope, &args.skills)?;
-    let level =
-        args.level.as_deref().map(|l| crate::resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
-    let revisit = assess::Revisit { profile, questions };
+    let scope = Scope { role: &people.framework.roles[profile.role], ..scope };
+    let adding = args.for_level.as_deref().map(|l| resolve::resolve_level(scope.framework, l, Some(profile.role)));
+    let adding = adding.transpose()?;
+    let questions = match adding {
+        Some(at) => assess::lacking(scope.framework, &profile, at),
+        None => assess::pick(scope, &args.skills)?,
+    };
+    let level = args.level.as_deref().map(|l| resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
+    let revisit = assess::Revisit { profile, questions, adding };
     run(scope, args, level, Some(&revisit), options)
 }
 

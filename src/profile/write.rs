@@ -5,18 +5,30 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Assessment, Profile, Scope};
+use super::Voice;
+use crate::model::{Assessment, Level, LevelAt, Profile, Role, Scope};
 
 /// The YAML template `profile new` prints: every skill of the role, commented with what each
 /// proficiency looks like for it, left unassessed (`~`) for the person to fill in, dated `date`
 /// and rated by `assessor`. `invocation` starts the command the template suggests
 /// (`pm-skills --data DIR`).
-pub fn template(scope: Scope, level: Option<usize>, date: &str, assessor: &str, invocation: &str) -> String {
-    let mut blank = Profile::empty("", "Your Name", 0);
+pub fn template(
+    scope: Scope,
+    level: Option<usize>,
+    date: &str,
+    assessor: &str,
+    invocation: &str,
+    also: Option<LevelAt>,
+) -> String {
+    let name = match Voice::of(Some(assessor)) {
+        Voice::Own => "Your Name",
+        Voice::Other => "Their Name",
+    };
+    let mut blank = Profile::empty("", name, 0);
     blank.level = level;
     blank.date = Some(date.to_string());
     blank.assessor = Some(assessor.to_string());
-    to_yaml(scope, &blank, invocation)
+    to_yaml(scope, &blank, invocation, also)
 }
 
 /// The soft skills the role's levels rate, in framework order: the ones a profile is asked about.
@@ -34,27 +46,104 @@ pub fn rated_soft_skills(scope: Scope) -> Vec<usize> {
 /// A profile as YAML, in the role's order, with the same comments as the template. Every skill
 /// of the role is listed (`~` where unassessed), in the short form, or the long form where there
 /// is evidence; so is every soft skill the role rates, in a `behaviours:` section. A skill or soft
-/// skill the profile rates outside the role is kept after the others. The profile's `file` and
-/// `role` are not written: the scope gives the role.
-pub fn to_yaml(scope: Scope, profile: &Profile, invocation: &str) -> String {
+/// skill the profile rates outside the role is kept after the others, and so is, `~` where
+/// unassessed, every one that `also` rates (`--for`: a level of another role to compare with).
+/// The profile's `file` and `role` are not written: the scope gives the role.
+pub fn to_yaml(scope: Scope, profile: &Profile, invocation: &str, also: Option<LevelAt>) -> String {
     let framework = scope.framework;
-    let soft = soft_skills_listed(scope, profile);
-    let ids = |steps: &[crate::model::ScaleStep]| steps.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ");
-    let mut out = String::new();
-    let _ = writeln!(out, "# A pm-skills self-assessment profile.");
-    let _ = writeln!(out, "# For each skill, replace ~ with one of: {} (lowest first).", ids(&framework.scale));
-    if !soft.is_empty() {
-        let _ = writeln!(
-            out,
-            "# For each soft skill, replace ~ with one of: {} (lowest first).",
-            ids(&framework.behaviour_scale)
-        );
+    let voice = Voice::of(profile.assessor.as_deref());
+    let mut expecting: Vec<(String, &Role, &Level)> = Vec::with_capacity(2);
+    if let Some(i) = profile.level {
+        expecting.push((format!("{} level", voice.their()), scope.role, &scope.role.levels[i]));
     }
-    let _ = writeln!(out, "# Leave ~ where you have not assessed yourself: it counts as unassessed, never as met.");
+    let also = also.map(|at| (framework.qualified(at), &framework.roles[at.role], framework.level(at)));
+    expecting.extend(also.clone());
+    let soft = soft_skills_listed(scope, profile, also.as_ref().map(|a| a.2));
+    let mut out = header(scope, profile, invocation, !soft.is_empty(), also.as_ref().map(|a| a.0.as_str()));
+    let _ = writeln!(out, "skills:");
+    let mut outside: Vec<usize> = profile.skills.iter().map(|(s, _)| *s).collect();
+    outside.extend(also.as_ref().map(|(_, role, level)| role.rated_by(level)).unwrap_or_default());
+    outside.retain(|s| !scope.role.skills.contains(s));
+    outside.sort_unstable();
+    outside.dedup();
+    for &s in scope.role.skills.iter().chain(&outside) {
+        let skill = &framework.skills[s];
+        let _ = writeln!(out, "\n  # {}: {}", one_line(&skill.name), one_line(&skill.description));
+        for (step, meaning) in framework.scale.iter().zip(&skill.proficiencies) {
+            let _ = writeln!(out, "  #   {}: {}", step.id, one_line(meaning));
+        }
+        if !scope.role.skills.contains(&s) {
+            let _ = writeln!(out, "  #   (not a skill of the {} role)", one_line(&scope.role.name));
+        }
+        for (label, role, level) in &expecting {
+            let own = std::ptr::eq(*role, scope.role);
+            let need = role.rating_of(level, s).map(|r| framework.scale[r.proficiency].id.as_str());
+            // The person's level says it expects nothing of a skill of the role; of another
+            // role's, it is silent.
+            if let Some(need) = need.or((own && scope.role.skills.contains(&s)).then_some("nothing of this skill")) {
+                let _ = writeln!(out, "  #   ({label} expects {need})");
+            }
+        }
+        entry(&mut out, &skill.id, profile.assessment(s), &framework.scale);
+    }
+    if !soft.is_empty() {
+        let _ = writeln!(out, "\nbehaviours:");
+    }
+    for s in soft {
+        let soft_skill = &framework.soft_skills[s];
+        let _ = writeln!(out, "\n  # {}: {}", one_line(&soft_skill.name), one_line(&soft_skill.explanation));
+        for step in &framework.behaviour_scale {
+            let _ = writeln!(out, "  #   {}: {}", step.id, one_line(&step.meaning));
+        }
+        for (label, role, level) in &expecting {
+            let need = level.behaviour(s).map(|step| framework.behaviour_scale[step].id.as_str());
+            if let Some(need) = need.or(std::ptr::eq(*role, scope.role).then_some("nothing of this soft skill")) {
+                let _ = writeln!(out, "  #   ({label} expects {need})");
+            }
+        }
+        entry(&mut out, &soft_skill.id, profile.behaviour(s), &framework.behaviour_scale);
+    }
+    out
+}
+
+/// The comments that explain the file, then the fields before `skills:`. `also` is the
+/// `ROLE/LEVEL` the file also lists the skills of.
+fn header(scope: Scope, profile: &Profile, invocation: &str, soft: bool, also: Option<&str>) -> String {
+    let framework = scope.framework;
+    let ids = |steps: &[crate::model::ScaleStep]| steps.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ");
+    let voice = Voice::of(profile.assessor.as_deref());
+    let mut out = String::new();
+    match voice {
+        Voice::Own => {
+            let _ = writeln!(out, "# A pm-skills self-assessment profile.");
+        }
+        Voice::Other => {
+            let by = one_line(profile.assessor.as_deref().unwrap_or_default());
+            let _ = writeln!(out, "# A pm-skills profile: an assessment by {by} of the person named below.");
+        }
+    }
+    let _ = writeln!(out, "# For each skill, replace ~ with one of: {} (lowest first).", ids(&framework.scale));
+    if soft {
+        let scale = ids(&framework.behaviour_scale);
+        let _ = writeln!(out, "# For each soft skill, replace ~ with one of: {scale} (lowest first).");
+    }
+    let yourself = if voice == Voice::Own { "yourself" } else { "them" };
+    let _ = writeln!(out, "# Leave ~ where you have not assessed {yourself}: it counts as unassessed, never as met.");
     let _ = writeln!(out, "# Evidence is optional; use the long form:");
     let top = framework.scale.last().map_or("expert", |s| s.id.as_str());
-    let _ = writeln!(out, "#   skill-id:\n#     proficiency: {top}\n#     evidence:\n#       - what you did");
-    let _ = writeln!(out, "# Then run: {} gap --profile THIS-FILE", one_line(invocation));
+    let they = voice.they();
+    let _ = writeln!(out, "#   skill-id:\n#     proficiency: {top}\n#     evidence:\n#       - what {they} did");
+    match also {
+        None => {
+            let _ = writeln!(out, "# Then run: {} gap --profile THIS-FILE", one_line(invocation));
+        }
+        Some(at) => {
+            let at = one_line(at);
+            let _ =
+                writeln!(out, "# It also lists the skills {at} rates, to compare {} with that level.", voice.them());
+            let _ = writeln!(out, "# Then run: {} gap --profile THIS-FILE --to {at}", one_line(invocation));
+        }
+    }
     let _ = writeln!(out, "name: {}", yaml_string(&profile.name));
     if let Some(date) = &profile.date {
         // A checked date is plain `YYYY-MM-DD`; anything else is quoted, to read back as it is.
@@ -74,59 +163,22 @@ pub fn to_yaml(scope: Scope, profile: &Profile, invocation: &str) -> String {
             let _ = writeln!(out, "level: {}   # {}", levels[i].id, one_line(&levels[i].name));
         }
         None => {
-            let _ = writeln!(out, "# level: {}   # your current level (optional)", levels[0].id);
+            let _ = writeln!(out, "# level: {}   # {} current level (optional)", levels[0].id, voice.their());
         }
     }
     if let Some(i) = profile.target {
         let _ = writeln!(out, "target: {}   # {}", levels[i].id, one_line(&levels[i].name));
     }
-    let _ = writeln!(out, "skills:");
-    for (k, &s) in scope.role.skills.iter().enumerate() {
-        let skill = &framework.skills[s];
-        let _ = writeln!(out, "\n  # {}: {}", one_line(&skill.name), one_line(&skill.description));
-        for (step, meaning) in framework.scale.iter().zip(&skill.proficiencies) {
-            let _ = writeln!(out, "  #   {}: {}", step.id, one_line(meaning));
-        }
-        if let Some(i) = profile.level {
-            let need = levels[i].rating(k).map_or("nothing of this skill", |r| &framework.scale[r.proficiency].id);
-            let _ = writeln!(out, "  #   (your level expects {need})");
-        }
-        entry(&mut out, &skill.id, profile.assessment(s), &framework.scale);
-    }
-    for (s, assessment) in profile.skills.iter().filter(|(s, _)| !scope.role.skills.contains(s)) {
-        let skill = &framework.skills[*s];
-        let _ =
-            writeln!(out, "\n  # {}: not a skill of this role; kept as the profile gives it.", one_line(&skill.name));
-        entry(&mut out, &skill.id, Some(assessment), &framework.scale);
-    }
-    if !soft.is_empty() {
-        let _ = writeln!(out, "\nbehaviours:");
-    }
-    for s in soft {
-        let soft_skill = &framework.soft_skills[s];
-        let _ = writeln!(out, "\n  # {}: {}", one_line(&soft_skill.name), one_line(&soft_skill.explanation));
-        for step in &framework.behaviour_scale {
-            let _ = writeln!(out, "  #   {}: {}", step.id, one_line(&step.meaning));
-        }
-        if let Some(i) = profile.level {
-            let need = levels[i]
-                .behaviours
-                .iter()
-                .find(|(b, _)| *b == s)
-                .map_or("nothing of this soft skill", |&(_, step)| &framework.behaviour_scale[step].id);
-            let _ = writeln!(out, "  #   (your level expects {need})");
-        }
-        entry(&mut out, &soft_skill.id, profile.behaviour(s), &framework.behaviour_scale);
-    }
     out
 }
 
-/// The soft skills a profile lists: those the role rates and any other the profile rates, in
-/// framework order; none when the framework has no behaviour scale.
-fn soft_skills_listed(scope: Scope, profile: &Profile) -> Vec<usize> {
+/// The soft skills a profile lists: those the role rates, those `also` rates and any other the
+/// profile rates, in framework order; none when the framework has no behaviour scale.
+fn soft_skills_listed(scope: Scope, profile: &Profile, also: Option<&Level>) -> Vec<usize> {
     let mut soft = rated_soft_skills(scope);
     if !scope.framework.behaviour_scale.is_empty() {
         soft.extend(profile.behaviours.iter().map(|(s, _)| *s));
+        soft.extend(also.into_iter().flat_map(|l| l.behaviours.iter().map(|&(s, _)| s)));
         soft.sort_unstable();
         soft.dedup();
     }
@@ -242,7 +294,7 @@ mod tests {
             (5, assessment(2, &AWKWARD[5..])),
             (9, assessment(0, &["one"])),
         ];
-        let text = to_yaml(scope, &p, "pm-skills");
+        let text = to_yaml(scope, &p, "pm-skills", None);
         assert_eq!(read_back(scope, &text), p, "{text}");
         let top = text.find("skills:").unwrap();
         for field in ["name:", "date: 2026-03-02\n", "assessor: \"Dana Reyes\"", "target: lead   # Lead"] {
@@ -265,7 +317,7 @@ mod tests {
         p.assessor = Some("self".into());
         p.skills = vec![(2, assessment(4, &["Ran a sketching day"]))];
         p.behaviours = vec![(0, assessment(2, &AWKWARD[3..6])), (1, assessment(0, &[]))];
-        let text = to_yaml(scope, &p, "pm-skills");
+        let text = to_yaml(scope, &p, "pm-skills", None);
         assert_eq!(read_back(scope, &text), p, "{text}");
         assert!(text.contains("# For each soft skill, replace ~ with one of: emerging, steady, model"), "{text}");
         assert!(text.contains("\nbehaviours:\n\n  # Curiosity: Wanting to know why.\n"), "{text}");
@@ -275,7 +327,7 @@ mod tests {
         assert!(text.contains("  #   (your level expects nothing of this soft skill)\n  patience: emerging"), "{text}");
         // Unrated ones are listed, to fill in.
         p.behaviours.clear();
-        let text = to_yaml(scope, &p, "pm-skills");
+        let text = to_yaml(scope, &p, "pm-skills", None);
         assert!(text.contains("  curiosity: ~\n") && text.contains("  patience: ~\n"), "{text}");
         assert_eq!(read_back(scope, &text), p);
     }
@@ -287,13 +339,13 @@ mod tests {
         let scope = Scope { framework: &f, role: &f.roles[engineer] };
         assert!(rated_soft_skills(scope).is_empty());
         let mut p = Profile::empty("me.yaml", "Sam", engineer);
-        let text = to_yaml(scope, &p, "pm-skills");
+        let text = to_yaml(scope, &p, "pm-skills", None);
         assert!(!text.contains("behaviours") && !text.contains("soft skill"), "{text}");
         // A soft skill the profile rates anyway is kept, as is a skill of another role.
         p.behaviours = vec![(1, assessment(1, &["Waited"]))];
         p.skills = vec![(0, assessment(2, &[])), (2, assessment(3, &[]))];
-        let text = to_yaml(scope, &p, "pm-skills");
-        assert!(text.contains("  # Sketching: not a skill of this role"), "{text}");
+        let text = to_yaml(scope, &p, "pm-skills", None);
+        assert!(text.contains("  #   (not a skill of the Engineer role)\n  sketching: "), "{text}");
         assert_eq!(read_back(scope, &text), p, "{text}");
     }
 
@@ -301,7 +353,7 @@ mod tests {
     fn template_round_trips_as_an_all_unassessed_profile() {
         let f = data::load_builtin("dvla").unwrap();
         let scope = Scope { framework: &f, role: &f.roles[0] };
-        let text = template(scope, Some(0), "2026-03-02", "self", "pm-skills");
+        let text = template(scope, Some(0), "2026-03-02", "self", "pm-skills", None);
         let p = read_back(scope, &text);
         assert_eq!((p.level, p.date.as_deref(), p.assessor.as_deref()), (Some(0), Some("2026-03-02"), Some("self")));
         assert!(p.skills.is_empty());
@@ -326,7 +378,7 @@ mod tests {
             let mut p = Profile::empty("me.yaml", name.clone(), 0);
             p.assessor = Some(name.trim().to_string()).filter(|a| !a.is_empty());
             p.skills = vec![(1, Assessment { proficiency: 2, evidence: evidence.clone() })];
-            let text = to_yaml(scope, &p, "pm-skills");
+            let text = to_yaml(scope, &p, "pm-skills", None);
             proptest::prop_assert_eq!(read_back(scope, &text), p);
         }
     }

@@ -227,7 +227,7 @@ fn profile_new_writes_the_date_and_the_assessor() {
     assert!(date == today || date == pm_skills::profile::today(), "{date}");
     assert!(text.contains(&format!("\ndate: {date}\nassessor: \"self\"\n")), "{text}");
     let text = stdout(&["profile", "new", "--assessor", " Dana Reyes ", "--date", "2026-03-02T09:30:00"]);
-    assert!(text.contains("\nname: \"Your Name\"\ndate: 2026-03-02\nassessor: \"Dana Reyes\"\n"), "{text}");
+    assert!(text.contains("\nname: \"Their Name\"\ndate: 2026-03-02\nassessor: \"Dana Reyes\"\n"), "{text}");
     for (args, message) in [
         (&["profile", "new", "--date", "2026-02-30"][..], "invalid value '2026-02-30' for '--date <DATE>'"),
         (&["profile", "new", "--date", "last tuesday"], "expected an ISO 8601 date such as 2026-03-02"),

@@ -1,6 +1,7 @@
 //! End-to-end tests: the built binary, run as a user runs it. One test binary, split in modules.
 
 mod assess;
+mod assess_for;
 mod assess_growth;
 mod career;
 mod colour;

@@ -222,6 +222,8 @@ fn bash_completes_level_skill_and_soft_skill_names() {
     assert_eq!(bash_complete(&["soft-skills", "resil"]), ["resilience"]);
     assert!(bash_complete(&["gap", "--to", "hea"]).contains(&"head".to_string()));
     assert_eq!(bash_complete(&["assess", "--out", "me.yaml", "--skill", "user"]), ["user-focus"]);
+    assert!(bash_complete(&["assess", "--out", "me.yaml", "--for", "hea"]).contains(&"head".to_string()));
+    assert!(bash_complete(&["profile", "new", "--for", "hea"]).contains(&"head".to_string()));
     // Everything else is clap's: commands and a subcommand's flags.
     assert_eq!(bash_complete(&["sho"]), ["show"]);
     let flags = bash_complete(&["diff", "pm", "senior", "--only"]);
