@@ -392,7 +392,11 @@ impl Report for FitReport {
                 table.row(row);
             }
             blocks.push(Block::Table(table));
-            blocks.push(Block::Hint("+N: steps to grow · ?: not assessed, so not known".into()));
+            blocks.push(Block::Hint(
+                "+N: steps to grow · ?: not assessed, so not known; `pm-skills assess --for ROLE/LEVEL` asks a \
+                 level's skills that a profile lacks"
+                    .into(),
+            ));
             if !one {
                 blocks.push(Block::Hint(rules::MOVE_RULE.into()));
             }
