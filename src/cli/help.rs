@@ -144,9 +144,10 @@ pub(super) const FIT_EXAMPLES: &str = concat!(
   pm-skills fit --team ./team --format csv        one best fit and closest next per person
 
 Each level is read as `gap` reads it. A skill not assessed is unknown: never met, never a gap of a
-known size. The best fit is the most demanding level where nothing assessed falls short and at
-least half of what it rates was assessed; what was not assessed is named. The next levels are the
-one above it in its role, then each other role's level nearest in seniority.
+known size. The best fit is the most demanding level where nothing assessed falls short and more
+than half of what it rates was assessed; what was not assessed is named. The next levels are the
+one above it in its role, then each other role's level nearest in seniority, or the first above
+it not yet met.
 
 ",
     crate::move_rule!(),

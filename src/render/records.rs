@@ -33,8 +33,8 @@ pub enum Value {
     Int(i64),
     /// A yes/no: `true` or `false` in CSV, a boolean cell in a workbook.
     Bool(bool),
-    /// A share from 0 to 1 (a move's coverage): three decimals in CSV, a number cell in a
-    /// workbook.
+    /// A share from 0 to 1 (a move's coverage): as a decimal in CSV (`0.625`), a number cell in
+    /// a workbook.
     Fraction(f64),
     /// A step of a scale: its id in CSV and in the workbook, which adds its rank (1 = lowest) in a
     /// `<column>_rank` column beside it, to sort and filter on.
@@ -58,7 +58,7 @@ impl Value {
             Value::Text(text) => Cow::Borrowed(text),
             Value::Int(n) => Cow::Owned(n.to_string()),
             Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-            Value::Fraction(x) => Cow::Owned(format!("{x:.3}")),
+            Value::Fraction(x) => Cow::Owned(x.to_string()),
             Value::Step { id, .. } | Value::Named { id, .. } => Cow::Borrowed(id),
         }
     }

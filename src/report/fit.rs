@@ -2,8 +2,8 @@
 //! their profile by the gap rule ([`rules::Standing`]), as `gap` reads one level.
 //!
 //! A skill not assessed is unknown, not zero: it is never met and never a gap of known size. The
-//! best fit is the most demanding level where nothing assessed falls short and at least half of
-//! what it rates was assessed; what was not assessed is named beside it. Then come the next
+//! best fit is the most demanding level where nothing assessed falls short and more than half
+//! of what it rates was assessed; what was not assessed is named beside it. Then come the next
 //! levels: the person's own role first, then the other roles by the move rule
 //! ([`rules::MoveKey`], as `moves` ranks them), from the person's own ratings.
 
@@ -55,10 +55,10 @@ impl Score {
         self.tally.ready()
     }
 
-    /// Nothing assessed falls short, and at least half of what the level rates was assessed:
+    /// Nothing assessed falls short, and more than half of what the level rates was assessed:
     /// a fit on what is known.
     pub fn fits(&self) -> bool {
-        self.tally.grow == 0 && self.tally.met > 0 && 2 * self.tally.met >= self.tally.skills
+        self.tally.grow == 0 && self.tally.met > self.tally.unassessed
     }
 }
 
@@ -126,8 +126,9 @@ pub fn place(framework: &Framework, scores: &[Score], profile: &Profile, limit: 
     (best, next)
 }
 
-/// Each role other than `own`: its level nearest to `anchor` in seniority (the most
-/// junior when there is no anchor), unless ready or the best fit, ranked by the move rule.
+/// Each role other than `own`: its level nearest to `anchor` in seniority (the most junior when
+/// there is no anchor), or the first above it that the person is not ready for and that is not
+/// the best fit; ranked by the move rule.
 fn other_roles(
     framework: &Framework,
     scores: &[Score],
@@ -138,9 +139,12 @@ fn other_roles(
     let mut others: Vec<(MoveKey, Score)> = (0..framework.roles.len())
         .filter(|&role| role != own)
         .filter_map(|role| {
-            let at = rules::nearest_level(framework, role, anchor.unwrap_or(0))?;
-            let s = scores.iter().find(|s| s.at == at).copied()?;
-            (!s.ready() && best.is_none_or(|b| b.at != s.at)).then_some(s)
+            let near = rules::nearest_level(framework, role, anchor.unwrap_or(0))?;
+            scores
+                .iter()
+                .filter(|s| s.at.role == role && s.at.level >= near.level)
+                .find(|s| !s.ready() && best.is_none_or(|b| b.at != s.at))
+                .copied()
         })
         .map(|s| (MoveKey::new(framework, own, s.at, s.coverage, s.tally.steps, s.tally.unassessed), s))
         .collect();
@@ -366,7 +370,7 @@ impl Report for FitReport {
                 )
             }
             None => "Best fit: none yet; every level has a skill assessed below what it asks, or half its skills \
-                     unassessed."
+                     or more unassessed."
                 .into(),
         }));
         if let Some(why) = &p.below_own_level {

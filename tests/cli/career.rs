@@ -221,7 +221,7 @@ fn moves_and_fit_render_in_every_format() {
         assert!(!with("table").is_empty());
     }
     let csv = run(&["moves", "analyst", "--format", "csv"]);
-    assert!(csv.contains("\nengineer,engineer,false,0.400,false,3,1,coding+2;delivery+1\n"), "{csv}");
+    assert!(csv.contains("\nengineer,engineer,false,0.4,false,3,1,coding+2;delivery+1\n"), "{csv}");
 }
 
 #[test]
