@@ -174,6 +174,35 @@ pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::
     }
 }
 
+/// The step of `scale` an answer names: its number counting from 1 at the lowest, its id or name
+/// (any case or spacing), or a prefix of exactly one of them. The one rule for what an answer
+/// means, so `assess` and a profile file take the same answers; `None` for anything else.
+pub fn step_index(scale: &[crate::model::ScaleStep], answer: &str) -> Option<usize> {
+    // Profiles written by pm-skills give ids: found without folding anything.
+    if let Some(i) = scale.iter().position(|s| s.id == answer) {
+        return Some(i);
+    }
+    // A number is digits only: folding would read `-1` as `1`.
+    let digits = answer.trim();
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let n = digits.parse::<usize>().ok()?;
+        return (1..=scale.len()).contains(&n).then(|| n - 1);
+    }
+    let word = normalise(answer);
+    if word.is_empty() {
+        return None;
+    }
+    let names = |s: &crate::model::ScaleStep| [normalise(&s.id), normalise(&s.name)];
+    if let Some(i) = scale.iter().position(|s| names(s).contains(&word)) {
+        return Some(i);
+    }
+    let mut hits = (0..scale.len()).filter(|&i| names(&scale[i]).iter().any(|n| n.starts_with(&word)));
+    match (hits.next(), hits.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// Finds a level anywhere in the framework.
 ///
 /// `ROLE/LEVEL` names the role, then the level in it. A bare name is looked up in `scope` (the
@@ -376,6 +405,26 @@ mod tests {
         assert_eq!(did_you_mean("xyz", ids), None);
         assert_eq!(did_you_mean("skill-39999", ids), None);
         assert_eq!(did_you_mean("Lead", ids), Some("lead"));
+    }
+
+    #[test]
+    fn a_step_is_its_number_id_name_or_unique_prefix() {
+        use crate::model::ScaleStep;
+        let step = |id: &str, name: &str| ScaleStep { id: id.into(), name: name.into(), meaning: String::new() };
+        let scale = [step("work", "Working"), step("working-well", "Working well"), step("expert", "Expert")];
+        let at = |answer: &str| step_index(&scale, answer);
+        assert_eq!((at("1"), at("3"), at(" 02 ")), (Some(0), Some(2), Some(1)));
+        assert_eq!(
+            (at("0"), at("4"), at("3.5"), at("-1"), at("99999999999999999999999")),
+            (None, None, None, None, None)
+        );
+        assert_eq!(
+            (at("expert"), at("EXPERT"), at("Working well"), at("working_well")),
+            (Some(2), Some(2), Some(1), Some(1))
+        );
+        // An exact name wins over a longer one it begins; a prefix of two names picks neither.
+        assert_eq!((at("work"), at("working"), at("wor"), at("ex")), (Some(0), Some(0), None, Some(2)));
+        assert_eq!((at(""), at("  "), at("true"), at("expret")), (None, None, None, None));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::io::{BufRead, Write};
 use super::Question;
 use crate::model::{Assessment, ScaleStep, Scope};
 use crate::render::text::{wrap, wrap_lines};
-use crate::resolve::normalise;
+use crate::resolve::{normalise, step_index};
 use crate::text::sanitize;
 
 /// Columns a prompt leaves free on its last line, so a short answer is typed beside it without
@@ -90,26 +90,15 @@ fn command<T>(word: &str, keep: bool) -> Option<Reply<T>> {
     }
 }
 
-/// Reads an answer to a question about a skill or soft skill: a number, a prefix of a step's id
-/// or name, or one of the words every question understands. `keep` allows Enter.
+/// Reads an answer to a question about a skill or soft skill: one of the words every question
+/// understands, or a step as [`step_index`] reads it (the same answers a profile file takes).
+/// `keep` allows Enter.
 pub(super) fn parse(text: &str, scale: &[ScaleStep], keep: bool) -> Option<Reply<usize>> {
     let word = normalise(text);
     if let Some(reply) = command(&word, keep) {
         return Some(reply);
     }
-    if word.is_empty() {
-        return None;
-    }
-    if let Ok(n) = word.parse::<usize>() {
-        return (1..=scale.len()).contains(&n).then(|| Reply::Pick(n - 1));
-    }
-    let hits: Vec<usize> = (0..scale.len())
-        .filter(|&i| scale[i].id.starts_with(&word) || normalise(&scale[i].name).starts_with(&word))
-        .collect();
-    match hits.as_slice() {
-        [one] => Some(Reply::Pick(*one)),
-        _ => None,
-    }
+    step_index(scale, text).map(Reply::Pick)
 }
 
 /// Asks for the person's level, showing the one given before (Enter keeps it). `Pick(None)`
