@@ -266,7 +266,7 @@ fn step_of(
 /// A level of the scope's role named on the profile's line starting `key` (`level:`, `target:`),
 /// or a problem with that line and the valid names.
 fn level_index(scope: Scope, name: &str, file: &SourceFile, key: &str, problems: &mut Problems) -> Option<usize> {
-    match crate::resolve::resolve_index(&scope.role.levels, name, "level") {
+    match crate::resolve::resolve_answer(&scope.role.levels, name, "level") {
         Ok(i) => Some(i),
         Err(e) => {
             let message = e.to_string();

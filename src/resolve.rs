@@ -174,33 +174,36 @@ pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::
     }
 }
 
-/// The step of `scale` an answer names: its number counting from 1 at the lowest, its id or name
-/// (any case or spacing), or a prefix of exactly one of them. The one rule for what an answer
-/// means, so `assess` and a profile file take the same answers; `None` for anything else.
+/// What an answer names among `items`, which are listed in order (a scale's steps, a role's
+/// levels): an id, alias or name, its number counting from 1, or a unique prefix, in that order
+/// of precedence. The one rule for what an answer means, so `assess` and a profile file take the
+/// same answers; the error is [`resolve_index`]'s.
+pub fn resolve_answer<T: Named>(items: &[T], answer: &str, kind: &str) -> anyhow::Result<usize> {
+    // A number is digits only: folding would read `-1` as `1`.
+    let digits = answer.trim();
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let named = |item: &T| {
+            std::iter::once(item.id())
+                .chain(std::iter::once(item.name()))
+                .chain(item.aliases().iter().map(String::as_str))
+                .any(|n| normalise(n) == digits)
+        };
+        if !items.iter().any(named)
+            && let Some(n) = digits.parse::<usize>().ok().filter(|n| (1..=items.len()).contains(n))
+        {
+            return Ok(n - 1);
+        }
+    }
+    resolve_index(items, answer, kind)
+}
+
+/// The step of `scale` an answer names, by [`resolve_answer`]'s rule; `None` for anything else.
 pub fn step_index(scale: &[crate::model::ScaleStep], answer: &str) -> Option<usize> {
     // Profiles written by pm-skills give ids: found without folding anything.
     if let Some(i) = scale.iter().position(|s| s.id == answer) {
         return Some(i);
     }
-    // A number is digits only: folding would read `-1` as `1`.
-    let digits = answer.trim();
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        let n = digits.parse::<usize>().ok()?;
-        return (1..=scale.len()).contains(&n).then(|| n - 1);
-    }
-    let word = normalise(answer);
-    if word.is_empty() {
-        return None;
-    }
-    let names = |s: &crate::model::ScaleStep| [normalise(&s.id), normalise(&s.name)];
-    if let Some(i) = scale.iter().position(|s| names(s).contains(&word)) {
-        return Some(i);
-    }
-    let mut hits = (0..scale.len()).filter(|&i| names(&scale[i]).iter().any(|n| n.starts_with(&word)));
-    match (hits.next(), hits.next()) {
-        (Some(one), None) => Some(one),
-        _ => None,
-    }
+    resolve_answer(scale, answer, "proficiency").ok()
 }
 
 /// Finds a level anywhere in the framework.
@@ -425,6 +428,12 @@ mod tests {
         // An exact name wins over a longer one it begins; a prefix of two names picks neither.
         assert_eq!((at("work"), at("working"), at("wor"), at("ex")), (Some(0), Some(0), None, Some(2)));
         assert_eq!((at(""), at("  "), at("true"), at("expret")), (None, None, None, None));
+        // A name that is a number wins over the number.
+        let numbered = [step("l1", "2"), step("l2", "1")];
+        assert_eq!((step_index(&numbered, "2"), step_index(&numbered, "1")), (Some(0), Some(1)));
+        assert!(
+            resolve_answer(&scale, "7", "proficiency").unwrap_err().to_string().starts_with("unknown proficiency `7`")
+        );
     }
 
     #[test]

@@ -140,8 +140,7 @@ pub(super) fn level(
             None if line.is_empty() => return Ok(Reply::Pick(None)),
             None => {}
         }
-        let pick = line.parse::<usize>().ok().filter(|n| (1..=levels.len()).contains(n)).map(|n| n - 1);
-        match pick.map(Ok).unwrap_or_else(|| crate::resolve::resolve_index(levels, line, "level")) {
+        match crate::resolve::resolve_answer(levels, line, "level") {
             Ok(i) => return Ok(Reply::Pick(Some(i))),
             Err(e) => ui.say(e.to_string().lines().next().unwrap_or_default(), "", "  ")?,
         }

@@ -117,7 +117,7 @@ fn a_profile_takes_the_answers_assess_takes() {
     let me = dir.path().join("me.yaml");
     std::fs::write(
         &me,
-        "name: X\nlevel: pm\nskills:\n  strategic-focus: 3\n  user-focus: Expert\n  agile-working: {proficiency: 1}\n  problem-ownership: prac\n",
+        "name: X\nlevel: 1\ntarget: 3\nskills:\n  strategic-focus: 3\n  user-focus: Expert\n  agile-working: {proficiency: 1}\n  problem-ownership: prac\n",
     )
     .unwrap();
     let out = cmd().args(["gap", "--format", "json", "-p"]).arg(&me).output().unwrap();
@@ -132,6 +132,8 @@ fn a_profile_takes_the_answers_assess_takes() {
     assert_eq!(have("user-focus"), "expert");
     assert_eq!(have("agile-working"), "awareness");
     assert_eq!(have("problem-ownership"), "practitioner");
+    // Levels too, numbered as `assess` shows them: `target: 3` is the lead.
+    assert_eq!(json["target"]["id"], "lead", "{json}");
 }
 
 #[test]
