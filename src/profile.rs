@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{DataError, KeyLines, MAX_OF_A_KIND, Problem, Problems, find_line};
 use crate::model::Scope;
-use crate::model::{Assessment, Framework, Profile};
-use crate::raw::RawProfile;
-use crate::resolve::{did_you_mean, normalise};
+use crate::model::{Assessment, Framework, Profile, ScaleStep};
+use crate::raw::{RawAssessment, RawProfile};
+use crate::resolve::{did_you_mean, normalise, step_index};
 use crate::source::{self, SourceFile};
 use crate::yaml;
 
@@ -108,6 +108,9 @@ impl Voice {
 pub struct RawProfileFile {
     pub file: SourceFile,
     pub raw: RawProfile,
+    /// What was wrong in the file's YAML, when what was left of it could still be read: the
+    /// check reports these with its own, so one run names every problem.
+    pub problems: Problems,
 }
 
 /// Reads and parses one profile; `-` reads standard input.
@@ -163,8 +166,8 @@ pub fn read_from(folder: Option<Folder>, path: &Path) -> anyhow::Result<RawProfi
     };
     let file = SourceFile { display: display.clone(), rel: display.clone(), text };
     let mut problems = Problems::default();
-    match yaml::parse::<RawProfile>(&file, &mut problems) {
-        Some(raw) => Ok(RawProfileFile { file, raw }),
+    match yaml::parse_salvaged::<RawProfile>(&file, &mut problems) {
+        Some(raw) => Ok(RawProfileFile { file, raw, problems }),
         None => Err(refused(&display, problems).into()),
     }
 }
@@ -174,7 +177,9 @@ pub fn team_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Folder::team(dir).files()
 }
 
-fn refused(display: &str, problems: Problems) -> DataError {
+/// The profile refused, with its problems in the order of their lines.
+fn refused(display: &str, mut problems: Problems) -> DataError {
+    problems.0.sort_by_key(|p| p.line);
     DataError { subject: format!("the profile {display}"), advice: None, problems }
 }
 
@@ -182,10 +187,9 @@ fn refused(display: &str, problems: Problems) -> DataError {
 /// proficiency on the scale, no skill twice, the level a level of the role. Every problem is
 /// reported at once, each with the file and line.
 pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Result<Profile, DataError> {
-    let RawProfileFile { file, raw } = parsed;
+    let RawProfileFile { file, raw, mut problems } = parsed;
     let framework = scope.framework;
     let shown = file.display.as_str();
-    let mut problems = Problems::default();
     if let Some(wanted) = &raw.framework
         && normalise(wanted) != framework.id
     {
@@ -210,14 +214,18 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     let date = raw.date.as_deref().and_then(|text| match parse_date(text) {
         Ok(date) => Some(date),
         Err(why) => {
-            problems.error(shown, find_line(&file.text, "date:", 1), why);
+            // Errors quote at most 20 characters of a file.
+            let mut quoted: String = text.trim().chars().take(20).collect();
+            if text.trim().chars().count() > 20 {
+                quoted.push('…');
+            }
+            problems.error(shown, find_line(&file.text, "date:", 1), format!("`date: {quoted}` is {why}"));
             None
         }
     });
     let assessor = raw.assessor.as_deref().map(str::trim).filter(|a| !a.is_empty()).map(String::from);
     let behaviours = check_behaviours(&raw, framework, &file, &mut problems);
 
-    let scale: Vec<&str> = framework.scale.iter().map(|s| s.id.as_str()).collect();
     let mut skills: Vec<(usize, Assessment)> = Vec::with_capacity(raw.skills.0.len());
     // One bit per skill of the framework: which ones a key has already named.
     let mut seen = vec![0u64; framework.skills.len().div_ceil(64)];
@@ -267,21 +275,12 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         }
         seen[word] |= bit;
         let Some(assessment) = value else { continue };
-        let Some(word) = assessment.proficiency.as_deref() else { continue };
-        let position = scale.iter().position(|s| *s == word).or_else(|| {
-            let word = normalise(word);
-            scale.iter().position(|s| *s == word)
-        });
-        match position {
-            Some(p) => {
+        match step_of(&framework.scale, key, assessment, "is not a proficiency") {
+            Ok(Some(p)) => {
                 skills.push((index, Assessment { proficiency: p, evidence: assessment.evidence.clone() }));
             }
-            None => problems.error_hint(
-                shown,
-                line(),
-                format!("`{word}` is not a proficiency; expected one of: {} (lowest first)", scale.join(", ")),
-                did_you_mean(word, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
-            ),
+            Ok(None) => {}
+            Err((message, hint)) => problems.error_hint(shown, line(), message, hint),
         }
     }
     if problems.has_errors() {
@@ -292,10 +291,34 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     Ok(Profile { file: file.display, name: raw.name, role, level, target, date, assessor, behaviours, skills })
 }
 
+/// The step of `scale` that the answer to `key` gives, read as `assess` reads one
+/// ([`step_index`]): `Ok(None)` when it gives none (`~`, or evidence alone). Otherwise the problem
+/// (`is_not` says against what), naming every step, lowest first, and the nearest where one is close.
+fn step_of(
+    scale: &[ScaleStep],
+    key: &str,
+    value: &RawAssessment,
+    is_not: &str,
+) -> Result<Option<usize>, (String, Option<String>)> {
+    let given = match (&value.proficiency, value.misfit) {
+        (_, Some(misfit)) => format!("`{key}` is given {misfit}, which {is_not}"),
+        (Some(word), None) => match step_index(scale, word) {
+            Some(step) => return Ok(Some(step)),
+            None => format!("`{word}` {is_not}"),
+        },
+        (None, None) => return Ok(None),
+    };
+    let ids: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
+    let message =
+        format!("{given}; expected one of: {} (lowest first), or a number from 1 to {}", ids.join(", "), scale.len());
+    let near = value.proficiency.as_deref().and_then(|word| did_you_mean(word, ids.iter().copied()));
+    Err((message, near.map(|b| format!("did you mean `{b}`?"))))
+}
+
 /// A level of the scope's role named on the profile's line starting `key` (`level:`, `target:`),
 /// or a problem with that line and the valid names.
 fn level_index(scope: Scope, name: &str, file: &SourceFile, key: &str, problems: &mut Problems) -> Option<usize> {
-    match crate::resolve::resolve_index(&scope.role.levels, name, "level") {
+    match crate::resolve::resolve_answer(&scope.role.levels, name, "level") {
         Ok(i) => Some(i),
         Err(e) => {
             let message = e.to_string();
@@ -315,17 +338,22 @@ fn level_index(scope: Scope, name: &str, file: &SourceFile, key: &str, problems:
 }
 
 /// An ISO 8601 date (`2026-03-01`, or a date and time, whose date is kept) as `YYYY-MM-DD`, or
-/// why it is not one.
+/// why it is not one, in words that follow "is" (`--date` and a profile's `date:` say the same).
 pub fn parse_date(text: &str) -> Result<String, String> {
-    match text.trim().parse::<jiff::civil::Date>() {
+    let text = text.trim();
+    match text.parse::<jiff::civil::Date>() {
         Ok(date) => Ok(date.to_string()),
-        Err(e) => {
-            // Errors quote at most 20 characters of a file.
-            let mut shown: String = text.trim().chars().take(20).collect();
-            if text.trim().chars().count() > 20 {
-                shown.push('…');
-            }
-            Err(format!("`date: {shown}` is not a date ({e}); expected ISO 8601, e.g. 2026-03-01"))
+        Err(_) => {
+            let b = text.as_bytes();
+            let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+            let in_form =
+                digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10);
+            let form = "YYYY-MM-DD (year-month-day), e.g. 2026-03-01";
+            Err(if in_form && b.len() == 10 {
+                format!("no day of the calendar; expected {form}")
+            } else {
+                format!("not a date written {form}")
+            })
         }
     }
 }
@@ -364,7 +392,6 @@ fn check_behaviours(
         );
         return Vec::new();
     }
-    let scale: Vec<&str> = framework.behaviour_scale.iter().map(|s| s.id.as_str()).collect();
     let mut lines = KeyLines::new(&file.text, start.unwrap_or(1));
     let mut kept: Vec<(usize, Assessment)> = Vec::new();
     let mut seen = vec![false; framework.soft_skills.len()];
@@ -384,21 +411,11 @@ fn check_behaviours(
             problems.error(shown, line, format!("soft skill `{}` is rated twice", framework.soft_skills[index].id));
             continue;
         }
-        let Some(word) = value.as_ref().and_then(|v| v.proficiency.as_deref()) else { continue };
-        match scale.iter().position(|s| *s == word || *s == normalise(word)) {
-            Some(step) => kept.push((
-                index,
-                Assessment {
-                    proficiency: step,
-                    evidence: value.as_ref().map(|v| v.evidence.clone()).unwrap_or_default(),
-                },
-            )),
-            None => problems.error_hint(
-                shown,
-                line,
-                format!("`{word}` is not on the behaviour scale; expected one of: {} (lowest first)", scale.join(", ")),
-                did_you_mean(word, scale.iter().copied()).map(|b| format!("did you mean `{b}`?")),
-            ),
+        let Some(value) = value else { continue };
+        match step_of(&framework.behaviour_scale, key, value, "is not on the behaviour scale") {
+            Ok(Some(step)) => kept.push((index, Assessment { proficiency: step, evidence: value.evidence.clone() })),
+            Ok(None) => {}
+            Err((message, hint)) => problems.error_hint(shown, line, message, hint),
         }
     }
     kept.sort_unstable_by_key(|(index, _)| *index);
@@ -418,7 +435,7 @@ mod tests {
         let file = SourceFile { display: "me.yaml".into(), rel: "me.yaml".into(), text: text.into() };
         let mut problems = Problems::default();
         let raw = yaml::parse::<RawProfile>(&file, &mut problems).unwrap_or_else(|| panic!("{:?}", problems.0));
-        RawProfileFile { file, raw }
+        RawProfileFile { file, raw, problems }
     }
 
     fn check_text(text: &str) -> Result<Profile, DataError> {
@@ -495,12 +512,16 @@ mod tests {
         let p = check_text("name: Sam\ndate: 2026-06-01T09:30:00\n").unwrap();
         assert_eq!(p.date.as_deref(), Some("2026-06-01"));
         let err = check_text("name: Sam\nlevel: pm\ndate: 2026-02-30\ntarget: leed\n").unwrap_err().to_string();
-        assert!(err.contains("me.yaml:3: error: `date: 2026-02-30` is not a date ("), "{err}");
-        assert!(err.contains("expected ISO 8601, e.g. 2026-03-01"), "{err}");
+        assert!(
+            err.contains("me.yaml:3: error: `date: 2026-02-30` is no day of the calendar; expected YYYY-MM-DD"),
+            "{err}"
+        );
         assert!(err.contains("me.yaml:4: error: `target` names unknown level `leed`"), "{err}");
         assert!(err.contains("did you mean `lead`?"), "{err}");
         let err = check_text("name: Sam\ndate: last March, roughly speaking\n").unwrap_err().to_string();
         assert!(err.contains("`date: last March, roughly …` is not a date"), "{err}");
+        let err = check_text("name: Sam\ndate: 01/06/2026\n").unwrap_err().to_string();
+        assert!(err.contains("me.yaml:2: error: `date: 01/06/2026` is not a date written YYYY-MM-DD (year-month-day), e.g. 2026-03-01"), "{err}");
     }
 
     #[test]

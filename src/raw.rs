@@ -275,7 +275,7 @@ fn word_or_mapping<'de, D: Deserializer<'de>, T: WordOrMapping>(deserializer: D)
 
 /// A self-assessment written by a person.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a profile: a mapping with `name` and `skills`")]
 pub struct RawProfile {
     pub name: String,
     /// The person's current level, if they want `gap` to default to the next one.
@@ -291,7 +291,7 @@ pub struct RawProfile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// When the assessment was made (ISO 8601, `2026-03-01`), so check-ins can be ordered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "date_text")]
     pub date: Option<String>,
     /// Who rated: `self`, or the reviewer's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -304,30 +304,95 @@ pub struct RawProfile {
     pub behaviours: OrderedMap<Option<RawAssessment>>,
 }
 
-/// One skill of a profile: `skill: working`, or the long form with evidence.
-#[derive(Debug, Clone, PartialEq)]
+/// One skill of a profile: `skill: working`, or the long form with evidence. Any scalar is a
+/// word (`skill: 3` is the third step): which words are steps is for the check against the scale
+/// to say, with the scale's names, so a wrong one never hides the file's other problems.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RawAssessment {
     pub proficiency: Option<String>,
     pub evidence: Vec<String>,
+    /// What stood where a step belongs when it was no word (`a list`), for the check to report;
+    /// never written.
+    pub misfit: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLongAssessment {
     #[serde(default)]
-    proficiency: Option<String>,
+    proficiency: Option<Answer>,
     #[serde(default, deserialize_with = "one_or_many")]
     evidence: Vec<String>,
 }
 
-impl WordOrMapping for RawAssessment {
-    type Long = RawLongAssessment;
-    const EXPECTING: &'static str = "a proficiency name, or a mapping with `proficiency` and `evidence`";
-    fn from_word(word: &str) -> Self {
-        RawAssessment { proficiency: Some(word.to_string()), evidence: Vec::new() }
+/// The value of `proficiency:` in the long form: a word, or what stood there instead.
+enum Answer {
+    Word(String),
+    Misfit(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let answer = deserializer.deserialize_any(AnswerVisitor { long: true })?;
+        Ok(match answer.misfit {
+            Some(misfit) => Answer::Misfit(misfit),
+            None => Answer::Word(answer.proficiency.unwrap_or_default()),
+        })
     }
-    fn from_long(long: RawLongAssessment) -> Self {
-        RawAssessment { proficiency: long.proficiency, evidence: long.evidence }
+}
+
+/// Reads a skill's value: any scalar as a word, a mapping as the long form (unless `long`, when
+/// it is the value of `proficiency:` and a misfit like a list).
+struct AnswerVisitor {
+    long: bool,
+}
+
+impl AnswerVisitor {
+    fn word<E>(text: String) -> Result<RawAssessment, E> {
+        Ok(RawAssessment { proficiency: Some(text), ..RawAssessment::default() })
+    }
+    fn misfit<E>(what: &'static str) -> Result<RawAssessment, E> {
+        Ok(RawAssessment { misfit: Some(what), ..RawAssessment::default() })
+    }
+}
+
+impl<'de> Visitor<'de> for AnswerVisitor {
+    type Value = RawAssessment;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a proficiency, or a mapping with `proficiency` and `evidence`")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawAssessment, E> {
+        Self::word(v.to_string())
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawAssessment, E> {
+        Self::word(v.to_string())
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawAssessment, E> {
+        Self::word(v.to_string())
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<RawAssessment, E> {
+        // `3.0` stays `3.0`, which is no step's number.
+        Self::word(format!("{v:?}"))
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<RawAssessment, E> {
+        Self::word(v.to_string())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawAssessment, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Self::misfit("a list")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAssessment, A::Error> {
+        if self.long {
+            while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+            return Self::misfit("a mapping");
+        }
+        let long = RawLongAssessment::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        let (proficiency, misfit) = match long.proficiency {
+            None => (None, None),
+            Some(Answer::Word(word)) => (Some(word), None),
+            Some(Answer::Misfit(what)) => (None, Some(what)),
+        };
+        Ok(RawAssessment { proficiency, evidence: long.evidence, misfit })
     }
 }
 
@@ -351,7 +416,7 @@ impl Serialize for RawAssessment {
 
 impl<'de> Deserialize<'de> for RawAssessment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        word_or_mapping(deserializer)
+        deserializer.deserialize_any(AnswerVisitor { long: false })
     }
 }
 
@@ -435,6 +500,37 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
         }
         deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
     }
+}
+
+/// A profile's `date:` as its text, whatever scalar it is (`2026` included), for the check to
+/// read; anything else is refused as no date.
+fn date_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date written YYYY-MM-DD (year-month-day)")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(V)
+        }
+    }
+    deserializer.deserialize_any(V)
 }
 
 fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
@@ -581,7 +677,7 @@ mod tests {
         assert_eq!(serde_yaml::to_string(&rating).unwrap(), "working\n");
         let noted = RawRating { proficiency: "working".into(), note: Some("why".into()), criteria: Vec::new() };
         assert_eq!(serde_yaml::to_string(&noted).unwrap(), "proficiency: working\nnote: why\n");
-        let bare = RawAssessment { proficiency: None, evidence: vec!["did it".into()] };
+        let bare = RawAssessment { proficiency: None, evidence: vec!["did it".into()], misfit: None };
         assert_eq!(serde_yaml::to_string(&bare).unwrap(), "evidence:\n- did it\n");
     }
 }

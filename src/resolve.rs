@@ -174,6 +174,38 @@ pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::
     }
 }
 
+/// What an answer names among `items`, which are listed in order (a scale's steps, a role's
+/// levels): an id, alias or name, its number counting from 1, or a unique prefix, in that order
+/// of precedence. The one rule for what an answer means, so `assess` and a profile file take the
+/// same answers; the error is [`resolve_index`]'s.
+pub fn resolve_answer<T: Named>(items: &[T], answer: &str, kind: &str) -> anyhow::Result<usize> {
+    // A number is digits only: folding would read `-1` as `1`.
+    let digits = answer.trim();
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let named = |item: &T| {
+            std::iter::once(item.id())
+                .chain(std::iter::once(item.name()))
+                .chain(item.aliases().iter().map(String::as_str))
+                .any(|n| normalise(n) == digits)
+        };
+        if !items.iter().any(named)
+            && let Some(n) = digits.parse::<usize>().ok().filter(|n| (1..=items.len()).contains(n))
+        {
+            return Ok(n - 1);
+        }
+    }
+    resolve_index(items, answer, kind)
+}
+
+/// The step of `scale` an answer names, by [`resolve_answer`]'s rule; `None` for anything else.
+pub fn step_index(scale: &[crate::model::ScaleStep], answer: &str) -> Option<usize> {
+    // Profiles written by pm-skills give ids: found without folding anything.
+    if let Some(i) = scale.iter().position(|s| s.id == answer) {
+        return Some(i);
+    }
+    resolve_answer(scale, answer, "proficiency").ok()
+}
+
 /// Finds a level anywhere in the framework.
 ///
 /// `ROLE/LEVEL` names the role, then the level in it. A bare name is looked up in `scope` (the
@@ -376,6 +408,32 @@ mod tests {
         assert_eq!(did_you_mean("xyz", ids), None);
         assert_eq!(did_you_mean("skill-39999", ids), None);
         assert_eq!(did_you_mean("Lead", ids), Some("lead"));
+    }
+
+    #[test]
+    fn a_step_is_its_number_id_name_or_unique_prefix() {
+        use crate::model::ScaleStep;
+        let step = |id: &str, name: &str| ScaleStep { id: id.into(), name: name.into(), meaning: String::new() };
+        let scale = [step("work", "Working"), step("working-well", "Working well"), step("expert", "Expert")];
+        let at = |answer: &str| step_index(&scale, answer);
+        assert_eq!((at("1"), at("3"), at(" 02 ")), (Some(0), Some(2), Some(1)));
+        assert_eq!(
+            (at("0"), at("4"), at("3.5"), at("-1"), at("99999999999999999999999")),
+            (None, None, None, None, None)
+        );
+        assert_eq!(
+            (at("expert"), at("EXPERT"), at("Working well"), at("working_well")),
+            (Some(2), Some(2), Some(1), Some(1))
+        );
+        // An exact name wins over a longer one it begins; a prefix of two names picks neither.
+        assert_eq!((at("work"), at("working"), at("wor"), at("ex")), (Some(0), Some(0), None, Some(2)));
+        assert_eq!((at(""), at("  "), at("true"), at("expret")), (None, None, None, None));
+        // A name that is a number wins over the number.
+        let numbered = [step("l1", "2"), step("l2", "1")];
+        assert_eq!((step_index(&numbered, "2"), step_index(&numbered, "1")), (Some(0), Some(1)));
+        assert!(
+            resolve_answer(&scale, "7", "proficiency").unwrap_err().to_string().starts_with("unknown proficiency `7`")
+        );
     }
 
     #[test]

@@ -11,6 +11,15 @@ use crate::source::SourceFile;
 
 /// Parses one YAML document into `T`, turning a failure into a problem with file and line.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
+    let before = problems.count(crate::diagnostics::Severity::Error);
+    let value = parse_salvaged(file, problems);
+    value.filter(|_| problems.count(crate::diagnostics::Severity::Error) == before)
+}
+
+/// Like [`parse`], but after a failure, the value read once every wrong entry was blanked out,
+/// when there is one. For a caller whose own checks find nothing wrong in what is missing (a
+/// profile: a skill left out is unassessed), so it can report its problems with these.
+pub fn parse_salvaged<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) -> Option<T> {
     if file.text.trim().is_empty() {
         problems.error(&file.display, None, "the file is empty; expected a YAML mapping".to_string());
         return None;
@@ -24,13 +33,13 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) ->
         Err(e) => e,
     };
     let mut line = e.location().map(|l| l.line());
-    let (message, hint) = describe_yaml_error(&e.to_string());
-    problems.push(Problem::error(&file.display, line, message.clone()).with_hint(hint));
+    let mut last = e.to_string();
+    let (message, hint) = describe_yaml_error(&last);
+    problems.push(Problem::error(&file.display, line, message).with_hint(hint));
     // Every problem at once: serde stops at the first, so the offending entry is blanked out
     // (lines kept, so line numbers stay true) and the file read again, a bounded number of times.
     // Only errors that blanking cannot cause are reported from the later rounds.
     let mut text = file.text.clone();
-    let mut last = message;
     // Each round parses the whole file again: a large file gets fewer, so a hostile one with an
     // error on every line costs at most 4 MiB more parsing.
     let rounds = MAX_ROUNDS.min(REPARSE_BYTES / file.text.len().max(1));
@@ -39,15 +48,19 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, problems: &mut Problems) ->
         if !blank_entry(&mut text, at) {
             break;
         }
-        let Err(e) = serde_yaml::from_str::<T>(&text) else { break };
+        let e = match serde_yaml::from_str::<T>(&text) {
+            Ok(value) => return Some(value),
+            Err(e) => e,
+        };
         line = e.location().map(|l| l.line());
-        let (message, hint) = describe_yaml_error(&e.to_string());
+        let raw = e.to_string();
         // A value left empty by the blanking reads as `~`: that error may be the blanking's own.
-        if !is_local(&message) || message.contains("unit value") || line.is_none() {
+        if !is_local(&raw) || raw.contains("unit value") || line.is_none() {
             break;
         }
-        problems.push(Problem::error(&file.display, line, message.clone()).with_hint(hint));
-        last = message;
+        let (message, hint) = describe_yaml_error(&raw);
+        problems.push(Problem::error(&file.display, line, message).with_hint(hint));
+        last = raw;
     }
     None
 }
@@ -300,15 +313,57 @@ fn describe_yaml_error(raw: &str) -> (String, Option<String>) {
         message = "the YAML nests more than 128 levels deep; refused".into();
     } else if message.ends_with("repetition limit exceeded") {
         message = format!("{EXPANSION_REFUSED}; refused");
-    } else if let Some(pos) = message.find("expected struct Raw") {
-        message.replace_range(pos + "expected ".len().., "a mapping");
+    } else if let Some(said) = wrong_kind(&message) {
+        message = said;
     }
     let hint = unknown_field_hint(&message).or_else(|| {
-        message.contains("mapping values are not allowed").then(|| {
-            "a plain value cannot hold `: `; put the value in quotes, e.g. `note: \"Yes: it is.\"`".to_string()
-        })
+        if message.contains("mapping values are not allowed") {
+            Some("a plain value cannot hold `: `; put the value in quotes, e.g. `note: \"Yes: it is.\"`".to_string())
+        } else if message.contains("expected a mapping; found a list") {
+            Some("a mapping is lines of `key: value`, a list lines of `- item`".to_string())
+        } else {
+            None
+        }
     });
     (crate::text::clip_quoted(&message, MAX_EXCERPT), hint)
+}
+
+/// serde's "invalid type: sequence, expected struct RawRole" (and "invalid value", "invalid
+/// length"), said in a reader's words: "expected a mapping; found a list", after the path.
+fn wrong_kind(message: &str) -> Option<String> {
+    let (path, rest, is_length) = ["invalid type: ", "invalid value: ", "invalid length "].iter().find_map(|k| {
+        let (path, rest) = message.split_once(k)?;
+        Some((path, rest, k.starts_with("invalid length")))
+    })?;
+    // What was found may quote the file, never what was expected: the last `, expected ` splits.
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    let found = if is_length {
+        format!("{found} entries")
+    } else {
+        let quoted = |kind: &str| found.strip_prefix(kind);
+        match found {
+            "sequence" => "a list".to_string(),
+            "map" => "a mapping".to_string(),
+            "unit value" => "an empty value".to_string(),
+            _ => quoted("string ")
+                .or_else(|| quoted("character "))
+                .map(|t| format!("the text {t}"))
+                .or_else(|| quoted("integer ").or_else(|| quoted("floating point ")).map(|n| format!("the number {n}")))
+                .or_else(|| quoted("boolean ").map(str::to_string))
+                .unwrap_or_else(|| found.to_string()),
+        }
+    };
+    let expected = match expected {
+        _ if expected.starts_with("struct ") => "a mapping",
+        "a map" => "a mapping",
+        "a sequence" => "a list",
+        "a string" | "a borrowed string" | "a character" => "text",
+        "a boolean" => "true or false",
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        other => other,
+    };
+    Some(format!("{path}expected {expected}; found {found}"))
 }
 
 /// The most characters of a file's own text that an error quotes: enough to find the place, too
@@ -356,7 +411,7 @@ mod tests {
         assert!(evidence("~").is_empty());
         let bomb = "name: x\nskills:\n  a:\n    evidence: [&a [x, x, x, x], &b [*a, *a, *a, *a], [*b, *b]]\n";
         let err = profile(bomb).unwrap_err();
-        assert!(err.0[0].message.contains("expected a string"), "{:?}", err.0);
+        assert!(err.0[0].message.contains("expected text; found a list"), "{:?}", err.0);
     }
 
     #[test]

@@ -310,7 +310,7 @@ proptest! {
         }
         let file = SourceFile { display: "me.yaml".into(), rel: "me.yaml".into(), text };
         let raw = pm_skills::yaml::parse::<RawProfile>(&file, &mut Problems::default()).expect("the profile parses");
-        let parsed = RawProfileFile { file, raw };
+        let parsed = RawProfileFile { file, raw, problems: Problems::default() };
         let me = profile::check(parsed, scope, &SkillLookup::new(&framework)).expect("the profile checks");
         prop_assert_eq!(&me.name, &person);
         let gap = report::gap::GapReport::build(scope, &me, level, false);

@@ -10,7 +10,7 @@ use super::Question;
 use crate::model::{Assessment, Level, Role, ScaleStep, Scope};
 use crate::profile::Voice;
 use crate::render::text::{wrap, wrap_lines};
-use crate::resolve::normalise;
+use crate::resolve::{normalise, step_index};
 use crate::text::sanitize;
 
 /// Columns a prompt leaves free on its last line, so a short answer is typed beside it without
@@ -91,26 +91,15 @@ fn command<T>(word: &str, keep: bool) -> Option<Reply<T>> {
     }
 }
 
-/// Reads an answer to a question about a skill or soft skill: a number, a prefix of a step's id
-/// or name, or one of the words every question understands. `keep` allows Enter.
+/// Reads an answer to a question about a skill or soft skill: one of the words every question
+/// understands, or a step as [`step_index`] reads it (the same answers a profile file takes).
+/// `keep` allows Enter.
 pub(super) fn parse(text: &str, scale: &[ScaleStep], keep: bool) -> Option<Reply<usize>> {
     let word = normalise(text);
     if let Some(reply) = command(&word, keep) {
         return Some(reply);
     }
-    if word.is_empty() {
-        return None;
-    }
-    if let Ok(n) = word.parse::<usize>() {
-        return (1..=scale.len()).contains(&n).then(|| Reply::Pick(n - 1));
-    }
-    let hits: Vec<usize> = (0..scale.len())
-        .filter(|&i| scale[i].id.starts_with(&word) || normalise(&scale[i].name).starts_with(&word))
-        .collect();
-    match hits.as_slice() {
-        [one] => Some(Reply::Pick(*one)),
-        _ => None,
-    }
+    step_index(scale, text).map(Reply::Pick)
 }
 
 /// Asks for the name of the person rated. An empty answer is asked again, saying why; `q`
@@ -175,8 +164,7 @@ pub(super) fn level(
             None if line.is_empty() => return Ok(Reply::Pick(None)),
             None => {}
         }
-        let pick = line.parse::<usize>().ok().filter(|n| (1..=levels.len()).contains(n)).map(|n| n - 1);
-        match pick.map(Ok).unwrap_or_else(|| crate::resolve::resolve_index(levels, line, "level")) {
+        match crate::resolve::resolve_answer(levels, line, "level") {
             Ok(i) => return Ok(Reply::Pick(Some(i))),
             Err(e) => ui.say(&unknown_level(&e.to_string(), levels.len()), "", "  ")?,
         }

@@ -51,8 +51,11 @@ pub(super) struct Saved {
 pub(super) fn save(scope: Scope, draft: &Path, state: &State, questions: &[Question]) -> anyhow::Result<()> {
     let (framework, role) = (scope.framework, scope.role);
     let raw_of = |a: &Option<Assessment>, scale: &[crate::model::ScaleStep]| {
-        a.as_ref()
-            .map(|a| RawAssessment { proficiency: Some(scale[a.proficiency].id.clone()), evidence: a.evidence.clone() })
+        a.as_ref().map(|a| RawAssessment {
+            proficiency: Some(scale[a.proficiency].id.clone()),
+            evidence: a.evidence.clone(),
+            misfit: None,
+        })
     };
     let mut raw = RawProfile {
         name: state.name.clone().unwrap_or_default(),

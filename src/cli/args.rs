@@ -137,7 +137,7 @@ pub struct MovesArgs {
     #[arg(value_name = "LEVEL")]
     pub level: String,
     /// Show at most this many moves.
-    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = limit_arg)]
     pub limit: u64,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -154,7 +154,7 @@ pub struct FitArgs {
     #[arg(long, value_name = "DIR")]
     pub team: Option<PathBuf>,
     /// Show at most this many next levels (default 10 for a profile, 1 per person for a team).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", value_parser = limit_arg)]
     pub limit: Option<u64>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -220,7 +220,11 @@ pub struct YamlOnly {
 /// `--date`: an ISO 8601 date (a date and time keeps its date), as `YYYY-MM-DD`.
 fn date_arg(text: &str) -> Result<String, String> {
     crate::profile::parse_date(text)
-        .map_err(|_| "expected an ISO 8601 date such as 2026-03-02 (year-month-day)".to_string())
+}
+
+/// `--limit`: a whole number from 1 up, said so whatever was typed instead.
+fn limit_arg(text: &str) -> Result<u64, String> {
+    text.trim().parse::<u64>().ok().filter(|&n| n >= 1).ok_or_else(|| "expected a whole number from 1 up".to_string())
 }
 
 /// `--assessor`: a name, trimmed; an empty one is refused.

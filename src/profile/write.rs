@@ -251,7 +251,7 @@ mod tests {
         let mut problems = Problems::default();
         let raw = crate::yaml::parse::<RawProfile>(&file, &mut problems)
             .unwrap_or_else(|| panic!("{:?}\n{text}", problems.0));
-        check(RawProfileFile { file, raw }, scope, &SkillLookup::new(scope.framework))
+        check(RawProfileFile { file, raw, problems: Problems::default() }, scope, &SkillLookup::new(scope.framework))
             .unwrap_or_else(|e| panic!("{e}\n{text}"))
     }
 

@@ -132,7 +132,11 @@ fn bad_profiles_name_file_line_and_suggest() {
         ),
         ("not YAML", "name: [unclosed\n", &["error"]),
         ("unknown field", "name: A\nlevle: pm\n", &[":2:", "unknown field `levle`", "did you mean `level`?"]),
-        ("not a mapping", "- just\n- a list\n", &["expected a mapping"]),
+        (
+            "not a mapping",
+            "- just\n- a list\n",
+            &["expected a profile: a mapping with `name` and `skills`; found a list"],
+        ),
     ];
     for (what, text, expected) in cases {
         let path = write(dir.path(), "bad.yaml", text);

@@ -230,9 +230,9 @@ fn profile_new_writes_the_date_and_the_assessor() {
     assert!(text.contains("\nname: \"Their Name\"\ndate: 2026-03-02\nassessor: \"Dana Reyes\"\n"), "{text}");
     for (args, message) in [
         (&["profile", "new", "--date", "2026-02-30"][..], "invalid value '2026-02-30' for '--date <DATE>'"),
-        (&["profile", "new", "--date", "last tuesday"], "expected an ISO 8601 date such as 2026-03-02"),
+        (&["profile", "new", "--date", "last tuesday"], "not a date written YYYY-MM-DD (year-month-day)"),
         (&["profile", "new", "--assessor", " "], "expected a name, or self"),
-        (&["assess", "--out", "me.yaml", "--date", "03/02/2026"], "expected an ISO 8601 date such as 2026-03-02"),
+        (&["assess", "--out", "me.yaml", "--date", "03/02/2026"], "not a date written YYYY-MM-DD (year-month-day)"),
     ] {
         cmd().args(args).assert().code(2).stdout("").stderr(contains(message));
     }

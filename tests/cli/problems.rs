@@ -21,7 +21,10 @@ fn a_wrong_type_does_not_hide_unknown_fields_after_it() {
             .replace("family: Design", "family: Design\nbogus:\n  - x\n  - y")
     });
     assert!(out.contains("designer.yaml:6: error: unknown field `bogus`"), "{out}");
-    assert!(out.contains("designer.yaml:17: error: levels[0].skills.reviewing: invalid type: integer `3`"), "{out}");
+    assert!(
+        out.contains("designer.yaml:17: error: levels[0].skills.reviewing: expected a proficiency name, or a mapping with `proficiency` and optional `note` and `criteria`; found the number `3`"),
+        "{out}"
+    );
     assert!(out.contains("designer.yaml:23: error: levels[1]: unknown field `sumary`"), "{out}");
     assert!(out.contains("did you mean `summary`?"), "{out}");
     assert!(out.contains("designer.yaml:24: error: levels[1]: unknown field `colour`"), "{out}");
@@ -53,22 +56,185 @@ fn problems_of_several_files_come_together() {
     assert!(out.contains("engineer.yaml") && out.contains("unknown field `other_top`"), "{out}");
 }
 
+/// What no message may show: the words of the libraries that read the files and arguments.
+fn no_library_words(text: &str) {
+    for word in ["jiff", "struct", "18446744073709551615", "invalid type", "invalid digit", "Raw", "Ft"] {
+        assert!(!text.contains(word), "`{word}` in: {text}");
+    }
+}
+
+/// Runs `pm-skills ARGS me.yaml` with `profile` in `me.yaml`, expects exit 1, and returns stderr.
+fn refused_profile(profile: &str, args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let me = dir.path().join("me.yaml");
+    std::fs::write(&me, profile).unwrap();
+    let out = cmd().args(args).arg(&me).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    no_library_words(&err);
+    err
+}
+
 #[test]
-fn a_profile_reports_every_wrong_skill_at_once() {
+fn a_wrong_proficiency_hides_no_other_problem_and_names_the_steps() {
+    let err = refused_profile(
+        "name: X\nlevel: pm\nskills:\n  strategic-focus: 7\n  agile-workin: working\n  user-focus: [working]\n  problem-ownership: {proficiency: working, evidnce: x}\n  product-ownership: {proficiency: [x]}\nlevle: senior\n",
+        &["gap", "-p"],
+    );
+    let steps = "expected one of: awareness, working, practitioner, expert (lowest first), or a number from 1 to 4";
+    assert!(err.contains("has 6 errors"), "{err}");
+    assert!(err.contains(&format!("me.yaml:4: error: `7` is not a proficiency; {steps}")), "{err}");
+    assert!(err.contains("me.yaml:5: error: unknown skill `agile-workin`\n    did you mean `agile-working`?"), "{err}");
+    assert!(
+        err.contains(&format!("me.yaml:6: error: `user-focus` is given a list, which is not a proficiency; {steps}")),
+        "{err}"
+    );
+    assert!(err.contains("me.yaml:7: error: skills.problem-ownership: unknown field `evidnce`"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "me.yaml:8: error: `product-ownership` is given a list, which is not a proficiency; {steps}"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("me.yaml:9: error: unknown field `levle`"), "{err}");
+    // In the order of the file.
+    let at = |line: &str| err.find(&format!("me.yaml:{line}:")).unwrap();
+    assert!(at("4") < at("5") && at("5") < at("6") && at("8") < at("9"), "{err}");
+    // A word close to a step gets its did-you-mean, as before.
+    let err = refused_profile(
+        "name: X\nskills:\n  user-focus: expret\n  strategic-focus: true\n",
+        &["gap", "--to", "lead", "-p"],
+    );
+    assert!(err.contains("me.yaml:3: error: `expret` is not a proficiency; expected one of:"), "{err}");
+    assert!(err.contains("did you mean `expert`?"), "{err}");
+    assert!(err.contains("me.yaml:4: error: `true` is not a proficiency"), "{err}");
+}
+
+#[test]
+fn a_profile_takes_the_answers_assess_takes() {
     let dir = tempfile::tempdir().unwrap();
     let me = dir.path().join("me.yaml");
     std::fs::write(
         &me,
-        "name: X\nskills:\n  strategic-focus: 3\n  user-focus: {proficiency: working, evidnce: x}\n  agile-working: working\nlevle: senior\n",
+        "name: X\nlevel: 1\ntarget: 3\nskills:\n  strategic-focus: 3\n  user-focus: Expert\n  agile-working: {proficiency: 1}\n  problem-ownership: prac\n",
     )
     .unwrap();
-    let out = cmd().args(["gap", "-p"]).arg(&me).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("has 3 errors"), "{err}");
-    assert!(err.contains("me.yaml:3: error: skills.strategic-focus: invalid type: integer `3`"), "{err}");
-    assert!(err.contains("me.yaml:4: error: skills.user-focus: unknown field `evidnce`"), "{err}");
-    assert!(err.contains("me.yaml:6: error: unknown field `levle`"), "{err}");
+    let out = cmd().args(["gap", "--format", "json", "-p"]).arg(&me).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let have = |skill: &str| {
+        let rows = json["rows"].as_array().unwrap();
+        let row = rows.iter().find(|r| r["skill"]["id"] == skill).unwrap_or_else(|| panic!("{skill}: {json}"));
+        row["have"]["id"].as_str().unwrap().to_string()
+    };
+    assert_eq!(have("strategic-focus"), "practitioner");
+    assert_eq!(have("user-focus"), "expert");
+    assert_eq!(have("agile-working"), "awareness");
+    assert_eq!(have("problem-ownership"), "practitioner");
+    // Levels too, numbered as `assess` shows them: `target: 3` is the lead.
+    assert_eq!(json["target"]["id"], "lead", "{json}");
+}
+
+#[test]
+fn a_wrong_shape_says_what_was_expected_in_plain_words() {
+    let err = refused_profile("name: X\nlevel: pm\nskills:\n  - strategic-focus\n  - agile-working\n", &["gap", "-p"]);
+    assert!(err.contains("me.yaml:4: error: skills: expected a mapping; found a list"), "{err}");
+    assert!(err.contains("a mapping is lines of `key: value`, a list lines of `- item`"), "{err}");
+    let err = refused_profile("name: X\nlevel: pm\nskills: lots\n", &["gap", "-p"]);
+    assert!(err.contains("me.yaml:3: error: skills: expected a mapping; found the text \"lots\""), "{err}");
+    let err = refused_profile("- name: X\n", &["gap", "--to", "lead", "-p"]);
+    assert!(
+        err.contains("me.yaml:1: error: expected a profile: a mapping with `name` and `skills`; found a list"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_date_not_written_yyyy_mm_dd_says_the_form() {
+    let err =
+        refused_profile("name: X\nlevel: pm\ndate: 01/06/2026\nskills:\n  agile-workin: working\n", &["gap", "-p"]);
+    assert!(
+        err.contains(
+            "me.yaml:3: error: `date: 01/06/2026` is not a date written YYYY-MM-DD (year-month-day), e.g. 2026-03-01"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("me.yaml:5: error: unknown skill `agile-workin`"), "{err}");
+    let err = refused_profile("name: X\nlevel: pm\ndate: 2026-02-30\n", &["progress"]);
+    assert!(
+        err.contains("me.yaml:3: error: `date: 2026-02-30` is no day of the calendar; expected YYYY-MM-DD"),
+        "{err}"
+    );
+    let err = refused_profile("name: X\nlevel: pm\ndate: {day: 1}\n", &["gap", "-p"]);
+    assert!(
+        err.contains("me.yaml:3: error: date: expected a date written YYYY-MM-DD (year-month-day); found a mapping"),
+        "{err}"
+    );
+    for date in ["01/06/2026", "2026-1-6", "2026-06-01T25:00"] {
+        let out = cmd().args(["profile", "new", "--date", date]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("not a date written YYYY-MM-DD (year-month-day), e.g. 2026-03-01"), "{err}");
+        no_library_words(&err);
+    }
+}
+
+#[test]
+fn a_limit_says_it_takes_a_whole_number_from_1_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let me = dir.path().join("me.yaml");
+    std::fs::write(&me, "name: X\nskills:\n  user-focus: working\n").unwrap();
+    let me = me.to_str().unwrap();
+    for args in [
+        &["moves", "pm", "--limit", "0"][..],
+        &["moves", "pm", "--limit", "abc"],
+        &["moves", "pm", "--limit", "99999999999999999999999"],
+        &["fit", "-p", me, "--limit", "0"],
+    ] {
+        let out = cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("for '--limit <N>': expected a whole number from 1 up"), "{err}");
+        no_library_words(&err);
+        assert!(!err.contains("fit in target type"), "{err}");
+    }
+}
+
+#[test]
+fn a_job_family_of_the_wrong_shape_says_which_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let import = |name: &str, text: &str| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let out = cmd()
+            .args(["import", "ft-progression"])
+            .arg(&file)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(!dir.path().join("out").exists());
+        let err = String::from_utf8(out.stderr).unwrap();
+        no_library_words(&err);
+        err
+    };
+    let err = import("list.yml", "- name: Engineering\n- levels: []\n");
+    assert!(
+        err.contains("list.yml:1: error: expected a job family: a mapping with `name`, `summary`, `googleSheetId`, `levels`, `themes` and `competencies`; found a list"),
+        "{err}"
+    );
+    let head =
+        "name: W\nsummary: s\ngoogleSheetId: g\nlevels:\n  - id: a\n    name: A\nthemes:\n  - id: t\n    name: T\n";
+    let err = import("words.yml", &format!("{head}competencies:\n  - just words\n"));
+    assert!(
+        err.contains("words.yml:11: error: competencies[0]: expected a competency: a mapping with `id`, `level`, `theme`, `summary` and `proficiency`; found the text \"just words\""),
+        "{err}"
+    );
+    let err = import("kinds.yml", &format!("{head}isLegacy: maybe\ncompetencies: {{a: b}}\n"));
+    assert!(err.contains("kinds.yml:10: error: isLegacy: expected true or false; found the text \"maybe\""), "{err}");
+    assert!(err.contains("kinds.yml:11: error: competencies: expected a list; found a mapping"), "{err}");
 }
 
 #[test]

@@ -20,7 +20,11 @@ const WINDOW: usize = 400;
 
 /// The top level of a job family file.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "camelCase",
+    expecting = "a job family: a mapping with `name`, `summary`, `googleSheetId`, `levels`, `themes` and `competencies`"
+)]
 struct FtFamily {
     name: String,
     summary: String,
@@ -34,14 +38,14 @@ struct FtFamily {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a level: a mapping with `id` and `name`")]
 struct FtLevel {
     id: String,
     name: String,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a theme: a mapping with `id`, `name` and an optional `summary`")]
 struct FtTheme {
     id: String,
     name: String,
@@ -50,7 +54,11 @@ struct FtTheme {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[serde(
+    deny_unknown_fields,
+    rename_all = "camelCase",
+    expecting = "a competency: a mapping with `id`, `level`, `theme`, `summary` and `proficiency`"
+)]
 struct FtCompetency {
     id: String,
     level: String,
@@ -64,7 +72,7 @@ struct FtCompetency {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a link: a mapping with `label` and `url`")]
 struct FtUrl {
     label: String,
     url: String,
