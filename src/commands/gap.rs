@@ -151,8 +151,21 @@ fn check_people(
         *named = Some(default);
     }
     checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_from(folder, &path))));
-    one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
-    let results: Vec<anyhow::Result<Profile>> = checked.into_iter().map(|(_, result)| result).collect();
+    // A profile for another framework that was read against this one (see `profile::foreign`)
+    // does not disagree with it.
+    let disagrees = checked
+        .iter()
+        .filter(|(named, result)| named.as_ref().is_some_and(|n| n.key == framework.id || result.is_err()));
+    one_framework(disagrees.filter_map(|(named, _)| named.as_ref()))?;
+    let results: Vec<anyhow::Result<Profile>> = checked
+        .into_iter()
+        .map(|(named, result)| {
+            if let (Some(named), Ok(person)) = (&named, &result) {
+                warnings.extend(profile::foreign(&person.file, Some(&named.wanted), &framework));
+            }
+            result
+        })
+        .collect();
     if by_name && results.iter().any(Result::is_err) {
         // The run stops at the refused profiles, but a person given twice among the others is
         // still worth the warning.

@@ -37,14 +37,17 @@ fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> a
     assess::require_profile(out, &options.invocation)?;
     // `-` is a file here, never standard input, which gives the answers.
     let file: PathBuf = if out == Path::new("-") { Path::new(".").join(out) } else { out.clone() };
-    let people = super::gap::load_people(global, &[file], None)?;
-    let scope = Scope { framework: &people.framework, role: &people.framework.roles[people.role] };
-    let Some(profile) = people.people.into_iter().next() else { anyhow::bail!("cannot read {}", out.display()) };
+    let super::gap::People { framework, role, people, warnings } = super::gap::load_people(global, &[file], None)?;
+    let scope = Scope { framework: &framework, role: &framework.roles[role] };
+    let Some(profile) = people.into_iter().next() else { anyhow::bail!("cannot read {}", out.display()) };
     let questions = assess::pick(scope, &args.skills)?;
     let level =
         args.level.as_deref().map(|l| crate::resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
     let revisit = assess::Revisit { profile, questions };
-    run(scope, args, level, Some(&revisit), options)
+    match run(scope, args, level, Some(&revisit), options) {
+        Ok(outcome) => Ok(outcome.with_warnings(warnings)),
+        Err(e) => Err(super::warned(e, warnings)),
+    }
 }
 
 fn run(

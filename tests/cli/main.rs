@@ -24,4 +24,5 @@ mod readme;
 mod review;
 mod site;
 mod team;
+mod travel;
 mod xlsx;
