@@ -61,8 +61,10 @@ use crate::text::plural;
 
 /// The id of the framework written to `framework.yaml`.
 pub const FRAMEWORK_ID: &str = "ddat-import";
-/// Its display name.
-pub const FRAMEWORK_NAME: &str = "Government Digital and Data Profession Capability Framework (imported)";
+/// Its display name: the source's own.
+pub const FRAMEWORK_NAME: &str = "Government Digital and Data Profession Capability Framework";
+/// Its version when `--export-date` gives none: the CSV files carry no date.
+pub const UNDATED: &str = "undated CSV export";
 /// The licence line of every file written.
 pub const LICENCE: &str =
     "Contains public sector information licensed under the Open Government Licence v3.0 (Crown copyright)";
@@ -315,7 +317,8 @@ pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
         }
         None => None,
     };
-    let (files, mut report) = convert(&roles, &skills, args.role.as_deref(), level_order.as_ref())?;
+    let (files, mut report) =
+        convert(&roles, &skills, args.role.as_deref(), level_order.as_ref(), args.export_date.as_deref())?;
     report.out = args.out.display().to_string();
     if let Some(message) = crate::import::write_out(&args.out, args.force, &files)? {
         report.notes.push(ImportNote { role: None, message });
