@@ -658,3 +658,35 @@ fn the_framework_is_named_after_the_export_and_dated_by_export_date() {
         assert!(err.contains("expected a month such as 2025-09, or a day such as 2025-09-30"), "{bad}: {err}");
     }
 }
+
+/// No summary of the official export, a role's or a level's, is a dangling lead-in ("At this role
+/// level, you will:"): each is prose a reader can take on its own.
+#[test]
+#[ignore = "needs ../shared"]
+fn no_summary_of_the_official_export_is_a_dangling_lead_in() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/ddat-csv");
+    let (roles, skills) = (dir.join("roles.csv"), dir.join("skills.csv"));
+    assert!(roles.is_file() && skills.is_file(), "this test needs the official CSV export in {}", dir.display());
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ddat");
+    json(&strs(&import_args(path(&roles), path(&skills), &out, &[])));
+    let (framework, _) = pm_skills::data::load_folder(&out).expect("loads");
+    let mut summaries = 0;
+    for role in &framework.roles {
+        let all = std::iter::once((role.id.as_str(), &role.summary))
+            .chain(role.levels.iter().map(|l| (l.id.as_str(), &l.summary)));
+        for (id, summary) in all {
+            summaries += 1;
+            assert!(!summary.trim().is_empty(), "{}/{id}: no summary", role.id);
+            assert!(summary.lines().all(|l| !l.trim_end().ends_with(':')), "{}/{id}: {summary:?}", role.id);
+        }
+    }
+    assert_eq!(summaries, 48 + 201);
+    let dm = framework.roles.iter().find(|r| r.id == "delivery-manager").unwrap();
+    assert_eq!(
+        dm.levels[0].summary,
+        "At this role level, you will work on a small or mature Agile team; learn on the job; potentially work \
+         alongside a delivery manager on a larger team, shadowing and providing support, or working to deliver an \
+         element under guidance and mentorship."
+    );
+}

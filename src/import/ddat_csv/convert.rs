@@ -399,6 +399,31 @@ F,Boss,Leads.,NOT IN USE,None.,Cutting,d,NOT IN USE,t,Senior Civil Service\n"
     }
 
     #[test]
+    fn a_level_described_by_a_lead_in_and_bullets_alone_gets_them_as_its_summary() {
+        let roles = csv(
+            "roles.csv",
+            &format!(
+                "{ROLES_HEADER}\
+F,Widget maker,Makes widgets.,Associate widget maker,\"At this role level, you will:\n- cut widgets\n- learn on the job\",Cutting,d,Working,t,\n\
+F,Widget maker,Makes widgets.,Widget maker,\"A widget maker makes widgets.\n\nAt this role level, you will:\n- glue widgets\",Cutting,d,Practitioner,t,\n"
+            ),
+        );
+        let skills = csv("skills.csv", &format!("{SKILLS_HEADER}Cutting,Cuts.,a,w,p,e,Widget maker\n"));
+        let (files, _) = convert(&roles, &skills, None, None, None).unwrap();
+        let role_yaml = &files.iter().find(|(p, _)| p.ends_with("widget-maker.yaml")).unwrap().1;
+        let role: crate::raw::RawRole = serde_yaml::from_str(role_yaml).unwrap();
+        let summaries: Vec<Option<&str>> = role.levels.iter().map(|l| l.summary.as_deref()).collect();
+        assert_eq!(
+            summaries,
+            [
+                Some("At this role level, you will cut widgets; learn on the job."),
+                Some("A widget maker makes widgets.")
+            ]
+        );
+        assert_eq!(role.levels[0].responsibilities, ["cut widgets", "learn on the job"]);
+    }
+
+    #[test]
     fn missing_columns_and_swapped_files_are_clear_errors() {
         let roles = csv("roles.csv", "Role,Skill Name\nA,B\n");
         let skills = csv("skills.csv", &format!("{SKILLS_HEADER}Cutting,Cuts.,a,w,p,e,X\n"));

@@ -32,8 +32,9 @@
 //!   folder validates cleanly and a reader sees that the gap is the source's.
 //! - Multi-line cells (`"At this role level, you will:\n- ..."`) keep their structure: the
 //!   paragraphs become the `summary`, the `- ` bullets become `responsibilities`, and a lead-in
-//!   line ending in `:` just before the bullets is dropped, since the list replaces it. Skill
-//!   proficiency texts are kept whole, bullets included.
+//!   line ending in `:` just before the bullets is dropped, since the list replaces it; a cell
+//!   that is nothing but a lead-in and its bullets gets them as one sentence for its `summary`,
+//!   never a dangling "you will:". Skill proficiency texts are kept whole, bullets included.
 //! - When a level expects less of a skill than the level below it (the framework does this where
 //!   leaders stop using a skill day to day), the rating gets a note saying the drop comes from the
 //!   official framework, so `validate` does not flag it as a typo.
