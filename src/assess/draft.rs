@@ -115,8 +115,10 @@ pub(super) fn load(scope: Scope, draft: &Path, questions: &[Question], revisit: 
     let parsed = profile::read(draft).map_err(|e| refused(draft, e))?;
     // A draft is resumed on the framework it was written on, never read across to another.
     if let Some(named) = parsed.raw.framework.as_deref().filter(|f| normalise(f) != framework.id) {
+        let line = crate::diagnostics::find_line(&parsed.file.text, "framework:", 1)
+            .map_or(String::new(), |l| format!(" (line {l})"));
         return Err(anyhow!(
-            "the draft {} is for the framework `{named}`, but the framework in use is `{}`; {START_AGAIN}",
+            "the draft {}{line} is for the framework `{named}`, but the framework in use is `{}`; {START_AGAIN}",
             draft.display(),
             framework.id
         ));
