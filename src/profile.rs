@@ -279,15 +279,26 @@ fn foreign_framework(wanted: &str, framework: &Framework, file: &SourceFile, fou
     problems.0.insert(at.unwrap_or(problems.0.len()), problem);
 }
 
-/// The warning for a profile written for framework `wanted` and read against `framework`, which
-/// [`check`] accepts when everything the profile names is there: `None` when it names `framework`
-/// itself, or no framework.
-pub fn foreign(file: &str, wanted: Option<&str>, framework: &Framework) -> Option<String> {
-    let wanted = wanted.filter(|w| normalise(w) != framework.id)?;
-    Some(format!(
-        "{file} is for framework `{wanted}`; read against `{}`, the framework in use, as every skill and level it names is there",
-        framework.id
-    ))
+/// The one warning for the profiles (`files`) written for framework `wanted` and read against
+/// `framework`, which [`check`] accepts when everything a profile names is there. A team of them
+/// is one line, naming the first few.
+pub fn foreign(files: &[&str], wanted: &str, framework: &Framework) -> String {
+    let id = &framework.id;
+    match files {
+        [one] => format!(
+            "{one} is for framework `{wanted}`; read against `{id}`, the framework in use, as every skill and level it names is there"
+        ),
+        many => {
+            let mut shown = many.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+            if many.len() > 3 {
+                shown.push_str(&format!(" and {} more", many.len() - 3));
+            }
+            format!(
+                "{} profiles are for framework `{wanted}` ({shown}); read against `{id}`, the framework in use, as every skill and level they name is there",
+                many.len()
+            )
+        }
+    }
 }
 
 /// A level of the scope's role named on the profile's line starting `key` (`level:`, `target:`),
@@ -490,13 +501,14 @@ mod tests {
         assert_eq!((p.level, p.skills.len()), (Some(0), 1));
         let f = dvla();
         assert_eq!(
-            foreign("me.yaml", Some("acme"), &f).as_deref(),
-            Some(
-                "me.yaml is for framework `acme`; read against `dvla`, the framework in use, as every skill and level it names is there"
-            )
+            foreign(&["me.yaml"], "acme", &f),
+            "me.yaml is for framework `acme`; read against `dvla`, the framework in use, as every skill and level it names is there"
         );
-        assert_eq!(foreign("me.yaml", Some("DVLA"), &f), None);
-        assert_eq!(foreign("me.yaml", None, &f), None);
+        assert_eq!(
+            foreign(&["a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml"], "acme", &f),
+            "5 profiles are for framework `acme` (a.yaml, b.yaml, c.yaml and 2 more); read against `dvla`, the \
+             framework in use, as every skill and level they name is there"
+        );
         let err = check_text(&text.replace("level: pm", "level: pmm")).unwrap_err();
         assert_eq!(err.problems.0.len(), 2, "{err}");
         let err = err.to_string();

@@ -79,8 +79,21 @@ fn a_builtin_profile_is_read_against_the_same_framework_under_another_id_with_on
         all.extend(&args);
         assert_eq!(warned(&all), one, "{args:?}");
     }
-    assert_eq!(warned(&["--data", data, "gap", "--profile", &me, "--review", &review]), one + &warning(&review));
-    assert_eq!(warned(&["--data", data, "progress", &me, &later]), warning(&me) + &warning(&later));
+    // Several profiles read across are one line.
+    let several = |files: &str| {
+        format!(
+            "warning: 2 profiles are for framework `ddat-2025` ({files}); read against `ddat-copy`, the framework \
+             in use, as every skill and level they name is there\n"
+        )
+    };
+    let err = warned(&["--data", data, "gap", "--profile", &me, "--review", &review]);
+    assert_eq!(err, several(&format!("{me}, {review}")));
+    assert_eq!(warned(&["--data", data, "progress", &me, &later]), several(&format!("{me}, {later}")));
+    let zoe = team.join("zoe.yaml");
+    std::fs::write(&zoe, std::fs::read_to_string(&later).unwrap().replace("name: Sam", "name: Zoe")).unwrap();
+    let err = warned(&["--data", data, "gap", "--team", path(&team), "--to", "lead"]);
+    assert_eq!(err, several(&format!("{me}, {}", path(&zoe))));
+    std::fs::remove_file(zoe).unwrap();
 
     // `assess --skill` revisits it on the framework in use, which it then names.
     let run = cmd()
