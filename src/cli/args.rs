@@ -294,7 +294,7 @@ pub enum ImportCommand {
     /// The official Government Digital and Data framework CSV export (roles.csv + skills.csv).
     #[command(
         name = "ddat-csv",
-        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./dm --role \"Delivery manager\"\n  pm-skills --data ./ddat --role delivery-manager diff delivery-manager senior-delivery-manager"
+        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat --export-date 2025-09\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./dm --role \"Delivery manager\"\n  pm-skills --data ./ddat --role delivery-manager diff delivery-manager senior-delivery-manager"
     )]
     DdatCsv(ImportDdatCsv),
     /// A Financial Times engineering-progression job family (YAML): one role per track.
