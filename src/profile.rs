@@ -190,22 +190,9 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
     let RawProfileFile { file, raw, mut problems } = parsed;
     let framework = scope.framework;
     let shown = file.display.as_str();
-    if let Some(wanted) = &raw.framework
-        && normalise(wanted) != framework.id
-    {
-        // Every skill and level would be unknown too: the one problem is the framework.
-        let advice = if crate::data::builtin_ids().contains(&normalise(wanted).as_str()) {
-            "; leave out --framework and --data to use the profile's".to_string()
-        } else {
-            format!(", and `{wanted}` is not built in: give its folder with --data")
-        };
-        problems.error(
-            shown,
-            find_line(&file.text, "framework:", 1),
-            format!("the profile is for framework `{wanted}`, but the framework in use is `{}`{advice}", framework.id),
-        );
-        return Err(refused(shown, problems));
-    }
+    // A profile written for another framework is read against this one when everything it names
+    // is here (a built-in framework and its import share ids); see [`foreign`].
+    let foreign = raw.framework.clone().filter(|wanted| normalise(wanted) != framework.id);
     if raw.name.trim().is_empty() {
         problems.error(shown, find_line(&file.text, "name:", 1), "the profile has an empty `name`");
     }
@@ -240,7 +227,7 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
         });
         lines[i]
     };
-    let mut unknown = 0;
+    let (mut unknown, mut known) = (0, 0);
     for (i, (key, value)) in raw.skills.0.iter().enumerate() {
         let line = || line_of(i);
         let Some(index) = lookup.get(key) else {
@@ -253,6 +240,7 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
             problems.error_hint(shown, line(), format!("unknown skill `{key}`"), hint);
             continue;
         };
+        known += 1;
         let (word, bit) = (index / 64, 1u64 << (index % 64));
         if seen[word] & bit != 0 {
             // Repeats are rare: where each skill was first named is worked out at the first one,
@@ -282,6 +270,14 @@ pub fn check(parsed: RawProfileFile, scope: Scope, lookup: &SkillLookup) -> Resu
             Ok(None) => {}
             Err((message, hint)) => problems.error_hint(shown, line(), message, hint),
         }
+    }
+    if let Some(wanted) = foreign {
+        // Half or more of what it names unknown: written for another framework altogether.
+        let found = known + behaviours.len() + usize::from(level.is_some()) + usize::from(target.is_some());
+        let missing = |named: &Option<String>, got: Option<usize>| usize::from(named.is_some() && got.is_none());
+        let lost = unknown + missing(&raw.level, level) + missing(&raw.target, target);
+        let found = if lost >= found { 0 } else { found };
+        foreign_framework(&wanted, framework, &file, found, &mut problems);
     }
     if problems.has_errors() {
         return Err(refused(shown, problems));
@@ -313,6 +309,71 @@ fn step_of(
         format!("{given}; expected one of: {} (lowest first), or a number from 1 to {}", ids.join(", "), scale.len());
     let near = value.proficiency.as_deref().and_then(|word| did_you_mean(word, ids.iter().copied()));
     Err((message, near.map(|b| format!("did you mean `{b}`?"))))
+}
+
+/// The problem of a profile written for framework `wanted` but checked against `framework`, when
+/// there is one: none when it names something here (`found` skills, soft skills and levels) and
+/// nothing that is not, since then it reads the same against either. When it names nothing here
+/// (`found` is 0), what it names is another framework's, so the framework is its one problem. Otherwise
+/// its `framework:` line comes first, with the edit that reads it against this framework.
+fn foreign_framework(wanted: &str, framework: &Framework, file: &SourceFile, found: usize, problems: &mut Problems) {
+    if found > 0 && !problems.has_errors() {
+        return;
+    }
+    let (shown, line) = (file.display.as_str(), find_line(&file.text, "framework:", 1));
+    let builtin = crate::data::builtin_ids().contains(&normalise(wanted).as_str());
+    let id = &framework.id;
+    if found == 0 {
+        let advice = if builtin {
+            "; leave out --framework and --data to use the profile's".to_string()
+        } else {
+            format!(", and `{wanted}` is not built in: give its folder with --data")
+        };
+        *problems = Problems::default();
+        problems.error(
+            shown,
+            line,
+            format!("the profile is for framework `{wanted}`, but the framework in use is `{id}`{advice}"),
+        );
+        return;
+    }
+    let other = if builtin {
+        format!("; or leave out --framework and --data to read it against `{wanted}`")
+    } else {
+        String::new()
+    };
+    let problem = Problem::error(
+        shown,
+        line,
+        format!("the profile is for framework `{wanted}`, but the framework in use is `{id}`, which lacks what it names below"),
+    )
+    .with_hint(Some(format!(
+        "to read it against `{id}`, change `framework: {wanted}` to `framework: {id}` and fix the lines below{other}"
+    )));
+    let at = problems.0.iter().position(|p| p.line.is_none_or(|l| line.is_some_and(|f| l > f)));
+    problems.0.insert(at.unwrap_or(problems.0.len()), problem);
+}
+
+/// The one warning for the profiles (`files`) written for framework `wanted` and read against
+/// `framework`, which [`check`] accepts when everything a profile names is there. A team of them
+/// is one line, naming the first few.
+pub fn foreign(files: &[&str], wanted: &str, framework: &Framework) -> String {
+    let id = &framework.id;
+    match files {
+        [one] => format!(
+            "{one} is for framework `{wanted}`; read against `{id}`, the framework in use, as every skill and level it names is there"
+        ),
+        many => {
+            let mut shown = many.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+            if many.len() > 3 {
+                shown.push_str(&format!(" and {} more", many.len() - 3));
+            }
+            format!(
+                "{} profiles are for framework `{wanted}` ({shown}); read against `{id}`, the framework in use, as every skill and level they name is there",
+                many.len()
+            )
+        }
+    }
 }
 
 /// A level of the scope's role named on the profile's line starting `key` (`level:`, `target:`),
@@ -500,6 +561,37 @@ mod tests {
         assert!(err.contains("leave out --framework and --data"), "{err}");
         let err = check_text("name: Sam\nframework: acme\n").unwrap_err().to_string();
         assert!(err.contains("`acme` is not built in: give its folder with --data"), "{err}");
+    }
+
+    #[test]
+    fn another_framework_is_read_when_all_it_names_is_here_and_else_refused_with_the_edit() {
+        let text = "name: Sam\nframework: acme\nlevel: pm\nskills:\n  agile-working: working\n  user-focus: ~\n";
+        let p = check_text(text).unwrap();
+        assert_eq!((p.level, p.skills.len()), (Some(0), 1));
+        let f = dvla();
+        assert_eq!(
+            foreign(&["me.yaml"], "acme", &f),
+            "me.yaml is for framework `acme`; read against `dvla`, the framework in use, as every skill and level it names is there"
+        );
+        assert_eq!(
+            foreign(&["a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml"], "acme", &f),
+            "5 profiles are for framework `acme` (a.yaml, b.yaml, c.yaml and 2 more); read against `dvla`, the \
+             framework in use, as every skill and level they name is there"
+        );
+        let err = check_text(&text.replace("level: pm", "level: pmm")).unwrap_err();
+        assert_eq!(err.problems.0.len(), 2, "{err}");
+        let err = err.to_string();
+        assert!(
+            err.contains("me.yaml:2: error: the profile is for framework `acme`, but the framework in use is `dvla`"),
+            "{err}"
+        );
+        assert!(err.contains("change `framework: acme` to `framework: dvla` and fix the lines below\n"), "{err}");
+        assert!(err.contains("me.yaml:3: error: unknown level `pmm`"), "{err}");
+        // A profile that names nothing here, or as much that is not as that is, is refused for its
+        // framework alone.
+        assert_eq!(check_text("name: Sam\nframework: acme\n").unwrap_err().problems.0.len(), 1);
+        let half = text.replace("level: pm", "level: pmm").replace("user-focus", "user-fox");
+        assert_eq!(check_text(&half).unwrap_err().problems.0.len(), 1);
     }
 
     #[test]

@@ -115,6 +115,16 @@ pub(super) fn load(scope: Scope, draft: &Path, questions: &[Question], revisit: 
     }
     let framework = scope.framework;
     let parsed = profile::read(draft).map_err(|e| refused(draft, e))?;
+    // A draft is resumed on the framework it was written on, never read across to another.
+    if let Some(named) = parsed.raw.framework.as_deref().filter(|f| normalise(f) != framework.id) {
+        let line = crate::diagnostics::find_line(&parsed.file.text, "framework:", 1)
+            .map_or(String::new(), |l| format!(" (line {l})"));
+        return Err(anyhow!(
+            "the draft {}{line} is for the framework `{named}`, but the framework in use is `{}`; {START_AGAIN}",
+            draft.display(),
+            framework.id
+        ));
+    }
     let (name, role) = (parsed.raw.name.clone(), parsed.raw.role.clone());
     let lookup = SkillLookup::new(framework);
     // What the draft lists, `~` included: each key, the question it is, and whether it gives a

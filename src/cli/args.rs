@@ -325,7 +325,7 @@ pub enum ImportCommand {
     /// The official Government Digital and Data framework CSV export (roles.csv + skills.csv).
     #[command(
         name = "ddat-csv",
-        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./dm --role \"Delivery manager\"\n  pm-skills --data ./ddat --role delivery-manager diff delivery-manager senior-delivery-manager"
+        after_help = "Examples:\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./ddat --export-date 2025-09\n  pm-skills import ddat-csv --roles roles.csv --skills skills.csv --out ./dm --role \"Delivery manager\"\n  pm-skills --data ./ddat --role delivery-manager diff delivery-manager senior-delivery-manager"
     )]
     DdatCsv(ImportDdatCsv),
     /// A Financial Times engineering-progression job family (YAML): one role per track.
@@ -399,7 +399,22 @@ pub struct ImportDdatCsv {
     /// built-in seniority rule.
     #[arg(long, value_name = "FILE")]
     pub level_order: Option<PathBuf>,
+    /// When the export was made, as the download page dates it (2025-09, or 2025-09-30): the
+    /// framework's version. The CSV files themselves carry no date.
+    #[arg(long, value_name = "DATE", value_parser = export_date_arg)]
+    pub export_date: Option<String>,
     /// Replace the contents of a non-empty output folder.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--export-date`: a month (`2025-09`) or a day (`2025-09-30`), as written.
+fn export_date_arg(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let day = crate::profile::parse_date(text).ok().filter(|d| d == text);
+    let month = crate::profile::parse_date(&format!("{text}-01")).ok().filter(|d| d.len() == 10 && d[..7] == *text);
+    match day.or(month) {
+        Some(_) => Ok(text.to_string()),
+        None => Err("expected a month such as 2025-09, or a day such as 2025-09-30".to_string()),
+    }
 }

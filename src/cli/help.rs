@@ -79,8 +79,9 @@ pub(super) const GAP_EXAMPLES: &str = concat!(
   pm-skills gap --profile me.yaml --review manager.yaml   my view beside my manager's
   pm-skills gap --team ./team --to senior --format xlsx --out team.xlsx   a workbook
 
-A profile's `framework:` picks that built-in framework, unless --framework or --data is given,
-and its `role:` the role it is read on. Without --to, a person's target is their profile's
+A profile's `framework:` picks that built-in framework, unless --framework or --data is given
+(a profile for another one is then read, with a warning, if every skill and level it names is
+there), and its `role:` the role it is read on. Without --to, a person's target is their profile's
 `target:`, else the level above their `level:`; in a team, someone at the top level is checked
 against their own. A team with more people than skills shows people as rows; over 200 people the
 terminal shows it in numbers.

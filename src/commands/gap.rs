@@ -151,7 +151,25 @@ fn check_people(
         *named = Some(default);
     }
     checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_from(folder, &path))));
-    one_framework(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
+    // A profile for another framework that was read against this one (see `profile::foreign`)
+    // does not disagree with it.
+    let disagrees = checked
+        .iter()
+        .filter(|(named, result)| named.as_ref().is_some_and(|n| n.key == framework.id || result.is_err()));
+    one_framework(disagrees.filter_map(|(named, _)| named.as_ref()))?;
+    // The profiles read across, one warning for each framework they name.
+    let mut foreign: Vec<(&Named, Vec<&str>)> = Vec::new();
+    for (named, result) in &checked {
+        if let (Some(named), Ok(person)) = (named, result)
+            && named.key != framework.id
+        {
+            match foreign.iter_mut().find(|(first, _)| first.key == named.key) {
+                Some((_, files)) => files.push(&person.file),
+                None => foreign.push((named, vec![&person.file])),
+            }
+        }
+    }
+    warnings.extend(foreign.iter().map(|(named, files)| profile::foreign(files, &named.wanted, &framework)));
     let results: Vec<anyhow::Result<Profile>> = checked.into_iter().map(|(_, result)| result).collect();
     if by_name && results.iter().any(Result::is_err) {
         // The run stops at the refused profiles, but a person given twice among the others is

@@ -62,10 +62,9 @@ fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> a
     assess::require_profile(out, &options.invocation, args.for_level.is_some())?;
     // `-` is a file here, never standard input, which gives the answers.
     let file: PathBuf = if out == Path::new("-") { Path::new(".").join(out) } else { out.clone() };
-    let people = super::gap::load_people(global, &[file], None)?;
-    let scope = Scope { framework: &people.framework, role: &people.framework.roles[people.role] };
-    let Some(profile) = people.people.into_iter().next() else { anyhow::bail!("cannot read {}", out.display()) };
-    let scope = Scope { role: &people.framework.roles[profile.role], ..scope };
+    let super::gap::People { framework, people, warnings, .. } = super::gap::load_people(global, &[file], None)?;
+    let Some(profile) = people.into_iter().next() else { anyhow::bail!("cannot read {}", out.display()) };
+    let scope = Scope { framework: &framework, role: &framework.roles[profile.role] };
     let adding = args.for_level.as_deref().map(|l| resolve::resolve_level(scope.framework, l, Some(profile.role)));
     let adding = adding.transpose()?;
     let questions = match adding {
@@ -74,7 +73,10 @@ fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> a
     };
     let level = args.level.as_deref().map(|l| resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
     let revisit = assess::Revisit { profile, questions, adding };
-    run(scope, args, level, Some(&revisit), options)
+    match run(scope, args, level, Some(&revisit), options) {
+        Ok(outcome) => Ok(outcome.with_warnings(warnings)),
+        Err(e) => Err(super::warned(e, warnings)),
+    }
 }
 
 fn run(

@@ -140,13 +140,15 @@ pub fn bullet(line: &str) -> Option<&str> {
 ///
 /// The prose is every paragraph that is not a bullet, joined by blank lines, except a lead-in
 /// line ending in `:` directly before the bullets ("At this role level, you will:"), which the
-/// list replaces. A description that is nothing but a lead-in and bullets keeps the lead-in as
-/// its prose.
+/// list replaces. A description that is nothing but a lead-in and bullets has the lead-in and its
+/// items, made one sentence, as its prose ("At this role level, you will work on a small team;
+/// learn on the job."): a lead-in alone would dangle wherever the prose is shown without the list.
 pub fn split_bullets(text: &str) -> (Option<String>, Vec<String>) {
     let text = clean_text(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut paragraphs: Vec<String> = Vec::new();
-    let mut lead_ins: Vec<String> = Vec::new();
+    // (a lead-in line, the index of the first bullet it leads in)
+    let mut lead_ins: Vec<(String, usize)> = Vec::new();
     let mut bullets: Vec<String> = Vec::new();
     let mut open = false; // the last paragraph can take more lines
     for (i, line) in lines.iter().enumerate() {
@@ -160,7 +162,7 @@ pub fn split_bullets(text: &str) -> (Option<String>, Vec<String>) {
         } else {
             let next_is_bullet = lines[i + 1..].iter().find(|l| !l.is_empty()).is_some_and(|l| bullet(l).is_some());
             if line.ends_with(':') && next_is_bullet {
-                lead_ins.push(line.to_string());
+                lead_ins.push((line.to_string(), bullets.len()));
                 open = false;
             } else if open {
                 let last = paragraphs.last_mut().expect("open paragraph");
@@ -173,10 +175,20 @@ pub fn split_bullets(text: &str) -> (Option<String>, Vec<String>) {
         }
     }
     if paragraphs.is_empty() {
-        paragraphs = lead_ins;
+        let ends = lead_ins.iter().skip(1).map(|(_, start)| *start).chain(std::iter::once(bullets.len()));
+        let sentences: Vec<String> =
+            lead_ins.iter().zip(ends).map(|((lead, start), end)| sentence(lead, &bullets[*start..end])).collect();
+        paragraphs.push(sentences.join(" "));
     }
     let prose = paragraphs.join("\n\n");
     ((!prose.is_empty()).then_some(prose), bullets)
+}
+
+/// A lead-in (`you will:`) and its items as one sentence: `you will a; b.`
+fn sentence(lead: &str, items: &[String]) -> String {
+    let lead = lead.trim_end_matches(':').trim_end();
+    let items: Vec<&str> = items.iter().map(|i| i.trim_end_matches(['.', ';', ',']).trim_end()).collect();
+    if items.is_empty() { format!("{lead}.") } else { format!("{lead} {}.", items.join("; ")) }
 }
 
 #[cfg(test)]
@@ -222,9 +234,13 @@ mod tests {
         );
         assert_eq!(prose.as_deref(), Some("A lead does things.\n\nThere are 2 roles at this level."));
         assert_eq!(bullets, ["manage people", "set direction"]);
-        let (prose, bullets) = split_bullets("At this role level, you will:\n- work");
-        assert_eq!(prose.as_deref(), Some("At this role level, you will:"));
-        assert_eq!(bullets, ["work"]);
+        // A lead-in with nothing else to lead is made a sentence with its items, never left
+        // dangling; the items stay a list.
+        let (prose, bullets) = split_bullets("At this role level, you will:\n- work;\n- learn on the job.");
+        assert_eq!(prose.as_deref(), Some("At this role level, you will work; learn on the job."));
+        assert_eq!(bullets, ["work;", "learn on the job."]);
+        let (prose, _) = split_bullets("You will:\n- lead\n\nYou may:\n- coach\n- hire");
+        assert_eq!(prose.as_deref(), Some("You will lead. You may coach; hire."));
         assert_eq!(split_bullets(""), (None, vec![]));
         assert_eq!(text_of(" MISSING "), None);
     }

@@ -150,7 +150,7 @@ pub fn home(ctx: &Context) -> Page {
     if !f.soft_skills.is_empty() {
         browse.push(Link::with_note("Soft skills", urls::SOFT_SKILLS, format!("all {}", f.soft_skills.len())));
     }
-    browse.push(Link::with_note("A to Z", urls::A_TO_Z, "every role, level, skill and soft skill"));
+    browse.push(Link::with_note("A to Z", urls::A_TO_Z, format!("every {}", super::search::kinds_listed(f))));
     let mut families: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
     for (r, role) in f.roles.iter().enumerate() {
         let family = role.family.as_deref();

@@ -26,6 +26,12 @@ pub struct Entry {
     pub text: String,
 }
 
+/// What the search and the A to Z list, in words: soft skills only where the framework has them,
+/// so a page never promises what is not there.
+pub fn kinds_listed(f: &Framework) -> &'static str {
+    if f.soft_skills.is_empty() { "role, level and skill" } else { "role, level, skill and soft skill" }
+}
+
 /// Every role, level, skill and soft skill, in the framework's order.
 pub fn entries(f: &Framework) -> Vec<Entry> {
     let mut all = Vec::new();
@@ -94,7 +100,8 @@ pub fn a_to_z(f: &Framework, entries: &[Entry]) -> Page {
     }
     let id = |l: char| if l == '#' { "other".to_string() } else { format!("letter-{}", l.to_lowercase()) };
     let mut html = format!(
-        "<h1>A to Z</h1>\n<p>Every role, level, skill and soft skill of {}: {} in all.</p>\n",
+        "<h1>A to Z</h1>\n<p>Every {} of {}: {} in all.</p>\n",
+        kinds_listed(f),
         escape(&f.name),
         entries.len()
     );

@@ -8,7 +8,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
-use crate::common::{cmd, json, stdout};
+use crate::common::{cmd, json, stdout, validates_cleanly};
 
 /// A file of the small fixture (invented text in the official CSV layout).
 fn small(file: &str) -> String {
@@ -617,4 +617,76 @@ fn full_official_export_keeps_every_rated_skill_and_validates_cleanly() {
     assert_eq!((check["errors"].as_u64(), check["warnings"].as_u64()), (Some(0), Some(0)), "{check}");
     let notes = notes(&v);
     assert!(!notes.iter().any(|n| n.contains("left out") && n.contains("skill")), "{notes:#?}");
+}
+
+/// The framework is named after its source, the official export, and dated as `--export-date`
+/// says; the CSV files carry no date, so without it the version says so, and a note says how.
+#[test]
+fn the_framework_is_named_after_the_export_and_dated_by_export_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dated = tmp.path().join("dated");
+    import_small(&dated, &["--export-date", "2025-09"]);
+    let fw = read_yaml(dated.join("framework.yaml"));
+    assert_eq!(fw["name"], "Government Digital and Data Profession Capability Framework");
+    assert_eq!(fw["version"], "2025-09");
+    assert!(fw["source"].as_str().unwrap().contains("the official CSV export of 2025-09"), "{fw:?}");
+    assert!(fw["description"].as_str().unwrap().ends_with("from the official CSV export of 2025-09."), "{fw:?}");
+    validates_cleanly(&dated);
+    for (key, text) in [("name", &fw["name"]), ("version", &fw["version"]), ("description", &fw["description"])] {
+        assert!(!text.as_str().unwrap().contains("imported"), "{key}: {text:?}");
+    }
+
+    let undated = tmp.path().join("undated");
+    let v = import_small(&undated, &[]);
+    let fw = read_yaml(undated.join("framework.yaml"));
+    assert_eq!(fw["name"], "Government Digital and Data Profession Capability Framework");
+    assert_eq!(fw["version"], "undated CSV export");
+    assert!(notes(&v).iter().any(|n| n.contains("give the date of the download with --export-date")), "{v}");
+    assert!(
+        !notes(&import_small(&dated, &["--export-date", "2025-09-30", "--force"]))
+            .iter()
+            .any(|n| n.contains("--export-date"))
+    );
+    assert_eq!(read_yaml(dated.join("framework.yaml"))["version"], "2025-09-30");
+
+    for bad in ["2025-9", "2025-13", "September 2025", "2025-02-30"] {
+        let args =
+            import_args(&small("roles.csv"), &small("skills.csv"), &tmp.path().join("bad"), &["--export-date", bad]);
+        let out = cmd().args(strs(&args)).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {err}");
+        assert!(err.contains("expected a month such as 2025-09, or a day such as 2025-09-30"), "{bad}: {err}");
+    }
+}
+
+/// No summary of the official export, a role's or a level's, is a dangling lead-in ("At this role
+/// level, you will:"): each is prose a reader can take on its own.
+#[test]
+#[ignore = "needs ../shared"]
+fn no_summary_of_the_official_export_is_a_dangling_lead_in() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/ddat-csv");
+    let (roles, skills) = (dir.join("roles.csv"), dir.join("skills.csv"));
+    assert!(roles.is_file() && skills.is_file(), "this test needs the official CSV export in {}", dir.display());
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ddat");
+    json(&strs(&import_args(path(&roles), path(&skills), &out, &[])));
+    let (framework, _) = pm_skills::data::load_folder(&out).expect("loads");
+    let mut summaries = 0;
+    for role in &framework.roles {
+        let all = std::iter::once((role.id.as_str(), &role.summary))
+            .chain(role.levels.iter().map(|l| (l.id.as_str(), &l.summary)));
+        for (id, summary) in all {
+            summaries += 1;
+            assert!(!summary.trim().is_empty(), "{}/{id}: no summary", role.id);
+            assert!(summary.lines().all(|l| !l.trim_end().ends_with(':')), "{}/{id}: {summary:?}", role.id);
+        }
+    }
+    assert_eq!(summaries, 48 + 201);
+    let dm = framework.roles.iter().find(|r| r.id == "delivery-manager").unwrap();
+    assert_eq!(
+        dm.levels[0].summary,
+        "At this role level, you will work on a small or mature Agile team; learn on the job; potentially work \
+         alongside a delivery manager on a larger team, shadowing and providing support, or working to deliver an \
+         element under guidance and mentorship."
+    );
 }

@@ -25,4 +25,5 @@ mod readme;
 mod review;
 mod site;
 mod team;
+mod travel;
 mod xlsx;

@@ -375,4 +375,64 @@ fn the_site_of_the_full_official_import_has_no_broken_link() {
     let framework = pm_skills::data::load_folder(&data).unwrap().0;
     let links = check_site(&out, &allowed_web_links(&framework));
     eprintln!("official import: {} pages, {links} links checked", report["pages"]["total"]);
+    // Named after its source, with no soft skills promised: it has none.
+    assert!(framework.soft_skills.is_empty());
+    for (page, text) in pages_text(&out) {
+        assert!(!text.contains("imported") && !text.contains("soft skill"), "{page}");
+    }
+}
+
+/// Every page's text, lower case, by path.
+fn pages_text(root: &Path) -> Vec<(String, String)> {
+    tree(root).into_iter().map(|(page, bytes)| (page, String::from_utf8_lossy(&bytes).to_lowercase())).collect()
+}
+
+/// No page of a framework without soft skills mentions them; one with them links them.
+#[test]
+fn a_site_promises_soft_skills_only_where_the_framework_has_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ddat");
+    build(&["--framework", "ddat-2025"], &out);
+    assert!(pm_skills::data::load_builtin("ddat-2025").unwrap().soft_skills.is_empty());
+    for (page, text) in pages_text(&out) {
+        assert!(!text.contains("soft skill"), "{page} promises soft skills");
+    }
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("A to Z</a> <span class=\"note-after\">every role, level and skill</span>"), "{home}");
+    let a_to_z = std::fs::read_to_string(out.join("a-z.html")).unwrap();
+    assert!(a_to_z.contains("<p>Every role, level and skill of "), "{a_to_z}");
+
+    let dvla = tmp.path().join("dvla");
+    build(&[], &dvla);
+    let home = std::fs::read_to_string(dvla.join("index.html")).unwrap();
+    assert!(home.contains("every role, level, skill and soft skill") && home.contains(">Soft skills</a>"), "{home}");
+}
+
+/// An imported export is named after its source, with the export's date, on every page.
+#[test]
+fn the_site_of_an_import_names_the_export_not_the_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("ddat");
+    let csv = |name: &str| fixture_path(&format!("ddat-csv-small/{name}"));
+    let (roles, skills) = (csv("roles.csv"), csv("skills.csv"));
+    let import = ["import", "ddat-csv", "--roles", &roles, "--skills", &skills, "--out", path(&data)];
+    stdout(&[&import[..], &["--export-date", "2025-09"]].concat());
+    let out = tmp.path().join("site");
+    build(&["--data", path(&data)], &out);
+    let name = "Government Digital and Data Profession Capability Framework";
+    let footer = format!("<footer>\n<p>{name}, version 2025-09. ");
+    for (page, text) in pages_text(&out) {
+        assert!(!text.contains("imported"), "{page} says imported");
+        assert!(!text.contains("soft skill"), "{page} promises soft skills");
+        if page.ends_with(".html") {
+            assert!(text.contains(&footer.to_lowercase()), "{page}");
+            let header = text.split("<p class=\"site-name\">").nth(1).and_then(|t| t.lines().next()).unwrap_or("");
+            assert!(header.ends_with(&format!(">{}</a></p>", name.to_lowercase())), "{page}: {header}");
+        }
+    }
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains(&format!("<title>{name}</title>")), "{home}");
+    assert!(home.contains("<dt>Version:</dt><dd>2025-09</dd>"), "{home}");
+    let about = std::fs::read_to_string(out.join("about/product-manager.html")).unwrap();
+    assert!(about.contains(&format!("{name} (version 2025-09)")), "{about}");
 }

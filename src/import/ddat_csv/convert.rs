@@ -12,19 +12,21 @@ use super::output::{self, Provenance};
 use super::roles::{LevelAcc, RoleAcc, RolesCsv, read_roles, select_role};
 use super::seniority::{SENIORITY_RULE, order_by_seniority, read_level_order};
 use super::skills::{CatalogueSkill, note_skills_not_written, read_skills, written_skills};
-use super::{DEFAULT_ROLE, FRAMEWORK_ID, ImportReport, ImportedRole, Notes, OrderSource, SCALE, SkippedRole};
+use super::{DEFAULT_ROLE, FRAMEWORK_ID, ImportReport, ImportedRole, Notes, OrderSource, SCALE, SkippedRole, UNDATED};
 use crate::import::text::{IdPool, key};
 use crate::model::Ref;
 use crate::source::SourceFile;
 
 /// Converts the two CSV files into the files of a framework folder (path relative to the
 /// folder, text) and the report. `role` imports one role (id or name); `level_order` is the
-/// `--level-order` file. No I/O: [`super::run`] reads and writes.
+/// `--level-order` file; `export_date` the `--export-date` (the version). No I/O: [`super::run`]
+/// reads and writes.
 pub fn convert(
     roles_csv: &CsvFile,
     skills_csv: &CsvFile,
     role: Option<&str>,
     level_order: Option<&SourceFile>,
+    export_date: Option<&str>,
 ) -> anyhow::Result<(Vec<(String, String)>, ImportReport)> {
     let mut notes = Notes::default();
     let parsed = read_roles(roles_csv, &mut notes)?;
@@ -39,7 +41,16 @@ pub fn convert(
     };
     let skill_ids = skill_ids(&parsed);
     let input = Inputs { roles_csv, skills_csv, parsed, catalogue, skill_ids };
-    let provenance = Provenance::new(&roles_csv.name, &skills_csv.name);
+    let provenance = Provenance::new(&roles_csv.name, &skills_csv.name, export_date);
+    if export_date.is_none() {
+        notes.add(
+            None,
+            format!(
+                "the export does not say when it was made, so the framework's version is \"{UNDATED}\"; \
+                 give the date of the download with --export-date (e.g. --export-date 2025-09)"
+            ),
+        );
+    }
 
     let roles = convert_roles(&input, selected, &overrides, &provenance, &mut notes)?;
     if roles.imported.is_empty() {
@@ -106,9 +117,10 @@ fn framework_files(
     let default_role = imported.iter().any(|r| r.id == DEFAULT_ROLE).then_some(DEFAULT_ROLE);
     let description = format!(
         "The UK government's Digital and Data Profession Capability Framework: {} role{} with \
-         their levels and the skills each level needs, imported from the official CSV export.",
+         their levels and the skills each level needs, from {}.",
         imported.len(),
-        if imported.len() == 1 { "" } else { "s" }
+        if imported.len() == 1 { "" } else { "s" },
+        provenance.export()
     );
     Ok(vec![
         ("framework.yaml".to_string(), provenance.file(&provenance.framework(description, default_role))?),
@@ -360,7 +372,7 @@ F,Boss,Leads.,NOT IN USE,None.,Cutting,d,NOT IN USE,t,Senior Civil Service\n"
             ),
         );
         let skills = csv("skills.csv", &format!("{SKILLS_HEADER}Cutting,Cuts.,a,w,p,e,Widget maker\n"));
-        let (files, report) = convert(&roles, &skills, None, None).unwrap();
+        let (files, report) = convert(&roles, &skills, None, None, None).unwrap();
         assert_eq!(report.imported.len(), 1);
         let role = &report.imported[0];
         assert_eq!(role.skills, 2, "Gluing, rated at one level only, is kept");
@@ -387,12 +399,37 @@ F,Boss,Leads.,NOT IN USE,None.,Cutting,d,NOT IN USE,t,Senior Civil Service\n"
     }
 
     #[test]
+    fn a_level_described_by_a_lead_in_and_bullets_alone_gets_them_as_its_summary() {
+        let roles = csv(
+            "roles.csv",
+            &format!(
+                "{ROLES_HEADER}\
+F,Widget maker,Makes widgets.,Associate widget maker,\"At this role level, you will:\n- cut widgets\n- learn on the job\",Cutting,d,Working,t,\n\
+F,Widget maker,Makes widgets.,Widget maker,\"A widget maker makes widgets.\n\nAt this role level, you will:\n- glue widgets\",Cutting,d,Practitioner,t,\n"
+            ),
+        );
+        let skills = csv("skills.csv", &format!("{SKILLS_HEADER}Cutting,Cuts.,a,w,p,e,Widget maker\n"));
+        let (files, _) = convert(&roles, &skills, None, None, None).unwrap();
+        let role_yaml = &files.iter().find(|(p, _)| p.ends_with("widget-maker.yaml")).unwrap().1;
+        let role: crate::raw::RawRole = serde_yaml::from_str(role_yaml).unwrap();
+        let summaries: Vec<Option<&str>> = role.levels.iter().map(|l| l.summary.as_deref()).collect();
+        assert_eq!(
+            summaries,
+            [
+                Some("At this role level, you will cut widgets; learn on the job."),
+                Some("A widget maker makes widgets.")
+            ]
+        );
+        assert_eq!(role.levels[0].responsibilities, ["cut widgets", "learn on the job"]);
+    }
+
+    #[test]
     fn missing_columns_and_swapped_files_are_clear_errors() {
         let roles = csv("roles.csv", "Role,Skill Name\nA,B\n");
         let skills = csv("skills.csv", &format!("{SKILLS_HEADER}Cutting,Cuts.,a,w,p,e,X\n"));
-        let err = convert(&roles, &skills, None, None).unwrap_err().to_string();
+        let err = convert(&roles, &skills, None, None, None).unwrap_err().to_string();
         assert!(err.contains("roles.csv: line 1") && err.contains("`Role Level`"), "{err}");
-        let err = convert(&skills, &skills, None, None).unwrap_err().to_string();
+        let err = convert(&skills, &skills, None, None, None).unwrap_err().to_string();
         assert!(err.contains("swapped"), "{err}");
     }
 }

@@ -32,8 +32,9 @@
 //!   folder validates cleanly and a reader sees that the gap is the source's.
 //! - Multi-line cells (`"At this role level, you will:\n- ..."`) keep their structure: the
 //!   paragraphs become the `summary`, the `- ` bullets become `responsibilities`, and a lead-in
-//!   line ending in `:` just before the bullets is dropped, since the list replaces it. Skill
-//!   proficiency texts are kept whole, bullets included.
+//!   line ending in `:` just before the bullets is dropped, since the list replaces it; a cell
+//!   that is nothing but a lead-in and its bullets gets them as one sentence for its `summary`,
+//!   never a dangling "you will:". Skill proficiency texts are kept whole, bullets included.
 //! - When a level expects less of a skill than the level below it (the framework does this where
 //!   leaders stop using a skill day to day), the rating gets a note saying the drop comes from the
 //!   official framework, so `validate` does not flag it as a typo.
@@ -61,8 +62,10 @@ use crate::text::plural;
 
 /// The id of the framework written to `framework.yaml`.
 pub const FRAMEWORK_ID: &str = "ddat-import";
-/// Its display name.
-pub const FRAMEWORK_NAME: &str = "Government Digital and Data Profession Capability Framework (imported)";
+/// Its display name: the source's own.
+pub const FRAMEWORK_NAME: &str = "Government Digital and Data Profession Capability Framework";
+/// Its version when `--export-date` gives none: the CSV files carry no date.
+pub const UNDATED: &str = "undated CSV export";
 /// The licence line of every file written.
 pub const LICENCE: &str =
     "Contains public sector information licensed under the Open Government Licence v3.0 (Crown copyright)";
@@ -308,7 +311,8 @@ pub fn run(args: &ImportDdatCsv) -> anyhow::Result<ImportReport> {
         }
         None => None,
     };
-    let (files, mut report) = convert(&roles, &skills, args.role.as_deref(), level_order.as_ref())?;
+    let (files, mut report) =
+        convert(&roles, &skills, args.role.as_deref(), level_order.as_ref(), args.export_date.as_deref())?;
     report.out = args.out.display().to_string();
     if let Some(message) = crate::import::write_out(&args.out, args.force, &files)? {
         report.notes.push(ImportNote { role: None, message });
