@@ -33,7 +33,7 @@ fn builtin_profile(level: &str, date: &str, assessor: &str) -> String {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("\nframework: ddat-2025\n"), "{text}");
-    text.replace(": ~\n", ": working\n").replace("\"Your Name\"", "Sam")
+    text.replace(": ~\n", ": working\n").replace("\"Your Name\"", "Sam").replace("\"Their Name\"", "Sam")
 }
 
 /// Runs `args`, asserts success, and returns stderr.
