@@ -70,9 +70,13 @@ fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &
                 text.push_str(&draw_table(table, options));
                 text.push('\n');
             }
-            // A status line is one line whatever the width: scripts and people grep it whole.
-            Block::Summary(t) => text.push_str(&style(BOLD, sanitize(t, false).trim_end())),
+            Block::Summary(t) => text.push_str(&style(BOLD, wrap(&sanitize(t, false), width, "", "").trim_end())),
             Block::Hint(t) => text.push_str(&style(DIM, wrap(&sanitize(t, false), width, "", "").trim_end())),
+            Block::Command { lead, commands } => {
+                let lines = command_lines(lead, commands, width);
+                let styled: Vec<String> = lines.iter().map(|l| style(DIM, l)).collect();
+                text.push_str(&styled.join("\n"));
+            }
             Block::Section { heading, blocks } => {
                 text.push_str(&style(BOLD, wrap(&sanitize(heading, false), width, "", "").trim_end()));
                 text.push('\n');
@@ -86,11 +90,31 @@ fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &
                 }
             }
         }
-        if matches!(block, Block::Summary(_) | Block::Hint(_)) {
+        if matches!(block, Block::Summary(_) | Block::Hint(_) | Block::Command { .. }) {
             text.push('\n');
         }
         out.extend_from_slice(text.as_bytes());
     }
+}
+
+/// A command block's lines: one line when it fits the width (or there is none); else the lead,
+/// wrapped as prose, and under it each command whole on a line of its own, however long, so that
+/// it can be copied as it is.
+fn command_lines(lead: &str, commands: &[String], width: Option<usize>) -> Vec<String> {
+    let commands: Vec<String> = commands.iter().map(|c| sanitize(c, false).into_owned()).collect();
+    let lead = sanitize(lead, false);
+    let line = Block::command_line(&lead, &commands);
+    if width.is_none_or(|w| super::text::width(&line) <= w) {
+        return vec![line];
+    }
+    let mut lines: Vec<String> = if lead.is_empty() {
+        Vec::new()
+    } else {
+        super::text::wrap_lines(&lead, width, "", "").into_iter().map(|l| l.trim_end().to_string()).collect()
+    };
+    let indent = if lead.is_empty() { "" } else { "  " };
+    lines.extend(commands.iter().map(|c| format!("{indent}{c}")));
+    lines
 }
 
 /// The widest line an action is given to be written on.
@@ -291,15 +315,43 @@ fn draw_part(table: &super::Table, part: &[usize], widths: Option<&[usize]>, opt
 mod tests {
     use super::*;
 
-    #[test]
-    fn summary_lines_are_never_wrapped_but_prose_is() {
-        let long = "/a/rather/long/clone/path/tests/fixtures/custom-ladder: valid, 0 errors, 0 warnings";
-        let blocks = vec![Block::Para(long.replace('/', " ")), Block::Summary(long.into())];
+    fn drawn(blocks: &[Block], width: Option<usize>) -> String {
         let mut out = Vec::new();
-        render(&blocks, &RenderOptions { width: Some(40), ..RenderOptions::default() }, &mut out);
-        let text = String::from_utf8(out).unwrap();
-        assert!(text.lines().any(|l| l == long), "summary split:\n{text}");
-        assert!(text.lines().filter(|l| !l.is_empty()).count() > 2, "prose not wrapped:\n{text}");
+        render(blocks, &RenderOptions { width, ..RenderOptions::default() }, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn summary_lines_wrap_between_words_like_prose_and_stay_whole_in_a_pipe() {
+        let long = "Sam: 8 of 10 skills must grow to reach Senior Product Manager, 12 steps in all";
+        let text = drawn(&[Block::Summary(long.into())], Some(40));
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "summary not wrapped:\n{text}");
+        assert_eq!(text.split_whitespace().collect::<Vec<_>>(), long.split_whitespace().collect::<Vec<_>>());
+        // A word wider than the width is never broken; a pipe keeps the whole line.
+        let path = "/a/rather/long/clone/path/tests/fixtures/custom-ladder: valid";
+        assert!(
+            drawn(&[Block::Summary(path.into())], Some(40))
+                .lines()
+                .any(|l| l.starts_with(path.split(' ').next().unwrap()))
+        );
+        assert_eq!(drawn(&[Block::Summary(long.into())], None), format!("{long}\n"));
+    }
+
+    #[test]
+    fn commands_are_never_broken_across_lines() {
+        let block = Block::command(
+            "Next:",
+            ["pm-skills validate /tmp/an-import", "pm-skills --data /tmp/an-import --role product-manager ladder"],
+        );
+        // Wide enough: one line, as a pipe shows it.
+        let one = "Next: pm-skills validate /tmp/an-import  ·  pm-skills --data /tmp/an-import --role product-manager ladder\n";
+        assert_eq!(drawn(&[block.clone()], Some(200)), one);
+        assert_eq!(drawn(&[block.clone()], None), one);
+        // Too narrow: the lead, then each command whole on a line of its own, even a longer one.
+        assert_eq!(
+            drawn(&[block], Some(40)),
+            "Next:\n  pm-skills validate /tmp/an-import\n  pm-skills --data /tmp/an-import --role product-manager ladder\n"
+        );
     }
 
     #[test]

@@ -199,3 +199,30 @@ fn warnings_are_sanitised() {
     assert!(err.starts_with("warning: two profiles are named `Mal\\x1b[2J\\x1b]0;pwned\\x07lory`"), "{err}");
     assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
 }
+
+/// The closing summaries of `gap`, `gap --review` and `progress` wrap at the width between words,
+/// as the prose around them does, and say the same words as one line in a pipe.
+#[test]
+fn summaries_wrap_at_the_width_between_words() {
+    let file = |name: &str| example("../growth").join(name).to_str().unwrap().to_string();
+    let (june, march, review) =
+        (file("checkins/2026-06-01.yaml"), file("checkins/2026-03-02.yaml"), file("review-2026-06-03.yaml"));
+    let runs: [(&str, Vec<&str>); 3] = [
+        ("Sam Okafor: ", vec!["gap", "--profile", &june]),
+        ("Sam Okafor sees ", vec!["gap", "--profile", &june, "--review", &review]),
+        ("Sam Okafor: ", vec!["progress", &march, &june]),
+    ];
+    for (start, args) in runs {
+        let narrow = cmd().env("COLUMNS", "40").args(&args).output().unwrap();
+        let narrow = String::from_utf8(narrow.stdout).unwrap();
+        let last = narrow.split("\n\n").filter(|part| part.starts_with(start)).last();
+        let summary: Vec<&str> = last.unwrap_or_else(|| panic!("{args:?}:\n{narrow}")).lines().collect();
+        assert!(summary.len() > 1, "{args:?} summary not wrapped:\n{narrow}");
+        assert!(summary.iter().all(|l| l.chars().count() <= 40), "{args:?}:\n{narrow}");
+        // The same words as the unwrapped line, none of them broken.
+        let whole = cmd().env_remove("COLUMNS").args(&args).output().unwrap();
+        let whole = String::from_utf8(whole.stdout).unwrap();
+        let line = whole.lines().rev().find(|l| l.starts_with(start)).unwrap();
+        assert_eq!(summary.join(" "), line, "{args:?}");
+    }
+}

@@ -462,6 +462,33 @@ fn the_report_has_a_row_per_role_in_csv_and_a_human_view() {
     assert!(stdout(&strs(&args)).contains("| delivery-manager"));
 }
 
+/// The commands to run next are never broken across lines: beside "Next:" when they fit, else
+/// each whole on a line of its own.
+#[test]
+fn the_next_commands_stand_whole_at_any_width() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("an-import-folder-with-a-long-name");
+    let validate = format!("pm-skills validate {}", path(&out));
+    let ladder = format!("pm-skills --data {} --role product-manager ladder", path(&out));
+    for columns in ["40", "200"] {
+        let args = import_args(&small("roles.csv"), &small("skills.csv"), &out, &["--force"]);
+        let run = cmd().env("COLUMNS", columns).args(&args).output().unwrap();
+        let text = String::from_utf8(run.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        match columns {
+            "40" => {
+                let at = lines.iter().position(|l| *l == "Next:").unwrap_or_else(|| panic!("{text}"));
+                assert_eq!(lines[at + 1..at + 3], [validate.as_str(), ladder.as_str()], "{text}");
+            }
+            _ if lines.iter().any(|l| l.starts_with("Next: pm-skills")) => {
+                assert!(lines.contains(&format!("Next: {validate}  ·  {ladder}").as_str()), "{text}");
+            }
+            // A long temporary path makes even 200 columns too narrow for one line.
+            _ => assert!(lines.contains(&validate.as_str()) && lines.contains(&ladder.as_str()), "{text}"),
+        }
+    }
+}
+
 /// The full official export, from the reference copy in ../shared beside the clone.
 #[test]
 #[ignore = "needs ../shared"]

@@ -206,10 +206,10 @@ impl ImportReport {
     fn next_hint(&self) -> Option<Block> {
         let first = self.imported.iter().find(|r| r.id == DEFAULT_ROLE).or(self.imported.first())?;
         let out = crate::text::shell_word(&self.out);
-        Some(Block::Hint(format!(
-            "Next: pm-skills validate {out}  ·  pm-skills --data {out} --role {} ladder",
-            first.id
-        )))
+        Some(Block::command(
+            "Next:",
+            [format!("pm-skills validate {out}"), format!("pm-skills --data {out} --role {} ladder", first.id)],
+        ))
     }
 }
 
