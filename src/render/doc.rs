@@ -24,6 +24,9 @@ pub enum Block {
     /// The closing answer, e.g. "8 of 10 skills must grow", shown strong and wrapped at the width
     /// between words, as prose is (a pipe has no width, so a script greps it as one line).
     Summary(String),
+    /// A status line that names a file, e.g. `PATH: valid, 0 errors, 0 warnings`: shown as a
+    /// summary, but one line whatever the width, so that scripts and people grep it whole.
+    Status(String),
     /// A pointer to a next command or a caveat, shown dimmed. A command in it starts with
     /// `pm-skills `, which the renderers extend with the options of the run.
     Hint(String),

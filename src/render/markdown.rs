@@ -63,7 +63,7 @@ fn write_block(block: &Block, depth: usize, out: &mut Vec<u8>) -> std::io::Resul
             let fence = "`".repeat(longest.max(2) + 1);
             writeln!(out, "{fence}text\n{body}\n{fence}")
         }
-        Block::Summary(t) => writeln!(out, "**{}**", inline(t)),
+        Block::Summary(t) | Block::Status(t) => writeln!(out, "**{}**", inline(t)),
         Block::Hint(t) => writeln!(out, "_{}_", inline(t)),
         Block::Command { lead, commands } => {
             let code: Vec<String> = commands.iter().map(|c| code_span(c)).collect();

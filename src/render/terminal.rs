@@ -71,6 +71,7 @@ fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &
                 text.push('\n');
             }
             Block::Summary(t) => text.push_str(&style(BOLD, wrap(&sanitize(t, false), width, "", "").trim_end())),
+            Block::Status(t) => text.push_str(&style(BOLD, sanitize(t, false).trim_end())),
             Block::Hint(t) => text.push_str(&style(DIM, wrap(&sanitize(t, false), width, "", "").trim_end())),
             Block::Command { lead, commands } => {
                 let lines = command_lines(lead, commands, width);
@@ -90,7 +91,7 @@ fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &
                 }
             }
         }
-        if matches!(block, Block::Summary(_) | Block::Hint(_) | Block::Command { .. }) {
+        if matches!(block, Block::Summary(_) | Block::Status(_) | Block::Hint(_) | Block::Command { .. }) {
             text.push('\n');
         }
         out.extend_from_slice(text.as_bytes());
@@ -136,12 +137,12 @@ fn section_into(text: &mut String, blocks: &[Block], options: &RenderOptions) {
 
 fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
     let all: Vec<usize> = (0..table.header.len()).collect();
-    let Some(width) = options.width.filter(|_| table.row_labels > 0) else {
+    let Some(width) = options.width else {
         return draw_part(table, &all, None, options);
     };
-    // A table that names rows keeps every word whole: its columns are sized here, in parts that
-    // each repeat the row labels when the whole is too wide. Others are left to comfy-table, which
-    // breaks a word only when a column is narrower than it.
+    // Every table keeps its words whole when its widest words fit: its columns are sized here.
+    // One that names rows is drawn in parts that each repeat the row labels when the whole is too
+    // wide; another, too wide for its words, is left to comfy-table, which breaks what it must.
     let [min, cells, full] = column_widths(table);
     let labels = table.row_labels.min(all.len());
     let fit = |part: &[usize]| {
@@ -153,6 +154,9 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
         let widths = whole_word_widths(&pick(&min), &pick(&cells), room)?;
         whole_word_widths(&widths, &pick(&full), room)
     };
+    if table.row_labels == 0 {
+        return draw_part(table, &all, fit(&all).as_deref(), options);
+    }
     let mut parts: Vec<Vec<usize>> = Vec::new();
     let mut part: Vec<usize> = all[..labels].to_vec();
     for &c in &all[labels..] {
@@ -195,7 +199,7 @@ fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
     let columns = table.header.len();
     let (mut min, mut cells) = (vec![1; columns], vec![1; columns]);
     let words = |text: &str, widest: &mut usize| {
-        for line in sanitize(text, true).lines() {
+        for line in cell_text(text).lines() {
             for word in line.split(' ') {
                 *widest = (*widest).max(super::text::width(word));
             }
@@ -207,7 +211,7 @@ fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
     for row in &table.rows {
         for (c, cell) in row.iter().enumerate().take(columns) {
             words(&cell.text, &mut min[c]);
-            for line in sanitize(&cell.text, true).lines() {
+            for line in cell_text(&cell.text).lines() {
                 cells[c] = cells[c].max(super::text::width(line));
             }
         }
@@ -220,13 +224,57 @@ fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
     [min, cells, full]
 }
 
+/// A cell's text as the terminal wraps it: safe, and with a step change (`+1`, `−2?`) bound to
+/// the word before it by a no-break space, so that `Data +1` never leaves `+1` on a line alone.
+/// The space is a plain one again once the table is drawn.
+fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let clean = sanitize(text, true);
+    let step = |word: &str| {
+        let digits = word.strip_prefix(['+', '\u{2212}']).map(|w| w.strip_suffix('?').unwrap_or(w));
+        digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !clean.split([' ', '\n']).any(step) {
+        return clean;
+    }
+    let lines: Vec<String> = clean
+        .split('\n')
+        .map(|line| {
+            let mut out = String::with_capacity(line.len());
+            for (i, word) in line.split(' ').enumerate() {
+                if i > 0 {
+                    out.push(if step(word) { NO_BREAK } else { ' ' });
+                }
+                out.push_str(word);
+            }
+            out
+        })
+        .collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
+}
+
+/// What binds a step change to its word while a table is laid out.
+const NO_BREAK: char = '\u{a0}';
+
 /// Content widths within `room` that keep every word whole: each column gets at least its widest
-/// word; then, as far as the room goes, the columns that want least more get their widest line
-/// (so short cells such as `6 of 10` stay on one line), and what is left is shared among the
-/// others in proportion to what each still wants. `None` when the widest words alone do not fit.
+/// word. Then a column of short phrases (no line more than twice its widest word, such as
+/// `●●●○ Practitioner`) gets its widest line, the cheapest first, as far as the room goes, so that
+/// a phrase breaks only when the room is tight, not because a column of prose wants the room. Then
+/// the columns that want least more get their widest line (so short cells such as `6 of 10` stay
+/// on one line), and what is left is shared among the others in proportion to what each still
+/// wants. `None` when the widest words alone do not fit.
 fn whole_word_widths(min: &[usize], max: &[usize], room: usize) -> Option<Vec<usize>> {
     let mut spare = room.checked_sub(min.iter().sum())?;
     let mut widths = min.to_vec();
+    let mut phrases: Vec<usize> = (0..widths.len()).filter(|&c| max[c] > min[c] && max[c] <= 2 * min[c]).collect();
+    phrases.sort_by_key(|&c| max[c] - min[c]);
+    for c in phrases {
+        let want = max[c] - widths[c];
+        if want > spare {
+            break;
+        }
+        spare -= want;
+        widths[c] = max[c];
+    }
     loop {
         let open: Vec<usize> = (0..widths.len()).filter(|&c| widths[c] < max[c]).collect();
         if open.is_empty() {
@@ -287,7 +335,7 @@ fn draw_part(table: &super::Table, part: &[usize], widths: Option<&[usize]>, opt
             .iter()
             .filter_map(|&c| row.get(c))
             .map(|c| {
-                let cell = comfy_table::Cell::new(sanitize(&c.text, true));
+                let cell = comfy_table::Cell::new(cell_text(&c.text));
                 if !options.color {
                     return cell;
                 }
@@ -308,7 +356,7 @@ fn draw_part(table: &super::Table, part: &[usize], widths: Option<&[usize]>, opt
             column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
         }
     }
-    t.to_string()
+    t.to_string().replace(NO_BREAK, " ")
 }
 
 #[cfg(test)]
@@ -327,13 +375,9 @@ mod tests {
         let text = drawn(&[Block::Summary(long.into())], Some(40));
         assert!(text.lines().all(|l| l.chars().count() <= 40), "summary not wrapped:\n{text}");
         assert_eq!(text.split_whitespace().collect::<Vec<_>>(), long.split_whitespace().collect::<Vec<_>>());
-        // A word wider than the width is never broken; a pipe keeps the whole line.
-        let path = "/a/rather/long/clone/path/tests/fixtures/custom-ladder: valid";
-        assert!(
-            drawn(&[Block::Summary(path.into())], Some(40))
-                .lines()
-                .any(|l| l.starts_with(path.split(' ').next().unwrap()))
-        );
+        // A pipe keeps the whole line, and a status line that names a file is one line anyway.
+        let status = "/a/rather/long/clone/path/tests/fixtures/custom-ladder: valid, 0 errors, 0 warnings";
+        assert_eq!(drawn(&[Block::Status(status.into())], Some(40)), format!("{status}\n"));
         assert_eq!(drawn(&[Block::Summary(long.into())], None), format!("{long}\n"));
     }
 
@@ -384,6 +428,56 @@ mod tests {
         assert_eq!(whole_word_widths(&[11, 3], &[40, 7], 30), Some(vec![23, 7]));
         // Two long columns share what is left in proportion to what each wants.
         assert_eq!(whole_word_widths(&[5, 5, 2], &[45, 25, 2], 32), Some(vec![19, 11, 2]));
+    }
+
+    fn drawn_table(table: &super::super::Table, width: usize) -> String {
+        drawn(&[Block::Table(table.clone())], Some(width))
+    }
+
+    /// Any table keeps its words whole when they fit, and gives a column of short phrases its line
+    /// before a column of prose wants the room: a check-in's `●●●○ Practitioner` breaks only when
+    /// the room is tight.
+    #[test]
+    fn short_phrases_keep_their_line_before_prose_columns_take_the_room() {
+        let mut table = super::super::Table::new(["Skill", "2026-01-15", "2026-04-20", "Status"]);
+        for skill in ["Government Digital and Data Perspective", "Experience of Working within Constraints"] {
+            table.row(
+                [skill, "●●●○ Practitioner", "●●●● Expert", "not reassessed"].map(super::super::Cell::plain).to_vec(),
+            );
+        }
+        let text = drawn_table(&table, 80);
+        assert!(text.matches("●●●○ Practitioner").count() == 2, "{text}");
+        assert!(text.contains("not reassessed") && text.contains("Perspective"), "{text}");
+        assert!(text.lines().all(|l| super::super::text::width(l) <= 80), "{text}");
+        // Tight: the phrase breaks between its words, never inside one.
+        let tight = drawn_table(&table, 60);
+        assert!(tight.contains("Practitioner") && tight.contains("Constraints"), "{tight}");
+    }
+
+    /// A step change stays on the line of the skill it counts, and an id is never broken.
+    #[test]
+    fn a_step_change_stays_with_its_word_and_ids_stay_whole() {
+        let mut table = super::super::Table::new(["Level", "Steps short", "Top gaps"]);
+        table.row(
+            ["Lead Product Manager", "6", "Government Digital and Data Perspective +1\nFinancial Ownership −2?"]
+                .map(super::super::Cell::plain)
+                .to_vec(),
+        );
+        for width in [40, 50, 60, 80] {
+            let text = drawn_table(&table, width);
+            assert!(text.contains("Perspective +1") && text.contains("Ownership −2?"), "{width}:\n{text}");
+            assert!(!text.contains('\u{a0}'), "{width}: a no-break space is left:\n{text}");
+        }
+        let mut ids = super::super::Table::new(["Role", "Family", "Levels"]);
+        ids.row(
+            ["development-operations-devops-engineer", "Software development", "5"]
+                .map(super::super::Cell::plain)
+                .to_vec(),
+        );
+        for width in [66, 80] {
+            let text = drawn_table(&ids, width);
+            assert!(text.contains("development-operations-devops-engineer"), "{width}:\n{text}");
+        }
     }
 
     /// A table that names its rows never breaks a word: it is drawn in even parts, each repeating

@@ -407,3 +407,19 @@ fn moves_and_fit_on_the_imported_official_csv() {
     let short: Vec<i64> = next.iter().map(|e| e["steps_short"].as_i64().unwrap()).collect();
     assert!(short.windows(2).all(|w| w[0] <= w[1]) && short[0] > 0, "{short:?}");
 }
+
+/// A step change stays on the line of the skill it counts: `+1` never stands alone in `fit`.
+#[test]
+fn fit_keeps_each_step_change_beside_its_skill() {
+    let sam = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/growth/checkins/2026-06-01.yaml");
+    for columns in ["50", "60", "64", "80", "84", "100"] {
+        let out = cmd().env("COLUMNS", columns).args(["fit", "--profile", sam.to_str().unwrap()]).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let cells = text.lines().filter(|l| l.starts_with('│')).flat_map(|l| l.trim_matches('│').split('┆'));
+        for cell in cells {
+            let cell = cell.trim();
+            assert!(!cell.starts_with('+') && !cell.starts_with('\u{2212}'), "COLUMNS={columns}:\n{text}");
+        }
+        assert!(text.contains("Perspective +1"), "{text}");
+    }
+}

@@ -489,6 +489,32 @@ fn the_next_commands_stand_whole_at_any_width() {
     }
 }
 
+/// The official export's role ids (up to 38 characters) are never broken, however wide the
+/// terminal: too narrow, the table is drawn in parts that each name the role.
+#[test]
+#[ignore = "needs ../shared"]
+fn role_ids_of_the_official_export_are_never_broken() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/ddat-csv");
+    let (roles, skills) = (dir.join("roles.csv"), dir.join("skills.csv"));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ddat");
+    let args = import_args(path(&roles), path(&skills), &out, &["--format", "json"]);
+    let report = json(&strs(&args));
+    let ids = ids(&report["imported"]);
+    assert!(ids.contains(&"development-operations-devops-engineer"), "{ids:?}");
+    for columns in ["80", "100", "120"] {
+        let args = import_args(path(&roles), path(&skills), &out, &["--force"]);
+        let run = cmd().env("COLUMNS", columns).args(&args).output().unwrap();
+        let text = String::from_utf8(run.stdout).unwrap();
+        let cells: Vec<&str> =
+            text.lines().filter_map(|l| l.strip_prefix("│ ")).map(|l| l.split(' ').next().unwrap()).collect();
+        for id in &ids {
+            assert!(cells.contains(id), "COLUMNS={columns}: {id} broken:\n{text}");
+        }
+        assert!(text.lines().all(|l| l.chars().count() <= columns.parse().unwrap()), "{text}");
+    }
+}
+
 /// The full official export, from the reference copy in ../shared beside the clone.
 #[test]
 #[ignore = "needs ../shared"]

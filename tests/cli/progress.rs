@@ -393,3 +393,24 @@ fn help_lists_progress_with_examples() {
     let main = stdout(&["--help"]);
     assert!(main.contains("progress"), "{main}");
 }
+
+/// At 120 columns every check-in column has room for `●●●○ Practitioner`: no check-in cell
+/// breaks it while a later column has room to spare.
+#[test]
+fn the_check_in_columns_keep_a_proficiency_on_one_line_when_there_is_room() {
+    let history = fixture_path("progress/history");
+    let out = cmd().env("COLUMNS", "120").args(["progress", "--history", &history]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| l.starts_with('│'))
+        .map(|l| l.trim_matches('│').split('┆').map(str::trim).collect())
+        .collect();
+    assert!(rows.len() > 10, "{text}");
+    for row in &rows {
+        for cell in &row[1..4] {
+            assert!(!cell.ends_with('○') && !cell.ends_with('●') && *cell != "Practitioner", "split:\n{text}");
+        }
+    }
+    assert!(text.lines().all(|l| l.chars().count() <= 120), "{text}");
+}

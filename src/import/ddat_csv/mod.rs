@@ -184,7 +184,8 @@ pub struct ImportNote {
 impl ImportReport {
     /// The table of the roles imported.
     fn imported_table(&self) -> Table {
-        let mut table = Table::new(["Role", "Family", "Levels", "Skills", "Level order"]);
+        // Ids are never broken: too wide for the terminal, it is drawn in parts, each naming the role.
+        let mut table = Table::new(["Role", "Family", "Levels", "Skills", "Level order"]).with_row_labels(1);
         for r in &self.imported {
             let order = match r.order {
                 OrderSource::Rule => Cell::plain("rule"),
