@@ -155,7 +155,9 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
         whole_word_widths(&widths, &pick(&full), room)
     };
     if table.row_labels == 0 {
-        return draw_part(table, &all, fit(&all).as_deref(), options);
+        let room = width.checked_sub(3 * all.len() + 1);
+        let widths = room.and_then(|room| shortest_widths(table, &min, &full, room));
+        return draw_part(table, &all, widths.as_deref(), options);
     }
     let mut parts: Vec<Vec<usize>> = Vec::new();
     let mut part: Vec<usize> = all[..labels].to_vec();
@@ -255,26 +257,92 @@ fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// What binds a step change to its word while a table is laid out.
 const NO_BREAK: char = '\u{a0}';
 
+/// Content widths within `room` that keep every word whole and make the table as short as they
+/// can: from each column's widest word, the room goes step by step to the column that saves the
+/// most lines (header included) for each column it takes, so that `●●●○ Practitioner` breaks only
+/// when no column has room to spare, rather than because a column of prose is wide. What no line
+/// needs is shared out as [`whole_word_widths`] does. `None` when the widest words do not fit.
+fn shortest_widths(table: &super::Table, min: &[usize], max: &[usize], room: usize) -> Option<Vec<usize>> {
+    let columns = min.len();
+    // The widths of each cell's words, line by line; the header is a row like the others.
+    let words = |text: &str| -> Vec<Vec<usize>> {
+        cell_text(text).lines().map(|l| l.split(' ').map(super::text::width).collect()).collect()
+    };
+    let header: Vec<Vec<Vec<usize>>> = table.header.iter().map(|h| words(&sanitize(h, false))).collect();
+    let rows: Vec<Vec<Vec<Vec<usize>>>> = std::iter::once(header)
+        .chain(
+            table
+                .rows
+                .iter()
+                .map(|r| (0..columns).map(|c| r.get(c).map_or(Vec::new(), |cell| words(&cell.text))).collect()),
+        )
+        .collect();
+    let mut spare = room.checked_sub(min.iter().sum())?;
+    let mut widths = min.to_vec();
+    // Thousands of cells: the share-out alone, which does not wrap every cell at every width.
+    if rows.len() * columns > 4000 {
+        return whole_word_widths(min, max, room);
+    }
+    let mut lines: Vec<Vec<usize>> =
+        rows.iter().map(|r| (0..columns).map(|c| lines_at(&r[c], widths[c])).collect()).collect();
+    // A line of the table saved outweighs any number of lines saved inside cells, which decide
+    // between widths that make the table equally tall: no phrase breaks that need not.
+    let weight = rows.len() * columns + 1;
+    loop {
+        let height: usize = lines.iter().map(|r| r.iter().copied().max().unwrap_or(1)).sum();
+        // (what is saved, columns taken, column): the most saved per column taken.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for c in 0..columns {
+            let others: Vec<usize> = lines
+                .iter()
+                .map(|r| r.iter().enumerate().filter(|&(i, _)| i != c).map(|(_, &n)| n).max().unwrap_or(1))
+                .collect();
+            let cell_lines: usize = lines.iter().map(|r| r[c]).sum();
+            for k in 1..=spare.min(max[c].saturating_sub(widths[c])) {
+                let at: Vec<usize> = rows.iter().map(|r| lines_at(&r[c], widths[c] + k)).collect();
+                let taller: usize = others.iter().zip(&at).map(|(&o, &n)| o.max(n)).sum();
+                let saved = height.saturating_sub(taller) * weight + cell_lines.saturating_sub(at.iter().sum());
+                if saved > 0 && best.is_none_or(|(s, t, _)| saved * t > s * k) {
+                    best = Some((saved, k, c));
+                }
+            }
+        }
+        let Some((_, k, c)) = best else { break };
+        widths[c] += k;
+        spare -= k;
+        for (r, row) in rows.iter().enumerate() {
+            lines[r][c] = lines_at(&row[c], widths[c]);
+        }
+    }
+    whole_word_widths(&widths, max, room)
+}
+
+/// How many lines a cell of these word widths takes at `width`, wrapped word by word.
+fn lines_at(words: &[Vec<usize>], width: usize) -> usize {
+    let wrapped = |line: &Vec<usize>| {
+        let (mut count, mut used) = (1, None::<usize>);
+        for &w in line {
+            used = match used {
+                Some(u) if u + 1 + w <= width => Some(u + 1 + w),
+                Some(_) => {
+                    count += 1;
+                    Some(w)
+                }
+                None => Some(w),
+            };
+        }
+        count
+    };
+    words.iter().map(wrapped).sum::<usize>().max(1)
+}
+
 /// Content widths within `room` that keep every word whole: each column gets at least its widest
-/// word. Then a column of short phrases (no line more than twice its widest word, such as
-/// `●●●○ Practitioner`) gets its widest line, the cheapest first, as far as the room goes, so that
-/// a phrase breaks only when the room is tight, not because a column of prose wants the room. Then
-/// the columns that want least more get their widest line (so short cells such as `6 of 10` stay
-/// on one line), and what is left is shared among the others in proportion to what each still
-/// wants. `None` when the widest words alone do not fit.
+/// word; then, as far as the room goes, the columns that want least more get their widest line
+/// (so short cells such as `6 of 10` stay on one line), and what is left is shared among the
+/// others in proportion to what each still wants. `None` when the widest words alone do not fit.
 fn whole_word_widths(min: &[usize], max: &[usize], room: usize) -> Option<Vec<usize>> {
     let mut spare = room.checked_sub(min.iter().sum())?;
     let mut widths = min.to_vec();
-    let mut phrases: Vec<usize> = (0..widths.len()).filter(|&c| max[c] > min[c] && max[c] <= 2 * min[c]).collect();
-    phrases.sort_by_key(|&c| max[c] - min[c]);
-    for c in phrases {
-        let want = max[c] - widths[c];
-        if want > spare {
-            break;
-        }
-        spare -= want;
-        widths[c] = max[c];
-    }
     loop {
         let open: Vec<usize> = (0..widths.len()).filter(|&c| widths[c] < max[c]).collect();
         if open.is_empty() {
