@@ -179,7 +179,9 @@ fn a_person_given_twice_is_counted_once_with_a_warning() {
     assert_eq!(
         err,
         format!(
-            "warning: two profiles are named `Priya Shah`: {copy} and {}; counted once, from {copy}\n",
+            "warning: two profiles are named `Priya Shah`: {copy} and {}; counted once, from {copy} (the first read), \
+             leaving out {}\n",
+            file.display(),
             file.display()
         )
     );
@@ -225,4 +227,37 @@ fn summaries_wrap_at_the_width_between_words() {
         let line = whole.lines().rev().find(|l| l.starts_with(start)).unwrap();
         assert_eq!(summary.join(" "), line, "{args:?}");
     }
+}
+
+/// A team folder holding Sam's self-assessment and their manager's review counts one of them by
+/// a rule people can predict, not by which file name sorts first: the newer date, then on the
+/// same date the self-assessment. The warning names the file used and the one left out.
+#[test]
+fn a_self_assessment_and_a_review_of_one_person_count_the_newer_then_the_self_assessment() {
+    let growth = example("../growth");
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("a-dana-review.yaml");
+    std::fs::copy(growth.join("review-2026-06-03.yaml"), &review).unwrap();
+    let own = std::fs::read_to_string(growth.join("checkins/2026-06-01.yaml")).unwrap();
+    let t = dir.path().to_str().unwrap();
+    for (date, why) in [("2026-06-10", "the newer date"), ("2026-06-03", "the self-assessment, on the same date")] {
+        let mine = write(dir.path(), "z-sam.yaml", &own.replace("date: 2026-06-01", &format!("date: {date}")));
+        let (v, err) = warned(&["gap", "--team", t]);
+        assert_eq!(people(&v), ["Sam Okafor"]);
+        assert_eq!(v["people"][0]["person"]["file"].as_str(), Some(mine.as_str()), "{v}");
+        assert_eq!(
+            err,
+            format!(
+                "warning: two profiles are named `Sam Okafor`: {} and {mine}; counted once, from {mine} ({why}), \
+                 leaving out {}\n",
+                review.display(),
+                review.display()
+            )
+        );
+    }
+    // An older self-assessment gives way to the newer review.
+    write(dir.path(), "z-sam.yaml", &own);
+    let (v, err) = warned(&["gap", "--team", t]);
+    assert_eq!(v["people"][0]["person"]["file"].as_str(), review.to_str(), "{v}");
+    assert!(err.contains(&format!("counted once, from {} (the newer date)", review.display())), "{err}");
 }

@@ -413,7 +413,8 @@ fn the_same_person_twice_is_counted_once_and_the_warning_survives_a_failed_run()
     assert_eq!(
         err,
         format!(
-            "warning: {ana_shown} is given twice; counted once\nwarning: two profiles are named `Ana Silva`: {ana_shown} and {}; counted once, from {ana_shown}\n",
+            "warning: {ana_shown} is given twice; counted once\nwarning: two profiles are named `Ana Silva`: {ana_shown} and {}; counted once, from {ana_shown} (the first read), leaving out {}\n",
+            again.display(),
             again.display()
         )
     );
