@@ -465,8 +465,8 @@ impl Run<'_> {
         };
         ui.blank()?;
         ui.say(&text, "", "")?;
-        let next = format!("Next: {invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
-        ui.say(&next, "", "")?;
+        let next = format!("{invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
+        ui.commands("Next:", &[next])?;
         Ok(Finish::Written { assessed, unassessed })
     }
 

@@ -112,7 +112,7 @@ pub fn line_svg(chart: &Line, id: &str) -> Option<String> {
     let dates_top = frame.plot_bottom() + 20.0;
     let legend_top = dates_top + 18.0 * (label_rows.iter().max().copied().unwrap_or(0) + 1) as f64 + 14.0;
     let labels = legend_labels(chart);
-    let legend_height: f64 = labels.chunks(2).map(|row| legend_row_height(row)).sum();
+    let legend_height: f64 = labels.chunks(2).map(legend_row_height).sum();
     let height = legend_top + legend_height + 8.0;
 
     let mut out = String::new();

@@ -101,7 +101,7 @@ fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &
 /// A command block's lines: one line when it fits the width (or there is none); else the lead,
 /// wrapped as prose, and under it each command whole on a line of its own, however long, so that
 /// it can be copied as it is.
-fn command_lines(lead: &str, commands: &[String], width: Option<usize>) -> Vec<String> {
+pub(crate) fn command_lines(lead: &str, commands: &[String], width: Option<usize>) -> Vec<String> {
     let commands: Vec<String> = commands.iter().map(|c| sanitize(c, false).into_owned()).collect();
     let lead = sanitize(lead, false);
     let line = Block::command_line(&lead, &commands);
@@ -457,8 +457,8 @@ mod tests {
         );
         // Wide enough: one line, as a pipe shows it.
         let one = "Next: pm-skills validate /tmp/an-import  ·  pm-skills --data /tmp/an-import --role product-manager ladder\n";
-        assert_eq!(drawn(&[block.clone()], Some(200)), one);
-        assert_eq!(drawn(&[block.clone()], None), one);
+        assert_eq!(drawn(std::slice::from_ref(&block), Some(200)), one);
+        assert_eq!(drawn(std::slice::from_ref(&block), None), one);
         // Too narrow: the lead, then each command whole on a line of its own, even a longer one.
         assert_eq!(
             drawn(&[block], Some(40)),
