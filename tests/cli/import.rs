@@ -511,7 +511,8 @@ fn role_ids_of_the_official_export_are_never_broken() {
         for id in &ids {
             assert!(cells.contains(id), "COLUMNS={columns}: {id} broken:\n{text}");
         }
-        assert!(text.lines().all(|l| l.chars().count() <= columns.parse().unwrap()), "{text}");
+        let table = text.lines().filter(|l| l.starts_with(['┌', '│', '╞', '└']));
+        assert!(table.clone().all(|l| l.chars().count() <= columns.parse().unwrap()), "{text}");
     }
 }
 

@@ -426,6 +426,6 @@ fn the_check_in_columns_break_a_proficiency_only_when_no_column_has_room_to_spar
                 }
             }
         }
-        assert!(text.lines().all(|l| l.chars().count() <= columns), "{text}");
+        assert!(table.iter().all(|l| l.chars().count() <= columns), "{text}");
     }
 }
