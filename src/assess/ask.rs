@@ -30,6 +30,13 @@ impl Ui<'_> {
         self.out.write_all(wrap(&sanitize(text, true), self.width, first, rest).as_bytes())
     }
 
+    /// Commands to run after `lead` (`Next:`), never broken across lines, as a report shows them.
+    pub fn commands(&mut self, lead: &str, commands: &[String]) -> std::io::Result<()> {
+        let mut text = crate::render::terminal::command_lines(lead, commands, self.width).join("\n");
+        text.push('\n');
+        self.out.write_all(text.as_bytes())
+    }
+
     /// A prompt: wrapped like any line, with room left for the answer on its last line, which
     /// does not end, and flushed, so the answer is typed beside it.
     pub fn ask(&mut self, prompt: &str) -> std::io::Result<()> {

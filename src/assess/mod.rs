@@ -541,11 +541,11 @@ impl Run<'_> {
         };
         ui.blank()?;
         ui.say(&text, "", "")?;
-        let mut next = format!("Next: {invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
+        let mut next = format!("{invocation} gap --profile {}", crate::text::shell_word(&out.to_string_lossy()));
         if let Some(at) = self.also() {
             next.push_str(&format!(" --to {}", self.scope.framework.qualified(at)));
         }
-        ui.say(&next, "", "")?;
+        ui.commands("Next:", &[next])?;
         Ok(Finish::Written { assessed, unassessed })
     }
 

@@ -66,7 +66,9 @@ pub struct GapArgs {
     /// A profile (YAML); repeat for a team view. `-` reads standard input.
     #[arg(long = "profile", short = 'p', value_name = "FILE")]
     pub profiles: Vec<PathBuf>,
-    /// Every profile (*.yaml, *.yml) in this folder, as a team.
+    /// Every profile (*.yaml, *.yml) in this folder, as a team. Two profiles of one person (the
+    /// same `name`) count once: the newer `date`, then the self-assessment, then the first by file
+    /// name.
     #[arg(long, value_name = "DIR")]
     pub team: Option<PathBuf>,
     /// The target level for everyone; without it, each profile's `target:`, else the level above

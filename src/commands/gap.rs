@@ -242,24 +242,43 @@ fn once_per_file<'a>(
     kept
 }
 
-/// The people with each name once: two profiles with the same `name` are one person, counted
-/// from the first, with a warning.
+/// The people with each name once: two profiles with the same `name` (in any case and spacing)
+/// are one person, counted from the one [`preferred`] picks, in the place of the first, with a
+/// warning naming the file used and the file left out.
 fn once_per_name(people: Vec<Profile>, warnings: &mut Vec<String>) -> Vec<Profile> {
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(people.len());
     let mut kept: Vec<Profile> = Vec::with_capacity(people.len());
     for person in people {
-        if let Some(&i) = seen.get(&normalise(&person.name)) {
-            let first = &kept[i];
-            warnings.push(format!(
-                "two profiles are named `{}`: {} and {}; counted once, from {}",
-                first.name, first.file, person.file, first.file
-            ));
+        let Some(&i) = seen.get(&normalise(&person.name)) else {
+            seen.insert(normalise(&person.name), kept.len());
+            kept.push(person);
             continue;
+        };
+        let (why, later_wins) = preferred(&kept[i], &person);
+        let (used, left) = if later_wins { (&person, &kept[i]) } else { (&kept[i], &person) };
+        warnings.push(format!(
+            "two profiles are named `{}`: {} and {}; counted once, from {} ({why}), leaving out {}",
+            kept[i].name, kept[i].file, person.file, used.file, left.file
+        ));
+        if later_wins {
+            kept[i] = person;
         }
-        seen.insert(normalise(&person.name), kept.len());
-        kept.push(person);
     }
     kept
+}
+
+/// Which of two profiles of one person counts, by a rule a person can predict: the newer `date`
+/// (a profile with no date is older than any dated one); on the same date, the self-assessment
+/// (`assessor: self`, or none) over a reviewer's; else the one read first (`--profile` files as
+/// given, then the folder's in file-name order). Returns why, and whether `later` wins.
+fn preferred(first: &Profile, later: &Profile) -> (&'static str, bool) {
+    let own = |p: &Profile| p.assessor.as_deref().is_none_or(|a| a.eq_ignore_ascii_case("self"));
+    match later.date.cmp(&first.date) {
+        std::cmp::Ordering::Greater => ("the newer date", true),
+        std::cmp::Ordering::Less => ("the newer date", false),
+        std::cmp::Ordering::Equal if own(first) != own(later) => ("the self-assessment, on the same date", own(later)),
+        std::cmp::Ordering::Equal => ("the first read", false),
+    }
 }
 
 /// The framework a profile names, as it wrote it, with where.
@@ -396,6 +415,40 @@ mod tests {
         let kept = once_per_name(people, &mut warnings);
         let files: Vec<&str> = kept.iter().map(|p| p.file.as_str()).collect();
         assert_eq!(files, ["a.yaml", "b.yaml"]);
-        assert_eq!(warnings, ["two profiles are named `Priya Shah`: a.yaml and c.yaml; counted once, from a.yaml"]);
+        assert_eq!(
+            warnings,
+            ["two profiles are named `Priya Shah`: a.yaml and c.yaml; counted once, from a.yaml (the first read), \
+              leaving out c.yaml"]
+        );
+    }
+
+    /// A self-assessment and a manager's review of one person: the newer date counts, whatever the
+    /// file names; on the same date, the self-assessment; an undated profile is the oldest.
+    #[test]
+    fn of_two_profiles_of_one_person_the_newer_then_the_self_assessment_counts() {
+        let rated = |file: &str, date: Option<&str>, assessor: Option<&str>| {
+            let mut p = person(file, "Sam Okafor");
+            p.date = date.map(String::from);
+            p.assessor = assessor.map(String::from);
+            p
+        };
+        let kept = |people: Vec<Profile>| {
+            let mut warnings = Vec::new();
+            let kept = once_per_name(people, &mut warnings);
+            assert_eq!((kept.len(), warnings.len()), (1, 1));
+            (kept[0].file.clone(), warnings.remove(0))
+        };
+        let review = || rated("a-review.yaml", Some("2026-06-03"), Some("Dana Reyes"));
+        let (file, warning) = kept(vec![review(), rated("b-self.yaml", Some("2026-06-01"), Some("self"))]);
+        assert_eq!(file, "a-review.yaml");
+        assert!(
+            warning.ends_with("counted once, from a-review.yaml (the newer date), leaving out b-self.yaml"),
+            "{warning}"
+        );
+        let (file, warning) = kept(vec![review(), rated("b-self.yaml", Some("2026-06-03"), None)]);
+        assert_eq!(file, "b-self.yaml");
+        assert!(warning.contains("(the self-assessment, on the same date), leaving out a-review.yaml"), "{warning}");
+        assert_eq!(kept(vec![review(), rated("b-self.yaml", None, Some("SELF"))]).0, "a-review.yaml");
+        assert_eq!(kept(vec![rated("a.yaml", None, Some("Dana")), rated("b.yaml", None, None)]).0, "b.yaml");
     }
 }

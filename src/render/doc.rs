@@ -21,12 +21,20 @@ pub enum Block {
     /// Preformatted lines shown as they are (never wrapped), e.g. `file:line: error: …` findings
     /// that editors and terminals can jump to.
     Lines(Vec<String>),
-    /// The closing one-line answer, e.g. "8 of 10 skills must grow"; never wrapped, whatever the
-    /// width, so it stays one line to read and to grep.
+    /// The closing answer, e.g. "8 of 10 skills must grow", shown strong and wrapped at the width
+    /// between words, as prose is (a pipe has no width, so a script greps it as one line).
     Summary(String),
+    /// A status line that names a file, e.g. `PATH: valid, 0 errors, 0 warnings`: shown as a
+    /// summary, but one line whatever the width, so that scripts and people grep it whole.
+    Status(String),
     /// A pointer to a next command or a caveat, shown dimmed. A command in it starts with
     /// `pm-skills `, which the renderers extend with the options of the run.
     Hint(String),
+    /// Commands to run next, after the few words that say what they do (`Next:`). A command is
+    /// never broken across lines: where the whole does not fit the width, each command stands
+    /// whole on a line of its own. Markdown and HTML show them as code. Each starts with
+    /// `pm-skills `, which the renderers extend with the options of the run.
+    Command { lead: String, commands: Vec<String> },
     /// A titled part read as one, such as one skill of a development plan: a smaller heading
     /// over its own blocks (whose headings rank below it), indented in the terminal and kept on
     /// one printed page where it fits.
@@ -70,6 +78,22 @@ pub enum Tone {
     /// Emphasis, e.g. the first column's names.
     Strong,
 }
+
+impl Block {
+    /// Commands to run, after `lead` (`See one move in full:`).
+    pub fn command<S: Into<String>>(lead: impl Into<String>, commands: impl IntoIterator<Item = S>) -> Self {
+        Block::Command { lead: lead.into(), commands: commands.into_iter().map(Into::into).collect() }
+    }
+
+    /// A command block's text on one line, as a pipe shows it: the lead, then the commands apart.
+    pub fn command_line(lead: &str, commands: &[String]) -> String {
+        let commands = commands.join(COMMAND_SEPARATOR);
+        if lead.is_empty() { commands } else { format!("{lead} {commands}") }
+    }
+}
+
+/// What stands between two commands on one line.
+pub const COMMAND_SEPARATOR: &str = "  ·  ";
 
 impl Cell {
     /// A plain cell.

@@ -200,8 +200,14 @@ fn write_block(block: &Block, depth: usize, caption: Option<&str>, page: &mut St
             let body = lines.iter().map(|l| multiline(l).replace("<br>", "\n")).collect::<Vec<_>>().join("\n");
             writeln!(page, "<pre>{body}</pre>")
         }
-        Block::Summary(t) => writeln!(page, "<p class=\"summary\"><strong>{}</strong></p>", escape(t)),
+        Block::Summary(t) | Block::Status(t) => {
+            writeln!(page, "<p class=\"summary\"><strong>{}</strong></p>", escape(t))
+        }
         Block::Hint(t) => writeln!(page, "<p class=\"hint\">{}</p>", escape(t)),
+        Block::Command { lead, commands } => {
+            let code: Vec<String> = commands.iter().map(|c| format!("<code>{}</code>", escape(c))).collect();
+            writeln!(page, "<p class=\"hint\">{} {}</p>", escape(lead), code.join(" · "))
+        }
         Block::Section { heading, blocks } => {
             let _ = writeln!(page, "<section class=\"part\">\n<h{0}>{1}</h{0}>", rank(3 + 2 * depth), escape(heading));
             for inner in blocks {

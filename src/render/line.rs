@@ -1,15 +1,17 @@
 //! A line chart of check-ins over time: dates across, spaced by the real time between them, the
 //! proficiency scale up, one line per skill and a dashed line where the target asks each to be.
 //!
-//! Lines use the radar's series styles (colour, dash and marker), so they read in greyscale.
-//! Skills that share a value would hide one another, so each line sits a few pixels from its
-//! neighbours, in the same order at every date. An unassessed check-in leaves a gap in the line:
+//! Lines use the radar's series styles (a colour, and a dash and marker of their own), so they read
+//! in greyscale. Every point sits at its true height, on its step's gridline: where skills share a
+//! value at a date, their markers stand side by side along the gridline, in the same order at every
+//! date, rather than above or below it. An unassessed check-in leaves a gap in the line:
 //! a blank is never drawn as a value. Every line is a `<g class="line …">` with its skill as
 //! `<title>`, and the `<desc>` carries the same summary as the table below the chart.
 
 use std::fmt::Write as _;
 
 use super::svg::{Series, escape, marker, n, open_svg, style, truncate};
+use super::text::wrap_lines;
 
 /// Proficiency over time: one line per skill.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,13 +42,19 @@ const TOP: f64 = 24.0;
 const INSET: f64 = 24.0;
 /// The least room a date label needs before the next one moves to a row below.
 const LABEL_ROOM: f64 = 86.0;
+/// The most room between the markers of skills that share a value at one date.
+const DODGE: f64 = 11.0;
+/// A legend entry's text wraps at this many characters (a column is about 370 pixels of 13px text).
+const LEGEND_CHARS: usize = 46;
+/// The height of one line of legend text.
+const LEGEND_LINE: f64 = 16.0;
 
 /// The chart's geometry, worked out once.
 struct Frame {
     steps: usize,
     band: f64,
-    spacing: f64,
-    count: usize,
+    /// How far apart the markers of skills that share a value at one date stand.
+    dodge: f64,
     x0: f64,
     x1: f64,
     last_day: f64,
@@ -63,9 +71,14 @@ impl Frame {
         TOP + self.band * ((self.steps - rank) as f64 + 0.5)
     }
 
-    /// Series `k`'s offset from the true height, so lines with one value stay apart.
-    fn offset(&self, k: usize) -> f64 {
-        (k as f64 - (self.count as f64 - 1.0) / 2.0) * self.spacing
+    /// Where series `k`'s marker stands beside the date's, among the series with its value there:
+    /// side by side along the gridline, never off the value's height.
+    fn dodge(&self, chart: &Line, date: usize, k: usize) -> f64 {
+        let value = |s: &Series| s.values.get(date).copied().flatten();
+        let mine = value(&chart.series[k]);
+        let sharing: Vec<usize> = (0..chart.series.len()).filter(|&j| value(&chart.series[j]) == mine).collect();
+        let at = sharing.iter().position(|&j| j == k).unwrap_or(0);
+        (at as f64 - (sharing.len() as f64 - 1.0) / 2.0) * self.dodge
     }
 
     fn x(&self, day: i64) -> f64 {
@@ -86,21 +99,21 @@ pub fn line_svg(chart: &Line, id: &str) -> Option<String> {
     }
     let steps = chart.scale.len();
     let band = (320.0 / steps as f64).clamp(30.0, 72.0);
-    let count = chart.series.len();
-    let frame = Frame {
-        steps,
-        band,
-        // The lines of one band fill at most half of it.
-        spacing: (band * 0.5 / count as f64).min(5.0),
-        count,
-        x0: LEFT + INSET,
-        x1: WIDTH - RIGHT - INSET,
-        last_day,
-    };
+    // The most skills that share one value at one date, and the least room between two dates: the
+    // markers of a shared value stand side by side within most of that room, and the plot is
+    // inset far enough that the first and last dates' markers stay inside it.
+    let most = (0..dates).map(|i| most_sharing(chart, i)).max().unwrap_or(1);
+    let plot = WIDTH - RIGHT - LEFT - 2.0 * INSET;
+    let closest = chart.days.windows(2).map(|w| (w[1] - w[0]) as f64 / last_day * plot).fold(f64::MAX, f64::min);
+    let dodge = if most > 1 { DODGE.min(0.8 * closest / (most - 1) as f64) } else { 0.0 };
+    let inset = INSET.max(dodge * (most - 1) as f64 / 2.0 + 8.0);
+    let frame = Frame { steps, band, dodge, x0: LEFT + inset, x1: WIDTH - RIGHT - inset, last_day };
     let label_rows = date_label_rows(chart, &frame);
     let dates_top = frame.plot_bottom() + 20.0;
     let legend_top = dates_top + 18.0 * (label_rows.iter().max().copied().unwrap_or(0) + 1) as f64 + 14.0;
-    let height = legend_top + 24.0 * count.div_ceil(2) as f64 + 8.0;
+    let labels = legend_labels(chart);
+    let legend_height: f64 = labels.chunks(2).map(legend_row_height).sum();
+    let height = legend_top + legend_height + 8.0;
 
     let mut out = String::new();
     open_svg(&mut out, "line", id, WIDTH, height, &chart.title, &description(chart));
@@ -111,9 +124,15 @@ pub fn line_svg(chart: &Line, id: &str) -> Option<String> {
         draw_series(&mut out, chart, &frame, k, series);
     }
     out.push_str("</g>\n");
-    legend(&mut out, chart, legend_top);
+    legend(&mut out, &labels, legend_top);
     out.push_str("</svg>\n");
     Some(out)
+}
+
+/// How many skills share the commonest value at date `date`.
+fn most_sharing(chart: &Line, date: usize) -> usize {
+    let values: Vec<Option<usize>> = chart.series.iter().map(|s| s.values.get(date).copied().flatten()).collect();
+    values.iter().flatten().map(|v| values.iter().filter(|w| **w == Some(*v)).count()).max().unwrap_or(1)
 }
 
 /// The row each date's label goes on: the first row where it clears the label before it.
@@ -211,7 +230,7 @@ fn draw_series(out: &mut String, chart: &Line, frame: &Frame, k: usize, series: 
         .enumerate()
         .map(|(i, &day)| {
             let rank = series.values.get(i).copied().flatten()?;
-            Some((frame.x(day), frame.y(rank) + frame.offset(k)))
+            Some((frame.x(day) + frame.dodge(chart, i, k), frame.y(rank)))
         })
         .collect();
     let mut path = String::new();
@@ -245,36 +264,59 @@ fn draw_series(out: &mut String, chart: &Line, frame: &Frame, k: usize, series: 
     out.push_str("</g>\n");
 }
 
+/// Each legend entry's text, what the target asks of it included, wrapped onto as many lines as
+/// it takes: a long skill name is never cut.
+fn legend_labels(chart: &Line) -> Vec<Vec<String>> {
+    chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(k, series)| {
+            let asks = match chart.targets.get(k).copied().flatten() {
+                Some(rank) => format!(" (needs {})", step_name(chart, rank)),
+                None => " (not expected)".to_string(),
+            };
+            let label = format!("{}{asks}", series.name);
+            wrap_lines(&label, Some(LEGEND_CHARS), "", "").into_iter().map(|l| l.trim_end().to_string()).collect()
+        })
+        .collect()
+}
+
+/// The height of a row of the legend: its entry of the most lines.
+fn legend_row_height(row: &[Vec<String>]) -> f64 {
+    let lines = row.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    8.0 + LEGEND_LINE * lines as f64
+}
+
 /// The legend: each skill's line and marker, with what the target asks of it, in two columns.
-fn legend(out: &mut String, chart: &Line, top: f64) {
+fn legend(out: &mut String, labels: &[Vec<String>], top: f64) {
     out.push_str("<g class=\"legend\">\n");
     let column = (WIDTH - 60.0) / 2.0;
-    for (k, series) in chart.series.iter().enumerate() {
-        let (colour, dash, kind) = style(k);
-        let x = 30.0 + column * (k % 2) as f64;
-        let y = top + 24.0 * (k / 2) as f64 + 8.0;
-        let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
-        let _ = writeln!(
-            out,
-            "<line class=\"legend-line\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{colour}\" \
-             stroke-width=\"2.5\"{dash}/>",
-            n(x),
-            n(x + 44.0),
-            y = n(y),
-        );
-        marker(out, kind, x + 22.0, y, colour);
-        let asks = match chart.targets.get(k).copied().flatten() {
-            Some(rank) => format!(" (needs {})", step_name(chart, rank)),
-            None => " (not expected)".to_string(),
-        };
-        let label = format!("{}{}", truncate(&series.name, 32), truncate(&asks, 22));
-        let _ = writeln!(
-            out,
-            "<text class=\"legend-label\" x=\"{}\" y=\"{}\">{}</text>",
-            n(x + 54.0),
-            n(y + 4.5),
-            escape(&label)
-        );
+    let mut row_top = top;
+    for (r, row) in labels.chunks(2).enumerate() {
+        for (c, lines) in row.iter().enumerate() {
+            let k = 2 * r + c;
+            let (colour, dash, kind) = style(k);
+            let x = 30.0 + column * c as f64;
+            let y = row_top + 8.0;
+            let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
+            let _ = writeln!(
+                out,
+                "<line class=\"legend-line\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{colour}\" \
+                 stroke-width=\"2.5\"{dash}/>",
+                n(x),
+                n(x + 44.0),
+                y = n(y),
+            );
+            marker(out, kind, x + 22.0, y, colour);
+            let _ = write!(out, "<text class=\"legend-label\" x=\"{}\" y=\"{}\">", n(x + 54.0), n(y + 4.5));
+            for (i, line) in lines.iter().enumerate() {
+                let dy = if i == 0 { String::new() } else { format!(" dy=\"{}\"", n(LEGEND_LINE)) };
+                let _ = write!(out, "<tspan x=\"{}\"{dy}>{}</tspan>", n(x + 54.0), escape(line));
+            }
+            out.push_str("</text>\n");
+        }
+        row_top += legend_row_height(row);
     }
     out.push_str("</g>\n");
 }
@@ -382,6 +424,57 @@ mod tests {
         assert!(a.1 > b.1 && b.1 > z.1, "a higher rank is drawn higher: {points:?}");
     }
 
+    /// The gridlines' heights, lowest step first.
+    fn gridlines(svg: &str) -> Vec<f64> {
+        svg.split("class=\"step\"")
+            .skip(1)
+            .map(|s| s.split("y1=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap())
+            .collect()
+    }
+
+    /// Ten skills, most of them on one step at every date: each point stays on its step's
+    /// gridline (the markers of a shared value stand side by side along it), each line has a colour
+    /// of its own and a (dash, marker) pair of its own, and a long name is wrapped in the legend,
+    /// never cut.
+    #[test]
+    fn lines_that_share_a_value_keep_it_and_each_line_looks_like_no_other() {
+        let mut c = chart(3, 10);
+        for (k, s) in c.series.iter_mut().enumerate() {
+            s.values = vec![Some(2), Some(if k < 7 { 2 } else { 3 }), Some(4)];
+        }
+        c.series[9].name = "Experience of Working within Constraints and Government Digital Perspective".into();
+        let svg = draw(&Chart::Line(c), "c").unwrap();
+        let grid = gridlines(&svg);
+        for k in 1..=10 {
+            let points = path_points(&svg, k);
+            let want = [grid[1], if k <= 7 { grid[1] } else { grid[2] }, grid[3]];
+            for (point, y) in points.iter().zip(want) {
+                assert!((point.1 - y).abs() < 0.01, "line {k} off its step: {points:?} vs {grid:?}");
+            }
+        }
+        // At the first date all ten share a value: ten markers side by side, none on another.
+        let xs: Vec<f64> = (1..=10).map(|k| path_points(&svg, k)[0].0).collect();
+        for pair in xs.windows(2) {
+            assert!(pair[1] - pair[0] >= 6.0, "{xs:?}");
+        }
+        let styles: Vec<(&str, &str, String)> = (0..10)
+            .map(|k| {
+                let (c, d, m) = style(k);
+                (c, d, format!("{m:?}"))
+            })
+            .collect();
+        for (i, a) in styles.iter().enumerate() {
+            for b in &styles[i + 1..] {
+                assert_ne!(a.0, b.0, "two lines share a colour");
+                assert!((a.1, &a.2) != (b.1, &b.2), "two lines share a dash and a marker");
+            }
+        }
+        let legend = svg.split("class=\"legend\"").nth(1).unwrap();
+        assert!(legend.contains("Government Digital") && legend.contains("Perspective"), "{legend}");
+        assert!(!legend.contains('…'), "a legend name is cut: {legend}");
+        assert!(legend.matches("<tspan").count() > 10, "the long name is not wrapped: {legend}");
+    }
+
     #[test]
     fn an_unassessed_date_breaks_the_line_and_lines_that_share_values_stay_apart() {
         let mut c = chart(3, 2);
@@ -393,8 +486,8 @@ mod tests {
         assert_eq!((d.matches('M').count(), d.matches('L').count()), (2, 0), "two separate points: {d}");
         assert_eq!(first.matches("class=\"point\"").count(), 2);
         let (one, two) = (path_points(&svg, 1), path_points(&svg, 2));
-        assert_eq!(one[0].0, two[0].0);
-        assert!((one[0].1 - two[0].1).abs() >= 2.0, "coincident lines drawn apart: {one:?} {two:?}");
+        assert_eq!(one[0].1, two[0].1, "both at their true height: {one:?} {two:?}");
+        assert!((one[0].0 - two[0].0).abs() >= 6.0, "coincident markers side by side: {one:?} {two:?}");
         // A skill never assessed keeps its legend entry and group, with no path.
         let mut c = chart(2, 2);
         c.series[1].values = vec![None, None];

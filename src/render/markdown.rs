@@ -63,8 +63,13 @@ fn write_block(block: &Block, depth: usize, out: &mut Vec<u8>) -> std::io::Resul
             let fence = "`".repeat(longest.max(2) + 1);
             writeln!(out, "{fence}text\n{body}\n{fence}")
         }
-        Block::Summary(t) => writeln!(out, "**{}**", inline(t)),
+        Block::Summary(t) | Block::Status(t) => writeln!(out, "**{}**", inline(t)),
         Block::Hint(t) => writeln!(out, "_{}_", inline(t)),
+        Block::Command { lead, commands } => {
+            let code: Vec<String> = commands.iter().map(|c| code_span(c)).collect();
+            let code = code.join(" · ");
+            if lead.is_empty() { writeln!(out, "{code}") } else { writeln!(out, "_{}_ {code}", inline(lead)) }
+        }
         Block::Section { heading, blocks } => {
             writeln!(out, "{} {}\n", hashes(3 + 2 * depth), inline(heading))?;
             render_at(blocks, depth + 1, out);
@@ -94,6 +99,15 @@ fn inline(text: &str) -> String {
     out
 }
 
+/// Inline code whose fence is longer than any run of backticks inside, so the text cannot close it.
+fn code_span(text: &str) -> String {
+    let clean = sanitize(text, false);
+    let longest = clean.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if clean.starts_with('`') || clean.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{clean}{pad}{fence}")
+}
+
 /// A table cell: inline escapes, `|` escaped, line breaks as `<br>`.
 fn cell(text: &str) -> String {
     text.split('\n').map(inline).collect::<Vec<_>>().join("<br>")
@@ -112,6 +126,13 @@ mod tests {
         render(&[Block::Table(table)], &mut out);
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text, "| Skill | Level |\n|---|---|\n| a\\|b | x\\\\x1b\\[2Jy<br>z |\n");
+    }
+
+    #[test]
+    fn commands_are_code() {
+        let mut out = Vec::new();
+        render(&[Block::command("Next:", ["pm-skills validate a`b", "pm-skills ladder"])], &mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), "_Next:_ ``pm-skills validate a`b`` · `pm-skills ladder`\n");
     }
 
     #[test]

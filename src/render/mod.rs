@@ -145,6 +145,11 @@ fn with_invocation(mut blocks: Vec<doc::Block>, invocation: &str) -> Vec<doc::Bl
     for block in &mut blocks {
         match block {
             doc::Block::Hint(text) => *text = text.replace("pm-skills ", &format!("{invocation} ")),
+            doc::Block::Command { commands, .. } => {
+                for command in commands {
+                    *command = command.replace("pm-skills ", &format!("{invocation} "));
+                }
+            }
             doc::Block::Section { blocks: inner, .. } => *inner = with_invocation(std::mem::take(inner), invocation),
             _ => {}
         }

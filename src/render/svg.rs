@@ -66,24 +66,31 @@ pub enum HeatCell {
     NotExpected,
 }
 
-/// How each series is drawn: colour, dash pattern and marker, so no two look alike without colour.
-const STYLES: [(&str, &str, Marker); 8] = [
-    ("#1f4e9c", "", Marker::Circle),
-    ("#b3261e", "10 5", Marker::Square),
-    ("#17693a", "2 4", Marker::Triangle),
-    ("#6a3d9a", "12 4 3 4", Marker::Diamond),
-    ("#8a4b00", "6 3 2 3 2 3", Marker::Cross),
-    ("#000000", "16 6", Marker::Ring),
-    ("#00697a", "3 3", Marker::OpenSquare),
-    ("#5c5c5c", "1 3 8 3", Marker::OpenTriangle),
+/// The series' colours: dark enough on white, and far enough apart to tell twelve lines apart.
+const COLOURS: [&str; 12] = [
+    "#1f4e9c", "#b3261e", "#17693a", "#6a3d9a", "#8a4b00", "#000000", "#00697a", "#5c5c5c", "#c2185b", "#d84315",
+    "#5f7a00", "#0277bd",
 ];
 
-/// The style of series `k`: past the eighth, colours and dashes repeat with another marker, so
-/// a ninth series never looks like the first.
+/// Dash patterns and markers: each series has a pair of its own, so no two look alike without
+/// colour.
+const DASHES: [&str; 8] = ["", "10 5", "2 4", "12 4 3 4", "6 3 2 3 2 3", "16 6", "3 3", "1 3 8 3"];
+const MARKERS: [Marker; 8] = [
+    Marker::Circle,
+    Marker::Square,
+    Marker::Triangle,
+    Marker::Diamond,
+    Marker::Cross,
+    Marker::Ring,
+    Marker::OpenSquare,
+    Marker::OpenTriangle,
+];
+
+/// The style of series `k`: a colour of its own for the first twelve, and for every series up to
+/// the 64th a (dash, marker) pair of its own: past the eighth, the dashes repeat with another
+/// marker, so a ninth series never looks like the first, in colour or in grey.
 pub(super) fn style(k: usize) -> (&'static str, &'static str, Marker) {
-    let (colour, dash, _) = STYLES[k % STYLES.len()];
-    let (_, _, marker) = STYLES[(k + k / STYLES.len()) % STYLES.len()];
-    (colour, dash, marker)
+    (COLOURS[k % COLOURS.len()], DASHES[k % DASHES.len()], MARKERS[(k + k / MARKERS.len()) % MARKERS.len()])
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -70,9 +70,14 @@ fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &
                 text.push_str(&draw_table(table, options));
                 text.push('\n');
             }
-            // A status line is one line whatever the width: scripts and people grep it whole.
-            Block::Summary(t) => text.push_str(&style(BOLD, sanitize(t, false).trim_end())),
+            Block::Summary(t) => text.push_str(&style(BOLD, wrap(&sanitize(t, false), width, "", "").trim_end())),
+            Block::Status(t) => text.push_str(&style(BOLD, sanitize(t, false).trim_end())),
             Block::Hint(t) => text.push_str(&style(DIM, wrap(&sanitize(t, false), width, "", "").trim_end())),
+            Block::Command { lead, commands } => {
+                let lines = command_lines(lead, commands, width);
+                let styled: Vec<String> = lines.iter().map(|l| style(DIM, l)).collect();
+                text.push_str(&styled.join("\n"));
+            }
             Block::Section { heading, blocks } => {
                 text.push_str(&style(BOLD, wrap(&sanitize(heading, false), width, "", "").trim_end()));
                 text.push('\n');
@@ -86,11 +91,31 @@ fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &
                 }
             }
         }
-        if matches!(block, Block::Summary(_) | Block::Hint(_)) {
+        if matches!(block, Block::Summary(_) | Block::Status(_) | Block::Hint(_) | Block::Command { .. }) {
             text.push('\n');
         }
         out.extend_from_slice(text.as_bytes());
     }
+}
+
+/// A command block's lines: one line when it fits the width (or there is none); else the lead,
+/// wrapped as prose, and under it each command whole on a line of its own, however long, so that
+/// it can be copied as it is.
+pub(crate) fn command_lines(lead: &str, commands: &[String], width: Option<usize>) -> Vec<String> {
+    let commands: Vec<String> = commands.iter().map(|c| sanitize(c, false).into_owned()).collect();
+    let lead = sanitize(lead, false);
+    let line = Block::command_line(&lead, &commands);
+    if width.is_none_or(|w| super::text::width(&line) <= w) {
+        return vec![line];
+    }
+    let mut lines: Vec<String> = if lead.is_empty() {
+        Vec::new()
+    } else {
+        super::text::wrap_lines(&lead, width, "", "").into_iter().map(|l| l.trim_end().to_string()).collect()
+    };
+    let indent = if lead.is_empty() { "" } else { "  " };
+    lines.extend(commands.iter().map(|c| format!("{indent}{c}")));
+    lines
 }
 
 /// The widest line an action is given to be written on.
@@ -112,12 +137,12 @@ fn section_into(text: &mut String, blocks: &[Block], options: &RenderOptions) {
 
 fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
     let all: Vec<usize> = (0..table.header.len()).collect();
-    let Some(width) = options.width.filter(|_| table.row_labels > 0) else {
+    let Some(width) = options.width else {
         return draw_part(table, &all, None, options);
     };
-    // A table that names rows keeps every word whole: its columns are sized here, in parts that
-    // each repeat the row labels when the whole is too wide. Others are left to comfy-table, which
-    // breaks a word only when a column is narrower than it.
+    // Every table keeps its words whole when its widest words fit: its columns are sized here.
+    // One that names rows is drawn in parts that each repeat the row labels when the whole is too
+    // wide; another, too wide for its words, is left to comfy-table, which breaks what it must.
     let [min, cells, full] = column_widths(table);
     let labels = table.row_labels.min(all.len());
     let fit = |part: &[usize]| {
@@ -129,6 +154,11 @@ fn draw_table(table: &super::Table, options: &RenderOptions) -> String {
         let widths = whole_word_widths(&pick(&min), &pick(&cells), room)?;
         whole_word_widths(&widths, &pick(&full), room)
     };
+    if table.row_labels == 0 {
+        let room = width.checked_sub(3 * all.len() + 1);
+        let widths = room.and_then(|room| shortest_widths(table, &min, &full, room));
+        return draw_part(table, &all, widths.as_deref(), options);
+    }
     let mut parts: Vec<Vec<usize>> = Vec::new();
     let mut part: Vec<usize> = all[..labels].to_vec();
     for &c in &all[labels..] {
@@ -171,7 +201,7 @@ fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
     let columns = table.header.len();
     let (mut min, mut cells) = (vec![1; columns], vec![1; columns]);
     let words = |text: &str, widest: &mut usize| {
-        for line in sanitize(text, true).lines() {
+        for line in cell_text(text).lines() {
             for word in line.split(' ') {
                 *widest = (*widest).max(super::text::width(word));
             }
@@ -183,7 +213,7 @@ fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
     for row in &table.rows {
         for (c, cell) in row.iter().enumerate().take(columns) {
             words(&cell.text, &mut min[c]);
-            for line in sanitize(&cell.text, true).lines() {
+            for line in cell_text(&cell.text).lines() {
                 cells[c] = cells[c].max(super::text::width(line));
             }
         }
@@ -194,6 +224,116 @@ fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
         full[c] = cells[c].max(sanitize(header, true).lines().map(super::text::width).max().unwrap_or(0));
     }
     [min, cells, full]
+}
+
+/// A cell's text as the terminal wraps it: safe, and with a step change (`+1`, `−2?`) bound to
+/// the word before it by a no-break space, so that `Data +1` never leaves `+1` on a line alone.
+/// The space is a plain one again once the table is drawn.
+fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let clean = sanitize(text, true);
+    let step = |word: &str| {
+        let digits = word.strip_prefix(['+', '\u{2212}']).map(|w| w.strip_suffix('?').unwrap_or(w));
+        digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !clean.split([' ', '\n']).any(step) {
+        return clean;
+    }
+    let lines: Vec<String> = clean
+        .split('\n')
+        .map(|line| {
+            let mut out = String::with_capacity(line.len());
+            for (i, word) in line.split(' ').enumerate() {
+                if i > 0 {
+                    out.push(if step(word) { NO_BREAK } else { ' ' });
+                }
+                out.push_str(word);
+            }
+            out
+        })
+        .collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
+}
+
+/// What binds a step change to its word while a table is laid out.
+const NO_BREAK: char = '\u{a0}';
+
+/// Content widths within `room` that keep every word whole and make the table as short as they
+/// can: from each column's widest word, the room goes step by step to the column that saves the
+/// most lines (header included) for each column it takes, so that `●●●○ Practitioner` breaks only
+/// when no column has room to spare, rather than because a column of prose is wide. What no line
+/// needs is shared out as [`whole_word_widths`] does. `None` when the widest words do not fit.
+fn shortest_widths(table: &super::Table, min: &[usize], max: &[usize], room: usize) -> Option<Vec<usize>> {
+    let columns = min.len();
+    // The widths of each cell's words, line by line; the header is a row like the others.
+    let words = |text: &str| -> Vec<Vec<usize>> {
+        cell_text(text).lines().map(|l| l.split(' ').map(super::text::width).collect()).collect()
+    };
+    let header: Vec<Vec<Vec<usize>>> = table.header.iter().map(|h| words(&sanitize(h, false))).collect();
+    let rows: Vec<Vec<Vec<Vec<usize>>>> = std::iter::once(header)
+        .chain(
+            table
+                .rows
+                .iter()
+                .map(|r| (0..columns).map(|c| r.get(c).map_or(Vec::new(), |cell| words(&cell.text))).collect()),
+        )
+        .collect();
+    let mut spare = room.checked_sub(min.iter().sum())?;
+    let mut widths = min.to_vec();
+    // Thousands of cells: the share-out alone, which does not wrap every cell at every width.
+    if rows.len() * columns > 4000 {
+        return whole_word_widths(min, max, room);
+    }
+    let mut lines: Vec<Vec<usize>> =
+        rows.iter().map(|r| (0..columns).map(|c| lines_at(&r[c], widths[c])).collect()).collect();
+    // A line of the table saved outweighs any number of lines saved inside cells, which decide
+    // between widths that make the table equally tall: no phrase breaks that need not.
+    let weight = rows.len() * columns + 1;
+    loop {
+        let height: usize = lines.iter().map(|r| r.iter().copied().max().unwrap_or(1)).sum();
+        // (what is saved, columns taken, column): the most saved per column taken.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for c in 0..columns {
+            let others: Vec<usize> = lines
+                .iter()
+                .map(|r| r.iter().enumerate().filter(|&(i, _)| i != c).map(|(_, &n)| n).max().unwrap_or(1))
+                .collect();
+            let cell_lines: usize = lines.iter().map(|r| r[c]).sum();
+            for k in 1..=spare.min(max[c].saturating_sub(widths[c])) {
+                let at: Vec<usize> = rows.iter().map(|r| lines_at(&r[c], widths[c] + k)).collect();
+                let taller: usize = others.iter().zip(&at).map(|(&o, &n)| o.max(n)).sum();
+                let saved = height.saturating_sub(taller) * weight + cell_lines.saturating_sub(at.iter().sum());
+                if saved > 0 && best.is_none_or(|(s, t, _)| saved * t > s * k) {
+                    best = Some((saved, k, c));
+                }
+            }
+        }
+        let Some((_, k, c)) = best else { break };
+        widths[c] += k;
+        spare -= k;
+        for (r, row) in rows.iter().enumerate() {
+            lines[r][c] = lines_at(&row[c], widths[c]);
+        }
+    }
+    whole_word_widths(&widths, max, room)
+}
+
+/// How many lines a cell of these word widths takes at `width`, wrapped word by word.
+fn lines_at(words: &[Vec<usize>], width: usize) -> usize {
+    let wrapped = |line: &Vec<usize>| {
+        let (mut count, mut used) = (1, None::<usize>);
+        for &w in line {
+            used = match used {
+                Some(u) if u + 1 + w <= width => Some(u + 1 + w),
+                Some(_) => {
+                    count += 1;
+                    Some(w)
+                }
+                None => Some(w),
+            };
+        }
+        count
+    };
+    words.iter().map(wrapped).sum::<usize>().max(1)
 }
 
 /// Content widths within `room` that keep every word whole: each column gets at least its widest
@@ -263,7 +403,7 @@ fn draw_part(table: &super::Table, part: &[usize], widths: Option<&[usize]>, opt
             .iter()
             .filter_map(|&c| row.get(c))
             .map(|c| {
-                let cell = comfy_table::Cell::new(sanitize(&c.text, true));
+                let cell = comfy_table::Cell::new(cell_text(&c.text));
                 if !options.color {
                     return cell;
                 }
@@ -284,22 +424,46 @@ fn draw_part(table: &super::Table, part: &[usize], widths: Option<&[usize]>, opt
             column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w)));
         }
     }
-    t.to_string()
+    t.to_string().replace(NO_BREAK, " ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn summary_lines_are_never_wrapped_but_prose_is() {
-        let long = "/a/rather/long/clone/path/tests/fixtures/custom-ladder: valid, 0 errors, 0 warnings";
-        let blocks = vec![Block::Para(long.replace('/', " ")), Block::Summary(long.into())];
+    fn drawn(blocks: &[Block], width: Option<usize>) -> String {
         let mut out = Vec::new();
-        render(&blocks, &RenderOptions { width: Some(40), ..RenderOptions::default() }, &mut out);
-        let text = String::from_utf8(out).unwrap();
-        assert!(text.lines().any(|l| l == long), "summary split:\n{text}");
-        assert!(text.lines().filter(|l| !l.is_empty()).count() > 2, "prose not wrapped:\n{text}");
+        render(blocks, &RenderOptions { width, ..RenderOptions::default() }, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn summary_lines_wrap_between_words_like_prose_and_stay_whole_in_a_pipe() {
+        let long = "Sam: 8 of 10 skills must grow to reach Senior Product Manager, 12 steps in all";
+        let text = drawn(&[Block::Summary(long.into())], Some(40));
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "summary not wrapped:\n{text}");
+        assert_eq!(text.split_whitespace().collect::<Vec<_>>(), long.split_whitespace().collect::<Vec<_>>());
+        // A pipe keeps the whole line, and a status line that names a file is one line anyway.
+        let status = "/a/rather/long/clone/path/tests/fixtures/custom-ladder: valid, 0 errors, 0 warnings";
+        assert_eq!(drawn(&[Block::Status(status.into())], Some(40)), format!("{status}\n"));
+        assert_eq!(drawn(&[Block::Summary(long.into())], None), format!("{long}\n"));
+    }
+
+    #[test]
+    fn commands_are_never_broken_across_lines() {
+        let block = Block::command(
+            "Next:",
+            ["pm-skills validate /tmp/an-import", "pm-skills --data /tmp/an-import --role product-manager ladder"],
+        );
+        // Wide enough: one line, as a pipe shows it.
+        let one = "Next: pm-skills validate /tmp/an-import  ·  pm-skills --data /tmp/an-import --role product-manager ladder\n";
+        assert_eq!(drawn(std::slice::from_ref(&block), Some(200)), one);
+        assert_eq!(drawn(std::slice::from_ref(&block), None), one);
+        // Too narrow: the lead, then each command whole on a line of its own, even a longer one.
+        assert_eq!(
+            drawn(&[block], Some(40)),
+            "Next:\n  pm-skills validate /tmp/an-import\n  pm-skills --data /tmp/an-import --role product-manager ladder\n"
+        );
     }
 
     #[test]
@@ -332,6 +496,56 @@ mod tests {
         assert_eq!(whole_word_widths(&[11, 3], &[40, 7], 30), Some(vec![23, 7]));
         // Two long columns share what is left in proportion to what each wants.
         assert_eq!(whole_word_widths(&[5, 5, 2], &[45, 25, 2], 32), Some(vec![19, 11, 2]));
+    }
+
+    fn drawn_table(table: &super::super::Table, width: usize) -> String {
+        drawn(&[Block::Table(table.clone())], Some(width))
+    }
+
+    /// Any table keeps its words whole when they fit, and gives a column of short phrases its line
+    /// before a column of prose wants the room: a check-in's `●●●○ Practitioner` breaks only when
+    /// the room is tight.
+    #[test]
+    fn short_phrases_keep_their_line_before_prose_columns_take_the_room() {
+        let mut table = super::super::Table::new(["Skill", "2026-01-15", "2026-04-20", "Status"]);
+        for skill in ["Government Digital and Data Perspective", "Experience of Working within Constraints"] {
+            table.row(
+                [skill, "●●●○ Practitioner", "●●●● Expert", "not reassessed"].map(super::super::Cell::plain).to_vec(),
+            );
+        }
+        let text = drawn_table(&table, 80);
+        assert!(text.matches("●●●○ Practitioner").count() == 2, "{text}");
+        assert!(text.contains("not reassessed") && text.contains("Perspective"), "{text}");
+        assert!(text.lines().all(|l| super::super::text::width(l) <= 80), "{text}");
+        // Tight: the phrase breaks between its words, never inside one.
+        let tight = drawn_table(&table, 60);
+        assert!(tight.contains("Practitioner") && tight.contains("Constraints"), "{tight}");
+    }
+
+    /// A step change stays on the line of the skill it counts, and an id is never broken.
+    #[test]
+    fn a_step_change_stays_with_its_word_and_ids_stay_whole() {
+        let mut table = super::super::Table::new(["Level", "Steps short", "Top gaps"]);
+        table.row(
+            ["Lead Product Manager", "6", "Government Digital and Data Perspective +1\nFinancial Ownership −2?"]
+                .map(super::super::Cell::plain)
+                .to_vec(),
+        );
+        for width in [40, 50, 60, 80] {
+            let text = drawn_table(&table, width);
+            assert!(text.contains("Perspective +1") && text.contains("Ownership −2?"), "{width}:\n{text}");
+            assert!(!text.contains('\u{a0}'), "{width}: a no-break space is left:\n{text}");
+        }
+        let mut ids = super::super::Table::new(["Role", "Family", "Levels"]);
+        ids.row(
+            ["development-operations-devops-engineer", "Software development", "5"]
+                .map(super::super::Cell::plain)
+                .to_vec(),
+        );
+        for width in [66, 80] {
+            let text = drawn_table(&ids, width);
+            assert!(text.contains("development-operations-devops-engineer"), "{width}:\n{text}");
+        }
     }
 
     /// A table that names its rows never breaks a word: it is drawn in even parts, each repeating

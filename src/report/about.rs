@@ -97,7 +97,7 @@ impl Report for AboutReport {
                 ("Licence".into(), self.framework.licence.clone()),
             ])],
         );
-        blocks.push(Block::Hint("See the levels: pm-skills levels · the skills: pm-skills skills".into()));
+        blocks.push(Block::command("See the levels and the skills:", ["pm-skills levels", "pm-skills skills"]));
         blocks
     }
 

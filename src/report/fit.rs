@@ -407,12 +407,15 @@ impl Report for FitReport {
         }
         blocks.push(Block::Summary(sentence(p, one)));
         if let Some(next) = p.next.first() {
-            blocks.push(Block::Hint(format!(
-                "What to grow for one level: pm-skills gap --profile {} --to {}",
-                // Standard input is shown as `<stdin>` and given as `-`.
-                if p.person.file == "<stdin>" { "-".into() } else { crate::text::shell_word(&p.person.file) },
-                level_id(next, one)
-            )));
+            blocks.push(Block::command(
+                "What to grow for one level:",
+                [format!(
+                    "pm-skills gap --profile {} --to {}",
+                    // Standard input is shown as `<stdin>` and given as `-`.
+                    if p.person.file == "<stdin>" { "-".into() } else { crate::text::shell_word(&p.person.file) },
+                    level_id(next, one)
+                )],
+            ));
         }
         blocks
     }
@@ -509,7 +512,7 @@ impl Report for TeamFitReport {
             Block::Title(format!("Where {} people fit", self.people.len())),
             Block::Table(table),
             Block::Summary(format!("{placed} of {} people fit some level on what they assessed", self.people.len())),
-            Block::Hint("One person's closest levels: pm-skills fit --profile FILE".into()),
+            Block::command("One person's closest levels:", ["pm-skills fit --profile FILE"]),
         ]
     }
 

@@ -130,7 +130,7 @@ impl Report for LadderReport {
         let names: Vec<String> = self.levels.iter().map(|l| l.name.clone()).collect();
         blocks.extend(behaviours::ladder_blocks(&self.behaviours, &names, self.behaviour_scale_size));
         if let (Some(first), Some(second)) = (self.levels.first(), self.levels.get(1)) {
-            blocks.push(Block::Hint(format!("Compare two levels: pm-skills diff {} {}", first.id, second.id)));
+            blocks.push(Block::command("Compare two levels:", [format!("pm-skills diff {} {}", first.id, second.id)]));
         }
         blocks
     }

@@ -62,7 +62,7 @@ impl Report for LevelsReport {
         let mut blocks =
             vec![Block::Title(format!("{} levels, most junior first", self.role.name)), Block::Table(table)];
         if let Some(first) = self.levels.get(1) {
-            blocks.push(Block::Hint(format!("Show one level: pm-skills show {}", first.id)));
+            blocks.push(Block::command("Show one level:", [format!("pm-skills show {}", first.id)]));
         }
         blocks
     }

@@ -229,11 +229,14 @@ impl Report for MovesReport {
         }
         blocks.push(Block::Summary(self.summary()));
         if let Some(m) = self.moves.first() {
-            blocks.push(Block::Hint(format!(
-                "See one move in full: pm-skills diff {} {}",
-                self.id(&self.from.role, &self.from.id),
-                self.id(&m.role, &m.level.id)
-            )));
+            blocks.push(Block::command(
+                "See one move in full:",
+                [format!(
+                    "pm-skills diff {} {}",
+                    self.id(&self.from.role, &self.from.id),
+                    self.id(&m.role, &m.level.id)
+                )],
+            ));
         }
         blocks
     }

@@ -139,14 +139,14 @@ impl Report for ShowReport {
             self.skills.iter().map(|r| (r.skill.name.as_str(), r.criteria.as_slice())),
         ));
         blocks.extend(behaviours::level_blocks(&self.behaviours, self.behaviour_scale_size));
-        let hint = match (&self.next, &self.previous) {
-            (Some(next), _) => format!("What grows next: pm-skills diff {} {}", level.id, next.id),
+        let (lead, command) = match (&self.next, &self.previous) {
+            (Some(next), _) => ("What grows next:", format!("pm-skills diff {} {}", level.id, next.id)),
             (None, Some(previous)) => {
-                format!("What grew to reach this level: pm-skills diff {} {}", previous.id, level.id)
+                ("What grew to reach this level:", format!("pm-skills diff {} {}", previous.id, level.id))
             }
-            (None, None) => "Explain a skill: pm-skills skills <SKILL>".to_string(),
+            (None, None) => ("Explain a skill:", "pm-skills skills <SKILL>".to_string()),
         };
-        blocks.push(Block::Hint(hint));
+        blocks.push(Block::command(lead, [command]));
         blocks
     }
 

@@ -52,7 +52,7 @@ impl Report for SkillsReport {
         let mut blocks =
             vec![Block::Title(format!("{} skills ({})", self.role.name, self.skills.len())), Block::Table(table)];
         if let Some(first) = self.skills.first() {
-            blocks.push(Block::Hint(format!("Explain one: pm-skills skills {}", first.id)));
+            blocks.push(Block::command("Explain one:", [format!("pm-skills skills {}", first.id)]));
         }
         blocks
     }

@@ -70,7 +70,10 @@ impl Report for SoftSkillsReport {
         vec![
             Block::Title(format!("Soft skills ({})", self.soft_skills.len())),
             Block::Table(table),
-            Block::Hint(format!("Explain one, with examples: pm-skills soft-skills {}", self.soft_skills[0].id)),
+            Block::command(
+                "Explain one, with examples:",
+                [format!("pm-skills soft-skills {}", self.soft_skills[0].id)],
+            ),
         ]
     }
 

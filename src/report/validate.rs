@@ -55,7 +55,7 @@ impl Report for ValidateReport {
             blocks.push(Block::Lines(crate::diagnostics::for_people(&self.problems)));
         }
         let verdict = if self.failed { "invalid" } else { "valid" };
-        blocks.push(Block::Summary(format!(
+        blocks.push(Block::Status(format!(
             "{}: {verdict}, {}, {}",
             self.target,
             plural(self.errors, "error", "errors"),

@@ -81,7 +81,8 @@ impl Context<'_> {
 
     /// A report's blocks as a page shows them: linked, without the hints that name commands.
     fn blocks(&self, report: &impl Report, from: &str) -> Vec<Block> {
-        let mut blocks: Vec<Block> = report.document().into_iter().filter(|b| !matches!(b, Block::Hint(_))).collect();
+        let mut blocks: Vec<Block> =
+            report.document().into_iter().filter(|b| !matches!(b, Block::Hint(_) | Block::Command { .. })).collect();
         self.names.link(&mut blocks, from);
         blocks
     }

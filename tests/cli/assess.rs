@@ -743,3 +743,23 @@ fn input_ending_before_any_answer_suggests_the_template_for_the_same_file_and_fr
     );
     assert!(!err.contains("me.yaml"), "{err}");
 }
+
+/// The command `assess` suggests at the end is never broken across lines, however narrow the
+/// terminal: it stands whole on a line of its own under "Next:".
+#[test]
+fn the_next_command_after_assess_stands_whole_on_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a-profile-with-a-rather-long-name.yaml");
+    let run = cmd()
+        .env("COLUMNS", "40")
+        .args(["assess", "--out", out.to_str().unwrap()])
+        .write_stdin(all_answers("Ada", "3"))
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let err = String::from_utf8(run.stderr).unwrap();
+    let want = format!("  pm-skills gap --profile {}", out.display());
+    let lines: Vec<&str> = err.lines().collect();
+    let at = lines.iter().position(|l| *l == "Next:").unwrap_or_else(|| panic!("{err}"));
+    assert_eq!(lines[at + 1], want, "{err}");
+}

@@ -181,18 +181,45 @@ fn moves_table_has_the_columns_summary_and_a_diff_hint_that_runs() {
     let lead = out.lines().find(|l| l.contains("Lead Analyst")).unwrap();
     assert!(lead.contains("Research +1"), "{out}");
     assert!(out.contains("(next level)"));
-    assert!(out.contains("3 moves from Analyst (Analyst): next level Lead Analyst, 63% covered, 3 steps; closest other role Designer (Designer), 50% covered, 2 steps with 1 new skill"), "{out}");
+    // The summary wraps at the width between words.
     let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("3 moves from Analyst (Analyst): next level Lead Analyst, 63% covered, 3 steps; closest other role Designer (Designer), 50% covered, 2 steps with 1 new skill"), "{out}");
     assert!(words.contains(pm_skills::report::rules::MOVE_RULE), "the rule under the table: {out}");
-    // The hint may wrap at 80 columns; as one line it is a command that runs.
-    let hint = out.split_once("See one move in full: ").unwrap().1.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(hint.ends_with("diff analyst/analyst analyst/lead-analyst"), "{hint}");
-    let args: Vec<&str> = hint.split_once("pm-skills ").unwrap().1.split(' ').collect();
+    assert!(out.lines().filter(|l| !l.contains("pm-skills")).all(|l| l.chars().count() <= 80), "{out}");
+    let command = moves_command(&out);
+    let args: Vec<&str> = command.split_once("pm-skills ").unwrap().1.split(' ').collect();
     assert!(stdout(&args).starts_with("From Analyst to Lead Analyst"));
 }
 
 const FIT_HEADER: &str =
     "person,file,kind,role_id,level_id,ready,met,grow,unassessed,steps_to_grow,coverage,expected_total,top_gaps";
+
+/// The command after "See one move in full:", which must stand whole on one line.
+fn moves_command(out: &str) -> String {
+    let want = format!("pm-skills --data {} diff analyst/analyst analyst/lead-analyst", map());
+    let line = out.lines().find(|l| l.contains("diff analyst/")).unwrap_or_else(|| panic!("no command:\n{out}"));
+    assert!(line.trim_end().ends_with(&want), "command broken:\n{out}");
+    want
+}
+
+/// However narrow or wide the terminal, the command to run is never broken across lines: when it
+/// does not fit beside its lead, it stands on a line of its own.
+#[test]
+fn the_command_moves_suggests_is_whole_on_a_line_at_any_width() {
+    for columns in ["40", "200"] {
+        let out = cmd().env("COLUMNS", columns).args(on_map(&["moves", "analyst"])).output().unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        moves_command(&out);
+        if columns == "40" {
+            assert!(out.lines().any(|l| l == "See one move in full:"), "{out}");
+            let summary_lines = out.lines().skip_while(|l| !l.starts_with("3 moves")).take_while(|l| !l.is_empty());
+            assert!(
+                summary_lines.clone().count() > 1 && summary_lines.clone().all(|l| l.chars().count() <= 40),
+                "{out}"
+            );
+        }
+    }
+}
 
 #[test]
 fn moves_and_fit_render_in_every_format() {
@@ -469,4 +496,20 @@ fn moves_from_senior_product_manager_on_the_official_export_read_as_a_capability
     let tech =
         ["architect<", "engineer<", "Test engineer<"].iter().filter_map(|t| page.find(t)).min().unwrap_or(usize::MAX);
     assert!(so < tech && dm < tech, "the site ranks moves by the same rule");
+}
+
+/// A step change stays on the line of the skill it counts: `+1` never stands alone in `fit`.
+#[test]
+fn fit_keeps_each_step_change_beside_its_skill() {
+    let sam = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/growth/checkins/2026-06-01.yaml");
+    for columns in ["50", "60", "64", "80", "84", "100"] {
+        let out = cmd().env("COLUMNS", columns).args(["fit", "--profile", sam.to_str().unwrap()]).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let cells = text.lines().filter(|l| l.starts_with('│')).flat_map(|l| l.trim_matches('│').split('┆'));
+        for cell in cells {
+            let cell = cell.trim();
+            assert!(!cell.starts_with('+') && !cell.starts_with('\u{2212}'), "COLUMNS={columns}:\n{text}");
+        }
+        assert!(text.contains("Perspective +1"), "{text}");
+    }
 }

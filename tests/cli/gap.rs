@@ -179,7 +179,9 @@ fn a_person_given_twice_is_counted_once_with_a_warning() {
     assert_eq!(
         err,
         format!(
-            "warning: two profiles are named `Priya Shah`: {copy} and {}; counted once, from {copy}\n",
+            "warning: two profiles are named `Priya Shah`: {copy} and {}; counted once, from {copy} (the first read), \
+             leaving out {}\n",
+            file.display(),
             file.display()
         )
     );
@@ -198,4 +200,64 @@ fn warnings_are_sanitised() {
     assert_eq!(v["person"]["name"], "Mal\x1b[2J\x1b]0;pwned\x07lory");
     assert!(err.starts_with("warning: two profiles are named `Mal\\x1b[2J\\x1b]0;pwned\\x07lory`"), "{err}");
     assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+}
+
+/// The closing summaries of `gap`, `gap --review` and `progress` wrap at the width between words,
+/// as the prose around them does, and say the same words as one line in a pipe.
+#[test]
+fn summaries_wrap_at_the_width_between_words() {
+    let file = |name: &str| example("../growth").join(name).to_str().unwrap().to_string();
+    let (june, march, review) =
+        (file("checkins/2026-06-01.yaml"), file("checkins/2026-03-02.yaml"), file("review-2026-06-03.yaml"));
+    let runs: [(&str, Vec<&str>); 3] = [
+        ("Sam Okafor: ", vec!["gap", "--profile", &june]),
+        ("Sam Okafor sees ", vec!["gap", "--profile", &june, "--review", &review]),
+        ("Sam Okafor: ", vec!["progress", &march, &june]),
+    ];
+    for (start, args) in runs {
+        let narrow = cmd().env("COLUMNS", "40").args(&args).output().unwrap();
+        let narrow = String::from_utf8(narrow.stdout).unwrap();
+        let last = narrow.split("\n\n").filter(|part| part.starts_with(start)).last();
+        let summary: Vec<&str> = last.unwrap_or_else(|| panic!("{args:?}:\n{narrow}")).lines().collect();
+        assert!(summary.len() > 1, "{args:?} summary not wrapped:\n{narrow}");
+        assert!(summary.iter().all(|l| l.chars().count() <= 40), "{args:?}:\n{narrow}");
+        // The same words as the unwrapped line, none of them broken.
+        let whole = cmd().env_remove("COLUMNS").args(&args).output().unwrap();
+        let whole = String::from_utf8(whole.stdout).unwrap();
+        let line = whole.lines().rev().find(|l| l.starts_with(start)).unwrap();
+        assert_eq!(summary.join(" "), line, "{args:?}");
+    }
+}
+
+/// A team folder holding Sam's self-assessment and their manager's review counts one of them by
+/// a rule people can predict, not by which file name sorts first: the newer date, then on the
+/// same date the self-assessment. The warning names the file used and the one left out.
+#[test]
+fn a_self_assessment_and_a_review_of_one_person_count_the_newer_then_the_self_assessment() {
+    let growth = example("../growth");
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("a-dana-review.yaml");
+    std::fs::copy(growth.join("review-2026-06-03.yaml"), &review).unwrap();
+    let own = std::fs::read_to_string(growth.join("checkins/2026-06-01.yaml")).unwrap();
+    let t = dir.path().to_str().unwrap();
+    for (date, why) in [("2026-06-10", "the newer date"), ("2026-06-03", "the self-assessment, on the same date")] {
+        let mine = write(dir.path(), "z-sam.yaml", &own.replace("date: 2026-06-01", &format!("date: {date}")));
+        let (v, err) = warned(&["gap", "--team", t]);
+        assert_eq!(people(&v), ["Sam Okafor"]);
+        assert_eq!(v["people"][0]["person"]["file"].as_str(), Some(mine.as_str()), "{v}");
+        assert_eq!(
+            err,
+            format!(
+                "warning: two profiles are named `Sam Okafor`: {} and {mine}; counted once, from {mine} ({why}), \
+                 leaving out {}\n",
+                review.display(),
+                review.display()
+            )
+        );
+    }
+    // An older self-assessment gives way to the newer review.
+    write(dir.path(), "z-sam.yaml", &own);
+    let (v, err) = warned(&["gap", "--team", t]);
+    assert_eq!(v["people"][0]["person"]["file"].as_str(), review.to_str(), "{v}");
+    assert!(err.contains(&format!("counted once, from {} (the newer date)", review.display())), "{err}");
 }

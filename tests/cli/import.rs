@@ -462,6 +462,60 @@ fn the_report_has_a_row_per_role_in_csv_and_a_human_view() {
     assert!(stdout(&strs(&args)).contains("| delivery-manager"));
 }
 
+/// The commands to run next are never broken across lines: beside "Next:" when they fit, else
+/// each whole on a line of its own.
+#[test]
+fn the_next_commands_stand_whole_at_any_width() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("an-import-folder-with-a-long-name");
+    let validate = format!("pm-skills validate {}", path(&out));
+    let ladder = format!("pm-skills --data {} --role product-manager ladder", path(&out));
+    for columns in ["40", "200"] {
+        let args = import_args(&small("roles.csv"), &small("skills.csv"), &out, &["--force"]);
+        let run = cmd().env("COLUMNS", columns).args(&args).output().unwrap();
+        let text = String::from_utf8(run.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        match columns {
+            "40" => {
+                let at = lines.iter().position(|l| *l == "Next:").unwrap_or_else(|| panic!("{text}"));
+                assert_eq!(lines[at + 1..at + 3], [validate.as_str(), ladder.as_str()], "{text}");
+            }
+            _ if lines.iter().any(|l| l.starts_with("Next: pm-skills")) => {
+                assert!(lines.contains(&format!("Next: {validate}  ·  {ladder}").as_str()), "{text}");
+            }
+            // A long temporary path makes even 200 columns too narrow for one line.
+            _ => assert!(lines.contains(&validate.as_str()) && lines.contains(&ladder.as_str()), "{text}"),
+        }
+    }
+}
+
+/// The official export's role ids (up to 38 characters) are never broken, however wide the
+/// terminal: too narrow, the table is drawn in parts that each name the role.
+#[test]
+#[ignore = "needs ../shared"]
+fn role_ids_of_the_official_export_are_never_broken() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/ddat-csv");
+    let (roles, skills) = (dir.join("roles.csv"), dir.join("skills.csv"));
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ddat");
+    let args = import_args(path(&roles), path(&skills), &out, &["--format", "json"]);
+    let report = json(&strs(&args));
+    let ids = ids(&report["imported"]);
+    assert!(ids.contains(&"development-operations-devops-engineer"), "{ids:?}");
+    for columns in ["80", "100", "120"] {
+        let args = import_args(path(&roles), path(&skills), &out, &["--force"]);
+        let run = cmd().env("COLUMNS", columns).args(&args).output().unwrap();
+        let text = String::from_utf8(run.stdout).unwrap();
+        let cells: Vec<&str> =
+            text.lines().filter_map(|l| l.strip_prefix("│ ")).map(|l| l.split(' ').next().unwrap()).collect();
+        for id in &ids {
+            assert!(cells.contains(id), "COLUMNS={columns}: {id} broken:\n{text}");
+        }
+        let table = text.lines().filter(|l| l.starts_with(['┌', '│', '╞', '└']));
+        assert!(table.clone().all(|l| l.chars().count() <= columns.parse().unwrap()), "{text}");
+    }
+}
+
 /// The full official export, from the reference copy in ../shared beside the clone.
 #[test]
 #[ignore = "needs ../shared"]

@@ -150,6 +150,8 @@ fn suggested(args: &[&str]) -> Vec<Vec<String>> {
     let out = stdout(&[args, &["-f", "markdown"][..]].concat());
     let mut commands = Vec::new();
     for line in out.lines().filter(|l| l.starts_with('_') && l.contains("pm-skills ")) {
+        // A command to run is code: `pm-skills …`, after the words that say what it does.
+        let line = line.replace("` · `", " · ").replace('`', "");
         for part in line.trim_end_matches('_').split("pm-skills ").skip(1) {
             let command = part.split(" · ").next().unwrap().trim();
             if !command.contains('<') {

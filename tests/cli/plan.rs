@@ -63,7 +63,8 @@ fn the_table_view_walks_each_gap_then_what_is_met() {
             "\nProduct Ownership: Practitioner → Expert, 1 step\n",
             "\nAlready met\n",
             "Agile Working",
-            "\nSam Okafor: meets 6 of 10; 4 to grow: Financial Ownership, Lifecycle Perspective, Operational \
+            // The summary wraps at the width (80) between words.
+            "\nSam Okafor: meets 6 of 10; 4 to grow: Financial Ownership, Lifecycle\nPerspective, Operational \
              Management, Product Ownership\n",
         ],
     );

@@ -447,3 +447,39 @@ fn what_remains_is_what_gap_says_of_the_latest_check_in() {
     cmd().args(["progress", &one, &two, "--exit-code"]).assert().code(3);
     cmd().args(["gap", "--profile", &two, "--exit-code"]).assert().code(3);
 }
+
+/// A check-in's `●●●○ Practitioner` breaks only when the room is tight: at 120 columns no column
+/// is wider than its widest line while one breaks, and at 200 none breaks.
+#[test]
+fn the_check_in_columns_break_a_proficiency_only_when_no_column_has_room_to_spare() {
+    let history = fixture_path("progress/history");
+    for columns in [120, 200] {
+        let out = cmd().env("COLUMNS", columns.to_string()).args(["progress", "--history", &history]).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let table: Vec<&str> =
+            text.lines().skip_while(|l| !l.starts_with('┌')).take_while(|l| !l.starts_with('└')).collect();
+        let widths: Vec<usize> = table[0].trim_matches(['┌', '┐']).split('┬').map(|s| s.chars().count() - 2).collect();
+        let rows: Vec<Vec<&str>> = table
+            .iter()
+            .filter(|l| l.starts_with('│'))
+            .map(|l| l.trim_matches('│').split('┆').map(str::trim).collect())
+            .collect();
+        let broken =
+            rows.iter().any(|r| r[1..4].iter().any(|c| c.ends_with('○') || c.ends_with('●') || *c == "Practitioner"));
+        let widest = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap();
+        match columns {
+            200 => assert!(!broken, "{text}"),
+            // Whatever room the table leaves unused is less than a broken column needs.
+            _ => {
+                let slack: usize = (0..widths.len()).map(|c| widths[c] - widest(c)).sum();
+                for c in 1..4 {
+                    let whole = "●●●○ Practitioner".chars().count();
+                    if rows.iter().any(|r| r[c].ends_with('○') || r[c] == "Practitioner") {
+                        assert!(whole - widths[c] > slack, "column {c} breaks with {slack} to spare:\n{text}");
+                    }
+                }
+            }
+        }
+        assert!(table.iter().all(|l| l.chars().count() <= columns), "{text}");
+    }
+}

@@ -187,7 +187,8 @@ pub struct ImportNote {
 impl ImportReport {
     /// The table of the roles imported.
     fn imported_table(&self) -> Table {
-        let mut table = Table::new(["Role", "Family", "Levels", "Skills", "Level order"]);
+        // Ids are never broken: too wide for the terminal, it is drawn in parts, each naming the role.
+        let mut table = Table::new(["Role", "Family", "Levels", "Skills", "Level order"]).with_row_labels(1);
         for r in &self.imported {
             let order = match r.order {
                 OrderSource::Rule => Cell::plain("rule"),
@@ -209,10 +210,10 @@ impl ImportReport {
     fn next_hint(&self) -> Option<Block> {
         let first = self.imported.iter().find(|r| r.id == DEFAULT_ROLE).or(self.imported.first())?;
         let out = crate::text::shell_word(&self.out);
-        Some(Block::Hint(format!(
-            "Next: pm-skills validate {out}  ·  pm-skills --data {out} --role {} ladder",
-            first.id
-        )))
+        Some(Block::command(
+            "Next:",
+            [format!("pm-skills validate {out}"), format!("pm-skills --data {out} --role {} ladder", first.id)],
+        ))
     }
 }
 

@@ -130,18 +130,17 @@ pub struct FtRole {
 
 impl FtImportReport {
     /// What to run next: a diff across the two tracks, or the ladder of the only role.
-    fn next_hint(&self) -> String {
+    fn next_hint(&self) -> Block {
         let out = crate::text::shell_word(&self.out);
         let own = |r: &FtRole| {
             let level = r.levels.iter().find(|l| convert::track(&l.id, &l.name) != Track::Common).or(r.levels.last());
             format!("{}/{}", r.id, level.map_or("", |l| l.id.as_str()))
         };
-        match self.roles.as_slice() {
-            [a, b, ..] => {
-                format!("Next: pm-skills validate {out}  ·  pm-skills --data {out} diff {} {}", own(a), own(b))
-            }
-            _ => format!("Next: pm-skills validate {out}  ·  pm-skills --data {out} ladder"),
-        }
+        let then = match self.roles.as_slice() {
+            [a, b, ..] => format!("pm-skills --data {out} diff {} {}", own(a), own(b)),
+            _ => format!("pm-skills --data {out} ladder"),
+        };
+        Block::command("Next:", [format!("pm-skills validate {out}"), then])
     }
 }
 
@@ -198,7 +197,7 @@ impl Report for FtImportReport {
             plural(self.criteria, "criterion", "criteria"),
             plural(unrated, "cell", "cells"),
         )));
-        blocks.push(Block::Hint(self.next_hint()));
+        blocks.push(self.next_hint());
         blocks
     }
 

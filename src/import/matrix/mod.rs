@@ -135,7 +135,10 @@ impl Report for MatrixImportReport {
             self.unrated_cells
         )));
         let out = crate::text::shell_word(&self.out);
-        blocks.push(Block::Hint(format!("Next: pm-skills validate {out}  ·  pm-skills --data {out} ladder")));
+        blocks.push(Block::command(
+            "Next:",
+            [format!("pm-skills validate {out}"), format!("pm-skills --data {out} ladder")],
+        ));
         blocks
     }
 
