@@ -378,20 +378,23 @@ impl Report for FitReport {
         }
         if !p.next.is_empty() {
             blocks.push(Block::Heading("Closest next".into()));
-            // With one role, the table is that role's ladder read against the person.
-            let columns = ["Role", "Level", "To grow", "Unassessed", "Coverage", "Top gaps"];
-            let mut table = Table::new(columns.into_iter().skip(usize::from(one)));
+            // With one role, the table is that role's ladder read against the person, in order:
+            // no role to name, and no coverage to rank roles by.
+            let mut table = if one {
+                Table::new(["Level", "Steps", "Unassessed", "Top gaps"])
+            } else {
+                Table::new(["Role", "Level", "Coverage", "Steps", "Unassessed", "Top gaps"])
+            };
             for e in &p.next {
-                let mut row = vec![
-                    Cell::toned(&e.role.name, Tone::Strong),
-                    Cell::toned(&e.level.name, if one { Tone::Strong } else { Tone::Plain }),
-                    Cell::toned(e.readiness.steps_to_grow.to_string(), Tone::Grow),
-                    Cell::plain(e.readiness.unassessed.to_string()),
-                    Cell::plain(rules::percent(e.coverage)),
-                    Cell::plain(top_gaps(e)),
-                ];
+                let mut row = vec![Cell::toned(&e.role.name, Tone::Strong), Cell::toned(&e.level.name, Tone::Plain)];
+                row.push(Cell::plain(rules::percent(e.coverage)));
+                row.push(Cell::toned(e.readiness.steps_to_grow.to_string(), Tone::Grow));
+                row.push(Cell::plain(e.readiness.unassessed.to_string()));
+                row.push(Cell::plain(top_gaps(e)));
                 if one {
+                    row.remove(2);
                     row.remove(0);
+                    row[0].tone = Tone::Strong;
                 }
                 table.row(row);
             }
