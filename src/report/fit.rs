@@ -400,8 +400,8 @@ impl Report for FitReport {
             }
             blocks.push(Block::Table(table));
             blocks.push(Block::Hint(
-                "+N: steps to grow · ?: not assessed, so not known; `pm-skills assess --for ROLE/LEVEL` asks a \
-                 level's skills that a profile lacks"
+                "+N: steps to grow · ?: not assessed, so not known (assess --for ROLE/LEVEL asks a level's \
+                 skills that a profile lacks)"
                     .into(),
             ));
             if !one {
