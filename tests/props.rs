@@ -323,7 +323,7 @@ proptest! {
             scope, &checkins, level, report::TargetFrom::To, false);
         prop_assert!(!progress.has_gaps(), "{:?}", progress.rows);
         prop_assert!(progress.rows.iter().all(|r| r.status == report::progress::Status::Met), "{:?}", progress.rows);
-        prop_assert_eq!(&progress.summary.text, "0 gaps closed since 2026-01-01, none remain");
+        prop_assert_eq!(&progress.summary.text, "0 gaps closed since 2026-01-01; none remain");
         round_trips(&progress)?;
         renders_everywhere(&progress, width, true);
         let target = report::team::Target { at: LevelAt { role: 0, level }, from: report::team::TargetFrom::To };
@@ -462,7 +462,8 @@ proptest! {
         let map = report::fit::Map::new(&framework);
         let scores = map.scores(&p);
         let fit = report::fit::PersonFit::build(&framework, &map, &p, usize::MAX);
-        for t in 0..scope.role.levels.len() {
+        // One role: the map's scores are its levels, in order.
+        for (t, score) in scores.iter().enumerate() {
             let at = LevelAt { role: 0, level: t };
             let gap = report::gap::GapReport::build(scope, &p, t, false).summary;
             let target = report::Target { at, from: TargetFrom::To };
@@ -475,7 +476,7 @@ proptest! {
             prop_assert_eq!(progress.summary.ready, gap.ready);
             let review = report::review::ReviewReport::build(scope, &p, &earlier, t, false);
             prop_assert_eq!(&review.summary.own, &gap);
-            let tally = scores[t].tally;
+            let tally = score.tally;
             prop_assert_eq!((tally.skills, tally.met, tally.grow, tally.unassessed, tally.steps), (gap.skills, gap.met, gap.grow, gap.unassessed, gap.steps_to_grow));
             for e in fit.best_fit.iter().chain(&fit.next).filter(|e| e.level.id == scope.role.levels[t].id) {
                 prop_assert_eq!(&e.readiness, &gap);
