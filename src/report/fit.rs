@@ -457,22 +457,21 @@ fn person_rows(p: &PersonFit) -> Vec<Vec<Value>> {
                 Some(steps) => format!("{}+{steps}", g.skill.id),
                 None => format!("{}?", g.skill.id),
             };
-            let r = &e.readiness;
-            vec![
+            let mut row = vec![
                 Value::from(&p.person.name),
                 Value::from(&p.person.file),
                 Value::from(kind),
                 Value::from(&e.role.id),
                 Value::from(&e.level.id),
                 Value::from(e.ready),
-                Value::from(r.met),
-                Value::from(r.grow),
-                Value::from(r.unassessed),
-                Value::from(r.steps_to_grow),
+            ];
+            row.extend(e.readiness.count_cells());
+            row.extend([
                 Value::Fraction(e.coverage),
                 Value::from(e.expected_total),
                 Value::from(e.gaps.iter().take(3).map(gap).collect::<Vec<_>>().join(";")),
-            ]
+            ]);
+            row
         })
         .collect()
 }

@@ -107,6 +107,14 @@ impl Readiness {
     }
 }
 
+impl Readiness {
+    /// `met, grow, unassessed, steps_to_grow` as CSV cells, in the order every report writes them.
+    pub fn count_cells(&self) -> [crate::render::Value; 4] {
+        use crate::render::Value;
+        [Value::from(self.met), Value::from(self.grow), Value::from(self.unassessed), Value::from(self.steps_to_grow)]
+    }
+}
+
 /// The order of a gap report: the biggest gaps first, then unassessed, then met; ties keep the
 /// role's skill order.
 pub fn sort_key(row: &GapRow) -> (u8, std::cmp::Reverse<i64>) {

@@ -295,19 +295,16 @@ impl Report for TeamReport {
                 .iter()
                 .map(|p| {
                     let r = &p.readiness;
-                    vec![
+                    let mut row = vec![
                         Value::from(&p.person.name),
                         Value::from(&p.person.file),
                         p.person.level.as_ref().map_or(Value::Empty, |l| Value::level(l, !self.one_role)),
                         Value::level(&p.target, !self.one_role),
                         Value::from(r.skills),
-                        Value::from(r.met),
-                        Value::from(r.grow),
-                        Value::from(r.unassessed),
-                        Value::from(r.steps_to_grow),
-                        Value::from(r.ready),
-                        Value::from(&r.text),
-                    ]
+                    ];
+                    row.extend(r.count_cells());
+                    row.extend([Value::from(r.ready), Value::from(&r.text)]);
+                    row
                 })
                 .collect(),
         );
