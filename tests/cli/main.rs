@@ -3,6 +3,7 @@
 mod assess;
 mod assess_for;
 mod assess_growth;
+mod assess_guards;
 mod career;
 mod colour;
 mod common;
