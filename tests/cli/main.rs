@@ -17,6 +17,7 @@ mod import_ft;
 mod import_matrix;
 mod injection;
 mod levels_across;
+mod names;
 mod options;
 mod pictures;
 mod plan;
