@@ -67,11 +67,14 @@ fn needs_escape(c: char) -> bool {
 }
 
 /// `text` as one word for a POSIX shell: as it is when that is safe, else in single quotes, so a
-/// command pm-skills suggests works when pasted.
+/// command pm-skills suggests works when pasted. A word that starts with `-` gets `./` before it:
+/// the words suggested are paths or ids, an id never starts with a dash, and a path that does
+/// (`-rf.yaml`) would be read as an option.
 pub fn shell_word(text: &str) -> Cow<'_, str> {
     let plain = |c: char| c.is_ascii_alphanumeric() || "_./:=@%+,-".contains(c);
+    let text: Cow<str> = if text.starts_with('-') { Cow::Owned(format!("./{text}")) } else { Cow::Borrowed(text) };
     if !text.is_empty() && text.chars().all(plain) {
-        Cow::Borrowed(text)
+        text
     } else {
         Cow::Owned(format!("'{}'", text.replace('\'', "'\\''")))
     }
@@ -138,6 +141,12 @@ mod tests {
         assert_eq!(shell_word("it's"), "'it'\\''s'");
         assert_eq!(shell_word(""), "''");
         assert_eq!(shell_word("$(rm)"), "'$(rm)'");
+        // A path that starts with a dash is never taken for an option.
+        assert_eq!(shell_word("-rf.yaml"), "./-rf.yaml");
+        assert_eq!(shell_word("--help"), "./--help");
+        assert_eq!(shell_word("-my file"), "'./-my file'");
+        assert_eq!(shell_word("-"), "./-");
+        assert_eq!(shell_word("a-b/-c"), "a-b/-c");
     }
 
     #[test]

@@ -137,3 +137,35 @@ fn a_lock_that_is_a_link_is_refused_and_its_target_never_created() {
     cmd().args(["assess", "--out", path(&out)]).write_stdin("Ada\n").assert().code(1).stderr(contains("symbolic link"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep\n");
 }
+
+/// The command `assess` suggests next works when pasted, for a profile whose name starts with a
+/// dash too: `./-rf.yaml`, never `-rf.yaml`, which the shell would hand over as options.
+#[test]
+fn the_next_command_pastes_for_a_profile_whose_name_starts_with_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = format!("Ada\n{}", "3\n\n".repeat(10));
+    let run = cmd()
+        .current_dir(dir.path())
+        .args(["assess", "--out=-rf.yaml", "--level", "pm"])
+        .write_stdin(answers)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(run.status.success(), "{err}");
+    let next = err.lines().find_map(|l| l.strip_prefix("Next: ")).unwrap_or_else(|| panic!("{err}"));
+    assert_eq!(next, "pm-skills gap --profile ./-rf.yaml");
+    // Pasted into a shell, with pm-skills on the PATH.
+    let bin = Path::new(env!("CARGO_BIN_EXE_pm-skills")).parent().unwrap();
+    let paths = std::env::var_os("PATH").unwrap_or_default();
+    let path_var =
+        std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(std::env::split_paths(&paths))).unwrap();
+    let pasted = std::process::Command::new("sh")
+        .args(["-c", next])
+        .current_dir(dir.path())
+        .env("PATH", path_var)
+        .env_remove("PM_SKILLS_DATA")
+        .output()
+        .unwrap();
+    assert!(pasted.status.success(), "{}", String::from_utf8_lossy(&pasted.stderr));
+    assert!(String::from_utf8(pasted.stdout).unwrap().contains("Ada"));
+}
