@@ -11,6 +11,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod import;
 pub mod model;
+pub mod names;
 pub mod parallel;
 pub mod profile;
 pub mod raw;

@@ -4,8 +4,11 @@ use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthStr;
 
-/// Replaces control characters, ANSI escapes and bidirectional overrides with visible escapes,
-/// so text from a data file or profile can never drive the reader's terminal. Newlines survive
+/// Replaces control characters, ANSI escapes, bidirectional overrides and the characters that
+/// show nothing at all (zero-width space, word joiner, invisible operators, byte-order mark) with
+/// visible escapes, so text from a data file or profile can never drive the reader's terminal,
+/// nor make two names that differ look the same. The zero-width joiner and non-joiner stay, as
+/// some scripts and emoji need them. Newlines survive
 /// when `keep_newlines` is set (multi-line cells); tabs become spaces.
 pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     if is_clean(text, keep_newlines) {
@@ -33,15 +36,15 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 }
 
 /// Whether `text` prints as it is. Every table cell and paragraph passes here, so the common case
-/// is a byte scan: only the lead bytes of C1 controls and bidirectional marks (0xC2, 0xD8, 0xE2)
-/// make it look at characters.
+/// is a byte scan: only the lead bytes of C1 controls, bidirectional and invisible marks (0xC2,
+/// 0xD8, 0xE2, 0xEF) make it look at characters.
 fn is_clean(text: &str, keep_newlines: bool) -> bool {
     let mut check_chars = false;
     for &b in text.as_bytes() {
         match b {
             b'\n' if keep_newlines => {}
             0..=0x1f | 0x7f => return false,
-            0xc2 | 0xd8 | 0xe2 => check_chars = true,
+            0xc2 | 0xd8 | 0xe2 | 0xef => check_chars = true,
             _ => {}
         }
     }
@@ -50,15 +53,28 @@ fn is_clean(text: &str, keep_newlines: bool) -> bool {
 
 fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{200b}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{feff}'
+        )
 }
 
 /// `text` as one word for a POSIX shell: as it is when that is safe, else in single quotes, so a
-/// command pm-skills suggests works when pasted.
+/// command pm-skills suggests works when pasted. A word that starts with `-` gets `./` before it:
+/// the words suggested are paths or ids, an id never starts with a dash, and a path that does
+/// (`-rf.yaml`) would be read as an option.
 pub fn shell_word(text: &str) -> Cow<'_, str> {
     let plain = |c: char| c.is_ascii_alphanumeric() || "_./:=@%+,-".contains(c);
+    let text: Cow<str> = if text.starts_with('-') { Cow::Owned(format!("./{text}")) } else { Cow::Borrowed(text) };
     if !text.is_empty() && text.chars().all(plain) {
-        Cow::Borrowed(text)
+        text
     } else {
         Cow::Owned(format!("'{}'", text.replace('\'', "'\\''")))
     }
@@ -125,6 +141,12 @@ mod tests {
         assert_eq!(shell_word("it's"), "'it'\\''s'");
         assert_eq!(shell_word(""), "''");
         assert_eq!(shell_word("$(rm)"), "'$(rm)'");
+        // A path that starts with a dash is never taken for an option.
+        assert_eq!(shell_word("-rf.yaml"), "./-rf.yaml");
+        assert_eq!(shell_word("--help"), "./--help");
+        assert_eq!(shell_word("-my file"), "'./-my file'");
+        assert_eq!(shell_word("-"), "./-");
+        assert_eq!(shell_word("a-b/-c"), "a-b/-c");
     }
 
     #[test]
@@ -133,6 +155,12 @@ mod tests {
         assert_eq!(sanitize("bell\x07", false), "bell\\x07");
         assert_eq!(sanitize("c1\u{9b}x", false), "c1\\x9bx");
         assert_eq!(sanitize("rtl\u{202e}x", false), "rtl\\u{202e}x");
+        assert_eq!(sanitize("Sam\u{200b}", false), "Sam\\u{200b}");
+        assert_eq!(sanitize("\u{feff}Sam\u{2060}", false), "\\u{feff}Sam\\u{2060}");
+        assert_eq!(
+            sanitize("emoji \u{1f469}\u{200d}\u{1f4bb}, full\u{ff0c}width", false),
+            "emoji \u{1f469}\u{200d}\u{1f4bb}, full\u{ff0c}width"
+        );
         assert_eq!(sanitize("two\nlines", true), "two\nlines");
         assert_eq!(sanitize("two\nlines", false), "two lines");
         assert_eq!(sanitize("plain ●", false), "plain ●");

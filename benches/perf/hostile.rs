@@ -175,6 +175,8 @@ fn assess(report: &mut Report, dir: &Path) {
     draft(&path("other.yaml"), &["--framework", "ddat-2025"], "Ada\n\n2\n\nq\n");
     let _ = std::fs::remove_file(path("dangling.yaml"));
     std::os::unix::fs::symlink(path("nowhere/none.yaml"), path("dangling.yaml")).unwrap();
+    let _ = std::fs::remove_file(path("linked.yaml.lock"));
+    std::os::unix::fs::symlink(path("nowhere/nologin"), path("linked.yaml.lock")).unwrap();
     // A first run holds the lock while the second starts.
     let locked = std::fs::File::create(path("locked.yaml.lock")).unwrap();
     // SAFETY: a valid descriptor of a file this process owns.
@@ -185,6 +187,7 @@ fn assess(report: &mut Report, dir: &Path) {
         ("draft that does not parse", None, "broken.yaml"),
         ("draft of another framework", None, "other.yaml"),
         ("dangling link at --out", None, "dangling.yaml"),
+        ("lock file that is a symbolic link", None, "linked.yaml"),
         ("second run while the first holds the lock", None, "locked.yaml"),
         ("hostile framework text in the questions", Some(&injection), "injected.yaml"),
     ];

@@ -37,13 +37,7 @@ impl Lock {
         // A run that ends removes its lock file while it still holds the lock; a run that opened
         // the old file just before then gets a lock on a file no longer there, and tries again.
         for _ in 0..100 {
-            let file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(|e| anyhow!("cannot create the lock file {shown}: {e}"))?;
+            let file = open(&path)?;
             match fs4::FileExt::try_lock(&file) {
                 Ok(()) => {}
                 Err(fs4::TryLockError::WouldBlock) => bail!(
@@ -61,6 +55,45 @@ impl Lock {
             }
         }
         bail!("cannot lock {shown}: it is removed and created again without end")
+    }
+}
+
+/// Opens (or creates) the lock file without following a link: pm-skills makes its lock files
+/// itself, never as links, and a link planted in their place (`me.yaml.lock` → `/etc/nologin`)
+/// would have a run, as root perhaps, create or lock the file it points to. Only a regular file
+/// is a lock; anything else is refused with what it is.
+fn open(path: &Path) -> anyhow::Result<File> {
+    let shown = path.display();
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // No following a link, and no waiting on a named pipe put there.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let not_ours = |what: &str| {
+        anyhow!(
+            "the lock file {shown} is {what}, not a lock pm-skills made, so it is left as it is\n  remove it and run again"
+        )
+    };
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) => {
+            return Err(match std::fs::symlink_metadata(path) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+                    not_ours(&format!("a symbolic link to {target}"))
+                }
+                Ok(meta) if meta.is_dir() => not_ours("a folder"),
+                _ => anyhow!("cannot create the lock file {shown}: {e}"),
+            });
+        }
+    };
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => Ok(file),
+        Ok(_) => Err(not_ours("not a regular file")),
+        Err(e) => Err(anyhow!("cannot read the lock file {shown}: {e}")),
     }
 }
 

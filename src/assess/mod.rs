@@ -18,10 +18,12 @@ mod ask;
 mod draft;
 pub mod interrupt;
 mod lock;
+mod seen;
 #[cfg(test)]
 mod tests;
 
 use ask::{Asking, Reply, Ui};
+pub use seen::Seen;
 
 /// What the run did, for the closing message.
 #[derive(Debug, PartialEq, Eq)]
@@ -54,6 +56,9 @@ pub struct Revisit {
     /// `--for`: the level whose skills the questions add, those it rates that the profile does
     /// not; `None` for `--skill`, which asks again what the profile has.
     pub adding: Option<LevelAt>,
+    /// The file as `profile` was read from it: it must still hold that when the answers are
+    /// written, or another program changed it meanwhile and it is left alone.
+    pub seen: Seen,
 }
 
 /// `--for`: the skills, then the soft skills, that the level `at` rates and `profile` does not
@@ -190,9 +195,11 @@ impl State {
             } else {
                 (state.name, state.skills, state.behaviours) = (saved.name, saved.skills, saved.behaviours);
             }
-            state.level = saved.level.or(state.level);
+            // A revisit resumed over a profile changed since (see `seen`) keeps its level and
+            // assessor: the draft's are the ones it had, since a revisit does not ask them.
+            state.level = state.level.or(saved.level);
             date = saved.date;
-            assessor = saved.assessor.or(assessor);
+            assessor = assessor.or(saved.assessor);
             state.at = saved.answered.iter().rposition(|a| *a).map_or(0, |i| i + 1);
             state.answered = saved.answered;
         }
@@ -292,6 +299,9 @@ struct Run<'a> {
     settings: Settings<'a>,
     draft: PathBuf,
     questions: Vec<Question>,
+    /// What `--out` held when the run began: the profile revisited as it was read, else what
+    /// was there once the lock was taken.
+    seen: Seen,
 }
 
 /// Runs the questionnaire. `input` gives answers; `ui` receives the questions.
@@ -321,7 +331,11 @@ pub fn run(scope: Scope, settings: Settings, input: &mut dyn BufRead, ui: &mut d
     let questions = revisit.map_or_else(|| questions(scope), |r| r.questions.clone());
     let saved = draft::load(scope, &draft, &questions, revisit.is_some())?;
     let resumed = saved.is_some();
-    let run = Run { scope, settings, draft, questions };
+    let seen = match revisit {
+        Some(revisit) => revisit.seen.clone(),
+        None => Seen::now(out).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", out.display()))?,
+    };
+    let run = Run { scope, settings, draft, questions, seen };
     let mut state = State::start(scope, &settings, &run.questions, saved);
     if resumed {
         let (draft, total) = (run.draft.display(), run.questions.len());
@@ -518,6 +532,9 @@ impl Run<'_> {
         let text = profile::to_yaml(self.scope, &state.profile(self.scope, out), invocation, self.also());
         {
             let _busy = interrupt::busy();
+            if self.seen.changed(out) {
+                return Err(self.changed_meanwhile());
+            }
             // A revisit replaces the profile it read: that is what it is for.
             write_atomic(out, text.as_bytes(), force || revisit.is_some())?;
             let _ = std::fs::remove_file(&self.draft);
@@ -547,6 +564,36 @@ impl Run<'_> {
         }
         ui.commands("Next:", &[next])?;
         Ok(Finish::Written { assessed, unassessed })
+    }
+
+    /// The refusal to write over what another program put in `--out` while the questions were
+    /// asked (see [`Seen`]); the draft keeps the answers, and the same command resumes from it.
+    fn changed_meanwhile(&self) -> anyhow::Error {
+        let (out, draft) = (self.settings.out, self.draft.display());
+        let shown = out.display();
+        let (what, rest) = match (self.settings.revisit.is_some(), self.seen.existed(), out.exists()) {
+            (true, _, true) => (
+                "was changed by another program",
+                "to apply them to the file as it is now, run the same command again: it resumes from the draft",
+            ),
+            (true, _, false) => {
+                ("was removed", "put the profile back and run the same command again: it resumes from the draft")
+            }
+            (false, true, true) => (
+                "was changed by another program",
+                "to replace it with them all the same, run the same command again: it resumes from the draft",
+            ),
+            (false, true, false) => {
+                ("was removed", "to write them, run the same command again without --force: it resumes from the draft")
+            }
+            (false, false, _) => (
+                "was written by another program",
+                "to replace it with them all the same, run the same command again with --force: it resumes from the draft",
+            ),
+        };
+        anyhow::anyhow!(
+            "{shown} {what} while the questions were asked, so it is left as it is; your answers are kept in {draft}\n  {rest}"
+        )
     }
 
     /// The end of a run that did not get to the end: `q` (`chosen`) keeps the answers and says

@@ -246,7 +246,7 @@ fn a_revisit_asks_only_the_skills_named_and_keeps_everything_else() {
     let names = ["user".to_string(), "Financial Ownership".into(), "user-focus".into()];
     let questions = pick(scope, &names).unwrap();
     assert_eq!(questions, [Question::Skill(3), Question::Skill(9)]);
-    let revisit = Revisit { profile: before.clone(), questions, adding: None };
+    let revisit = Revisit { profile: before.clone(), questions, adding: None, seen: Seen::now(&out).unwrap() };
     let answers = "\n-\n4\nSet up monthly research with contact-centre staff.\n";
     let (finish, screen) =
         answer(scope, Settings { revisit: Some(&revisit), date: Some("2026-06-01"), ..settings(&out) }, answers);
@@ -278,7 +278,12 @@ fn a_new_line_of_evidence_adds_to_the_notes_a_skill_has() {
     let dir = tempfile::tempdir().unwrap();
     let out = checkin(dir.path());
     let revisit_with = |answers: &str| {
-        let revisit = Revisit { profile: read(scope, &out), questions: vec![Question::Skill(3)], adding: None };
+        let revisit = Revisit {
+            profile: read(scope, &out),
+            questions: vec![Question::Skill(3)],
+            adding: None,
+            seen: Seen::now(&out).unwrap(),
+        };
         let (finish, screen) = answer(scope, Settings { revisit: Some(&revisit), ..settings(&out) }, answers);
         finish.unwrap_or_else(|e| panic!("{e}: {screen}"));
         step(&read(scope, &out), 3).unwrap().1
@@ -298,7 +303,12 @@ fn an_interrupted_revisit_resumes_after_its_last_answer_even_a_skip() {
     let out = checkin(dir.path());
     let before = read(scope, &out);
     let names: Vec<String> = ["agile-working", "financial-ownership", "product-ownership"].map(String::from).into();
-    let revisit = Revisit { profile: before.clone(), questions: pick(scope, &names).unwrap(), adding: None };
+    let revisit = Revisit {
+        profile: before.clone(),
+        questions: pick(scope, &names).unwrap(),
+        adding: None,
+        seen: Seen::now(&out).unwrap(),
+    };
     let with = |date| Settings { revisit: Some(&revisit), date, ..settings(&out) };
     // Agile Working: 4, with evidence; Financial Ownership: left unassessed; then the input ends.
     let (err, _) = answer(scope, with(Some("2026-06-01")), "4\nCoached a squad\ns\n");
@@ -358,8 +368,12 @@ fn soft_skills_the_role_rates_are_asked_after_the_skills() {
     // --skill names a soft skill too; a skill of another role the profile rates is kept.
     let mut before = read(scope, &out);
     before.skills.insert(0, (0, Assessment { proficiency: 3, evidence: vec!["Wrote the parser".into()] }));
-    let revisit =
-        Revisit { profile: before.clone(), questions: pick(scope, &["patience".into()]).unwrap(), adding: None };
+    let revisit = Revisit {
+        profile: before.clone(),
+        questions: pick(scope, &["patience".into()]).unwrap(),
+        adding: None,
+        seen: Seen::now(&out).unwrap(),
+    };
     let (finish, _) = answer(scope, Settings { revisit: Some(&revisit), ..settings(&out) }, "model\nWaited\n");
     finish.unwrap();
     let after = read(scope, &out);

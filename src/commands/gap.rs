@@ -214,19 +214,44 @@ fn check_in_own_role(mut raw: RawProfileFile, home: Scope, lookup: &profile::Ski
     }
 }
 
-/// The paths with each file once: a file given twice (with `--profile` and in the team folder, or
-/// spelt two ways) is read from where it is first given, with a warning.
+/// What makes two paths one file: on Unix its device and inode, so that a hard link is the file
+/// it links to, as a symbolic link is; elsewhere the path with every link resolved.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub(crate) enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+/// The file `path` names, through links; `None` for standard input (`-`), never a file given
+/// twice, and for a file that cannot be found (reading it says why).
+pub(crate) fn file_id(path: &Path) -> Option<FileId> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::metadata(path).ok().map(|m| FileId::Inode(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok().map(FileId::Path)
+    }
+}
+
+/// The paths with each file once: a file given twice (with `--profile` and in the team folder,
+/// spelt two ways, or through a link, hard or symbolic) is read from where it is first given, with
+/// a warning.
 fn once_per_file<'a>(
     paths: Vec<(PathBuf, Option<profile::Folder<'a>>)>,
     warnings: &mut Vec<String>,
 ) -> Vec<(PathBuf, Option<profile::Folder<'a>>)> {
-    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::with_capacity(paths.len());
+    let mut seen: HashMap<FileId, PathBuf> = HashMap::with_capacity(paths.len());
     let mut kept = Vec::with_capacity(paths.len());
     for (path, folder) in paths {
-        // Standard input, and a file that cannot be found (reading it says why), are kept.
-        if path.as_os_str() != "-"
-            && let Ok(real) = std::fs::canonicalize(&path)
-        {
+        if let Some(real) = file_id(&path) {
             if let Some(first) = seen.get(&real) {
                 warnings.push(if first.as_os_str() == path.as_os_str() {
                     format!("{} is given twice; counted once", path.display())
@@ -242,23 +267,31 @@ fn once_per_file<'a>(
     kept
 }
 
-/// The people with each name once: two profiles with the same `name` (in any case and spacing)
-/// are one person, counted from the one [`preferred`] picks, in the place of the first, with a
-/// warning naming the file used and the file left out.
+/// The people with each name once: two profiles with the same `name` (in any case and spacing,
+/// in either Unicode form, with or without invisible characters: [`profile::person_key`]) are one
+/// person, counted from the one [`preferred`] picks, in the place of the first, with a warning
+/// naming the file used and the file left out, and both spellings when they only look alike.
 fn once_per_name(people: Vec<Profile>, warnings: &mut Vec<String>) -> Vec<Profile> {
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(people.len());
     let mut kept: Vec<Profile> = Vec::with_capacity(people.len());
     for person in people {
-        let Some(&i) = seen.get(&normalise(&person.name)) else {
-            seen.insert(normalise(&person.name), kept.len());
+        let key = crate::names::person_key(&person.name);
+        let Some(&i) = seen.get(&key) else {
+            seen.insert(key, kept.len());
             kept.push(person);
             continue;
         };
         let (why, later_wins) = preferred(&kept[i], &person);
         let (used, left) = if later_wins { (&person, &kept[i]) } else { (&kept[i], &person) };
+        let (first, later) = (crate::names::shown_name(&kept[i].name), crate::names::shown_name(&person.name));
+        let named = if (first != kept[i].name || later != person.name) && first.trim() != later.trim() {
+            format!("`{first}` and `{later}`, one name written two ways")
+        } else {
+            format!("`{first}`")
+        };
         warnings.push(format!(
-            "two profiles are named `{}`: {} and {}; counted once, from {} ({why}), leaving out {}",
-            kept[i].name, kept[i].file, person.file, used.file, left.file
+            "two profiles are named {named}: {} and {}; counted once, from {} ({why}), leaving out {}",
+            kept[i].file, person.file, used.file, left.file
         ));
         if later_wins {
             kept[i] = person;

@@ -94,13 +94,15 @@ pub fn one_history(mut checkins: Vec<Profile>) -> anyhow::Result<Vec<Profile>> {
             and_list(&files)
         ));
     }
-    let people = grouped(checkins.iter().map(|p| (normalise(&p.name), p.file.as_str())));
+    let people = grouped(checkins.iter().map(|p| (crate::names::person_key(&p.name), p.file.as_str())));
     if people.len() > 1 {
         let named: Vec<String> = people
             .iter()
             .take(MAX_OF_A_KIND)
             .map(|(key, files)| {
-                let name = checkins.iter().find(|p| normalise(&p.name) == *key).map_or("", |p| p.name.trim());
+                let name =
+                    checkins.iter().find(|p| crate::names::person_key(&p.name) == *key).map_or("", |p| p.name.trim());
+                let name = crate::names::shown_name(name);
                 let verb = if files.len() == 1 { "is" } else { "are" };
                 format!("{} {verb} `{name}`", and_list(files))
             })

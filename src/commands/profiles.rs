@@ -62,7 +62,14 @@ fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> a
     assess::require_profile(out, &options.invocation, args.for_level.is_some())?;
     // `-` is a file here, never standard input, which gives the answers.
     let file: PathBuf = if out == Path::new("-") { Path::new(".").join(out) } else { out.clone() };
-    let super::gap::People { framework, people, warnings, .. } = super::gap::load_people(global, &[file], None)?;
+    let seen = assess::Seen::now(&file);
+    let super::gap::People { framework, people, warnings, .. } =
+        super::gap::load_people(global, std::slice::from_ref(&file), None)?;
+    // The bytes the answers will be written over, as they were read; see `assess::Seen`.
+    let seen = match seen {
+        Ok(seen) if !seen.changed(&file) => seen,
+        _ => anyhow::bail!("{} was changed while it was read; run the same command again", out.display()),
+    };
     let Some(profile) = people.into_iter().next() else { anyhow::bail!("cannot read {}", out.display()) };
     let scope = Scope { framework: &framework, role: &framework.roles[profile.role] };
     let adding = args.for_level.as_deref().map(|l| resolve::resolve_level(scope.framework, l, Some(profile.role)));
@@ -72,7 +79,7 @@ fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> a
         None => assess::pick(scope, &args.skills)?,
     };
     let level = args.level.as_deref().map(|l| resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
-    let revisit = assess::Revisit { profile, questions, adding };
+    let revisit = assess::Revisit { profile, questions, adding, seen };
     match run(scope, args, level, Some(&revisit), options) {
         Ok(outcome) => Ok(outcome.with_warnings(warnings)),
         Err(e) => Err(super::warned(e, warnings)),

@@ -7,6 +7,7 @@ use super::Outcome;
 use super::gap::{People, load_profiles, own_target};
 use crate::cli::{GapArgs, GlobalArgs};
 use crate::model::Profile;
+use crate::names;
 use crate::render::RenderOptions;
 use crate::report::review::ReviewReport;
 use crate::resolve::{self, normalise};
@@ -40,25 +41,28 @@ pub fn review(global: &GlobalArgs, args: &GapArgs, review: &Path, options: &Rend
     Ok(Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())?.with_warnings(warnings))
 }
 
-/// Whether two paths name one file (standard input is never a file given twice).
+/// Whether two paths name one file, through links hard or symbolic (standard input is never a
+/// file given twice).
 fn same_file(a: &Path, b: &Path) -> bool {
-    let real = |p: &Path| (p.as_os_str() != "-").then(|| std::fs::canonicalize(p).ok()).flatten();
-    matches!((real(a), real(b)), (Some(x), Some(y)) if x == y)
+    matches!((super::gap::file_id(a), super::gap::file_id(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// What the two profiles say that suggests they are not a person and a review of them: another
 /// person's name in the review, or a self-assessment rated by someone else. The report still runs.
 fn mismatches(own: &Profile, reviewer: &Profile) -> Vec<String> {
     let mut warnings = Vec::new();
-    if normalise(&own.name) != normalise(&reviewer.name) {
+    if names::person_key(&own.name) != names::person_key(&reviewer.name) {
         warnings.push(format!(
             "the review {} is of `{}`, but the self-assessment {} is of `{}`; compared as given",
-            reviewer.file, reviewer.name, own.file, own.name
+            reviewer.file,
+            names::shown_name(&reviewer.name),
+            own.file,
+            names::shown_name(&own.name)
         ));
     }
     if let Some(assessor) = &own.assessor
         && normalise(assessor) != "self"
-        && normalise(assessor) != normalise(&own.name)
+        && names::person_key(assessor) != names::person_key(&own.name)
     {
         warnings.push(format!(
             "{} says `assessor: {assessor}`: --profile takes the person's own assessment, --review the reviewer's",

@@ -343,8 +343,8 @@ impl ReviewReport {
             None => dated(&self.reviewer),
         };
         let mut notes = Vec::new();
-        if crate::resolve::normalise(&self.reviewer.person) != crate::resolve::normalise(&self.own.person) {
-            notes.push(format!("names {}", self.reviewer.person));
+        if crate::names::person_key(&self.reviewer.person) != crate::names::person_key(&self.own.person) {
+            notes.push(format!("names {}", crate::names::shown_name(&self.reviewer.person)));
         }
         if let Some(level) = &self.reviewer.level
             && self.own.level.as_ref().is_none_or(|own| own.id != level.id || own.role.id != level.role.id)

@@ -3,6 +3,7 @@
 mod assess;
 mod assess_for;
 mod assess_growth;
+mod assess_guards;
 mod career;
 mod colour;
 mod common;
@@ -16,6 +17,7 @@ mod import_ft;
 mod import_matrix;
 mod injection;
 mod levels_across;
+mod names;
 mod options;
 mod pictures;
 mod plan;
