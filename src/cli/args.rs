@@ -257,18 +257,19 @@ pub struct ValidateArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct OutputArgs {
     /// Write to FILE instead of standard output, in any format: whole or not at all, and never
-    /// over an existing file without --force. `-` is standard output.
+    /// over an existing file without --force. `-` and /dev/stdout are standard output; a device or
+    /// a named pipe is written into.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Replace FILE if it exists.
+    /// Replace FILE if it is a regular file that exists.
     #[arg(long, requires = "out")]
     pub force: bool,
 }
 
 impl OutputArgs {
-    /// The file to write, or `None` for standard output.
+    /// The file to write, or `None` for standard output (`-`, `/dev/stdout`).
     pub fn file(&self) -> Option<&std::path::Path> {
-        self.out.as_deref().filter(|p| p.as_os_str() != "-")
+        self.out.as_deref().filter(|p| p.as_os_str() != "-" && p.as_os_str() != "/dev/stdout")
     }
 }
 
