@@ -168,7 +168,7 @@ pub struct SiteArgs {
     /// The folder to write; it must be empty or absent unless --force.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Replace the contents of a non-empty output folder.
+    /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
     pub force: bool,
     /// Put the build date in every page's footer (by default nothing depends on the time).
@@ -354,7 +354,7 @@ pub struct ImportFtProgression {
     /// The framework folder to write; it must be empty or absent unless --force.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Replace the contents of a non-empty output folder.
+    /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
     pub force: bool,
 }
@@ -377,7 +377,7 @@ pub struct ImportMatrix {
     /// global `--role`.
     #[arg(skip)]
     pub role: Option<String>,
-    /// Replace the contents of a non-empty output folder.
+    /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
     pub force: bool,
 }
@@ -406,7 +406,7 @@ pub struct ImportDdatCsv {
     /// framework's version. The CSV files themselves carry no date.
     #[arg(long, value_name = "DATE", value_parser = export_date_arg)]
     pub export_date: Option<String>,
-    /// Replace the contents of a non-empty output folder.
+    /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
     pub force: bool,
 }

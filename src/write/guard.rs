@@ -40,7 +40,7 @@ pub fn refuse_overlap(dest: &Path, folder: bool, inputs: &[&Path]) -> anyhow::Re
             let why = if folder {
                 "replacing it would delete part of what this run reads"
             } else {
-                "the file would become part of what is read, and the next run would read it too"
+                "writing there would change what this run reads, and what the next one reads"
             };
             bail!("--out {shown} is inside the input folder {what}: {why}; write outside that folder");
         }

@@ -57,12 +57,13 @@ pub fn recover(out: &Path) -> anyhow::Result<Vec<String>> {
             let n = n.to_string_lossy();
             n.starts_with(&prefix) && n.ends_with(".pm-skills")
         })
-        .map(|e| e.path().join(&name))
+        // Named beside `out` as the user wrote it (`site`, not `./site`).
+        .map(|e| out.with_file_name(e.file_name()).join(&name))
         .filter(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()))
         .map(|p| (fs::metadata(&p).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), p))
         .collect();
     // The newest first: that is the folder that was in place last.
-    orphans.sort_by(|a, b| b.0.cmp(&a.0));
+    orphans.sort_by_key(|o| std::cmp::Reverse(o.0));
     let mut notes = Vec::new();
     let mut orphans = orphans.into_iter().map(|(_, p)| p);
     if fs::symlink_metadata(out).is_err()
