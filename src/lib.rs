@@ -64,10 +64,8 @@ pub fn main_with(cli: &Cli) -> u8 {
         let _ = e.print();
         return 2;
     }
-    // A file that is there is refused before any work, as it will be at the end.
-    if let Some(path) = file
-        && let Err(e) = write::check_file(path, output.force)
-    {
+    // What the run would write over is refused before any work, as it would be at the end.
+    if let Err(e) = check_writes(cli) {
         return report_error(&e);
     }
     let options = terminal::render_options(&cli.global, to_terminal);
@@ -84,6 +82,25 @@ pub fn main_with(cli: &Cli) -> u8 {
         }
         Err(err) => report_error(&err),
     }
+}
+
+/// Refuses, before any work, a write that would land on what the run reads (the one rule,
+/// `write::refuse_overlap`; `site` and `import` apply it with their own checks) and a report's
+/// `--out` that cannot take the report; puts back an output folder that a stopped run left aside
+/// (`write::recover`), saying so.
+fn check_writes(cli: &Cli) -> anyhow::Result<()> {
+    if let Some(path) = cli.file_out() {
+        write::refuse_overlap(path, false, &cli.inputs())?;
+    }
+    if let Some(output) = cli.command.output()
+        && let Some(path) = output.file()
+    {
+        write::check_file(path, output.force)?;
+    }
+    if let Some(folder) = cli.folder_out() {
+        report_warnings(&write::recover(folder)?);
+    }
+    Ok(())
 }
 
 /// Writes the output to the `--out` file (atomically) or to stdout; `Ok(false)` when stdout's

@@ -9,16 +9,26 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, anyhow, bail};
+use anyhow::{anyhow, bail};
+
+mod guard;
+mod swap;
+
+pub use guard::{MARKER, home_folders, home_from_user_database, refuse_overlap};
+pub use swap::recover;
+
+use crate::source::io_reason;
 
 /// Writes `bytes` to `path` atomically. Without `force`, an existing file is never replaced:
 /// the new file takes the name only if it is free, even in a race. A file that is replaced keeps
 /// its permissions: the new one is the same file to its owner, not a fresh one.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     let shown = path.display();
-    check_file(path, force)?;
+    if check_target(path, force)? == Target::Stream {
+        return write_into(path, bytes);
+    }
     let parent = parent_of(path);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let name = path.file_name().map(|n| short(&n.to_string_lossy()).to_string()).unwrap_or_else(|| "out".into());
     let old_permissions = fs::metadata(path).ok().filter(fs::Metadata::is_file).map(|m| m.permissions());
     remove_stale(&parent, &format!(".{name}."));
     let written = (|| -> std::io::Result<tempfile::NamedTempFile> {
@@ -30,33 +40,104 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
         tmp.as_file().sync_all()?;
         Ok(tmp)
     })();
-    let tmp = written.map_err(|e| anyhow!("cannot write {shown}: {}", without_temp_path(&e)))?;
+    let tmp = written.map_err(|e| anyhow!("cannot write {shown}: {}", io_reason(&e)))?;
     let placed = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
     match placed {
         Ok(_) => {}
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
             bail!("{shown} already exists; use --force to replace it")
         }
-        Err(e) => bail!("cannot write {shown}: {}", e.error),
+        Err(e) => bail!("cannot write {shown}: {}", io_reason(&e.error)),
     }
-    sync_folder(&parent).map_err(|e| anyhow!("cannot write {shown}: {e}"))
+    sync_folder(&parent).map_err(|e| anyhow!("cannot write {shown}: {}", io_reason(&e)))
 }
 
-/// Refuses what [`write_atomic`] would refuse, before any work is done: a folder, or an existing
-/// file without `force`.
+/// Writes into a character device or a named pipe (`/dev/null`, a FIFO another program reads),
+/// as `> PATH` would: such a file is never replaced.
+fn write_into(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let written = fs::OpenOptions::new().write(true).open(path).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.flush()
+    });
+    written.map_err(|e| anyhow!("cannot write {}: {}", path.display(), io_reason(&e)))
+}
+
+/// What is at a path that a file is written to.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// Nothing, or a regular file (through links): written beside and renamed into place.
+    File,
+    /// A character device or a named pipe (through links): written into.
+    Stream,
+}
+
+/// Refuses what a report's `--out` must not be, before any work is done: what [`write_atomic`]
+/// refuses, and a symbolic link, unless to a character device or a named pipe (written into,
+/// which leaves the link as it is): a link would be replaced by the file, not followed.
 pub fn check_file(path: &Path, force: bool) -> anyhow::Result<()> {
     let shown = path.display();
-    if path.is_dir() {
-        bail!("cannot write {shown}: it is a directory");
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) && !is_stream(path) {
+        let to = fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_default();
+        match fs::canonicalize(path) {
+            Ok(real) => {
+                bail!("--out {shown} is a symbolic link to {to}; give the file's own path (--out {})", real.display())
+            }
+            Err(_) => bail!("--out {shown} is a symbolic link to {to}, which does not exist; give the path of a file"),
+        }
     }
-    if !force && path.exists() {
+    check_target(path, force).map(|_| ())
+}
+
+/// Whether `path` (through links) is a character device or a named pipe.
+fn is_stream(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device() || m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Refuses a path a file cannot be written to: a folder, a block device or a socket (never
+/// replaced, `--force` or not), an existing regular file without `force`, a path in a folder
+/// that does not exist. A character device or a named pipe is a [`Target::Stream`].
+fn check_target(path: &Path, force: bool) -> anyhow::Result<Target> {
+    let shown = path.display();
+    if is_stream(path) {
+        return Ok(Target::Stream);
+    }
+    if let Ok(meta) = fs::metadata(path) {
+        if meta.is_dir() {
+            bail!("cannot write {shown}: it is a directory");
+        }
+        if !meta.is_file() {
+            bail!("cannot write {shown}: it is not a regular file (a block device or a socket); give a file's path");
+        }
+        if !force {
+            bail!("{shown} already exists; use --force to replace it");
+        }
+    } else if !force && fs::symlink_metadata(path).is_ok() {
         bail!("{shown} already exists; use --force to replace it");
     }
     let parent = parent_of(path);
     if !parent.is_dir() {
         bail!("cannot write {shown}: there is no folder {}", parent.display());
     }
-    Ok(())
+    Ok(Target::File)
+}
+
+/// `name` cut to 100 bytes (on a character boundary) for the temporary names beside it, which add
+/// about 20 bytes: a name the filesystem takes must not fail for its temporary copy.
+fn short(name: &str) -> &str {
+    let mut end = name.len().min(100);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
 }
 
 /// How old a temporary file or folder must be before a later run deletes it: a write takes
@@ -64,7 +145,8 @@ pub fn check_file(path: &Path, force: bool) -> anyhow::Result<()> {
 const STALE: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Deletes the temporary files and folders (`PREFIX…pm-skills`) that killed runs left in `dir`,
-/// if older than [`STALE`]. Best effort: what cannot be deleted stays, named for what it is.
+/// if older than [`STALE`]: half-written copies, never old contents moved aside. Best effort:
+/// what cannot be deleted stays, named for what it is.
 fn remove_stale(dir: &Path, prefix: &str) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
@@ -74,6 +156,10 @@ fn remove_stale(dir: &Path, prefix: &str) {
             continue;
         }
         let Ok(meta) = entry.metadata() else { continue };
+        // Old contents a stopped replace left aside are the user's: put back or named (`recover`).
+        if meta.is_dir() && name.contains(".old-") {
+            continue;
+        }
         if meta.modified().ok().and_then(|m| m.elapsed().ok()).is_some_and(|age| age > STALE) {
             let _ = if meta.is_dir() { fs::remove_dir_all(entry.path()) } else { fs::remove_file(entry.path()) };
         }
@@ -104,16 +190,6 @@ fn builder(prefix: &str, folder: bool) -> tempfile::Builder<'_, 'static> {
     builder
 }
 
-/// The message of an error from creating a temporary file or folder, without the ` at path "…"`
-/// that `tempfile` appends: the person named the target, not the temporary name beside it.
-fn without_temp_path(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at path \"") {
-        Some(at) => text[..at].to_string(),
-        None => text,
-    }
-}
-
 /// Flushes a folder's entries to disk, so a rename into it is durable. Filesystems that cannot
 /// flush a folder say so with `InvalidInput` or `Unsupported`; there is nothing more to do then.
 fn sync_folder(dir: &Path) -> std::io::Result<()> {
@@ -127,9 +203,9 @@ fn sync_folder(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Refuses a target folder that is a file, or a non-empty folder without `--force`. With `--force`,
-/// still refuses folders whose loss would be a disaster: the root, the home folder, or the
-/// current folder or one of its parents.
+/// Refuses a target folder that is a file or a link, or that is not empty unless it is one that
+/// pm-skills wrote (it holds [`MARKER`]), and then only with `force`; and never replaces a folder
+/// whose loss would be a disaster (the root, a home folder or one above it, the current folder).
 pub fn check_folder(out: &Path, force: bool) -> anyhow::Result<()> {
     let shown = out.display();
     if out.file_name().is_none() {
@@ -138,7 +214,7 @@ pub fn check_folder(out: &Path, force: bool) -> anyhow::Result<()> {
     let meta = match fs::symlink_metadata(out) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => bail!("cannot use --out {shown}: {e}"),
+        Err(e) => bail!("cannot use --out {shown}: {}", io_reason(&e)),
     };
     if meta.file_type().is_symlink() {
         bail!("--out {shown} is a symbolic link; give the folder itself");
@@ -146,116 +222,134 @@ pub fn check_folder(out: &Path, force: bool) -> anyhow::Result<()> {
     if !meta.is_dir() {
         bail!("--out {shown} is a file, not a folder; give a new or empty folder");
     }
-    let empty = fs::read_dir(out).with_context(|| format!("cannot read --out folder {shown}"))?.next().is_none();
-    if empty {
+    let mut entries = fs::read_dir(out).map_err(|e| anyhow!("cannot read --out folder {shown}: {}", io_reason(&e)))?;
+    if entries.next().is_none() {
         return Ok(());
+    }
+    guard::refuse_precious(out)?;
+    if !guard::is_ours(out) {
+        bail!(
+            "the output folder {shown} is not empty (it holds {}) and pm-skills did not write it: it has no {MARKER} file, \
+             and --force replaces only a folder that pm-skills wrote. Give a new or empty folder; if an older pm-skills \
+             wrote this one, delete it yourself and run again",
+            guard::some_entries(out)
+        );
     }
     if !force {
         bail!(
-            "the output folder {shown} is not empty; give a new or empty folder, or add --force to replace its contents"
-        );
-    }
-    let canon = fs::canonicalize(out).with_context(|| format!("cannot read {shown}"))?;
-    let home = std::env::var_os("HOME").and_then(|h| fs::canonicalize(h).ok());
-    let cwd = std::env::current_dir().ok().and_then(|c| fs::canonicalize(c).ok());
-    if canon.parent().is_none() || home.as_ref() == Some(&canon) || cwd.as_ref().is_some_and(|c| c.starts_with(&canon))
-    {
-        bail!(
-            "refusing to replace {shown} even with --force: it is the root, your home folder or holds the current folder"
+            "the output folder {shown} is not empty; give a new or empty folder, or add --force to replace what pm-skills wrote there"
         );
     }
     Ok(())
 }
 
-/// Writes `files` (path relative to `out`, text) into a temporary folder beside `out`, then
-/// renames it into place. With `force`, a non-empty `out` is moved aside first and deleted only
-/// once the new folder is in place; if that last deletion fails, returns where the old contents
-/// are.
-pub fn write_folder(out: &Path, force: bool, files: &[(String, String)]) -> anyhow::Result<Option<PathBuf>> {
+/// Writes `files` (path relative to `out`, text), and a [`MARKER`] naming the command `by`, into
+/// a temporary folder beside `out`, then puts it in place: a new name is renamed, an existing
+/// folder swapped with it in one step where the system can (else moved aside first), and the old
+/// contents deleted only once the new folder is in place. If that last deletion fails, returns
+/// where the old contents are. Every error names `out` and the file in it, never a temporary name.
+pub fn write_folder(out: &Path, force: bool, files: &[(String, String)], by: &str) -> anyhow::Result<Option<PathBuf>> {
     check_folder(out, force)?;
     let shown = out.display();
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let full_name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = short(&full_name);
     let parent = parent_of(out);
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    fs::create_dir_all(&parent)
+        .map_err(|e| anyhow!("cannot create the folder {}: {}", parent.display(), io_reason(&e)))?;
     remove_stale(&parent, &format!(".{name}.new-"));
-    remove_stale(&parent, &format!(".{name}.old-"));
     let new = builder(&format!(".{name}.new-"), true)
         .tempdir_in(&parent)
-        .map_err(|e| anyhow!("cannot create a temporary folder beside {shown}: {}", without_temp_path(&e)))?;
-    write_files(new.path(), files)?;
-    let moved = || format!("cannot move the new folder into place at {shown}");
-    let mut kept = None;
+        .map_err(|e| anyhow!("cannot write {shown}: {}", io_reason(&e)))?;
+    let marker = (MARKER.to_string(), guard::marker_text(by));
+    write_files(new.path(), out, files.iter().chain(std::iter::once(&marker)))?;
+    let moved = |e: std::io::Error| anyhow!("cannot move the new folder into place at {shown}: {}", io_reason(&e));
     let existing = fs::symlink_metadata(out);
     // A folder that is replaced keeps its permissions, as a replaced file does.
     if let Ok(meta) = &existing
         && meta.is_dir()
     {
         fs::set_permissions(new.path(), meta.permissions())
-            .with_context(|| format!("cannot give the new {shown} the permissions of the old"))?;
+            .map_err(|e| anyhow!("cannot give the new {shown} the permissions of the old: {}", io_reason(&e)))?;
     }
-    match existing {
-        Err(_) => fs::rename(new.path(), out).with_context(moved)?,
-        Ok(_) if fs::read_dir(out).is_ok_and(|mut d| d.next().is_none()) => {
-            fs::remove_dir(out).with_context(|| format!("cannot replace the empty folder {shown}"))?;
-            fs::rename(new.path(), out).with_context(moved)?;
+    let mut kept = None;
+    if existing.is_err() {
+        fs::rename(new.path(), out).map_err(moved)?;
+        let _ = new.keep();
+    } else if swap::exchange(new.path(), out).map_err(moved)? {
+        // The temporary folder holds the old contents now, deleted with it.
+        let old = new.path().to_path_buf();
+        if new.close().is_err() {
+            kept = Some(old);
         }
-        Ok(_) => {
-            // The old contents wait inside a temporary folder of their own, deleted with it.
-            let aside = builder(&format!(".{name}.old-"), true)
-                .tempdir_in(&parent)
-                .map_err(|e| anyhow!("cannot move the old contents of {shown} aside: {}", without_temp_path(&e)))?;
-            let old = aside.path().join(&name);
-            fs::rename(out, &old).with_context(|| format!("cannot move the old contents of {shown} aside"))?;
-            if let Err(e) = fs::rename(new.path(), out) {
-                let context = match fs::rename(&old, out) {
-                    Ok(()) => moved(),
-                    Err(_) => format!("{}; the old contents are in {}", moved(), aside.keep().join(&name).display()),
-                };
-                return Err(anyhow!(e)).context(context);
-            }
-            if aside.close().is_err() {
-                kept = Some(old);
-            }
-        }
+    } else {
+        kept = replace_in_two_steps(new, out, &full_name)?;
     }
-    // In place now: nothing left to delete.
-    let _ = new.keep();
-    sync_folder(&parent).with_context(|| format!("cannot write {shown}"))?;
+    sync_folder(&parent).map_err(|e| anyhow!("cannot write {shown}: {}", io_reason(&e)))?;
     Ok(kept)
 }
 
-/// Writes each file under `root`, then flushes every file and every folder it made.
-fn write_files(root: &Path, files: &[(String, String)]) -> anyhow::Result<()> {
+/// Where folders cannot be swapped in one step: the old folder is renamed into a temporary
+/// folder of its own beside it (`.NAME.old-XXXXXX.pm-skills/NAME`, which the next run puts back
+/// if this one is stopped before the new folder is in place: [`recover`]), the new one renamed
+/// in, and the old one deleted. Returns where the old contents are if they could not be deleted.
+fn replace_in_two_steps(new: tempfile::TempDir, out: &Path, name: &str) -> anyhow::Result<Option<PathBuf>> {
+    let shown = out.display();
+    let parent = parent_of(out);
+    let aside = builder(&swap::aside_prefix(name), true)
+        .tempdir_in(&parent)
+        .map_err(|e| anyhow!("cannot move the old contents of {shown} aside: {}", io_reason(&e)))?;
+    let old = aside.path().join(name);
+    fs::rename(out, &old).map_err(|e| anyhow!("cannot move the old contents of {shown} aside: {}", io_reason(&e)))?;
+    if let Err(e) = fs::rename(new.path(), out) {
+        let reason = io_reason(&e);
+        return Err(match fs::rename(&old, out) {
+            Ok(()) => anyhow!("cannot move the new folder into place at {shown}: {reason}"),
+            Err(_) => anyhow!(
+                "cannot move the new folder into place at {shown}: {reason}; the old contents are in {}",
+                aside.keep().join(name).display()
+            ),
+        });
+    }
+    let _ = new.keep();
+    Ok(aside.close().is_err().then_some(old))
+}
+
+/// Writes each file under `root`, then flushes every file and every folder it made. Errors name
+/// the file as it will be, under `shown` (the folder given), not under the temporary `root`.
+fn write_files<'a>(root: &Path, shown: &Path, files: impl Iterator<Item = &'a (String, String)>) -> anyhow::Result<()> {
+    let named = |path: &Path| shown.join(path.strip_prefix(root).unwrap_or(path)).display().to_string();
     let mut folders = vec![root.to_path_buf()];
-    let mut written = Vec::with_capacity(files.len());
+    let mut written = Vec::new();
     for (rel, text) in files {
         let path = root.join(rel);
         if let Some(dir) = path.parent().filter(|d| !folders.iter().any(|f| f == d)) {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            fs::create_dir_all(dir)
+                .map_err(|e| anyhow!("cannot create the folder {}: {}", named(dir), io_reason(&e)))?;
             folders.extend(dir.ancestors().take_while(|a| *a != root).map(Path::to_path_buf));
         }
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, text).map_err(|e| anyhow!("cannot write {}: {}", named(&path), io_reason(&e)))?;
         written.push(path);
     }
     folders.sort();
     folders.dedup();
     written.extend(folders);
-    sync_all(&written)
+    sync_all(&written).map_err(|(path, e)| anyhow!("cannot write {}: {}", named(&path), io_reason(&e)))
 }
 
 /// Flushes every file and folder of `paths` to disk, on several threads: flushes that run together
 /// share the filesystem's journal commits, so a site of 600 pages is durable in a tenth of a second
-/// rather than in seconds. Nothing is renamed into place before all have returned.
-fn sync_all(paths: &[PathBuf]) -> anyhow::Result<()> {
+/// rather than in seconds. Nothing is renamed into place before all have returned. An error comes
+/// with the path it is about.
+fn sync_all(paths: &[PathBuf]) -> Result<(), (PathBuf, std::io::Error)> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let sync = || -> anyhow::Result<()> {
+    let sync = || -> Result<(), (PathBuf, std::io::Error)> {
         loop {
             let Some(path) = paths.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) else {
                 return Ok(());
             };
             let flushed =
                 if path.is_dir() { sync_folder(path) } else { fs::File::open(path).and_then(|f| f.sync_all()) };
-            flushed.with_context(|| format!("cannot write {}", path.display()))?;
+            flushed.map_err(|e| (path.clone(), e))?;
         }
     };
     let threads = paths.len().div_ceil(16).clamp(1, 16);
@@ -315,11 +409,18 @@ mod tests {
         write_atomic(&dir.path().join("me.yaml"), b"new", false).unwrap();
         assert!(!left.exists() && young.exists() && other.exists());
 
+        // A half-written new folder goes; old contents moved aside never do (`recover`).
+        let half = dir.path().join(".ddat.new-q1w2e3.pm-skills");
         let aside = dir.path().join(".ddat.old-q1w2e3.pm-skills");
-        fs::create_dir_all(aside.join("ddat")).unwrap();
-        fs::File::open(&aside).unwrap().set_modified(old).unwrap();
-        write_folder(&dir.path().join("ddat"), false, &files(&[("framework.yaml", "id: x\n")])).unwrap();
-        assert!(!aside.exists());
+        for folder in [&half, &aside] {
+            fs::create_dir_all(folder.join("ddat")).unwrap();
+            fs::File::open(folder).unwrap().set_modified(old).unwrap();
+        }
+        write_folder(&dir.path().join("ddat"), false, &files(&[("framework.yaml", "id: x\n")]), "import").unwrap();
+        assert!(!half.exists() && aside.join("ddat").is_dir());
+        write_atomic(&dir.path().join("ddat.yaml"), b"x", false).unwrap();
+        write_atomic(&dir.path().join("ddat"), b"x", true).unwrap_err();
+        assert!(aside.join("ddat").is_dir());
     }
 
     fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -331,15 +432,66 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("fw");
         let first = files(&[("framework.yaml", "one"), ("roles/pm.yaml", "pm"), ("roles/deep/x.yaml", "x")]);
-        assert_eq!(write_folder(&out, false, &first).unwrap(), None);
+        assert_eq!(write_folder(&out, false, &first, "import").unwrap(), None);
         assert_eq!(fs::read_to_string(out.join("roles/deep/x.yaml")).unwrap(), "x");
-        let err = write_folder(&out, false, &first).unwrap_err().to_string();
-        assert!(err.contains("is not empty"), "{err}");
-        assert_eq!(write_folder(&out, true, &files(&[("framework.yaml", "two")])).unwrap(), None);
+        assert!(fs::read_to_string(out.join(MARKER)).unwrap().contains("pm-skills import"));
+        let err = write_folder(&out, false, &first, "import").unwrap_err().to_string();
+        assert!(err.contains("is not empty") && err.contains("add --force"), "{err}");
+        assert_eq!(write_folder(&out, true, &files(&[("framework.yaml", "two")]), "site").unwrap(), None);
         assert_eq!(fs::read_to_string(out.join("framework.yaml")).unwrap(), "two");
+        assert!(fs::read_to_string(out.join(MARKER)).unwrap().contains("pm-skills site"));
         assert!(!out.join("roles").exists(), "the old contents are gone");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["fw"], "no temporary folder left behind");
+    }
+
+    #[test]
+    fn a_folder_pm_skills_did_not_write_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("repo");
+        fs::create_dir_all(out.join(".git")).unwrap();
+        fs::write(out.join("notes.txt"), "mine").unwrap();
+        for force in [false, true] {
+            let err = write_folder(&out, force, &files(&[("a.yaml", "x")]), "site").unwrap_err().to_string();
+            assert!(err.contains("pm-skills did not write it") && err.contains(".git/ and notes.txt"), "{err}");
+            assert!(!err.contains("add --force"), "{err}");
+        }
+        assert!(out.join(".git").is_dir() && out.join("notes.txt").is_file());
+        // A marker that is a link is not one.
+        std::os::unix::fs::symlink(out.join("notes.txt"), out.join(MARKER)).unwrap();
+        write_folder(&out, true, &files(&[("a.yaml", "x")]), "site").unwrap_err();
+        assert!(out.join(".git").is_dir());
+    }
+
+    /// A write that fails inside the folder names the folder given and the file in it, never the
+    /// temporary folder it was being written in.
+    #[test]
+    fn a_folder_write_error_names_the_folder_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let long = format!("skills/{}.html", "s".repeat(300));
+        let err = write_folder(&out, false, &files(&[("index.html", "x"), (&long, "x")]), "site").unwrap_err();
+        let err = format!("{err:#}");
+        assert!(err.starts_with(&format!("cannot write {}/skills/sss", out.display())), "{err}");
+        assert!(err.ends_with(": file name too long"), "{err}");
+        assert!(!err.contains(".pm-skills") && !err.contains("os error"), "{err}");
+        assert!(!out.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "no temporary folder left behind");
+        // A name the filesystem takes is not refused for its temporary copy's longer name.
+        let named = dir.path().join("n".repeat(240));
+        write_folder(&named, false, &files(&[("a.yaml", "x")]), "site").unwrap();
+        write_atomic(&dir.path().join("f".repeat(250)), b"x", false).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_or_a_named_pipe_is_written_into_and_never_replaced() {
+        use std::os::unix::fs::FileTypeExt as _;
+        write_atomic(Path::new("/dev/null"), b"x", false).unwrap();
+        write_atomic(Path::new("/dev/null"), b"x", true).unwrap();
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+        let err = write_atomic(Path::new("/dev/full"), b"x", true).unwrap_err().to_string();
+        assert_eq!(err, "cannot write /dev/full: no space left on device");
     }
 
     /// Replacing a file keeps the permissions its owner gave it: a profile made private stays
@@ -371,7 +523,7 @@ mod tests {
         fs::write(&plain_file, "x").unwrap();
         fs::create_dir(&plain_folder).unwrap();
         write_atomic(&dir.path().join("me.yaml"), b"x", false).unwrap();
-        write_folder(&dir.path().join("fw"), false, &files(&[("a/b.yaml", "x")])).unwrap();
+        write_folder(&dir.path().join("fw"), false, &files(&[("a/b.yaml", "x")]), "import").unwrap();
         assert_eq!(mode(&dir.path().join("me.yaml")), mode(&plain_file));
         assert_eq!(mode(&dir.path().join("fw/a/b.yaml")), mode(&plain_file));
         assert_eq!(mode(&dir.path().join("fw")), mode(&plain_folder));

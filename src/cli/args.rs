@@ -168,7 +168,7 @@ pub struct SiteArgs {
     /// The folder to write; it must be empty or absent unless --force.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Replace the contents of a non-empty output folder.
+    /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
     pub force: bool,
     /// Put the build date in every page's footer (by default nothing depends on the time).
@@ -257,18 +257,19 @@ pub struct ValidateArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub struct OutputArgs {
     /// Write to FILE instead of standard output, in any format: whole or not at all, and never
-    /// over an existing file without --force. `-` is standard output.
+    /// over an existing file without --force. `-` and /dev/stdout are standard output; a device or
+    /// a named pipe is written into.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Replace FILE if it exists.
+    /// Replace FILE if it is a regular file that exists.
     #[arg(long, requires = "out")]
     pub force: bool,
 }
 
 impl OutputArgs {
-    /// The file to write, or `None` for standard output.
+    /// The file to write, or `None` for standard output (`-`, `/dev/stdout`).
     pub fn file(&self) -> Option<&std::path::Path> {
-        self.out.as_deref().filter(|p| p.as_os_str() != "-")
+        self.out.as_deref().filter(|p| p.as_os_str() != "-" && p.as_os_str() != "/dev/stdout")
     }
 }
 
@@ -353,7 +354,7 @@ pub struct ImportFtProgression {
     /// The framework folder to write; it must be empty or absent unless --force.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Replace the contents of a non-empty output folder.
+    /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
     pub force: bool,
 }
@@ -376,7 +377,7 @@ pub struct ImportMatrix {
     /// global `--role`.
     #[arg(skip)]
     pub role: Option<String>,
-    /// Replace the contents of a non-empty output folder.
+    /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
     pub force: bool,
 }
@@ -405,7 +406,7 @@ pub struct ImportDdatCsv {
     /// framework's version. The CSV files themselves carry no date.
     #[arg(long, value_name = "DATE", value_parser = export_date_arg)]
     pub export_date: Option<String>,
-    /// Replace the contents of a non-empty output folder.
+    /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
     pub force: bool,
 }

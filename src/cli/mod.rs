@@ -255,6 +255,60 @@ impl Command {
     }
 }
 
+impl Cli {
+    /// Every file and folder the run reads (`-`, standard input, included as written): a write
+    /// refuses to land on one or inside one (`write::refuse_overlap`).
+    pub fn inputs(&self) -> Vec<&std::path::Path> {
+        let mut all: Vec<&std::path::Path> = Vec::new();
+        // An import reads its own files, never a framework folder.
+        if !matches!(self.command, Command::Import(_)) {
+            all.extend(self.global.data.as_deref());
+        }
+        match &self.command {
+            Command::Gap(a) => {
+                all.extend(a.profiles.iter().map(PathBuf::as_path));
+                all.extend(a.team.as_deref().into_iter().chain(a.review.as_deref()));
+            }
+            Command::Plan(a) => all.push(&a.profile),
+            Command::Progress(a) => {
+                all.extend(a.files.iter().map(PathBuf::as_path));
+                all.extend(a.history.as_deref());
+            }
+            Command::Fit(a) => all.extend(a.profile.as_deref().into_iter().chain(a.team.as_deref())),
+            Command::Validate(a) => all.extend(a.dir.as_deref()),
+            Command::Profile(ProfileCommand::New(a)) => all.extend(a.from.as_deref()),
+            Command::Import(ImportCommand::DdatCsv(a)) => {
+                all.extend([a.roles.as_path(), a.skills.as_path()]);
+                all.extend(a.level_order.as_deref());
+            }
+            Command::Import(ImportCommand::FtProgression(a)) => all.push(&a.file),
+            Command::Import(ImportCommand::Matrix(a)) => all.push(&a.file),
+            _ => {}
+        }
+        all
+    }
+
+    /// The file the run writes, if any: a report's `--out` (not standard output), or the
+    /// profile `assess` writes.
+    pub fn file_out(&self) -> Option<&std::path::Path> {
+        match &self.command {
+            Command::Assess(a) => Some(&a.out),
+            command => command.output().and_then(OutputArgs::file),
+        }
+    }
+
+    /// The folder the run writes, if any: `site` and `import`.
+    pub fn folder_out(&self) -> Option<&std::path::Path> {
+        match &self.command {
+            Command::Site(a) => Some(&a.out),
+            Command::Import(ImportCommand::DdatCsv(a)) => Some(&a.out),
+            Command::Import(ImportCommand::FtProgression(a)) => Some(&a.out),
+            Command::Import(ImportCommand::Matrix(a)) => Some(&a.out),
+            _ => None,
+        }
+    }
+}
+
 /// Parses a command line. clap merges the options every command takes, wherever they stand; this
 /// adds the rule clap cannot express: `--data` and `--framework` given anywhere on the command line
 /// conflict, while a `PM_SKILLS_DATA` folder gives way to an explicit `--framework`.

@@ -19,7 +19,7 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs, options: &RenderOptions) -> any
     let framework = load_selected(global)?;
     let stamp = args.stamp.then(crate::profile::today);
     let site = crate::site::build(&framework, stamp.as_deref());
-    let note = crate::import::write_out(&args.out, args.force, &site.files)?;
+    let note = crate::import::write_marked(&args.out, args.force, &site.files, "site")?;
     let report = SiteReport {
         framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
         out: args.out.display().to_string(),

@@ -12,31 +12,23 @@ use std::path::Path;
 use anyhow::Context as _;
 use serde::Serialize;
 
-/// `--out` is replaced whole: if an input file lies inside it, `--force` would delete the input.
-pub fn refuse_out_holding_inputs(out: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
-    let Ok(canon) = std::fs::canonicalize(out) else { return Ok(()) };
-    for input in inputs {
-        if std::fs::canonicalize(input).is_ok_and(|path| path.starts_with(&canon)) {
-            anyhow::bail!(
-                "--out {} holds the input {}: replacing the folder would delete it; write to another folder",
-                out.display(),
-                input.display()
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Checks `out` before anything is read, so a wrong `--out` fails fast.
+/// Checks `out` before anything is read, so a wrong `--out` fails fast: first that it neither
+/// holds nor lies in an input (`write::refuse_overlap`, the rule every write follows), then that
+/// it may be written or replaced.
 pub fn check_out(out: &Path, force: bool, inputs: &[&Path]) -> anyhow::Result<()> {
-    crate::write::check_folder(out, force)?;
-    refuse_out_holding_inputs(out, inputs)
+    crate::write::refuse_overlap(out, true, inputs)?;
+    crate::write::check_folder(out, force)
 }
 
-/// Writes the folder atomically; returns a note for the report when the previous contents
-/// could not be removed (they are kept aside rather than lost).
+/// Writes the folder of an import atomically; returns a note for the report when the previous
+/// contents could not be removed (they are kept aside rather than lost).
 pub fn write_out(out: &Path, force: bool, files: &[(String, String)]) -> anyhow::Result<Option<String>> {
-    let kept = crate::write::write_folder(out, force, files)?;
+    write_marked(out, force, files, "import")
+}
+
+/// [`write_out`] for the command `by` (`import`, `site`), which the folder's marker names.
+pub fn write_marked(out: &Path, force: bool, files: &[(String, String)], by: &str) -> anyhow::Result<Option<String>> {
+    let kept = crate::write::write_folder(out, force, files, by)?;
     Ok(kept.map(|kept| {
         format!("the previous contents of {} could not be removed; they are in {}", out.display(), kept.display())
     }))

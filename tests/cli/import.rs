@@ -234,7 +234,8 @@ fn diff_and_the_other_commands_work_on_the_imported_folder() {
 fn a_non_empty_out_is_refused_without_force_and_replaced_with_it() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("ddat");
-    fs::create_dir(&out).unwrap();
+    // A folder pm-skills wrote (it carries the marker), with a file added since.
+    import_small(&out, &[]);
     fs::write(out.join("keep.txt"), "mine").unwrap();
     let args = import_args(&small("roles.csv"), &small("skills.csv"), &out, &[]);
     cmd().args(strs(&args)).assert().code(1).stderr(contains(path(&out)).and(contains("--force")));
@@ -266,9 +267,11 @@ fn a_replaced_out_folder_keeps_its_permissions() {
     let tmp = tempfile::tempdir().unwrap();
     for (name, seeded) in [("empty", false), ("full", true)] {
         let out = tmp.path().join(name);
-        fs::create_dir(&out).unwrap();
         if seeded {
+            import_small(&out, &[]);
             fs::write(out.join("keep.txt"), "mine").unwrap();
+        } else {
+            fs::create_dir(&out).unwrap();
         }
         fs::set_permissions(&out, fs::Permissions::from_mode(0o750)).unwrap();
         import_small(&out, &["--force"]);

@@ -145,7 +145,7 @@ fn bad_files_name_the_line_and_write_nothing() {
 fn out_is_refused_when_full_or_holding_the_input() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("ft");
-    fs::create_dir(&out).unwrap();
+    import(&fixture("widgets.yml"), &out, &[]);
     fs::write(out.join("keep.txt"), "mine").unwrap();
     cmd()
         .args(["import", "ft-progression", &fixture("widgets.yml"), "--out", path(&out)])

@@ -28,4 +28,5 @@ mod review;
 mod site;
 mod team;
 mod travel;
+mod writes;
 mod xlsx;

@@ -316,13 +316,15 @@ fn the_same_framework_gives_the_same_bytes_and_stamp_adds_the_date() {
 fn a_non_empty_folder_is_replaced_only_with_force_and_a_failure_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    std::fs::create_dir(&out).unwrap();
+    // A site written before, with a file added since.
+    stdout(&["site", "--out", path(&out)]);
     std::fs::write(out.join("keep.txt"), "mine").unwrap();
+    let written = tree(&out);
     let refused = cmd().args(["site", "--out", path(&out)]).output().unwrap();
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("is not empty"), "{refused:?}");
     assert!(refused.stdout.is_empty());
-    assert_eq!(tree(&out).len(), 1);
+    assert!(tree(&out) == written);
     let table = stdout(&["site", "--out", path(&out), "--force"]);
     assert!(table.starts_with(&format!("Wrote a site of 30 pages into {}", out.display())), "{table}");
     assert!(!out.join("keep.txt").exists() && out.join("index.html").is_file());
@@ -341,7 +343,7 @@ fn a_non_empty_folder_is_replaced_only_with_force_and_a_failure_writes_nothing()
     for (args, message) in [
         (vec!["site", "--out", path(&file)], "is a file, not a folder"),
         (vec!["--role", "product-manager", "site", "--out", path(&tmp.path().join("r"))], "leave out --role"),
-        (vec!["--data", path(&bad), "site", "--out", path(&bad), "--force"], "holds the input"),
+        (vec!["--data", path(&bad), "site", "--out", path(&bad), "--force"], "is the input folder"),
     ] {
         let out = cmd().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
