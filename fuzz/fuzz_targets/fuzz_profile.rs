@@ -5,11 +5,11 @@
 
 use std::sync::OnceLock;
 
-use pm_skills::raw::RawProfile;
-use pm_skills::source::SourceFile;
+use pm_skills::diagnostics::Problems;
 use pm_skills::model::{Framework, Scope};
 use pm_skills::profile::{self, RawProfileFile, SkillLookup};
-use pm_skills::diagnostics::Problems;
+use pm_skills::raw::RawProfile;
+use pm_skills::source::SourceFile;
 use pm_skills_fuzz::{exercise_profile, fixture, text};
 
 fn frameworks() -> &'static [Framework; 2] {
@@ -21,12 +21,17 @@ fn main() {
     afl::fuzz!(|data: &[u8]| {
         let Some(text) = text(data) else { return };
         let file = SourceFile { display: "fuzz.yaml".into(), rel: "fuzz.yaml".into(), text };
-        let Some(raw) = pm_skills::yaml::parse::<RawProfile>(&file, &mut Problems::default()) else { return };
-        let parsed = RawProfileFile { file, raw };
+        let mut problems = Problems::default();
+        let Some(raw) = pm_skills::yaml::parse::<RawProfile>(&file, &mut problems) else { return };
+        let parsed = RawProfileFile { file, raw, problems };
         for framework in frameworks() {
             for role in &framework.roles {
                 let scope = Scope { framework, role };
-                let again = RawProfileFile { file: parsed.file.clone(), raw: parsed.raw.clone() };
+                let again = RawProfileFile {
+                    file: parsed.file.clone(),
+                    raw: parsed.raw.clone(),
+                    problems: parsed.problems.clone(),
+                };
                 if let Ok(person) = profile::check(again, scope, &SkillLookup::new(framework)) {
                     exercise_profile(scope, &person);
                 }

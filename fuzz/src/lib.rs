@@ -3,12 +3,12 @@
 //! Anything may fail with an error; nothing may panic, hang or run away with memory.
 
 use clap::ValueEnum as _;
-use pm_skills::source::{self, SourceFile};
-use pm_skills::model::{Framework, Profile};
-use pm_skills::render::{self, Format, RenderOptions, Report};
-use pm_skills::report::{self, Scope};
 use pm_skills::assemble;
 use pm_skills::diagnostics::Problems;
+use pm_skills::model::{Framework, LevelAt, Profile};
+use pm_skills::render::{self, Format, RenderOptions, Report};
+use pm_skills::report::{self, Scope};
+use pm_skills::source::{self, SourceFile};
 
 /// The good fixture framework (tests/fixtures/custom-ladder): 5-step scale, two role families.
 pub const FIXTURE: [(&str, &str); 5] = [
@@ -67,7 +67,7 @@ pub fn exercise_framework(framework: &Framework) {
     for i in 0..framework.soft_skills.len().min(3) {
         render_all(&report::soft_skills::SoftSkillReport::build(framework, i));
     }
-    for role in &framework.roles {
+    for (ri, role) in framework.roles.iter().enumerate() {
         let scope = Scope { framework, role };
         render_all(&report::levels::LevelsReport::build(scope));
         render_all(&report::ladder::LadderReport::build(scope));
@@ -80,8 +80,13 @@ pub fn exercise_framework(framework: &Framework) {
         for a in 0..n {
             render_all(&report::show::ShowReport::build(scope, a));
             for b in 0..n {
-                render_all(&report::diff::DiffReport::build(scope, a, b, a % 2 == 0));
-                render_all(&report::path::PathReport::build(scope, a, b, b % 2 == 0));
+                render_all(&report::diff::DiffReport::build(
+                    framework,
+                    LevelAt { role: ri, level: a },
+                    LevelAt { role: ri, level: b },
+                    a % 2 == 0,
+                ));
+                render_all(&report::path::PathReport::build(framework, ri, a, b, b % 2 == 0));
             }
         }
     }
@@ -92,7 +97,16 @@ pub fn exercise_profile(scope: Scope, profile: &Profile) {
     for target in 0..scope.role.levels.len().min(4) {
         render_all(&report::gap::GapReport::build(scope, profile, target, target % 2 == 1));
         let team = [profile.clone(), profile.clone()];
-        render_all(&report::gap::TeamReport::build(scope, &team, target, target % 2 == 0));
+        render_all(&report::team::TeamReport::build(
+            scope.framework,
+            &team,
+            &[report::team::Target {
+                at: LevelAt { role: profile.role, level: target },
+                from: report::team::TargetFrom::To,
+            }],
+            target % 2 == 0,
+            report::team::Sort::Given,
+        ));
     }
 }
 
