@@ -114,3 +114,18 @@ pub fn exercise_profile(scope: Scope, profile: &Profile) {
 pub fn text(data: &[u8]) -> Option<String> {
     source::decode(data).ok()
 }
+
+/// An importer's output, `(path, text)` pairs, loaded as a framework folder; `None` when the
+/// loader refuses it (which the importer targets treat as a finding).
+pub fn load_files(files: &[(String, String)]) -> Option<Framework> {
+    let files: Vec<SourceFile> = files
+        .iter()
+        .map(|(rel, text)| SourceFile { display: format!("import/{rel}"), rel: rel.clone(), text: text.clone() })
+        .collect();
+    let mut problems = Problems::default();
+    let framework = assemble::assemble("import", &files, &mut problems);
+    if framework.is_none() {
+        eprintln!("{:#?}", problems.0);
+    }
+    framework
+}
