@@ -6,6 +6,7 @@ mod assess_growth;
 mod career;
 mod colour;
 mod common;
+mod costs;
 mod explorer;
 mod files;
 mod framework;

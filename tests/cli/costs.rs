@@ -1,0 +1,94 @@
+//! Input that costs far more than its size, or that a check refused though it is valid: each
+//! limit is an error that names it, and each check reads what the parser reads. How fast and how
+//! big these runs are is measured by `cargo bench --bench perf -- --only hostile`, never here.
+
+use std::path::Path;
+
+use crate::common::{cmd, json, path, refused, validates_cleanly};
+
+/// A framework of `n` skills and two levels, imported from a matrix of numbers into `out`.
+fn imported(dir: &Path, n: usize) -> std::path::PathBuf {
+    let rows: String = (0..n).map(|i| format!("Skill {i},1,2\n")).collect();
+    let csv = dir.join("m.csv");
+    std::fs::write(&csv, format!("Skill,Junior,Senior\n{rows}")).unwrap();
+    let out = dir.join("fw");
+    cmd().args(["import", "matrix", path(&csv), "--out", path(&out)]).assert().success();
+    out
+}
+
+#[test]
+fn brackets_after_quoted_text_close_as_the_parser_closes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = imported(dir.path(), 300);
+    let skills: serde_yaml::Value = crate::common::read_yaml(fw.join("skills.yaml"));
+    let q = |v: &serde_yaml::Value| serde_json::to_string(v).unwrap();
+    // 300 lines of `- {id: sN, name: "S N", proficiencies: {a: x, b: y}}`: depth 2 on each.
+    let lines: String = skills["skills"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let p = &s["proficiencies"];
+            format!(
+                "- {{id: {}, name: {}, description: {}, proficiencies: {{\"1\": {}, \"2\": {}}}}}\n",
+                s["id"].as_str().unwrap(),
+                q(&s["name"]),
+                q(&s["description"]),
+                q(&p["1"]),
+                q(&p["2"])
+            )
+        })
+        .collect();
+    let head = format!("source: {}\nlicence: {}\nskills:\n", q(&skills["source"]), q(&skills["licence"]));
+    std::fs::write(fw.join("skills.yaml"), format!("{head}{lines}")).unwrap();
+    validates_cleanly(&fw);
+    // The same framework written as JSON, a subset of YAML: every file one line, or pretty.
+    for pretty in [false, true] {
+        for file in ["skills.yaml", "framework.yaml", "roles/m.yaml"] {
+            let value: serde_json::Value =
+                serde_yaml::from_str(&std::fs::read_to_string(fw.join(file)).unwrap()).unwrap();
+            let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) };
+            std::fs::write(fw.join(file), text.unwrap()).unwrap();
+        }
+        validates_cleanly(&fw);
+        assert_eq!(json(&["--data", path(&fw), "skills"])["skills"].as_array().unwrap().len(), 300);
+    }
+    // Real nesting is still refused, with its line, however much quoted text comes before it.
+    let deep = format!("{lines}- {}x{}\n", "[".repeat(129), "]".repeat(129));
+    std::fs::write(fw.join("skills.yaml"), format!("{head}{deep}")).unwrap();
+    let out = cmd().args(["validate", path(&fw)]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("skills.yaml:304: error: brackets `[`/`{` nest more than 128 deep"), "{err}");
+}
+
+/// The YAML test suite's inputs that hold a bracket and parse: none is refused for its nesting,
+/// and a document nested 129 deep after any of them still is.
+#[test]
+#[ignore = "needs ../shared"]
+fn the_nesting_check_reads_the_yaml_test_suites_flow_cases_as_the_parser_does() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/yaml-test-suite");
+    assert!(root.is_dir(), "this test needs the YAML test suite at {}", root.display());
+    let dir = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    let mut folders = vec![root];
+    while let Some(case) = folders.pop() {
+        folders.extend(std::fs::read_dir(&case).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_dir()));
+        let Ok(text) = std::fs::read_to_string(case.join("in.yaml")) else { continue };
+        let valid = !case.join("error").exists() && serde_yaml::from_str::<serde_yaml::Value>(&text).is_ok();
+        if !valid || !text.contains(['[', '{']) {
+            continue;
+        }
+        checked += 1;
+        let profile = dir.path().join("p.yaml");
+        std::fs::write(&profile, &text).unwrap();
+        let out = cmd().args(["gap", "--profile", path(&profile), "--to", "senior"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("nest more than"), "{}: {err}", case.display());
+        let deep = format!("{text}\n---\n{}x{}\n", "[".repeat(129), "]".repeat(129));
+        std::fs::write(&profile, deep).unwrap();
+        let err = refused(&["gap", "--profile", path(&profile), "--to", "senior"]);
+        assert!(err.contains("nest more than 128 deep"), "{}: {err}", case.display());
+    }
+    assert!(checked >= 40, "expected the suite's flow cases, found {checked}");
+}
