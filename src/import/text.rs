@@ -59,7 +59,12 @@ fn fold_accent(c: char) -> Option<&'static str> {
 /// `fallback` when the name has no letters or digits. One pool per id namespace (roles, the
 /// levels of one role, skills...), so that ids never clash where the loader needs them unique.
 #[derive(Debug, Default)]
-pub struct IdPool(HashSet<String>);
+pub struct IdPool {
+    taken: HashSet<String>,
+    /// The next number to try after each base id, so a thousand names of one id cost no more
+    /// than a thousand different ones.
+    next: std::collections::HashMap<String, usize>,
+}
 
 impl IdPool {
     /// The id and whether it differs from the plain kebab form of the name.
@@ -67,13 +72,13 @@ impl IdPool {
         let base = kebab(name);
         let (base, mut changed) = if base.is_empty() { (fallback.to_string(), true) } else { (base, false) };
         let mut id = base.clone();
-        let mut n = 2;
-        while self.0.contains(&id) {
+        let n = self.next.entry(base.clone()).or_insert(2);
+        while self.taken.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
             changed = true;
         }
-        self.0.insert(id.clone());
+        self.taken.insert(id.clone());
         (id, changed)
     }
 }

@@ -92,3 +92,41 @@ fn the_nesting_check_reads_the_yaml_test_suites_flow_cases_as_the_parser_does() 
     }
     assert!(checked >= 40, "expected the suite's flow cases, found {checked}");
 }
+
+#[test]
+fn a_matrix_too_big_is_refused_by_its_size_before_its_rows_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // 400 rows × 300 level columns: 120,000 cells, and every row repeats one skill.
+    let header: String = (0..300).map(|i| format!(",Level {i}")).collect();
+    let row = format!("Same{}\n", ",1".repeat(300));
+    let csv = dir.path().join("big.csv");
+    std::fs::write(&csv, format!("Skill{header}\n{}", row.repeat(400))).unwrap();
+    let out = dir.path().join("fw");
+    let err = refused(&["import", "matrix", path(&csv), "--out", path(&out)]);
+    assert!(err.contains("400 rows × 300 columns make 120000 cells, over the limit of 100000"), "{err}");
+    assert!(!err.contains("named twice"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn distinct_numbers_never_become_a_scale_of_thousands_of_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2,000 skills × 5 levels, each cell a number of its own: 10,000 steps if read as a scale.
+    let rows: String = (0..2_000)
+        .map(|i| format!("Skill {i}{}\n", (0..5).map(|l| format!(",{}", i * 5 + l)).collect::<String>()))
+        .collect();
+    let csv = dir.path().join("numbers.csv");
+    std::fs::write(&csv, format!("Skill,L1,L2,L3,L4,L5\n{rows}")).unwrap();
+    let out = dir.path().join("fw");
+    let err = refused(&["import", "matrix", path(&csv), "--out", path(&out)]);
+    assert!(err.contains("10000 steps, over the limit of 20 steps a scale may have"), "{err}");
+    assert!(!out.exists());
+    let many: Vec<String> = (0..21).map(|i| format!("s{i}")).collect();
+    let err = refused(&["import", "matrix", path(&csv), "--out", path(&out), "--scale", &many.join(",")]);
+    assert!(err.contains("--scale gives 21 steps, over the limit of 20"), "{err}");
+    // 20 distinct numbers make a scale of 20 steps.
+    let rows: String = (0..20).map(|i| format!("Skill {i},{i}\n")).collect();
+    std::fs::write(&csv, format!("Skill,L1\n{rows}")).unwrap();
+    cmd().args(["import", "matrix", path(&csv), "--out", path(&out)]).assert().success();
+    validates_cleanly(&out);
+}
