@@ -8,7 +8,8 @@ use std::collections::HashSet;
 use crate::resolve::normalise;
 
 /// A kebab-case ASCII id from a name: letters and digits kept (lowercased, common Latin accents
-/// folded), apostrophes dropped, everything else a separator. May be empty.
+/// folded), apostrophes dropped, everything else a separator. May be empty. Cut (at a word where
+/// one ends late enough) to leave room for a `-N` under the loader's limit on ids.
 pub fn kebab(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
@@ -30,6 +31,11 @@ pub fn kebab(name: &str) -> String {
         } else {
             dash = true;
         }
+    }
+    let room = crate::assemble::MAX_ID_CHARS - 8;
+    if out.len() > room {
+        let cut = out[..=room].rfind('-').filter(|&c| c > room / 2).unwrap_or(room);
+        out.truncate(cut);
     }
     out
 }
@@ -211,6 +217,9 @@ mod tests {
         assert_eq!(kebab("Café  Résumé"), "cafe-resume");
         assert_eq!(kebab("Quality assurance testing (QAT)"), "quality-assurance-testing-qat");
         assert_eq!(kebab("-- !! --"), "");
+        let long = kebab(&"word ".repeat(100));
+        assert!(long.len() <= 56 && long.ends_with("word") && crate::resolve::is_kebab(&long), "{long}");
+        assert_eq!(kebab(&"x".repeat(300)).len(), 56);
         for name in ["Delivery manager", "Systems design (frontend developer)", "A/B testing 2"] {
             assert!(crate::resolve::is_kebab(&kebab(name)), "{name}");
         }

@@ -130,3 +130,32 @@ fn distinct_numbers_never_become_a_scale_of_thousands_of_steps() {
     cmd().args(["import", "matrix", path(&csv), "--out", path(&out)]).assert().success();
     validates_cleanly(&out);
 }
+
+#[test]
+fn an_id_too_long_to_name_a_file_is_refused_with_its_line() {
+    let data = crate::common::copy_fixture("custom-ladder");
+    let long = "coding".repeat(50);
+    for file in ["skills.yaml", "roles/engineering/engineer.yaml"] {
+        let text = std::fs::read_to_string(data.path().join(file)).unwrap();
+        std::fs::write(data.path().join(file), text.replace("coding", &long)).unwrap();
+    }
+    let out = cmd().args(["validate", path(data.path())]).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains(
+            "skills.yaml:4: error: skill id `codingcodingcodingcoding…` is 300 characters long, over the limit of 64"
+        ),
+        "{report}"
+    );
+    let site = tempfile::tempdir().unwrap();
+    let err = refused(&["--data", path(data.path()), "site", "--out", path(&site.path().join("s"))]);
+    assert!(err.contains("over the limit of 64") && !err.contains("File name too long"), "{err}");
+    // An importer cuts an id from a long name to fit.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("m.csv");
+    std::fs::write(&csv, format!("Skill,{}\n{},1\nOther,2\n", "Level ".repeat(40), "Skill ".repeat(60))).unwrap();
+    let fw = dir.path().join("fw");
+    cmd().args(["import", "matrix", path(&csv), "--out", path(&fw), "--role", &"Role ".repeat(30)]).assert().success();
+    validates_cleanly(&fw);
+}
