@@ -159,3 +159,46 @@ fn an_id_too_long_to_name_a_file_is_refused_with_its_line() {
     cmd().args(["import", "matrix", path(&csv), "--out", path(&fw), "--role", &"Role ".repeat(30)]).assert().success();
     validates_cleanly(&fw);
 }
+
+/// A sparse file of `mib` MiB: no disk used, but its size is what the file system reports.
+fn sparse(path: &Path, mib: u64) {
+    std::fs::File::create(path).unwrap().set_len(mib * 1024 * 1024).unwrap();
+}
+
+#[test]
+fn a_folder_reads_only_what_a_framework_has_and_at_most_64_mib() {
+    let data = crate::common::copy_fixture("custom-ladder");
+    // Files no framework has are not read: a big stray file at the top, anything in other folders.
+    sparse(&data.path().join("notes.yaml"), 15);
+    std::fs::create_dir(data.path().join("other")).unwrap();
+    sparse(&data.path().join("other/x.yaml"), 15);
+    let out = cmd().args(["validate", path(data.path())]).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert!(
+        report.contains("notes.yaml: warning: not part of a framework folder") && !report.contains("x.yaml"),
+        "{report}"
+    );
+    // Five role files of 15 MiB: each within the limit for a file, 75 MiB together.
+    for i in 0..5 {
+        sparse(&data.path().join(format!("roles/big{i}.yaml")), 15);
+    }
+    let err = refused(&["--data", path(data.path()), "levels"]);
+    assert!(err.contains("holds 75 MiB of YAML files, over the limit of 64 MiB read from one folder"), "{err}");
+    // The same for a team folder, and a history folder.
+    let team = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        sparse(&team.path().join(format!("p{i}.yaml")), 15);
+    }
+    let err = refused(&["gap", "--team", path(team.path()), "--to", "senior"]);
+    assert!(err.contains("the team folder") && err.contains("over the limit of 64 MiB read from one folder"), "{err}");
+    let err = refused(&["progress", "--history", path(team.path())]);
+    assert!(err.contains("the history folder") && err.contains("over the limit of 64 MiB"), "{err}");
+}
+
+#[test]
+fn data_at_the_root_of_the_file_system_is_not_walked() {
+    let err = refused(&["--data", "/", "levels"]);
+    assert!(err.contains("missing file; expected framework.yaml"), "{err}");
+    assert!(!err.contains("/proc") && !err.contains("/etc") && err.lines().count() < 12, "{err}");
+}
