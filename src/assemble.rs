@@ -231,8 +231,8 @@ impl<'a> IdCheck<'a> {
     ) -> (Option<usize>, bool) {
         let line = self.lines.find(&format!("id: {id}"), from).or_else(|| self.lines.find("id:", from));
         let kind = self.kind;
-        if !is_kebab(id) {
-            problems.error(&self.file.display, line, format!("{kind} id `{id}` is not kebab-case; expected lowercase words joined by `-`, e.g. `senior-product-manager`"));
+        if let Some(message) = id_problem(kind, id) {
+            problems.error(&self.file.display, line, message);
         }
         if name.trim().is_empty() {
             problems.error(&self.file.display, line, format!("{kind} `{id}` has an empty name"));
@@ -263,13 +263,32 @@ impl<'a> IdCheck<'a> {
     }
 }
 
+/// The most characters an id may have. Ids name the site's files and folders (a level page is
+/// `roles/ROLE/LEVEL.html`), and a file name may have 255 bytes at most; the longest real id is
+/// under 40.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// What is wrong with the id `id` of a `kind` (`skill`, `role`…), if anything: not kebab-case, or
+/// longer than [`MAX_ID_CHARS`] (shown clipped).
+fn id_problem(kind: &str, id: &str) -> Option<String> {
+    if id.chars().count() > MAX_ID_CHARS {
+        let start: String = id.chars().take(24).collect();
+        return Some(format!(
+            "{kind} id `{start}…` is {} characters long, over the limit of {MAX_ID_CHARS}; give it a shorter id",
+            id.chars().count()
+        ));
+    }
+    (!is_kebab(id)).then(|| match kind {
+        "framework" | "role" => format!("{kind} id `{id}` is not kebab-case"),
+        _ => format!(
+            "{kind} id `{id}` is not kebab-case; expected lowercase words joined by `-`, e.g. `senior-product-manager`"
+        ),
+    })
+}
+
 fn check_scale(file: &SourceFile, raw: &RawFramework, problems: &mut Problems) -> Vec<ScaleStep> {
-    if !is_kebab(&raw.id) {
-        problems.error(
-            &file.display,
-            find_line(&file.text, "id:", 1),
-            format!("framework id `{}` is not kebab-case", raw.id),
-        );
+    if let Some(message) = id_problem("framework", &raw.id) {
+        problems.error(&file.display, find_line(&file.text, "id:", 1), message);
     }
     if raw.name.trim().is_empty() {
         problems.error(&file.display, find_line(&file.text, "name:", 1), "the framework has an empty name");
@@ -441,8 +460,8 @@ fn check_role(file: &SourceFile, raw: RawRole, framework: &FrameworkContext, pro
     let role_line = find_line(&file.text, "id:", 1);
     // Only this role's problems are looked at, so a folder of many roles stays linear.
     let before = problems.0.len();
-    if !is_kebab(&raw.id) {
-        problems.error(shown, role_line, format!("role id `{}` is not kebab-case", raw.id));
+    if let Some(message) = id_problem("role", &raw.id) {
+        problems.error(shown, role_line, message);
     }
     if raw.name.trim().is_empty() {
         problems.error(shown, role_line, format!("role `{}` has an empty name", raw.id));

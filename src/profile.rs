@@ -146,6 +146,7 @@ impl<'a> Folder<'a> {
         if files.is_empty() {
             anyhow::bail!("the {kind} {} holds no profiles (*.yaml, *.yml)", dir.display());
         }
+        source::check_folder_budget(&format!("{kind} {}", dir.display()), &files)?;
         Ok(files)
     }
 }

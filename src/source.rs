@@ -15,6 +15,41 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// The deepest folder nesting walked under a `--data` folder (also stops symlink loops).
 const MAX_DEPTH: usize = 8;
 
+/// The most YAML files read from one folder (a framework's, a team's, a history's). The largest
+/// real ones hold hundreds; the scale benchmark's largest, 10,000 profiles.
+pub const MAX_FOLDER_FILES: usize = 20_000;
+
+/// The most bytes read from one folder, counted from the files' sizes before any is read. A
+/// framework folder is held in memory whole, so 40 files just under [`MAX_FILE_BYTES`] would
+/// cost gigabytes; the scale benchmark's largest folders hold under 30 MB.
+pub const MAX_FOLDER_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The files a framework folder holds at its top; the rest of it is `roles/`.
+const FRAMEWORK_FILES: [&str; 6] =
+    ["framework.yaml", "framework.yml", "skills.yaml", "skills.yml", "soft-skills.yaml", "soft-skills.yml"];
+
+/// Refuses a folder (`what`, e.g. `team folder x`) whose `files` are too many or too big to read,
+/// by the sizes the file system gives, before any is read.
+pub fn check_folder_budget(what: &str, files: &[PathBuf]) -> anyhow::Result<()> {
+    if files.len() > MAX_FOLDER_FILES {
+        anyhow::bail!(
+            "the {what} holds {} YAML files, over the limit of {MAX_FOLDER_FILES} read from one folder; refused",
+            files.len()
+        );
+    }
+    // A file over its own limit is refused by name when it is read, unread: it costs nothing.
+    let size = |f: &PathBuf| fs::metadata(f).map_or(0, |m| m.len()).min(MAX_FILE_BYTES + 1);
+    let bytes = files.iter().map(size).filter(|&n| n <= MAX_FILE_BYTES).fold(0u64, u64::saturating_add);
+    if bytes > MAX_FOLDER_BYTES {
+        anyhow::bail!(
+            "the {what} holds {} MiB of YAML files, over the limit of {} MiB read from one folder; refused",
+            bytes / (1024 * 1024),
+            MAX_FOLDER_BYTES / (1024 * 1024)
+        );
+    }
+    Ok(())
+}
+
 /// One input file: where it came from (for messages) and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -148,8 +183,11 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Lists the YAML files of a framework folder, sorted, reading each with the shared limits.
-/// A file that cannot be read becomes a problem, not an early exit.
+/// Reads the files of a framework folder, sorted, each with the shared limits: those a framework
+/// has (`framework.yaml`, `skills.yaml`, `soft-skills.yaml`, `roles/**`) and nothing else, so
+/// `--data /` reads no more than any folder. Another YAML file at the top is listed unread, for
+/// the warning that it is no part of the framework. A file that cannot be read becomes a problem,
+/// not an early exit.
 pub fn read_folder(dir: &Path) -> anyhow::Result<(Vec<SourceFile>, Problems)> {
     let mut problems = Problems::default();
     let problems = &mut problems;
@@ -158,12 +196,34 @@ pub fn read_folder(dir: &Path) -> anyhow::Result<(Vec<SourceFile>, Problems)> {
     if !meta.is_dir() {
         anyhow::bail!("{} is not a folder; expected a framework folder holding framework.yaml", dir.display());
     }
-    let mut paths = Vec::new();
-    walk(dir, 0, &mut paths, problems);
-    paths.sort();
+    let (mut paths, mut strays) = (Vec::new(), Vec::new());
+    let entries = fs::read_dir(dir)
+        .map_err(|e| anyhow::anyhow!("cannot read data folder {}: {}", dir.display(), io_reason(&e)))?;
+    for entry in entries.flatten() {
+        let (path, name) = (entry.path(), entry.file_name());
+        let is_dir = entry.file_type().is_ok_and(|k| k.is_dir());
+        if name == "roles" && is_dir {
+            walk(&path, 1, &mut paths, problems);
+        } else if FRAMEWORK_FILES.iter().any(|f| name == *f) {
+            paths.push(path);
+        } else if !is_dir && is_yaml(&path) && strays.len() < 100 {
+            strays.push(path);
+        }
+        if paths.len() > MAX_FOLDER_FILES {
+            break;
+        }
+    }
+    check_folder_budget(&format!("framework folder {}", dir.display()), &paths)?;
+    let mut listed: Vec<(PathBuf, bool)> = paths.into_iter().map(|p| (p, true)).collect();
+    listed.extend(strays.into_iter().map(|p| (p, false)));
+    listed.sort();
     let mut files = Vec::new();
-    for path in paths {
+    for (path, read) in listed {
         let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        if !read {
+            files.push(SourceFile { display: path.display().to_string(), rel, text: String::new() });
+            continue;
+        }
         match read_text_in(dir, &path, "framework folder") {
             Ok(text) => files.push(SourceFile { display: path.display().to_string(), rel, text }),
             Err(e) => problems.error(path.display().to_string(), None, strip_prefix_path(&e.to_string(), &path)),
@@ -201,6 +261,10 @@ fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>, problems: &mut Problem
         } else if is_yaml(&path) {
             // Regular files and symlinks to files; a broken or looping link is reported on read.
             out.push(path);
+        }
+        // Enough to refuse the folder: the walk stops.
+        if out.len() > MAX_FOLDER_FILES {
+            return;
         }
     }
 }

@@ -143,12 +143,7 @@ pub const MAX_ALIAS_GROWTH: usize = 2 << 20;
 /// the line (where known) and the message.
 fn check_budget(text: &str) -> Result<(), (Option<usize>, String)> {
     if let Some(line) = too_deep(text, MAX_FLOW_DEPTH) {
-        return Err((
-            Some(line),
-            format!(
-                "brackets `[`/`{{` nest more than {MAX_FLOW_DEPTH} deep (counting brackets inside quoted text); refused"
-            ),
-        ));
+        return Err((Some(line), format!("brackets `[`/`{{` nest more than {MAX_FLOW_DEPTH} deep; refused")));
     }
     let values = values_at_most(text);
     if values > MAX_VALUES {
@@ -175,13 +170,22 @@ fn values_at_most(text: &str) -> usize {
     separators.count() + 1
 }
 
-/// The line where flow nesting first exceeds `max`, by an estimate that never falls below the
-/// parser's real depth: every `[` and `{` counts, wherever it stands, and a `]` or `}` closes the
-/// latest one only when no `"`, `'`, `#`, `!` or `%` came between them. Such a character could
-/// start a quoted scalar, comment, tag or directive that hides the closer from the parser; without
-/// one, a closer after a real opener is a real closer, and one after a bracket inside text closes
-/// only that bracket. Linear time, constant memory.
+/// The line where flow nesting first exceeds `max`. A quick estimate that never falls below
+/// the parser's real depth settles almost every file; only when it is over `max` (a file with
+/// many quoted strings inside brackets, such as JSON) does [`flow_depth_over`] ask the parser's
+/// own scanner, which is exact.
 fn too_deep(text: &str, max: usize) -> Option<usize> {
+    estimate_over(text, max)?;
+    flow_depth_over(text, max)
+}
+
+/// An estimate that never falls below the parser's real depth: every `[` and `{` counts,
+/// wherever it stands, and a `]` or `}` closes the latest one only when no `"`, `'`, `#`, `!` or
+/// `%` came between them. Such a character could start a quoted scalar, comment, tag or directive
+/// that hides the closer from the parser; without one, a closer after a real opener is a real
+/// closer, and one after a bracket inside text closes only that bracket. Linear time, constant
+/// memory. Returns the line where the estimate first exceeds `max`.
+fn estimate_over(text: &str, max: usize) -> Option<usize> {
     // Most files hold no opener at all. Saying so takes a scan without an early exit per byte,
     // which the compiler turns into vector instructions: a tenth of the byte-by-byte walk below.
     let opener = |chunk: &[u8]| chunk.iter().fold(false, |seen, &b| seen | (b == b'[') | (b == b'{'));
@@ -204,6 +208,48 @@ fn too_deep(text: &str, max: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The line where the parser's own scanner first nests flow collections deeper than `max`, or
+/// `None` when it never does or stops at an error first (the real parse then reports that error).
+/// Tokens only, no values built; it stops at depth `max + 1`, so a `[[[[…` file costs little,
+/// and any other file costs about what its real parse costs.
+fn flow_depth_over(text: &str, max: usize) -> Option<usize> {
+    use libyaml_rs as sys;
+    use std::mem::MaybeUninit;
+    let mut parser = Box::new(MaybeUninit::<sys::yaml_parser_t>::uninit());
+    let parser = parser.as_mut_ptr();
+    let mut token = MaybeUninit::<sys::yaml_token_t>::uninit();
+    let token = token.as_mut_ptr();
+    let mut depth = 0usize;
+    let mut found = None;
+    // SAFETY: the parser is initialised before use and deleted once; `text` outlives it; each
+    // token is read only after a successful scan wrote it, and deleted before the next.
+    unsafe {
+        if sys::yaml_parser_initialize(parser).fail {
+            return None;
+        }
+        sys::yaml_parser_set_encoding(parser, sys::YAML_UTF8_ENCODING);
+        sys::yaml_parser_set_input_string(parser, text.as_ptr(), text.len() as u64);
+        while !sys::yaml_parser_scan(parser, token).fail {
+            let (kind, line) = ((*token).type_, (*token).start_mark.line);
+            sys::yaml_token_delete(token);
+            match kind {
+                sys::YAML_FLOW_SEQUENCE_START_TOKEN | sys::YAML_FLOW_MAPPING_START_TOKEN => {
+                    depth += 1;
+                    if depth > max {
+                        found = Some(usize::try_from(line).unwrap_or(usize::MAX).saturating_add(1));
+                        break;
+                    }
+                }
+                sys::YAML_FLOW_SEQUENCE_END_TOKEN | sys::YAML_FLOW_MAPPING_END_TOKEN => depth = depth.saturating_sub(1),
+                sys::YAML_STREAM_END_TOKEN | sys::YAML_NO_TOKEN => break,
+                _ => {}
+            }
+        }
+        sys::yaml_parser_delete(parser);
+    }
+    found
 }
 
 /// Whether the document, with every alias expanded, stays within `budget` (one unit per node and
@@ -384,15 +430,30 @@ mod tests {
 
     #[test]
     fn nesting_estimate_counts_every_opener_and_only_safe_closers() {
-        assert_eq!(too_deep("a: [x, [y]]\nb: {c: [d]}\n", 2), None);
-        assert_eq!(too_deep("a: [[[x]]]", 2), Some(1));
+        assert_eq!(estimate_over("a: [x, [y]]\nb: {c: [d]}\n", 2), None);
+        assert_eq!(estimate_over("a: [[[x]]]", 2), Some(1));
         // Closers inside quotes or after a comment or tag never cancel an opener.
-        assert_eq!(too_deep("[\"]\", [']', [# ]\n[!t]", 3), Some(2));
+        assert_eq!(estimate_over("[\"]\", [']', [# ]\n[!t]", 3), Some(2));
         // Brackets inside text count, but close themselves when nothing can hide the closer.
-        assert_eq!(too_deep(&"d: see [1] and {2}\n".repeat(500), 1), None);
+        assert_eq!(estimate_over(&"d: see [1] and {2}\n".repeat(500), 1), None);
         // The quick scan for openers looks at every 64-byte block, the last one included.
-        assert_eq!(too_deep(&format!("{}[{{[", "a\n".repeat(100)), 2), Some(101));
-        assert_eq!(too_deep(&"]}".repeat(100), 0), None);
+        assert_eq!(estimate_over(&format!("{}[{{[", "a\n".repeat(100)), 2), Some(101));
+        assert_eq!(estimate_over(&"]}".repeat(100), 0), None);
+    }
+
+    #[test]
+    fn quoted_text_and_comments_inside_brackets_are_read_as_the_parser_reads_them() {
+        // The estimate cannot see a closer after a quoted string; the parser's scanner can.
+        let lines = "- {id: sN, name: \"S N\", proficiencies: {a: x, b: y}}\n".repeat(300);
+        assert!(estimate_over(&lines, MAX_FLOW_DEPTH).is_some());
+        assert_eq!(too_deep(&lines, MAX_FLOW_DEPTH), None);
+        let json = format!("[{}{{\"a\": \"]\\\"}}\"}}]", "{\"k\": 'x]', \"v\": [1]}, # ]\n".repeat(300));
+        assert_eq!(too_deep(&json, 3), None);
+        assert_eq!(too_deep(&json, 2), Some(1));
+        // Brackets inside quotes never count; real ones always do, with the line of the first too many.
+        assert_eq!(too_deep(&format!("a: \"{}\"\n", "[".repeat(500)), 1), None);
+        assert_eq!(too_deep(&format!("a: 'it''s'\nb: {}", "[".repeat(3)), 2), Some(2));
+        assert_eq!(too_deep(&"[".repeat(100_000), MAX_FLOW_DEPTH), Some(1));
     }
 
     #[test]

@@ -35,8 +35,17 @@ pub fn write_marked(out: &Path, force: bool, files: &[(String, String)], by: &st
 }
 
 /// The text of one written file: a comment naming where it came from, then `value` as YAML.
+/// A file over the input limit is refused: `validate` and every command would refuse to read it.
 pub fn yaml_file<T: Serialize>(header: &str, value: &T) -> anyhow::Result<String> {
     let body = serde_yaml::to_string(value).context("cannot write YAML")?;
+    let limit = crate::source::MAX_FILE_BYTES;
+    if (header.len() + body.len()) as u64 > limit {
+        anyhow::bail!(
+            "the import would write a file of {} MiB, over the {} MiB limit for framework files; refused, nothing was written",
+            (header.len() + body.len()) as u64 / (1024 * 1024),
+            limit / (1024 * 1024)
+        );
+    }
     Ok(format!("{header}{body}"))
 }
 

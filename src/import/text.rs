@@ -8,7 +8,8 @@ use std::collections::HashSet;
 use crate::resolve::normalise;
 
 /// A kebab-case ASCII id from a name: letters and digits kept (lowercased, common Latin accents
-/// folded), apostrophes dropped, everything else a separator. May be empty.
+/// folded), apostrophes dropped, everything else a separator. May be empty. Cut (at a word where
+/// one ends late enough) to leave room for a `-N` under the loader's limit on ids.
 pub fn kebab(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut dash = false;
@@ -30,6 +31,11 @@ pub fn kebab(name: &str) -> String {
         } else {
             dash = true;
         }
+    }
+    let room = crate::assemble::MAX_ID_CHARS - 8;
+    if out.len() > room {
+        let cut = out[..=room].rfind('-').filter(|&c| c > room / 2).unwrap_or(room);
+        out.truncate(cut);
     }
     out
 }
@@ -59,7 +65,12 @@ fn fold_accent(c: char) -> Option<&'static str> {
 /// `fallback` when the name has no letters or digits. One pool per id namespace (roles, the
 /// levels of one role, skills...), so that ids never clash where the loader needs them unique.
 #[derive(Debug, Default)]
-pub struct IdPool(HashSet<String>);
+pub struct IdPool {
+    taken: HashSet<String>,
+    /// The next number to try after each base id, so a thousand names of one id cost no more
+    /// than a thousand different ones.
+    next: std::collections::HashMap<String, usize>,
+}
 
 impl IdPool {
     /// The id and whether it differs from the plain kebab form of the name.
@@ -67,13 +78,13 @@ impl IdPool {
         let base = kebab(name);
         let (base, mut changed) = if base.is_empty() { (fallback.to_string(), true) } else { (base, false) };
         let mut id = base.clone();
-        let mut n = 2;
-        while self.0.contains(&id) {
+        let n = self.next.entry(base.clone()).or_insert(2);
+        while self.taken.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
             changed = true;
         }
-        self.0.insert(id.clone());
+        self.taken.insert(id.clone());
         (id, changed)
     }
 }
@@ -206,6 +217,9 @@ mod tests {
         assert_eq!(kebab("Café  Résumé"), "cafe-resume");
         assert_eq!(kebab("Quality assurance testing (QAT)"), "quality-assurance-testing-qat");
         assert_eq!(kebab("-- !! --"), "");
+        let long = kebab(&"word ".repeat(100));
+        assert!(long.len() <= 56 && long.ends_with("word") && crate::resolve::is_kebab(&long), "{long}");
+        assert_eq!(kebab(&"x".repeat(300)).len(), 56);
         for name in ["Delivery manager", "Systems design (frontend developer)", "A/B testing 2"] {
             assert!(crate::resolve::is_kebab(&kebab(name)), "{name}");
         }

@@ -159,38 +159,57 @@ impl DiffSummary {
     }
 }
 
-/// Every skill either level expects, compared: the source role's skills in its order, then the
-/// target role's others. Unsorted; pure, so `moves` and `fit` rank with it too.
-pub fn compare(framework: &Framework, from: LevelAt, to: LevelAt) -> Vec<DiffRow> {
+/// One skill either level expects: the ratings each side gives it, which way it moves and by how
+/// many ranks (a missing side counts as rank 0).
+pub struct Pair<'a> {
+    pub skill: usize,
+    pub from: Option<&'a crate::model::Rating>,
+    pub to: Option<&'a crate::model::Rating>,
+    pub direction: Direction,
+    pub change: i64,
+}
+
+/// Every skill either level expects, paired: the source role's skills in its order, then the
+/// target role's others. What [`compare`] writes out as rows, and what `moves` counts without
+/// building them.
+pub fn pairs(framework: &Framework, from: LevelAt, to: LevelAt) -> impl Iterator<Item = Pair<'_>> {
     let (a_role, b_role) = (&framework.roles[from.role], &framework.roles[to.role]);
     let (a, b) = (framework.level(from), framework.level(to));
     let slot = |role: &crate::model::Role, s: usize| role.skills.iter().position(|&x| x == s);
     let union =
         a_role.skills.iter().copied().chain(b_role.skills.iter().copied().filter(|s| !a_role.skills.contains(s)));
-    let mut rows = Vec::new();
-    for s in union {
+    union.filter_map(move |s| {
         let ra = slot(a_role, s).and_then(|k| a.rating(k));
         let rb = if from.role == to.role { slot(a_role, s) } else { slot(b_role, s) }.and_then(|k| b.rating(k));
         let rank = |r: Option<&crate::model::Rating>| r.map(|r| r.proficiency + 1);
-        let Some(direction) = Direction::of(rank(ra), rank(rb)) else { continue };
-        let skill = &framework.skills[s];
+        let direction = Direction::of(rank(ra), rank(rb))?;
         let change = rank(rb).unwrap_or(0) as i64 - rank(ra).unwrap_or(0) as i64;
-        rows.push(DiffRow {
-            skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
-            from: ra.map(|r| framework.proficiency(r.proficiency)),
-            to: rb.map(|r| framework.proficiency(r.proficiency)),
-            change,
-            direction,
-            meaning: rb.map(|r| skill.proficiencies[r.proficiency].clone()).unwrap_or_default(),
-            note: rb.and_then(|r| r.note.clone()).or_else(|| ra.and_then(|r| r.note.clone())),
-            criteria: rb.map(|r| r.criteria.clone()).unwrap_or_default(),
-            growth: match rb {
-                Some(r) if direction.is_gap() => Growth::of(skill, r.proficiency),
-                _ => Growth::default(),
-            },
-        });
-    }
-    rows
+        Some(Pair { skill: s, from: ra, to: rb, direction, change })
+    })
+}
+
+/// Every skill either level expects, compared, as rows ([`pairs`] in their order). Unsorted;
+/// pure, so `moves` and `fit` rank with it too.
+pub fn compare(framework: &Framework, from: LevelAt, to: LevelAt) -> Vec<DiffRow> {
+    pairs(framework, from, to)
+        .map(|Pair { skill: s, from: ra, to: rb, direction, change }| {
+            let skill = &framework.skills[s];
+            DiffRow {
+                skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                from: ra.map(|r| framework.proficiency(r.proficiency)),
+                to: rb.map(|r| framework.proficiency(r.proficiency)),
+                change,
+                direction,
+                meaning: rb.map(|r| skill.proficiencies[r.proficiency].clone()).unwrap_or_default(),
+                note: rb.and_then(|r| r.note.clone()).or_else(|| ra.and_then(|r| r.note.clone())),
+                criteria: rb.map(|r| r.criteria.clone()).unwrap_or_default(),
+                growth: match rb {
+                    Some(r) if direction.is_gap() => Growth::of(skill, r.proficiency),
+                    _ => Growth::default(),
+                },
+            }
+        })
+        .collect()
 }
 
 impl DiffReport {

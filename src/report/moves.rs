@@ -11,8 +11,8 @@
 
 use serde::Serialize;
 
-use super::diff::{DiffRow, Direction, compare};
-use super::rules::{self, Coverage, MoveKey};
+use super::diff::{DiffRow, Direction, compare, pairs};
+use super::rules::{self, Coverage, MoveKey, Seniorities};
 use super::{Proficiency, Ref, Report};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
@@ -76,18 +76,21 @@ pub struct Candidate {
     pub key: MoveKey,
 }
 
-/// Measures the move from `from` to `to`, with its rows for the gaps.
-fn measure(framework: &Framework, from: LevelAt, to: LevelAt) -> (Candidate, Vec<DiffRow>) {
-    let rows = compare(framework, from, to);
-    let steps = rows.iter().map(|r| r.change.max(0)).sum();
-    let new_skills = rows.iter().filter(|r| r.direction == Direction::New).count();
+/// Measures the move from `from` to `to`, counting what [`compare`] would write out: every
+/// level a list considers is measured, only the few it keeps become rows.
+fn measure(framework: &Framework, from: LevelAt, to: LevelAt) -> Candidate {
+    let (mut steps, mut new_skills) = (0, 0);
+    for pair in pairs(framework, from, to) {
+        steps += pair.change.max(0);
+        new_skills += usize::from(pair.direction == Direction::New);
+    }
     let source = &framework.roles[from.role];
     let coverage = Coverage::of(framework, to, |skill| {
         let k = source.skills.iter().position(|&s| s == skill)?;
         Some(framework.level(from).ratings[k].as_ref()?.proficiency)
     });
     let key = MoveKey::new(framework, from.role, to, coverage, steps, new_skills);
-    (Candidate { at: to, steps, new_skills, coverage, key }, rows)
+    Candidate { at: to, steps, new_skills, coverage, key }
 }
 
 impl MovesReport {
@@ -95,22 +98,41 @@ impl MovesReport {
     /// first; without, the next level up in the source's role, then the closest level of every
     /// other role, nearest first. At most `limit` are kept.
     pub fn build(framework: &Framework, from: LevelAt, only_role: Option<usize>, limit: usize) -> Self {
+        Self::build_with(framework, &Seniorities::of(framework), from, only_role, limit)
+    }
+
+    /// [`MovesReport::build`] with the seniorities of `framework` computed once, for a caller that
+    /// builds the moves of many levels (the site, a page per level).
+    pub fn build_with(
+        framework: &Framework,
+        seniorities: &Seniorities,
+        from: LevelAt,
+        only_role: Option<usize>,
+        limit: usize,
+    ) -> Self {
         let measure = |at: LevelAt| measure(framework, from, at);
-        let seniority = rules::seniority(framework, from);
+        let seniority = seniorities.at(from);
         let levels = |role: usize| (0..framework.roles[role].levels.len()).map(move |level| LevelAt { role, level });
-        let mut ranked: Vec<(Candidate, Vec<DiffRow>)> = match only_role {
+        let mut ranked: Vec<Candidate> = match only_role {
             Some(role) => levels(role).filter(|&at| at != from).map(measure).collect(),
             None => (0..framework.roles.len())
                 .filter(|&role| role != from.role)
-                .filter_map(|role| Some(measure(rules::nearest_level(framework, role, seniority)?)))
+                .filter_map(|role| Some(measure(seniorities.nearest(role, seniority)?)))
                 .collect(),
         };
-        ranked.sort_by_key(|(c, _)| c.key);
+        ranked.sort_by_key(|c| c.key);
         if only_role.is_none() && from.level + 1 < framework.roles[from.role].levels.len() {
             ranked.insert(0, measure(LevelAt { role: from.role, level: from.level + 1 }));
         }
         let total = ranked.len();
-        let moves = ranked.into_iter().take(limit).map(|(c, rows)| to_move(framework, from, c, rows)).collect();
+        let moves = ranked
+            .into_iter()
+            .take(limit)
+            .map(|c| {
+                let rows = compare(framework, from, c.at);
+                to_move(framework, from, c, rows)
+            })
+            .collect();
         MovesReport {
             framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
             from: framework.level_ref(from),

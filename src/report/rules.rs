@@ -240,9 +240,64 @@ pub fn seniority(framework: &Framework, at: LevelAt) -> i64 {
 /// The level of role `role` nearest in seniority to `seniority` (ties: the more senior level,
 /// which is worth more of two equally near ones). `None` for a role with no levels.
 pub fn nearest_level(framework: &Framework, role: usize, seniority_milli: i64) -> Option<LevelAt> {
-    (0..framework.roles[role].levels.len())
-        .map(|level| LevelAt { role, level })
-        .min_by_key(|&at| ((seniority(framework, at) - seniority_milli).abs(), std::cmp::Reverse(at.level)))
+    RoleSeniority::of(framework, role).nearest(role, seniority_milli)
+}
+
+/// The seniority of each level of one role, and its levels ordered by it: a level nearest to a
+/// seniority is found by a binary search rather than a look at every level.
+struct RoleSeniority {
+    /// By level.
+    of: Vec<i64>,
+    /// Each seniority the role's levels have, lowest first, with the most senior level that has it.
+    sorted: Vec<(i64, usize)>,
+}
+
+impl RoleSeniority {
+    fn of(framework: &Framework, role: usize) -> Self {
+        let of: Vec<i64> = (0..framework.roles[role].levels.len())
+            .map(|level| seniority(framework, LevelAt { role, level }))
+            .collect();
+        let mut sorted: Vec<(i64, usize)> = of.iter().enumerate().map(|(level, &s)| (s, level)).collect();
+        sorted.sort();
+        // Of the levels with one seniority, the most senior: the last of its run.
+        sorted.reverse();
+        sorted.dedup_by_key(|&mut (s, _)| s);
+        sorted.reverse();
+        RoleSeniority { of, sorted }
+    }
+
+    /// The rule of [`nearest_level`]: nearest in seniority, then the more senior level.
+    fn nearest(&self, role: usize, target: i64) -> Option<LevelAt> {
+        let i = self.sorted.partition_point(|&(s, _)| s < target);
+        // The nearest is the last below `target` or the first at or above it.
+        [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| self.sorted.get(j))
+            .min_by_key(|&&(s, level)| ((s - target).abs(), std::cmp::Reverse(level)))
+            .map(|&(_, level)| LevelAt { role, level })
+    }
+}
+
+/// The seniority of every level of every role, computed once: what the moves of all the levels
+/// share. The site ranks the moves of each of its level pages with one table, so a page costs a
+/// binary search per role rather than a look at every level of the framework.
+pub struct Seniorities(Vec<RoleSeniority>);
+
+impl Seniorities {
+    pub fn of(framework: &Framework) -> Self {
+        Seniorities((0..framework.roles.len()).map(|role| RoleSeniority::of(framework, role)).collect())
+    }
+
+    /// The seniority of `at`, as [`seniority`] gives it.
+    pub fn at(&self, at: LevelAt) -> i64 {
+        self.0[at.role].of[at.level]
+    }
+
+    /// The level of `role` nearest to `seniority_milli`, as [`nearest_level`] finds it.
+    pub fn nearest(&self, role: usize, seniority_milli: i64) -> Option<LevelAt> {
+        self.0[role].nearest(role, seniority_milli)
+    }
 }
 
 #[cfg(test)]
@@ -316,6 +371,16 @@ mod tests {
             }
         }
         assert_eq!(nearest_level(&f, 0, 0), Some(LevelAt { role: 0, level: 0 }));
+        // The table's binary search finds what a look at every level finds.
+        let table = Seniorities::of(&f);
+        for role in 0..f.roles.len() {
+            for target in (0..6000).step_by(37) {
+                let every = (0..f.roles[role].levels.len())
+                    .map(|level| LevelAt { role, level })
+                    .min_by_key(|&at| ((seniority(&f, at) - target).abs(), std::cmp::Reverse(at.level)));
+                assert_eq!(table.nearest(role, target), every, "role {role}, seniority {target}");
+            }
+        }
         assert_eq!(nearest_level(&f, 0, i64::MAX / 2).map(|at| at.level), Some(f.roles[0].levels.len() - 1));
     }
 }

@@ -72,6 +72,8 @@ impl Names {
 pub struct Context<'a> {
     pub framework: &'a Framework,
     pub names: Names,
+    /// What the moves of every level page share, computed once.
+    pub seniorities: crate::report::rules::Seniorities,
 }
 
 impl Context<'_> {
@@ -281,7 +283,7 @@ pub fn level(ctx: &Context, at: LevelAt) -> Page {
 /// The `moves` report of a level, each row leading to its role and level.
 fn moves(ctx: &Context, at: LevelAt, from: &str) -> Vec<Block> {
     let f = ctx.framework;
-    let report = MovesReport::build(f, at, None, MOVES);
+    let report = MovesReport::build_with(f, &ctx.seniorities, at, None, MOVES);
     let mut blocks = demote(ctx.blocks(&report, from));
     for block in &mut blocks {
         let Block::Table(table) = block else { continue };

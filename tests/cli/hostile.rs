@@ -506,7 +506,8 @@ fn a_symlink_loop_is_refused() {
         .says("too many levels of symbolic links");
     // In a framework folder: a looping file link and a link from a folder to its parent.
     let data = copy_fixture("custom-ladder");
-    std::os::unix::fs::symlink(data.path().join("loop.yaml"), data.path().join("loop.yaml")).unwrap();
+    let looping = data.path().join("roles/loop.yaml");
+    std::os::unix::fs::symlink(&looping, &looping).unwrap();
     std::os::unix::fs::symlink(data.path(), data.path().join("roles/again")).unwrap();
     run(&["--data", path_str(data.path()), "levels"], None).refused().says("loop.yaml");
     // A team folder with a looping link.

@@ -1,6 +1,8 @@
 //! Reading a matrix CSV, with no I/O: the columns, the skill rows, the scale and every cell on
 //! it, or every error at once with its line and column.
 
+use std::collections::{HashMap, HashSet};
+
 use super::column_letter;
 use super::scale::{self, ScaleSource};
 use crate::diagnostics::{DataError, Problem, Problems};
@@ -48,6 +50,8 @@ fn formula(text: &str) -> bool {
 fn layout(csv: &CsvFile, problems: &mut Problems) -> Layout {
     let shown = csv.display.as_str();
     let mut out = Layout { description: None, category: None, levels: Vec::new() };
+    // Each level's key, to its column: a repeated level is found in one look-up.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, raw) in csv.header.iter().enumerate().skip(1) {
         let name = clean_text(raw);
         let at = format!("column {} ", column_letter(i));
@@ -59,10 +63,11 @@ fn layout(csv: &CsvFile, problems: &mut Problems) -> Layout {
                 problems.error(shown, Some(1), format!("{at}is named `{name}`, a formula; export the values"))
             }
             _ => {
-                if let Some((j, _)) = out.levels.iter().find(|(_, n)| key(n) == key(&name)) {
-                    let first = column_letter(*j);
+                if let Some(&j) = seen.get(&key(&name)) {
+                    let first = column_letter(j);
                     problems.error(shown, Some(1), format!("{at}names the level `{name}` again (as column {first})"));
                 } else {
+                    seen.insert(key(&name), i);
                     out.levels.push((i, name));
                 }
             }
@@ -82,6 +87,8 @@ fn layout(csv: &CsvFile, problems: &mut Problems) -> Layout {
 fn rows(csv: &CsvFile, layout: &Layout, problems: &mut Problems) -> Vec<Row> {
     let shown = csv.display.as_str();
     let mut out: Vec<Row> = Vec::new();
+    // Each skill's key, to its line: a repeated skill is found in one look-up.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (line, fields) in &csv.rows {
         let name = clean_text(&fields[0]);
         if name.is_empty() {
@@ -92,14 +99,11 @@ fn rows(csv: &CsvFile, layout: &Layout, problems: &mut Problems) -> Vec<Row> {
             problems.error(shown, Some(*line), format!("the skill name `{name}` is a formula; export the values"));
             continue;
         }
-        if let Some(first) = out.iter().find(|r| key(&r.name) == key(&name)) {
-            problems.error(
-                shown,
-                Some(*line),
-                format!("the skill `{name}` is named twice (first at line {})", first.line),
-            );
+        if let Some(first) = seen.get(&key(&name)) {
+            problems.error(shown, Some(*line), format!("the skill `{name}` is named twice (first at line {first})"));
             continue;
         }
+        seen.insert(key(&name), *line);
         let cells = layout
             .levels
             .iter()
@@ -119,10 +123,10 @@ fn rows(csv: &CsvFile, layout: &Layout, problems: &mut Problems) -> Vec<Row> {
 
 /// The distinct rated cells, level columns left to right, as first written.
 fn distinct_values(rows: &[Row], levels: usize) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
+    let (mut keys, mut seen) = (HashSet::new(), Vec::new());
     for l in 0..levels {
         for cell in rows.iter().filter_map(|r| r.cells[l].as_ref()) {
-            if !seen.iter().any(|s| normalise(s) == normalise(cell)) {
+            if keys.insert(normalise(cell)) {
                 seen.push(cell.clone());
             }
         }
@@ -140,24 +144,31 @@ pub(super) fn read(csv: &CsvFile, given: &[String]) -> anyhow::Result<Matrix> {
         }
         .into()
     };
+    // The size first, from the file's shape, before any work that grows with it.
+    let cells = csv.rows.len().saturating_mul(csv.header.len().saturating_sub(1));
+    if cells > MAX_CELLS {
+        anyhow::bail!(
+            "{}: {} rows × {} columns make {cells} cells, over the limit of {MAX_CELLS}; refused, nothing was written",
+            csv.display,
+            csv.rows.len(),
+            csv.header.len().saturating_sub(1)
+        );
+    }
     let mut problems = Problems::default();
     let layout = layout(csv, &mut problems);
     let rows = rows(csv, &layout, &mut problems);
     if problems.has_errors() {
         return Err(fail(problems));
     }
-    let cells = rows.len().saturating_mul(layout.levels.len());
-    if cells > MAX_CELLS {
-        anyhow::bail!("{}: {cells} cells, over the limit of {MAX_CELLS}; refused", csv.display);
-    }
     let values = distinct_values(&rows, layout.levels.len());
     let (steps, source) = scale::decide(given, &values).map_err(|e| anyhow::anyhow!("{}: {e}", csv.display))?;
+    let index = scale::StepIndex::new(&steps);
     let grid: Vec<Vec<Option<usize>>> = rows
         .iter()
         .map(|row| {
             let on_scale = |(l, cell): (usize, &Option<String>)| {
                 let text = cell.as_ref()?;
-                let step = scale::step_of(text, &steps);
+                let step = index.step_of(text);
                 if step.is_none() {
                     let (c, level) = &layout.levels[l];
                     let hint = did_you_mean(text, steps.iter().map(String::as_str)).map(|b| format!("did you mean `{b}`?"));

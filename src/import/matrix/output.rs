@@ -39,6 +39,16 @@ pub(super) fn convert(
 
     // A skill no level rates would be listed but never expected: left out, and said so.
     let kept: Vec<usize> = (0..matrix.rows.len()).filter(|&r| matrix.grid[r].iter().any(Option::is_some)).collect();
+    // skills.yaml holds a text for each step of each skill: bounded like the cells.
+    let texts = kept.len().saturating_mul(n);
+    if texts > crate::import::MAX_CELLS {
+        anyhow::bail!(
+            "{file_name}: {} × {} make {texts} skill texts, over the limit of {}; refused, nothing was written",
+            plural(kept.len(), "skill", "skills"),
+            plural(n, "step", "steps"),
+            crate::import::MAX_CELLS
+        );
+    }
     let mut skill_ids = IdPool::default();
     let ids: Vec<String> = kept.iter().map(|&r| skill_ids.take(&matrix.rows[r].name, "skill").0).collect();
     let skills: Vec<RawSkill> = kept
@@ -108,8 +118,10 @@ pub(super) fn convert(
     ];
     let cells = matrix.rows.len() * matrix.levels.len();
     let mut notes = Vec::new();
-    let unrated_skills: Vec<String> =
-        (0..matrix.rows.len()).filter(|r| !kept.contains(r)).map(|r| matrix.rows[r].name.clone()).collect();
+    let unrated_skills: Vec<String> = (0..matrix.rows.len())
+        .filter(|&r| matrix.grid[r].iter().all(Option::is_none))
+        .map(|r| matrix.rows[r].name.clone())
+        .collect();
     if !unrated_skills.is_empty() {
         notes.push(format!(
             "left out {} that no level rates: {}",

@@ -2,9 +2,16 @@
 //! without guessing: numbers are ordered by value, and words only when they all belong to one
 //! well-known scale. Anything else is refused with the words found and a `--scale` to start from.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::resolve::normalise;
+
+/// The most steps a scale may have. Real scales have a handful (the government framework 4, FT
+/// 5); a matrix of distinct numbers would otherwise become a scale of thousands of steps, and a
+/// skills file with a text for each step of each skill.
+pub const MAX_STEPS: usize = 20;
 
 /// Well-known scales, lowest first, that words in the cells may be read as without `--scale`.
 const KNOWN: [(&str, &[&str]); 4] = [
@@ -34,14 +41,38 @@ fn number(text: &str) -> Option<f64> {
     text.trim().parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-/// Which step of `steps` the cell `text` names: the same words ignoring case and spacing, or
-/// the same number (`3.0` is `3`).
-pub fn step_of(text: &str, steps: &[String]) -> Option<usize> {
-    let key = normalise(text);
-    steps.iter().position(|s| normalise(s) == key).or_else(|| {
-        let n = number(text)?;
-        steps.iter().position(|s| number(s) == Some(n))
-    })
+/// The steps of a scale, indexed once, so that each cell is matched in one look-up.
+pub struct StepIndex {
+    words: HashMap<String, usize>,
+    numbers: Vec<(f64, usize)>,
+}
+
+impl StepIndex {
+    pub fn new(steps: &[String]) -> StepIndex {
+        let mut words = HashMap::new();
+        for (i, s) in steps.iter().enumerate() {
+            words.entry(normalise(s)).or_insert(i);
+        }
+        let numbers = steps.iter().enumerate().filter_map(|(i, s)| Some((number(s)?, i))).collect();
+        StepIndex { words, numbers }
+    }
+
+    /// Which step the cell `text` names: the same words ignoring case and spacing, or the same
+    /// number (`3.0` is `3`).
+    pub fn step_of(&self, text: &str) -> Option<usize> {
+        self.words.get(&normalise(text)).copied().or_else(|| {
+            let n = number(text)?;
+            self.numbers.iter().find(|(s, _)| *s == n).map(|&(_, i)| i)
+        })
+    }
+}
+
+/// The error for a scale of `n` steps, over [`MAX_STEPS`]; `what` says where they came from.
+fn too_many(n: usize, what: &str) -> String {
+    format!(
+        "{what} {n} steps, over the limit of {MAX_STEPS} steps a scale may have; \
+         give the steps lowest first with --scale (at most {MAX_STEPS}), or write each cell as one of them"
+    )
 }
 
 /// The steps, lowest first, and how they were decided. `given` is `--scale` (empty when not
@@ -49,6 +80,9 @@ pub fn step_of(text: &str, steps: &[String]) -> Option<usize> {
 /// left to right, so that the juniors' words come first.
 pub fn decide(given: &[String], values: &[String]) -> Result<(Vec<String>, ScaleSource), String> {
     if !given.is_empty() {
+        if given.len() > MAX_STEPS {
+            return Err(too_many(given.len(), "--scale gives"));
+        }
         let steps: Vec<String> = given.iter().map(|s| s.trim().to_string()).collect();
         if steps.iter().any(String::is_empty) {
             return Err("--scale has an empty step; give the steps lowest first, e.g. --scale basic,good,great".into());
@@ -70,6 +104,9 @@ pub fn decide(given: &[String], values: &[String]) -> Result<(Vec<String>, Scale
         let mut numbers: Vec<(f64, &String)> = values.iter().map(|v| (number(v).unwrap_or_default(), v)).collect();
         numbers.sort_by(|a, b| a.0.total_cmp(&b.0));
         numbers.dedup_by(|a, b| a.0 == b.0);
+        if numbers.len() > MAX_STEPS {
+            return Err(too_many(numbers.len(), "the cells hold different numbers, which would make a scale of"));
+        }
         return Ok((numbers.into_iter().map(|(_, v)| v.clone()).collect(), ScaleSource::Numbers));
     }
     let found: Vec<String> = values.iter().map(|v| normalise(v)).collect();
@@ -121,9 +158,19 @@ mod tests {
 
     #[test]
     fn cells_match_steps_by_words_or_value() {
-        let steps = strings(&["1", "2", "Working knowledge"]);
-        assert_eq!(step_of("2.0", &steps), Some(1));
-        assert_eq!(step_of(" working   KNOWLEDGE", &steps), Some(2));
-        assert_eq!(step_of("3", &steps), None);
+        let steps = StepIndex::new(&strings(&["1", "2", "Working knowledge"]));
+        assert_eq!(steps.step_of("2.0"), Some(1));
+        assert_eq!(steps.step_of(" working   KNOWLEDGE"), Some(2));
+        assert_eq!(steps.step_of("3"), None);
+    }
+
+    #[test]
+    fn a_scale_has_at_most_twenty_steps() {
+        let numbers: Vec<String> = (0..10_000).map(|i| i.to_string()).collect();
+        let err = decide(&[], &numbers).unwrap_err();
+        assert!(err.contains("10000 steps, over the limit of 20 steps"), "{err}");
+        assert_eq!(decide(&[], &numbers[..20]).unwrap().0.len(), 20);
+        let err = decide(&numbers[..21], &[]).unwrap_err();
+        assert!(err.starts_with("--scale gives 21 steps, over the limit of 20"), "{err}");
     }
 }
