@@ -222,14 +222,20 @@ impl Report for FtImportReport {
     }
 }
 
+/// The folder the job family `text` becomes, in memory: the same reading and conversion as
+/// [`run`], for the fuzzer, which holds it to the loader.
+pub fn convert_text(name: &str, text: &str) -> anyhow::Result<Vec<(String, String)>> {
+    let file = SourceFile { display: name.to_string(), rel: String::new(), text: text.to_string() };
+    Ok(convert::convert(&read::read(&file)?, name)?.0)
+}
+
 /// Imports the job family `args.file` into the folder `args.out`, atomically.
 pub fn run(args: &ImportFtProgression) -> anyhow::Result<FtImportReport> {
     crate::import::check_out(&args.out, args.force, &[&args.file])?;
     let display = args.file.display().to_string();
     let file = SourceFile { display: display.clone(), rel: String::new(), text: source::read_text(&args.file)? };
-    let family = read::read(&file)?;
     let name = args.file.file_name().map_or_else(|| display.clone(), |n| n.to_string_lossy().into_owned());
-    let (files, mut report) = convert::convert(&family, &name)?;
+    let (files, mut report) = convert::convert(&read::read(&file)?, &name)?;
     report.out = args.out.display().to_string();
     report.file = display;
     if let Some(message) = crate::import::write_out(&args.out, args.force, &files)? {

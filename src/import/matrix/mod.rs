@@ -154,14 +154,30 @@ impl Report for MatrixImportReport {
     }
 }
 
+/// The framework folder a read matrix becomes, as `(path, text)` pairs, with the report: what
+/// [`run`] writes.
+fn convert_csv(
+    csv: &CsvFile,
+    scale: &[String],
+    role: &str,
+) -> anyhow::Result<(Vec<(String, String)>, MatrixImportReport)> {
+    let matrix = convert::read(csv, scale)?;
+    output::convert(&matrix, &csv.name, role)
+}
+
+/// The folder the matrix CSV `text` becomes, in memory: the same conversion as [`run`], for the
+/// fuzzer, which holds it to the loader.
+pub fn convert_text(name: &str, text: &str, scale: &[String], role: &str) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(convert_csv(&CsvFile::parse(name, name, text)?, scale, role)?.0)
+}
+
 /// Imports the matrix `args.file` into the folder `args.out`, atomically.
 pub fn run(args: &ImportMatrix) -> anyhow::Result<MatrixImportReport> {
     crate::import::check_out(&args.out, args.force, &[&args.file])?;
     let csv = CsvFile::read(&args.file)?;
-    let matrix = convert::read(&csv, &args.scale)?;
     let stem = args.file.file_stem().map_or_else(|| "role".to_string(), |s| s.to_string_lossy().into_owned());
     let role_name = args.role.clone().map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).unwrap_or(stem);
-    let (files, mut report) = output::convert(&matrix, &csv.name, &role_name)?;
+    let (files, mut report) = convert_csv(&csv, &args.scale, &role_name)?;
     report.out = args.out.display().to_string();
     report.file = csv.display.clone();
     if let Some(message) = crate::import::write_out(&args.out, args.force, &files)? {
