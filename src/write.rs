@@ -14,7 +14,7 @@ use anyhow::{anyhow, bail};
 mod guard;
 mod swap;
 
-pub use guard::{MARKER, home_folders, home_from_user_database, refuse_overlap};
+pub use guard::{MARKER, home_folders, home_from_user_database, identity, refuse_overlap};
 pub use swap::recover;
 
 use crate::source::io_reason;

@@ -232,8 +232,7 @@ pub(crate) fn file_id(path: &Path) -> Option<FileId> {
     }
     #[cfg(unix)]
     {
-        use std::os::unix::fs::MetadataExt as _;
-        std::fs::metadata(path).ok().map(|m| FileId::Inode(m.dev(), m.ino()))
+        std::fs::metadata(path).ok().map(|m| crate::write::identity(&m)).map(|(dev, ino)| FileId::Inode(dev, ino))
     }
     #[cfg(not(unix))]
     {

@@ -53,15 +53,15 @@ pub fn refuse_overlap(dest: &Path, folder: bool, inputs: &[&Path]) -> anyhow::Re
     Ok(())
 }
 
-/// A file's identity: its device and inode, the same through any link to it.
+/// A file's identity: its device and inode, the same through any link to it, hard or symbolic.
 #[cfg(unix)]
-fn identity(meta: &fs::Metadata) -> (u64, u64) {
+pub fn identity(meta: &fs::Metadata) -> (u64, u64) {
     use std::os::unix::fs::MetadataExt as _;
     (meta.dev(), meta.ino())
 }
 
 #[cfg(not(unix))]
-fn identity(_: &fs::Metadata) -> (u64, u64) {
+pub fn identity(_: &fs::Metadata) -> (u64, u64) {
     (0, 0)
 }
 
