@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-660}"
-targets="${TARGETS:-fuzz_data fuzz_profile}"
+targets="${TARGETS:-fuzz_data fuzz_profile fuzz_matrix fuzz_ft}"
 out=fuzz/target/afl
 seeds=fuzz/target/seeds
 suite=../shared/reference/yaml-test-suite
@@ -17,7 +17,7 @@ suite=../shared/reference/yaml-test-suite
 (cd fuzz && cargo afl build --release)
 
 # Seeds: the good fixture and built-in data, profiles, and (when present) the YAML test suite.
-rm -rf "$seeds" && mkdir -p "$seeds/fuzz_data" "$seeds/fuzz_profile"
+rm -rf "$seeds" && mkdir -p "$seeds/fuzz_data" "$seeds/fuzz_profile" "$seeds/fuzz_matrix" "$seeds/fuzz_ft"
 slot=0
 for f in framework.yaml skills.yaml soft-skills.yaml roles/engineering/engineer.yaml roles/design/designer.yaml; do
     { printf "\\x$(printf %02x "$slot")"; cat "tests/fixtures/custom-ladder/$f"; } > "$seeds/fuzz_data/fixture-$slot"
@@ -31,6 +31,15 @@ cp examples/team/*.yaml "$seeds/fuzz_profile/"
 # What pm-skills writes itself: the profile template.
 cargo run -q --release -- profile new --level senior > "$seeds/fuzz_profile/template.yaml"
 cp tests/fixtures/hostile/*.yaml "$seeds/fuzz_profile/" 2>/dev/null || true
+# Matrices: the first byte picks the scale (0: read from the cells, 1: basic,good,great, 2: 1-4).
+for f in tests/fixtures/matrix/*.csv; do
+    case "$f" in *words*) s=1 ;; *) s=0 ;; esac
+    { printf "\\x$(printf %02x "$s")"; cat "$f"; } > "$seeds/fuzz_matrix/$(basename "$f")"
+done
+# Job families: the test fixtures, and the real one when ../shared is there.
+cp tests/fixtures/ft-progression/*.y*ml "$seeds/fuzz_ft/" 2>/dev/null || true
+[ -f ../shared/reference/ft-engineering-progression/engineering.yml ] &&
+    cp ../shared/reference/ft-engineering-progression/engineering.yml "$seeds/fuzz_ft/"
 if [ -d "$suite" ]; then
     n=0
     for f in $(find "$suite" -name in.yaml | sort | awk 'NR % 8 == 0'); do

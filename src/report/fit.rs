@@ -22,6 +22,8 @@ use crate::text::plural;
 pub struct Map {
     /// In framework order: roles in order, each role's levels most junior first.
     levels: Vec<Expected>,
+    /// Each role's levels by seniority, to find the one nearest a person's.
+    seniorities: rules::Seniorities,
 }
 
 #[derive(Debug)]
@@ -74,7 +76,7 @@ impl Map {
                 levels.push(Expected { at, skills, total, seniority: rules::seniority(framework, at) });
             }
         }
-        Map { levels }
+        Map { levels, seniorities: rules::Seniorities::of(framework) }
     }
 
     /// Every level scored against `profile`, in framework order.
@@ -102,7 +104,13 @@ impl Map {
 /// ready, nearest first (the first one only when the framework has other roles); then, for each
 /// other role, its level nearest in seniority to the best fit (else to the profile's own level),
 /// ranked by the move rule from the person's ratings.
-pub fn place(framework: &Framework, scores: &[Score], profile: &Profile, limit: usize) -> (Option<Score>, Vec<Score>) {
+pub fn place(
+    framework: &Framework,
+    map: &Map,
+    scores: &[Score],
+    profile: &Profile,
+    limit: usize,
+) -> (Option<Score>, Vec<Score>) {
     let mut best: Option<Score> = None;
     for s in scores.iter().filter(|s| s.fits()) {
         if best.is_none_or(|b| s.expected_total > b.expected_total) {
@@ -121,7 +129,7 @@ pub fn place(framework: &Framework, scores: &[Score], profile: &Profile, limit: 
         scores.iter().find(|s| s.at == at).copied()
     };
     let anchor = best.or_else(own_level).map(|s| s.seniority);
-    next.extend(other_roles(framework, scores, home, anchor, best));
+    next.extend(other_roles(framework, map, scores, home, anchor, best));
     next.truncate(limit);
     (best, next)
 }
@@ -131,6 +139,7 @@ pub fn place(framework: &Framework, scores: &[Score], profile: &Profile, limit: 
 /// the best fit; ranked by the move rule.
 fn other_roles(
     framework: &Framework,
+    map: &Map,
     scores: &[Score],
     own: usize,
     anchor: Option<i64>,
@@ -139,7 +148,7 @@ fn other_roles(
     let mut others: Vec<(MoveKey, Score)> = (0..framework.roles.len())
         .filter(|&role| role != own)
         .filter_map(|role| {
-            let near = rules::nearest_level(framework, role, anchor.unwrap_or(0))?;
+            let near = map.seniorities.nearest(role, anchor.unwrap_or(0))?;
             scores
                 .iter()
                 .filter(|s| s.at.role == role && s.at.level >= near.level)
@@ -229,7 +238,7 @@ pub fn nearest_in_other_roles(
     let map = Map::new(framework);
     let scores = map.scores(profile);
     let anchor = scores.iter().find(|s| s.at == target).map(|s| s.seniority);
-    let mut others = other_roles(framework, &scores, target.role, anchor, None);
+    let mut others = other_roles(framework, &map, &scores, target.role, anchor, None);
     others.truncate(limit);
     others.into_iter().map(|s| entry(framework, &map, profile, s)).collect()
 }
@@ -250,7 +259,7 @@ impl PersonFit {
     /// Places `profile` on the map, keeping `limit` next levels.
     pub fn build(framework: &Framework, map: &Map, profile: &Profile, limit: usize) -> Self {
         let scores = map.scores(profile);
-        let (best, next) = place(framework, &scores, profile, limit);
+        let (best, next) = place(framework, map, &scores, profile, limit);
         let scope = Scope { framework, role: &framework.roles[profile.role] };
         let own = profile.level.and_then(|level| scores.iter().find(|s| s.at == LevelAt { role: profile.role, level }));
         let below_own_level = match (best, own) {

@@ -245,6 +245,7 @@ pub fn nearest_level(framework: &Framework, role: usize, seniority_milli: i64) -
 
 /// The seniority of each level of one role, and its levels ordered by it: a level nearest to a
 /// seniority is found by a binary search rather than a look at every level.
+#[derive(Debug)]
 struct RoleSeniority {
     /// By level.
     of: Vec<i64>,
@@ -282,6 +283,7 @@ impl RoleSeniority {
 /// The seniority of every level of every role, computed once: what the moves of all the levels
 /// share. The site ranks the moves of each of its level pages with one table, so a page costs a
 /// binary search per role rather than a look at every level of the framework.
+#[derive(Debug)]
 pub struct Seniorities(Vec<RoleSeniority>);
 
 impl Seniorities {
