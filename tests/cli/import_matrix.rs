@@ -111,6 +111,8 @@ fn bad_cells_and_broken_rows_are_errors_with_their_lines() {
         ("noname.csv", "Skill,A\n,1\n", "no skill name"),
         ("empty.csv", "", "empty"),
         ("quote.csv", "Skill,A\n\"X,1\n", "fields"),
+        // Found by `fuzz_matrix`: one number alone once made a one-step scale that `validate` refused.
+        ("one-number.csv", "Skill,L1,L2,V3\nPresenting,,NC,2\n", "one number makes no scale"),
     ] {
         let f = tmp.path().join(name);
         fs::write(&f, text).unwrap();

@@ -107,6 +107,12 @@ pub fn decide(given: &[String], values: &[String]) -> Result<(Vec<String>, Scale
         if numbers.len() > MAX_STEPS {
             return Err(too_many(numbers.len(), "the cells hold different numbers, which would make a scale of"));
         }
+        if let [(_, only)] = numbers.as_slice() {
+            return Err(format!(
+                "every rated cell holds the number `{only}`, and one number makes no scale; give the steps lowest \
+                 first with --scale, e.g. --scale 1,2,3,4"
+            ));
+        }
         return Ok((numbers.into_iter().map(|(_, v)| v.clone()).collect(), ScaleSource::Numbers));
     }
     let found: Vec<String> = values.iter().map(|v| normalise(v)).collect();
@@ -138,6 +144,13 @@ mod tests {
 
     fn strings(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn one_number_alone_makes_no_scale() {
+        // Found by `fuzz_matrix`: a scale of one step, which the loader then refused.
+        let err = decide(&[], &strings(&["2", "2.0"])).unwrap_err();
+        assert!(err.contains("one number makes no scale") && err.contains("--scale"), "{err}");
     }
 
     #[test]
