@@ -89,8 +89,7 @@ impl Map {
                 let (mut tally, mut coverage) = (Tally::default(), Coverage::default());
                 for &(s, need) in &e.skills {
                     tally.add(Standing::of(have(s), Some(need)));
-                    coverage.brought += have(s).map_or(0, |h| h.min(need) as i64 + 1);
-                    coverage.expected += need as i64 + 1;
+                    coverage.add(have(s), need);
                 }
                 Score { index, at: e.at, tally, coverage, expected_total: e.total, seniority: e.seniority }
             })

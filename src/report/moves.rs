@@ -84,11 +84,7 @@ fn measure(framework: &Framework, from: LevelAt, to: LevelAt) -> Candidate {
         steps += pair.change.max(0);
         new_skills += usize::from(pair.direction == Direction::New);
     }
-    let source = &framework.roles[from.role];
-    let coverage = Coverage::of(framework, to, |skill| {
-        let k = source.skills.iter().position(|&s| s == skill)?;
-        Some(framework.level(from).ratings[k].as_ref()?.proficiency)
-    });
+    let coverage = Coverage::of(framework, to, |skill| rules::need(framework, from, skill));
     let key = MoveKey::new(framework, from.role, to, coverage, steps, new_skills);
     Candidate { at: to, steps, new_skills, coverage, key }
 }

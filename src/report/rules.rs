@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Framework, LevelAt, Profile};
+use crate::model::{Framework, LevelAt};
 
 /// Where a person stands on one skill against a target: met, to grow, not assessed (unknown, so
 /// never met and never a gap of known size), or not rated by the target (it asks nothing).
@@ -83,11 +83,9 @@ pub fn expected(framework: &Framework, at: LevelAt) -> impl Iterator<Item = (usi
     role.skills.iter().zip(&role.levels[at.level].ratings).filter_map(|(&s, r)| Some((s, r.as_ref()?.proficiency)))
 }
 
-/// Where `profile` stands on skill `skill` (an index into the framework's skills) against the
-/// level `at`, of any role.
-pub fn standing(framework: &Framework, profile: &Profile, at: LevelAt, skill: usize) -> Standing {
-    let need = expected(framework, at).find(|&(s, _)| s == skill).map(|(_, need)| need);
-    Standing::of(profile.assessment(skill).map(|a| a.proficiency), need)
+/// The scale index the level `at` expects in skill `skill`; `None` when it does not rate it.
+pub fn need(framework: &Framework, at: LevelAt, skill: usize) -> Option<usize> {
+    expected(framework, at).find(|&(s, _)| s == skill).map(|(_, need)| need)
 }
 
 /// The counts of a person against a level over every skill the level rates: what every report
@@ -117,15 +115,6 @@ impl Tally {
         self.skills += 1;
     }
 
-    /// `profile` against the level `at`.
-    pub fn of(framework: &Framework, profile: &Profile, at: LevelAt) -> Self {
-        let mut tally = Tally::default();
-        for (skill, need) in expected(framework, at) {
-            tally.add(Standing::of(profile.assessment(skill).map(|a| a.proficiency), Some(need)));
-        }
-        tally
-    }
-
     /// Every skill met and none unassessed: ready for the level.
     pub fn ready(&self) -> bool {
         self.grow == 0 && self.unassessed == 0
@@ -148,11 +137,15 @@ impl Coverage {
     pub fn of(framework: &Framework, to: LevelAt, have: impl Fn(usize) -> Option<usize>) -> Self {
         let mut c = Coverage::default();
         for (skill, need) in expected(framework, to) {
-            let need = need as i64 + 1;
-            c.brought += have(skill).map_or(0, |h| (h as i64 + 1).min(need));
-            c.expected += need;
+            c.add(have(skill), need);
         }
         c
+    }
+
+    /// Counts one skill the level expects at scale index `need`, of which the source has `have`.
+    pub fn add(&mut self, have: Option<usize>, need: usize) {
+        self.brought += have.map_or(0, |h| h.min(need) as i64 + 1);
+        self.expected += need as i64 + 1;
     }
 
     /// The coverage in thousandths, for ranking without floating point.
@@ -237,12 +230,6 @@ pub fn seniority(framework: &Framework, at: LevelAt) -> i64 {
     if n == 0 { 0 } else { 1000 * sum / n }
 }
 
-/// The level of role `role` nearest in seniority to `seniority` (ties: the more senior level,
-/// which is worth more of two equally near ones). `None` for a role with no levels.
-pub fn nearest_level(framework: &Framework, role: usize, seniority_milli: i64) -> Option<LevelAt> {
-    RoleSeniority::of(framework, role).nearest(role, seniority_milli)
-}
-
 /// The seniority of each level of one role, and its levels ordered by it: a level nearest to a
 /// seniority is found by a binary search rather than a look at every level.
 #[derive(Debug)]
@@ -267,7 +254,8 @@ impl RoleSeniority {
         RoleSeniority { of, sorted }
     }
 
-    /// The rule of [`nearest_level`]: nearest in seniority, then the more senior level.
+    /// The level nearest in seniority to `target`; of two equally near, the more senior, which is
+    /// worth more.
     fn nearest(&self, role: usize, target: i64) -> Option<LevelAt> {
         let i = self.sorted.partition_point(|&(s, _)| s < target);
         // The nearest is the last below `target` or the first at or above it.
@@ -287,6 +275,7 @@ impl RoleSeniority {
 pub struct Seniorities(Vec<RoleSeniority>);
 
 impl Seniorities {
+    /// Every role's levels of `framework`.
     pub fn of(framework: &Framework) -> Self {
         Seniorities((0..framework.roles.len()).map(|role| RoleSeniority::of(framework, role)).collect())
     }
@@ -296,7 +285,8 @@ impl Seniorities {
         self.0[at.role].of[at.level]
     }
 
-    /// The level of `role` nearest to `seniority_milli`, as [`nearest_level`] finds it.
+    /// The level of `role` nearest in seniority to `seniority_milli` (ties: the more senior level).
+    /// `None` for a role with no levels.
     pub fn nearest(&self, role: usize, seniority_milli: i64) -> Option<LevelAt> {
         self.0[role].nearest(role, seniority_milli)
     }
@@ -328,11 +318,16 @@ mod tests {
         let mut levels = vec![Some(3); 10];
         levels[0] = None;
         levels[4] = Some(1);
-        let t = Tally::of(&f, &profile(&f, &levels), at);
+        let p = profile(&f, &levels);
+        let have = |skill: usize| p.assessment(skill).map(|a| a.proficiency);
+        let mut t = Tally::default();
+        for (skill, need) in expected(&f, at) {
+            t.add(Standing::of(have(skill), Some(need)));
+        }
         assert_eq!((t.skills, t.met, t.grow, t.unassessed, t.steps), (10, 8, 1, 1, 2));
         assert!(!t.ready());
         let skill = f.roles[0].skills[4];
-        assert_eq!(standing(&f, &profile(&f, &levels), at, skill), Standing::Grow(2));
+        assert_eq!(Standing::of(have(skill), need(&f, at, skill)), Standing::Grow(2));
     }
 
     #[test]
@@ -364,6 +359,7 @@ mod tests {
     #[test]
     fn the_nearest_level_in_seniority_and_on_a_tie_the_more_senior() {
         let f = career_map();
+        let nearest_level = |f: &Framework, role: usize, at: i64| Seniorities::of(f).nearest(role, at);
         for role in 0..f.roles.len() {
             for level in 0..f.roles[role].levels.len() {
                 let at = LevelAt { role, level };
