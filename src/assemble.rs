@@ -269,8 +269,9 @@ impl<'a> IdCheck<'a> {
 pub const MAX_ID_CHARS: usize = 64;
 
 /// What is wrong with the id `id` of a `kind` (`skill`, `role`…), if anything: not kebab-case, or
-/// longer than [`MAX_ID_CHARS`] (shown clipped).
-fn id_problem(kind: &str, id: &str) -> Option<String> {
+/// longer than [`MAX_ID_CHARS`] (shown clipped). The importers ask it too, so that what they
+/// write is never refused by the loader.
+pub(crate) fn id_problem(kind: &str, id: &str) -> Option<String> {
     if id.chars().count() > MAX_ID_CHARS {
         let start: String = id.chars().take(24).collect();
         return Some(format!(

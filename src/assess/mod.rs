@@ -266,20 +266,27 @@ pub fn require_profile(out: &Path, invocation: &str, adding: bool) -> anyhow::Re
 }
 
 /// Refuses an `--out` that cannot take the profile, before the first question: a folder, a
-/// symbolic link to nothing (whose target would be created, or the link replaced, only at the
-/// end), an existing file without `--force` (or, for a revisit, a file that does not exist), or a
+/// symbolic link (the final rename would replace the link, or create its missing target, only at
+/// the end), an existing file without `--force` (or, for a revisit, a file that does not exist), or a
 /// path in a folder that does not exist.
 fn check_out(out: &Path, force: bool, revisit: Option<&Revisit>, invocation: &str) -> anyhow::Result<()> {
     let shown = out.display();
     if out.is_dir() {
         anyhow::bail!("cannot write {shown}: it is a directory");
     }
-    let link = std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
-    if link && !out.exists() {
+    if std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
         let target = std::fs::read_link(out).map(|t| t.display().to_string()).unwrap_or_default();
-        anyhow::bail!(
-            "{shown} is a symbolic link to {target}, which does not exist; give the profile's own path with --out"
-        );
+        match std::fs::canonicalize(out) {
+            Ok(real) => {
+                let word = crate::text::shell_word(&real.to_string_lossy()).into_owned();
+                anyhow::bail!(
+                    "{shown} is a symbolic link to {target}; the answers would replace the link, not the profile\n  give the profile's own path: {invocation} assess --out {word}"
+                )
+            }
+            Err(_) => anyhow::bail!(
+                "{shown} is a symbolic link to {target}, which does not exist; give the profile's own path with --out"
+            ),
+        }
     }
     if let Some(revisit) = revisit {
         require_profile(out, invocation, revisit.adding.is_some())?;

@@ -679,6 +679,32 @@ fn assess_prints_framework_text_without_control_characters() {
 
 #[cfg(unix)]
 #[test]
+fn assess_refuses_a_symlink_to_a_profile_and_names_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.yaml");
+    cmd().args(["assess", "--out", real.to_str().unwrap()]).write_stdin(all_answers("Ada", "3")).assert().success();
+    let before = std::fs::read(&real).unwrap();
+    let out = dir.path().join("me.yaml");
+    std::os::unix::fs::symlink("real.yaml", &out).unwrap();
+    let runs: [&[&str]; 3] = [&[], &["--force"], &["--skill", "user-focus"]];
+    for extra in runs {
+        cmd()
+            .args(["assess", "--out", out.to_str().unwrap()])
+            .args(extra)
+            .write_stdin(all_answers("Ada", "1"))
+            .assert()
+            .code(1)
+            .stderr(contains(format!("{} is a symbolic link to real.yaml", out.display())))
+            .stderr(contains(format!("assess --out {}", std::fs::canonicalize(&real).unwrap().display())))
+            .stderr(contains("Your name").not());
+        assert!(std::fs::symlink_metadata(&out).unwrap().file_type().is_symlink(), "{extra:?}");
+        assert_eq!(std::fs::read(&real).unwrap(), before, "{extra:?}");
+        assert_eq!(listing(dir.path()), ["me.yaml", "real.yaml"], "{extra:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
 fn assess_refuses_a_dangling_symlink_before_asking_anything() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.yaml");

@@ -12,7 +12,7 @@ use crate::diagnostics::{DataError, Problems};
 use crate::import::MAX_CELLS;
 use crate::import::text::clean_text;
 use crate::raw::{RawCriterion, RawResource};
-use crate::resolve::{did_you_mean, is_kebab, normalise};
+use crate::resolve::{did_you_mean, normalise};
 use crate::source::SourceFile;
 
 /// How far below the start of an entry its fields are looked for, for error lines.
@@ -168,8 +168,8 @@ fn index_ids<'a>(
     for (i, (id, name)) in entries.enumerate() {
         let line = lines.find(&format!("id: {id}"), from);
         from = line.map_or(from, |l| l + 1);
-        if !is_kebab(id) {
-            problems.error(&file.display, line, format!("{kind} id `{id}` is not kebab-case (e.g. `senior-1`)"));
+        if let Some(problem) = crate::assemble::id_problem(kind, id) {
+            problems.error(&file.display, line, problem);
         } else if name.trim().is_empty() {
             problems.error(&file.display, line, format!("{kind} `{id}` has an empty name"));
         } else if index.insert(id.to_string(), i).is_some() {
@@ -334,5 +334,16 @@ mod tests {
         let text = format!("{err:#}");
         assert!(text.contains("w.yml:17: error: competency `c1` names the theme `tt`"), "{text}");
         assert!(text.contains("w.yml:19: error: competency `c1` has the proficiency `Guru`"), "{text}");
+    }
+
+    #[test]
+    fn an_id_the_loader_would_refuse_is_refused_with_its_line() {
+        let long = "a".repeat(65);
+        let text = format!(
+            "name: W\nsummary: s\ngoogleSheetId: g\nlevels:\n  - id: {long}\n    name: A\nthemes:\n  - id: t\n    name: T\ncompetencies:\n  - {{id: c1, level: {long}, theme: t, summary: x, proficiency: Practitioner}}\n"
+        );
+        let err = read(&SourceFile { display: "w.yml".into(), rel: String::new(), text }).unwrap_err();
+        let text = format!("{err:#}");
+        assert!(text.contains("w.yml:5: error: level id `aaaaaaaaaaaaaaaaaaaaaaaa…` is 65 characters long"), "{text}");
     }
 }
