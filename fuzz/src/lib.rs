@@ -44,9 +44,19 @@ pub fn fixture() -> Framework {
 /// Renders one report in every format, unwrapped and at a width from 1 to 400 picked by the text
 /// of the report itself (so the fuzzer steers it); errors are fine, panics are not.
 pub fn render_all<R: Report>(report: &R) {
+    render_in(report, Format::value_variants());
+}
+
+/// [`render_all`] in every format but xlsx.
+pub fn render_text<R: Report>(report: &R) {
+    let formats: Vec<Format> = Format::value_variants().iter().copied().filter(|f| !f.is_binary()).collect();
+    render_in(report, &formats);
+}
+
+fn render_in<R: Report>(report: &R, formats: &[Format]) {
     let seed = serde_json::to_vec(report).map_or(0, |v| v.len());
     let width = 1 + seed % 400;
-    for &format in Format::value_variants() {
+    for &format in formats {
         for width in [None, Some(width)] {
             let options = RenderOptions {
                 format,
@@ -88,6 +98,25 @@ pub fn exercise_framework(framework: &Framework) {
                 ));
                 render_all(&report::path::PathReport::build(framework, ri, a, b, b % 2 == 0));
             }
+        }
+    }
+}
+
+/// What an importer's output goes through: each role's levels, ladder and skills, its first
+/// levels shown and compared, in every format but xlsx. The importers' targets check that what is
+/// written loads and reads; `fuzz_data` drives every renderer, and an input here stays well
+/// under the hang limit.
+pub fn exercise_import(framework: &Framework) {
+    for (ri, role) in framework.roles.iter().enumerate() {
+        let scope = Scope { framework, role };
+        render_text(&report::levels::LevelsReport::build(scope));
+        render_text(&report::ladder::LadderReport::build(scope));
+        render_text(&report::skills::SkillsReport::build(scope));
+        let n = role.levels.len().min(2);
+        for a in 0..n {
+            render_text(&report::show::ShowReport::build(scope, a));
+            let (from, to) = (LevelAt { role: ri, level: a }, LevelAt { role: ri, level: n - 1 });
+            render_text(&report::diff::DiffReport::build(framework, from, to, false));
         }
     }
 }
