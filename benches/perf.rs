@@ -15,6 +15,9 @@
 //!    into a new folder and over the last build, and on the default framework.
 //! 7. Hostile inputs (benches/perf/hostile.rs): alias bombs, deep nesting, a 200 MB file and
 //!    tens of thousands of keys, each refused; the time and memory limits the tests do not assert.
+//!    Then writes that meet the user's files (benches/perf/writes.rs), and input that grows
+//!    (benches/perf/costs.rs): matrices, a site and a folder at two sizes
+//!    an order of magnitude apart, each growing at most 12x.
 //!
 //! Set `PM_SKILLS_BENCH_RUNS` to change the number of alternating runs (default 300), and pass
 //! `-- --only floor|size|scale|team|career|site|hostile` to run one section.
@@ -31,10 +34,14 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 #[path = "perf/career.rs"]
 mod career;
+#[path = "perf/costs.rs"]
+mod costs;
 #[path = "perf/hostile.rs"]
 mod hostile;
 #[path = "perf/site.rs"]
 mod site;
+#[path = "perf/writes.rs"]
+mod writes;
 
 /// Set while the hostile section runs: then the only right exit is 1 (refused).
 static REFUSED: AtomicBool = AtomicBool::new(false);

@@ -138,6 +138,8 @@ pub fn hostile(report: &mut Report) {
             growth <= 12.0,
         );
     }
+    super::writes::writes(report);
+    super::costs::costs(report);
 }
 
 /// Times a run that must be refused, and reports it against the limits every refusal has.

@@ -37,6 +37,9 @@ pub struct MovesReport {
 /// One level one could move to.
 #[derive(Debug, Clone, Serialize)]
 pub struct Move {
+    /// Where the level is in the framework, for a caller that links to it.
+    #[serde(skip)]
+    pub at: LevelAt,
     pub role: Ref,
     pub level: Ref,
     /// The level just above the source in its own role: a promotion rather than a change of role.
@@ -94,32 +97,50 @@ impl MovesReport {
     /// first; without, the next level up in the source's role, then the closest level of every
     /// other role, nearest first. At most `limit` are kept.
     pub fn build(framework: &Framework, from: LevelAt, only_role: Option<usize>, limit: usize) -> Self {
-        Self::build_with(framework, &Seniorities::of(framework), from, only_role, limit)
+        let Some(role) = only_role else {
+            let roles: Vec<usize> = (0..framework.roles.len()).collect();
+            return Self::build_among(framework, &Seniorities::of(framework), from, &roles, limit);
+        };
+        let mut ranked: Vec<Candidate> = (0..framework.roles[role].levels.len())
+            .map(|level| LevelAt { role, level })
+            .filter(|&at| at != from)
+            .map(|at| measure(framework, from, at))
+            .collect();
+        ranked.sort_by_key(|c| c.key);
+        Self::keep(framework, from, only_role, ranked, limit)
     }
 
-    /// [`MovesReport::build`] with the seniorities of `framework` computed once, for a caller that
-    /// builds the moves of many levels (the site, a page per level).
-    pub fn build_with(
+    /// The moves from `from` to the next level of its role and to the nearest level of each role
+    /// of `roles` (its own left out), with the seniorities of `framework` computed once: for a
+    /// caller that builds the moves of many levels, as the site does a page per level.
+    pub fn build_among(
         framework: &Framework,
         seniorities: &Seniorities,
         from: LevelAt,
-        only_role: Option<usize>,
+        roles: &[usize],
         limit: usize,
     ) -> Self {
-        let measure = |at: LevelAt| measure(framework, from, at);
         let seniority = seniorities.at(from);
-        let levels = |role: usize| (0..framework.roles[role].levels.len()).map(move |level| LevelAt { role, level });
-        let mut ranked: Vec<Candidate> = match only_role {
-            Some(role) => levels(role).filter(|&at| at != from).map(measure).collect(),
-            None => (0..framework.roles.len())
-                .filter(|&role| role != from.role)
-                .filter_map(|role| Some(measure(seniorities.nearest(role, seniority)?)))
-                .collect(),
-        };
+        let mut ranked: Vec<Candidate> = roles
+            .iter()
+            .filter(|&&role| role != from.role)
+            .filter_map(|&role| Some(measure(framework, from, seniorities.nearest(role, seniority)?)))
+            .collect();
         ranked.sort_by_key(|c| c.key);
-        if only_role.is_none() && from.level + 1 < framework.roles[from.role].levels.len() {
-            ranked.insert(0, measure(LevelAt { role: from.role, level: from.level + 1 }));
+        if from.level + 1 < framework.roles[from.role].levels.len() {
+            ranked.insert(0, measure(framework, from, LevelAt { role: from.role, level: from.level + 1 }));
         }
+        Self::keep(framework, from, None, ranked, limit)
+    }
+
+    /// The report of the first `limit` of `ranked`, in order.
+    fn keep(
+        framework: &Framework,
+        from: LevelAt,
+        only_role: Option<usize>,
+        ranked: Vec<Candidate>,
+        limit: usize,
+    ) -> Self {
         let total = ranked.len();
         let moves = ranked
             .into_iter()
@@ -198,6 +219,7 @@ fn to_move(framework: &Framework, from: LevelAt, c: Candidate, rows: Vec<DiffRow
     // Biggest first; the sort is stable, so ties keep the skill order.
     gaps.sort_by_key(|g| std::cmp::Reverse(g.change));
     Move {
+        at: c.at,
         role: Ref { id: role.id.clone(), name: role.name.clone() },
         level: Ref { id: level.id.clone(), name: level.name.clone() },
         next_in_role: c.at.role == from.role && c.at.level == from.level + 1,

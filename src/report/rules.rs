@@ -189,6 +189,11 @@ pub struct MoveKey {
     level: std::cmp::Reverse<usize>,
 }
 
+/// The family of `role` as the move rule reads it (`family:`, trimmed), or `None` when it has none.
+pub fn family(framework: &Framework, role: usize) -> Option<&str> {
+    framework.roles[role].family.as_deref().map(str::trim).filter(|f| !f.is_empty())
+}
+
 impl MoveKey {
     /// The key of a move to `to` from a source of role `from_role`.
     pub fn new(
@@ -199,8 +204,8 @@ impl MoveKey {
         steps: i64,
         new_skills: usize,
     ) -> Self {
-        let family = |r: usize| framework.roles[r].family.as_deref().map(str::trim).filter(|f| !f.is_empty());
-        let same = to.role == from_role || (family(from_role).is_some() && family(from_role) == family(to.role));
+        let same =
+            to.role == from_role || family(framework, from_role).is_some_and(|f| family(framework, to.role) == Some(f));
         MoveKey {
             other_family: !same,
             uncovered: std::cmp::Reverse(coverage.milli()),

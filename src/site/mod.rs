@@ -79,8 +79,12 @@ fn plan(f: &Framework) -> (Vec<Kind>, PageCounts) {
 /// Builds the site of `framework`; `stamp` is the date the footer gives, if any.
 pub fn build(framework: &Framework, stamp: Option<&str>) -> Site {
     let (kinds, pages) = plan(framework);
-    let seniorities = crate::report::rules::Seniorities::of(framework);
-    let ctx = Context { framework, names: Names::of_framework(framework), seniorities };
+    let ctx = Context {
+        framework,
+        names: Names::of_framework(framework),
+        seniorities: crate::report::rules::Seniorities::of(framework),
+        move_roles: pages::move_roles(framework),
+    };
     let shell = Shell { framework, stamp };
     // Pages are independent: built on every core, kept in order.
     let mut files: Vec<(String, String)> = crate::parallel::map(kinds, |kind| {

@@ -2,7 +2,7 @@
 //! `ladder` for a role, `diff` for two adjacent levels, `moves` for where a level leads, `skills`,
 //! `soft-skills` and `about`. The site adds only what a terminal cannot: links between them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::layout::{Link, Page, Section, linkify};
 use super::urls::{self, relative};
@@ -13,6 +13,7 @@ use crate::report::about::AboutReport;
 use crate::report::diff::DiffReport;
 use crate::report::ladder::LadderReport;
 use crate::report::moves::MovesReport;
+use crate::report::rules;
 use crate::report::show::ShowReport;
 use crate::report::skills::SkillReport;
 use crate::report::soft_skills::SoftSkillReport;
@@ -20,6 +21,37 @@ use crate::text::plural;
 
 /// How many moves a level's page lists: its next level and the closest levels of other roles.
 pub const MOVES: usize = 5;
+
+/// The most other roles a level page ranks its moves among, so that a site grows with its levels
+/// rather than with levels times roles. Twice the government framework's 48 roles.
+pub const MOVE_ROLES: usize = 96;
+
+/// For each role, the other roles its level pages rank moves among: all of them when there are
+/// at most [`MOVE_ROLES`]; otherwise those of its family first (as the move rule ranks them),
+/// then the roles that follow it in the framework, going round, up to [`MOVE_ROLES`].
+pub fn move_roles(f: &Framework) -> Vec<Vec<usize>> {
+    let n = f.roles.len();
+    if n <= MOVE_ROLES + 1 {
+        return (0..n).map(|r| (0..n).filter(|&o| o != r).collect()).collect();
+    }
+    let mut families: HashMap<&str, Vec<usize>> = HashMap::new();
+    for r in 0..n {
+        if let Some(family) = rules::family(f, r) {
+            families.entry(family).or_default().push(r);
+        }
+    }
+    (0..n)
+        .map(|r| {
+            let family = rules::family(f, r);
+            let kin = family.and_then(|k| families.get(k)).map_or(&[][..], Vec::as_slice);
+            let mut roles: Vec<usize> = kin.iter().copied().filter(|&o| o != r).take(MOVE_ROLES).collect();
+            let others = (r + 1..n).chain(0..r).filter(|&o| family.is_none() || rules::family(f, o) != family);
+            let room = MOVE_ROLES - roles.len();
+            roles.extend(others.take(room));
+            roles
+        })
+        .collect()
+}
 
 /// Names that lead to pages: a table cell whose whole text is one of them becomes a link. A name
 /// that stands for two different pages links to neither.
@@ -72,8 +104,10 @@ impl Names {
 pub struct Context<'a> {
     pub framework: &'a Framework,
     pub names: Names,
-    /// What the moves of every level page share, computed once.
-    pub seniorities: crate::report::rules::Seniorities,
+    /// What the moves of every level page share, computed once: each role's levels by
+    /// seniority, and the roles its pages rank moves among ([`move_roles`]).
+    pub seniorities: rules::Seniorities,
+    pub move_roles: Vec<Vec<usize>>,
 }
 
 impl Context<'_> {
@@ -283,17 +317,24 @@ pub fn level(ctx: &Context, at: LevelAt) -> Page {
 /// The `moves` report of a level, each row leading to its role and level.
 fn moves(ctx: &Context, at: LevelAt, from: &str) -> Vec<Block> {
     let f = ctx.framework;
-    let report = MovesReport::build_with(f, &ctx.seniorities, at, None, MOVES);
+    let among = &ctx.move_roles[at.role];
+    let report = MovesReport::build_among(f, &ctx.seniorities, at, among, MOVES);
     let mut blocks = demote(ctx.blocks(&report, from));
     for block in &mut blocks {
         let Block::Table(table) = block else { continue };
         // The table has a row per move, in the report's order.
         for (row, m) in table.rows.iter_mut().zip(&report.moves) {
-            let Some(r) = f.roles.iter().position(|role| role.id == m.role.id) else { continue };
-            let Some(level) = f.roles[r].levels.iter().position(|l| l.id == m.level.id) else { continue };
-            row[0].link = Some(relative(from, &urls::role(f, r)));
-            row[1].link = Some(relative(from, &urls::level(f, LevelAt { role: r, level })));
+            row[0].link = Some(relative(from, &urls::role(f, m.at.role)));
+            row[1].link = Some(relative(from, &urls::level(f, m.at)));
         }
+    }
+    let others = f.roles.len() - 1;
+    if among.len() < others {
+        let id = format!("{}/{}", f.roles[at.role].id, f.level(at).id);
+        blocks.push(Block::Para(format!(
+            "These moves are ranked among {} of the framework's {others} other roles: those of its family first, then the roles after it. pm-skills moves {id} ranks them all.",
+            among.len()
+        )));
     }
     blocks
 }
@@ -478,5 +519,65 @@ mod tests {
         let Block::Table(table) = &blocks[0] else { unreachable!() };
         let links: Vec<Option<&str>> = table.rows.iter().map(|r| r[0].link.as_deref()).collect();
         assert_eq!(links, [None, Some("../../skills/coding.html"), None]);
+    }
+
+    /// The career map's first role 150 times over; roles 10, 60, 110 and 140 of one family.
+    fn many_roles() -> Framework {
+        let mut f = crate::report::testing::career_map();
+        let role = f.roles[0].clone();
+        f.roles = (0..150)
+            .map(|i| {
+                let mut r = role.clone();
+                r.id = format!("r{i}");
+                r.name = format!("Role {i}");
+                r.family = [10, 60, 110, 140].contains(&i).then(|| "Data".to_string());
+                r
+            })
+            .collect();
+        f
+    }
+
+    #[test]
+    fn a_level_page_ranks_moves_among_its_family_then_the_roles_after_it() {
+        let f = many_roles();
+        let roles = move_roles(&f);
+        let kin = &roles[10];
+        assert_eq!(kin.len(), MOVE_ROLES);
+        assert_eq!(kin[..4], [60, 110, 140, 11]);
+        assert!(!kin.contains(&10) && kin.iter().collect::<std::collections::HashSet<_>>().len() == MOVE_ROLES);
+        // No family: the roles after it, going round.
+        assert_eq!(roles[149][..3], [0, 1, 2]);
+        assert_eq!(roles[149].len(), MOVE_ROLES);
+        // A framework of few roles: every other role.
+        let small = crate::report::testing::career_map();
+        assert_eq!(move_roles(&small), [vec![1, 2], vec![0, 2], vec![0, 1]]);
+    }
+
+    #[test]
+    fn a_level_page_says_when_its_moves_are_ranked_among_some_roles_only() {
+        let text = |f: &Framework, role: usize| {
+            let ctx = Context {
+                framework: f,
+                names: Names::of_framework(f),
+                seniorities: rules::Seniorities::of(f),
+                move_roles: move_roles(f),
+            };
+            let page = level(&ctx, LevelAt { role, level: 0 });
+            let mut paras = Vec::new();
+            for section in &page.sections {
+                if let Section::Doc(blocks, _) = section {
+                    paras.extend(
+                        blocks.iter().filter_map(|b| if let Block::Para(p) = b { Some(p.clone()) } else { None }),
+                    );
+                }
+            }
+            paras.join("\n")
+        };
+        let f = many_roles();
+        let said = text(&f, 10);
+        assert!(said.contains("ranked among 96 of the framework's 149 other roles"), "{said}");
+        assert!(said.contains(&format!("pm-skills moves r10/{} ranks them all", f.roles[10].levels[0].id)), "{said}");
+        let small = crate::report::testing::career_map();
+        assert!(!text(&small, 0).contains("ranked among"));
     }
 }
