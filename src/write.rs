@@ -318,11 +318,11 @@ fn replace_in_two_steps(new: tempfile::TempDir, out: &Path, name: &str) -> anyho
 /// the file as it will be, under `shown` (the folder given), not under the temporary `root`.
 fn write_files<'a>(root: &Path, shown: &Path, files: impl Iterator<Item = &'a (String, String)>) -> anyhow::Result<()> {
     let named = |path: &Path| shown.join(path.strip_prefix(root).unwrap_or(path)).display().to_string();
-    let mut folders = vec![root.to_path_buf()];
+    let mut folders = std::collections::BTreeSet::from([root.to_path_buf()]);
     let mut written = Vec::new();
     for (rel, text) in files {
         let path = root.join(rel);
-        if let Some(dir) = path.parent().filter(|d| !folders.iter().any(|f| f == d)) {
+        if let Some(dir) = path.parent().filter(|d| !folders.contains(*d)) {
             fs::create_dir_all(dir)
                 .map_err(|e| anyhow!("cannot create the folder {}: {}", named(dir), io_reason(&e)))?;
             folders.extend(dir.ancestors().take_while(|a| *a != root).map(Path::to_path_buf));
@@ -330,8 +330,6 @@ fn write_files<'a>(root: &Path, shown: &Path, files: impl Iterator<Item = &'a (S
         fs::write(&path, text).map_err(|e| anyhow!("cannot write {}: {}", named(&path), io_reason(&e)))?;
         written.push(path);
     }
-    folders.sort();
-    folders.dedup();
     written.extend(folders);
     sync_all(&written).map_err(|(path, e)| anyhow!("cannot write {}: {}", named(&path), io_reason(&e)))
 }
