@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of the two input surfaces with AFL++ (cargo-afl, stable toolchain).
+# Coverage-guided fuzzing of the input surfaces (framework files, profiles, and the matrix and
+# FT importers) with AFL++ (cargo-afl, stable toolchain).
 #
-#   scripts/fuzz.sh [SECONDS]        # both targets in parallel, default 660 s each
+#   scripts/fuzz.sh [SECONDS]        # every target in parallel, default 660 s each
 #   TARGETS=fuzz_profile scripts/fuzz.sh 60
 #
 # Needs `cargo install cargo-afl` once (it builds AFL++ from source). Findings land in

@@ -62,7 +62,7 @@ pub fn writes(report: &mut Report) {
     std::fs::copy(&me, dir.join("-rf.yaml")).unwrap();
     // A site pm-skills wrote, for the swap.
     REFUSED.store(false, Ordering::Relaxed);
-    timed(&["--data", &fw, "site", "--out", &site], 1);
+    timed(&["--data", &fw, "site", "--out", &site, "--force"], 1);
     let cases: Vec<(&str, Vec<&str>, bool)> = vec![
         (
             "1 --out is the input (xlsx over me.yaml)",
