@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use super::{REFUSED, ROOT, Report, Sample, ms, timed};
+use super::{REFUSED, ROOT, Report, Sample, copy_dir, ms, timed};
 
 /// One case at one size: what it is, the arguments, whether it must be refused (exit 1) or must
 /// succeed (exit 0).
@@ -87,23 +87,10 @@ fn roles(dir: &Path, roles: usize) {
 fn big_files(dir: &Path, files: usize) {
     let _ = std::fs::remove_dir_all(dir);
     let fixture = Path::new(ROOT).join("tests/fixtures/custom-ladder");
-    copy(&fixture, dir);
+    copy_dir(&fixture, dir);
     for i in 0..files {
         let file = std::fs::File::create(dir.join(format!("roles/big{i}.yaml"))).unwrap();
         file.set_len(15 * 1024 * 1024).unwrap();
-    }
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

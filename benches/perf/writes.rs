@@ -5,20 +5,7 @@
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use super::{REFUSED, ROOT, Report, ms, timed};
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use super::{REFUSED, ROOT, Report, copy_dir, ms, timed};
 
 /// The files the cases write against, made once in `dir`.
 fn setup(dir: &Path) {
@@ -27,14 +14,14 @@ fn setup(dir: &Path) {
     let root = Path::new(ROOT);
     std::fs::copy(root.join("examples/team/priya.yaml"), dir.join("me.yaml")).unwrap();
     std::os::unix::fs::symlink("me.yaml", dir.join("link.yaml")).unwrap();
-    copy(&root.join("tests/fixtures/custom-ladder"), &dir.join("fw"));
-    copy(&root.join("examples/growth/checkins"), &dir.join("history"));
+    copy_dir(&root.join("tests/fixtures/custom-ladder"), &dir.join("fw"));
+    copy_dir(&root.join("examples/growth/checkins"), &dir.join("history"));
     // A folder of one's own, as a git repository is.
     std::fs::create_dir_all(dir.join("repo/.git")).unwrap();
     std::fs::write(dir.join("repo/.git/HEAD"), "ref: refs/heads/main\n").unwrap();
     std::fs::write(dir.join("repo/notes.md"), "mine\n").unwrap();
     // A framework whose skill id is 300 characters long.
-    copy(&root.join("tests/fixtures/custom-ladder"), &dir.join("long-id"));
+    copy_dir(&root.join("tests/fixtures/custom-ladder"), &dir.join("long-id"));
     let skills = dir.join("long-id/skills.yaml");
     let text = std::fs::read_to_string(&skills).unwrap();
     let first = text.lines().find_map(|l| l.trim().strip_prefix("- id: ")).unwrap().to_string();
