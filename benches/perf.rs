@@ -11,16 +11,18 @@
 //! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework.
 //! 5. Career (benches/perf/career.rs): `moves` and `fit` on the official DDaT export from
 //!    ../shared, one person and a team of 10,000 generated profiles.
-//! 6. Site (benches/perf/site.rs): `site --out DIR` on the official DDaT export from ../shared,
+//! 6. Organisation (benches/perf/org.rs): `gap --team` and `fit --team` over 10,000 and
+//!    100,000 people across the official export's roles, each against their own target.
+//! 7. Site (benches/perf/site.rs): `site --out DIR` on the official DDaT export from ../shared,
 //!    into a new folder and over the last build, and on the default framework.
-//! 7. Hostile inputs (benches/perf/hostile.rs): alias bombs, deep nesting, a 200 MB file and
+//! 8. Hostile inputs (benches/perf/hostile.rs): alias bombs, deep nesting, a 200 MB file and
 //!    tens of thousands of keys, each refused; the time and memory limits the tests do not assert.
 //!    Then writes that meet the user's files (benches/perf/writes.rs), and input that grows
 //!    (benches/perf/costs.rs): matrices, a site and a folder at two sizes
 //!    an order of magnitude apart, each growing at most 12x.
 //!
 //! Set `PM_SKILLS_BENCH_RUNS` to change the number of alternating runs (default 300), and pass
-//! `-- --only floor|size|scale|team|career|site|hostile` to run one section.
+//! `-- --only floor|size|scale|team|career|org|site|hostile` to run one section.
 
 use std::fmt::Write as _;
 use std::os::unix::process::CommandExt as _;
@@ -38,6 +40,8 @@ mod career;
 mod costs;
 #[path = "perf/hostile.rs"]
 mod hostile;
+#[path = "perf/org.rs"]
+mod org;
 #[path = "perf/site.rs"]
 mod site;
 #[path = "perf/writes.rs"]
@@ -504,7 +508,7 @@ fn main() {
         bin().display(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    // `--only floor|size|scale|team|career|site|hostile` runs one section, e.g. while tuning start-up.
+    // `--only floor|size|scale|team|career|org|site|hostile` runs one section, e.g. while tuning start-up.
     let only = std::env::args().skip_while(|a| a != "--only").nth(1);
     let wanted = |section: &str| only.as_deref().is_none_or(|o| o == section);
     if wanted("floor") {
@@ -521,6 +525,9 @@ fn main() {
     }
     if wanted("career") {
         career::career(&mut report);
+    }
+    if wanted("org") {
+        org::org(&mut report);
     }
     if wanted("site") {
         site::site(&mut report);

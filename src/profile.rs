@@ -137,16 +137,19 @@ impl<'a> Folder<'a> {
         let (dir, kind) = (self.path, self.kind);
         let entries = std::fs::read_dir(dir)
             .map_err(|e| anyhow::anyhow!("cannot read {kind} {}: {}", dir.display(), source::io_reason(&e)))?;
+        let budget = source::PROFILES_BUDGET;
+        // One more than the budget is enough to refuse the folder: the listing stops there.
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) && !p.is_dir())
+            .take(budget.files + 1)
             .collect();
         files.sort();
         if files.is_empty() {
             anyhow::bail!("the {kind} {} holds no profiles (*.yaml, *.yml)", dir.display());
         }
-        source::check_folder_budget(&format!("{kind} {}", dir.display()), &files)?;
+        source::check_folder_budget(&format!("{kind} {}", dir.display()), &files, budget)?;
         Ok(files)
     }
 }

@@ -131,6 +131,11 @@ pub fn resolve<'a, T: Named>(items: &'a [T], query: &str, kind: &str) -> anyhow:
 
 /// Like [`resolve`], but returns the position, which reports use to look at neighbours.
 pub fn resolve_index<T: Named>(items: &[T], query: &str, kind: &str) -> anyhow::Result<usize> {
+    // An id as written is the usual query (every profile of a team names its role): it is found
+    // without normalising every name.
+    if let Some(i) = items.iter().position(|item| item.id() == query) {
+        return Ok(i);
+    }
     let q = normalise(query);
     if q.is_empty() {
         anyhow::bail!("{}", unknown(items, query, kind, None));

@@ -99,6 +99,11 @@ pub trait Report: Serialize {
     }
     /// The CSV view, and the main sheet of a workbook.
     fn records(&self) -> Records;
+    /// The CSV view written into `out` (`raw`: cells left as they are, formulas too). A report of
+    /// millions of cells writes its records a batch at a time.
+    fn write_csv(&self, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        records::write_csv(&self.records(), raw, out)
+    }
     /// The picture the HTML view draws above the tables; the tables hold the same data. A
     /// workbook draws it too: a radar as a native chart, a heatmap as a coloured sheet.
     fn chart(&self) -> Option<Chart> {
@@ -124,7 +129,7 @@ pub fn render<R: Report + ?Sized>(report: &R, options: &RenderOptions) -> anyhow
             out = escape_json_controls(json).into_bytes();
         }
         Format::Yaml => out.extend_from_slice(serde_yaml::to_string(report)?.as_bytes()),
-        Format::Csv => records::write_csv(&report.records(), options.raw_csv, &mut out)?,
+        Format::Csv => report.write_csv(options.raw_csv, &mut out)?,
         // Binary: `lib` refuses it before a terminal, so it is never sanitised as text.
         Format::Xlsx => out = xlsx::render(report)?,
     }

@@ -119,28 +119,53 @@ impl<T: Into<Value>> From<Option<T>> for Value {
     }
 }
 
-/// Writes `records` as CSV; unless `raw`, text (an id too) that a spreadsheet would run as a
-/// formula gets a leading `'` ([`neutralise_formula`]); numbers and yes/no never need one.
+/// Writes `records` as CSV into `out`; `raw` leaves cells that a spreadsheet would read as a
+/// formula as they are.
 pub fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&records.header)?;
-    for row in &records.rows {
-        // Borrowed unless a cell needs its quote: a team report has millions of cells.
-        writer.write_record(row.iter().map(|cell| {
-            let text = match cell {
-                Value::Text(text) | Value::Step { id: text, .. } | Value::Named { id: text, .. } if !raw => {
-                    neutralise_formula(text)
-                }
-                other => other.csv(),
-            };
-            match text {
-                Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
-                Cow::Owned(text) => Cow::Owned(text.into_bytes()),
-            }
-        }))?;
+    let mut csv = CsvWriter::new(out, raw, &records.header)?;
+    csv.rows(&records.rows)?;
+    csv.finish()
+}
+
+/// CSV written a batch of rows at a time, for a report too big to hold as [`Records`].
+pub struct CsvWriter<'a> {
+    writer: csv::Writer<&'a mut Vec<u8>>,
+    raw: bool,
+}
+
+impl<'a> CsvWriter<'a> {
+    /// Starts the CSV in `out` with its header.
+    pub fn new(out: &'a mut Vec<u8>, raw: bool, header: &[String]) -> anyhow::Result<Self> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(header)?;
+        Ok(CsvWriter { writer, raw })
     }
-    writer.flush()?;
-    Ok(())
+
+    /// Writes `rows`.
+    pub fn rows(&mut self, rows: &[Vec<Value>]) -> anyhow::Result<()> {
+        for row in rows {
+            // Borrowed unless a cell needs its quote: a team report has millions of cells.
+            self.writer.write_record(row.iter().map(|cell| {
+                let text = match cell {
+                    Value::Text(text) | Value::Step { id: text, .. } | Value::Named { id: text, .. } if !self.raw => {
+                        neutralise_formula(text)
+                    }
+                    other => other.csv(),
+                };
+                match text {
+                    Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                    Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+                }
+            }))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes what is written into `out`.
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        self.writer.flush()?;
+        Ok(())
+    }
 }
 
 /// OWASP's rule against CSV injection: a cell a spreadsheet would run as a formula gets a leading

@@ -12,6 +12,7 @@ pub mod ladder;
 pub mod levels;
 pub mod moves;
 pub mod path;
+pub mod per_person;
 pub mod plan;
 pub mod progress;
 pub mod review;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::gap::{Person, Readiness, person};
+use super::per_person::PerPerson;
 use super::rules::{Standing, Tally};
 use super::{Proficiency, Ref};
 pub use super::{Target, TargetFrom};
@@ -64,9 +65,9 @@ pub struct TeamSkill {
     pub need: Option<Proficiency>,
     /// One entry per person, in `people` order: the rank their target asks for (1 is the lowest
     /// step of the scale), or `null` when it does not ask for the skill.
-    pub needs: Vec<Option<u32>>,
+    pub needs: PerPerson<u32>,
     /// One entry per person, in `people` order: their gap, or `null` when unassessed or not asked for.
-    pub gaps: Vec<Option<i64>>,
+    pub gaps: PerPerson<i64>,
     /// Sum of the assessed gaps across the team: the steps the team has to grow here.
     pub total_gap: i64,
     /// How many people have a gap here.
@@ -101,14 +102,6 @@ struct Expected {
     at: LevelAt,
     /// (column, scale index), in the role's skill order.
     cells: Vec<(usize, usize)>,
-    /// The same, sorted by column, to look a column up.
-    by_column: Vec<(usize, usize)>,
-}
-
-impl Expected {
-    fn need(&self, column: usize) -> Option<usize> {
-        self.by_column.binary_search_by_key(&column, |&(c, _)| c).ok().map(|i| self.by_column[i].1)
-    }
 }
 
 /// The distinct targets of a team, in the order people first name them, and the skill columns:
@@ -153,9 +146,7 @@ impl Layout {
                         Some((column, proficiency))
                     })
                     .collect();
-                let mut by_column = cells.clone();
-                by_column.sort_unstable();
-                Expected { at, cells, by_column }
+                Expected { at, cells }
             })
             .collect();
         Layout { expected, of_person, columns }
@@ -167,7 +158,7 @@ impl Layout {
         let name = |column: usize| framework.skills[self.columns[column]].name.as_str();
         let mut tally = Tally::default();
         let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
-        let mut gaps = vec![None; self.columns.len()];
+        let mut gaps = Vec::with_capacity(e.cells.len());
         let mut evidence = Vec::new();
         for &(column, need) in &e.cells {
             let have = profile.assessment(self.columns[column]);
@@ -176,7 +167,9 @@ impl Layout {
             }
             let standing = Standing::of(have.map(|a| a.proficiency), Some(need));
             tally.add(standing);
-            gaps[column] = standing.gap();
+            if let Some(gap) = standing.gap() {
+                gaps.push((column, gap));
+            }
             match standing {
                 Standing::Unassessed => unassessed.push(column),
                 Standing::Grow(g) => growing.push((g, column)),
@@ -199,33 +192,42 @@ impl Layout {
         Compared { member, target: t, gaps, evidence }
     }
 
-    /// Each skill column gathered across the people, in their order.
-    fn skills(&self, framework: &Framework, people: &[Compared]) -> Vec<TeamSkill> {
+    /// Each skill column gathered across the people, in their order, in one pass over them; the
+    /// evidence is moved out of them.
+    fn skills(&self, framework: &Framework, people: &mut [Compared]) -> Vec<TeamSkill> {
+        let n = self.columns.len();
+        let mut needs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+        let mut gaps: Vec<Vec<(u32, i64)>> = vec![Vec::new(); n];
+        let mut evidence: Vec<Vec<Evidence>> = (0..n).map(|_| Vec::new()).collect();
+        for (i, c) in people.iter_mut().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for &(column, need) in &self.expected[c.target].cells {
+                needs[column].push((i, u32::try_from(need + 1).unwrap_or(u32::MAX)));
+            }
+            for &(column, gap) in &c.gaps {
+                gaps[column].push((i, gap));
+            }
+            for (column, notes) in std::mem::take(&mut c.evidence) {
+                evidence[column].push(Evidence { person: c.member.person.name.clone(), notes });
+            }
+        }
+        let count = people.len();
         self.columns
             .iter()
-            .enumerate()
-            .map(|(column, &s)| {
-                let needs: Vec<Option<u32>> = people
-                    .iter()
-                    .map(|c| self.expected[c.target].need(column).map(|p| u32::try_from(p + 1).unwrap_or(u32::MAX)))
-                    .collect();
-                let gaps: Vec<Option<i64>> = people.iter().map(|c| c.gaps[column]).collect();
-                let common = needs.first().copied().flatten().filter(|first| needs.iter().all(|n| *n == Some(*first)));
+            .zip(needs.into_iter().zip(gaps).zip(evidence))
+            .map(|(&s, ((needs, gaps), evidence))| {
+                let first = needs.first().map(|&(_, rank)| rank);
+                let common = first.filter(|&f| needs.len() == count && needs.iter().all(|&(_, r)| r == f));
                 let skill = &framework.skills[s];
-                let evidence = people
-                    .iter()
-                    .filter_map(|c| {
-                        let (_, notes) = c.evidence.iter().find(|(col, _)| *col == column)?;
-                        Some(Evidence { person: c.member.person.name.clone(), notes: notes.clone() })
-                    })
-                    .collect();
+                let (needs, gaps) = (PerPerson::new(count, needs), PerPerson::new(count, gaps));
                 TeamSkill {
                     skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
                     need: common.map(|rank| framework.proficiency(rank as usize - 1)),
-                    total_gap: gaps.iter().flatten().sum(),
-                    people_to_grow: gaps.iter().filter(|g| matches!(g, Some(n) if *n > 0)).count(),
-                    unassessed: needs.iter().zip(&gaps).filter(|(n, g)| n.is_some() && g.is_none()).count(),
-                    expected: needs.iter().flatten().count(),
+                    total_gap: gaps.values().sum(),
+                    people_to_grow: gaps.values().filter(|&g| g > 0).count(),
+                    // A gap is counted where the target asks and the person assessed.
+                    unassessed: needs.count() - gaps.count(),
+                    expected: needs.count(),
                     needs,
                     gaps,
                     evidence,
@@ -240,8 +242,8 @@ struct Compared {
     member: TeamMember,
     /// Index into the distinct targets.
     target: usize,
-    /// One per skill column: `None` when unassessed or not asked for.
-    gaps: Vec<Option<i64>>,
+    /// (column, gap) of the skills their target asks for that they assessed.
+    gaps: Vec<(usize, i64)>,
     /// (column, notes) of the skills their target asks for that they gave evidence for.
     evidence: Vec<(usize, Vec<String>)>,
 }
@@ -259,7 +261,7 @@ impl TeamReport {
             layout.of_person.iter().zip(targets).zip(profiles).map(|((&t, target), p)| (t, target.from, p)).collect();
         let mut compared = crate::parallel::map(work, |(t, from, p)| layout.compare(framework, p, t, from));
         sort_people(&mut compared, sort);
-        let mut skills = layout.skills(framework, &compared);
+        let mut skills = layout.skills(framework, &mut compared);
         skills.sort_by_key(|s| (std::cmp::Reverse(s.total_gap), std::cmp::Reverse(s.unassessed)));
         if only_gaps {
             skills.retain(|s| s.total_gap > 0 || s.unassessed > 0);
@@ -350,8 +352,8 @@ mod tests {
             assert_eq!(report.people[i].person.name, person.name);
             for skill in &report.skills {
                 let row = own.rows.iter().find(|r| r.skill.id == skill.skill.id).unwrap();
-                assert_eq!(skill.gaps[i], row.gap, "{i} {}", skill.skill.id);
-                assert_eq!(skill.needs[i], Some(row.need.rank as u32), "{i} {}", skill.skill.id);
+                assert_eq!(skill.gaps.get(i), row.gap, "{i} {}", skill.skill.id);
+                assert_eq!(skill.needs.get(i), Some(row.need.rank as u32), "{i} {}", skill.skill.id);
             }
         }
     }
@@ -371,7 +373,7 @@ mod tests {
         assert_eq!(first.total_gap, 2);
         assert!(team.skills.windows(2).all(|w| w[0].total_gap >= w[1].total_gap));
         let lifecycle = team.skills.iter().find(|s| s.skill.id == "lifecycle-perspective").unwrap();
-        assert_eq!(lifecycle.gaps, vec![Some(2), None]);
+        assert_eq!(lifecycle.gaps.to_vec(), vec![Some(2), None]);
         assert_eq!((lifecycle.unassessed, lifecycle.expected, lifecycle.people_to_grow), (1, 2, 1));
         assert_eq!(lifecycle.need.as_ref().unwrap().id, "expert");
         assert_eq!(team.summary.total_gap, team.skills.iter().map(|s| s.total_gap).sum::<i64>());
@@ -419,9 +421,9 @@ mod tests {
         }
         // Lifecycle: Expert at Senior, Practitioner at Lead (the DVLA page's drop).
         let lifecycle = team.skills.iter().find(|s| s.skill.id == "lifecycle-perspective").unwrap();
-        assert_eq!(lifecycle.needs, vec![Some(4), Some(3)]);
+        assert_eq!(lifecycle.needs.to_vec(), vec![Some(4), Some(3)]);
         assert_eq!(lifecycle.need, None);
-        assert_eq!(lifecycle.gaps, vec![Some(2), Some(1)]);
+        assert_eq!(lifecycle.gaps.to_vec(), vec![Some(2), Some(1)]);
         assert_eq!(lifecycle.total_gap, 3);
         assert_eq!(team.summary.text.split(';').next(), Some("0 of 2 ready for their targets"));
     }
@@ -452,8 +454,8 @@ mod tests {
         assert_eq!((team.role.as_ref(), team.target.as_ref()), (None, None));
         // Designer (level 0) leaves coaching unrated; the designer does not rate coding at all.
         let coding = team.skills.iter().find(|s| s.skill.id == "coding").unwrap();
-        assert_eq!(coding.needs, vec![None, Some(4)]);
-        assert_eq!(coding.gaps, vec![None, Some(2)]);
+        assert_eq!(coding.needs.to_vec(), vec![None, Some(4)]);
+        assert_eq!(coding.gaps.to_vec(), vec![None, Some(2)]);
         assert_eq!((coding.expected, coding.unassessed), (1, 0));
         // Designer: research and design expected (coaching unrated at this level).
         assert_eq!(team.people[0].readiness.skills, 2);
@@ -496,6 +498,6 @@ mod tests {
         // Every per-person list follows the order.
         let r = TeamReport::build(&f, &team, &to(0, team.len()), false, Sort::Readiness);
         let first = r.skills.iter().find(|s| s.skill.id == f.skills[0].id).unwrap();
-        assert_eq!(first.gaps, vec![Some(0), Some(0), Some(1), None, Some(2)]);
+        assert_eq!(first.gaps.to_vec(), vec![Some(0), Some(0), Some(1), None, Some(2)]);
     }
 }

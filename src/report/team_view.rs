@@ -7,6 +7,7 @@ use super::evidence_item;
 use super::team::{TargetFrom, TeamMember, TeamReport, TeamSkill};
 use crate::render::doc::signed;
 use crate::render::xlsx::UNASSESSED;
+use crate::render::records::CsvWriter;
 use crate::render::{Block, Cell, Chart, HeatCell, Heatmap, Records, Report, Sheet, Table, Tone, Value, Workbook};
 use crate::text::plural;
 
@@ -191,7 +192,7 @@ fn target_label(p: &TeamMember) -> String {
 
 /// Person `i` on skill `s`: `+N`, `✓`, `?`, or `—` when their target does not ask for it.
 fn gap_cell(s: &TeamSkill, i: usize) -> Cell {
-    match (s.needs[i], s.gaps[i]) {
+    match (s.needs.get(i), s.gaps.get(i)) {
         (None, _) => Cell::toned(NOT_EXPECTED, Tone::Same),
         (Some(_), None) => Cell::toned("?", Tone::Grow),
         (Some(_), Some(0)) => Cell::toned("✓", Tone::Same),
@@ -214,7 +215,7 @@ impl Report for TeamReport {
             Some(target) => format!("Steps to grow to {}, person by skill", target.name),
             None => "Steps to grow to each person's target, person by skill".to_string(),
         };
-        let cell = |s: &TeamSkill, i: usize| match (s.needs[i], s.gaps[i]) {
+        let cell = |s: &TeamSkill, i: usize| match (s.needs.get(i), s.gaps.get(i)) {
             (None, _) => HeatCell::NotExpected,
             (Some(_), None) => HeatCell::Unassessed,
             (Some(_), Some(g)) => HeatCell::Steps(g),
@@ -336,40 +337,90 @@ impl Report for TeamReport {
     }
 
     fn records(&self) -> Records {
-        let header = self.header(|s| &s.skill.id);
-        let from = |f: TargetFrom| match f {
+        let mut rows = self.rows(0..self.people.len());
+        rows.push(self.total_row());
+        Records { header: self.header(|s| &s.skill.id), rows }
+    }
+
+    /// The records written a batch of people at a time: an organisation of 100,000 people has
+    /// tens of millions of cells, which [`Records`] would hold all at once.
+    fn write_csv(&self, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
+        let mut csv = CsvWriter::new(out, raw, &self.header(|s| &s.skill.id))?;
+        for start in (0..self.people.len()).step_by(CSV_BATCH) {
+            csv.rows(&self.rows(start..(start + CSV_BATCH).min(self.people.len())))?;
+        }
+        csv.rows(&[self.total_row()])?;
+        csv.finish()
+    }
+}
+
+/// How many people's CSV rows are built at once.
+const CSV_BATCH: usize = 4096;
+
+/// One person on one skill, as the records write it.
+#[derive(Debug, Clone, Copy)]
+enum Mark {
+    /// Their target does not ask for the skill.
+    NotAsked,
+    Unassessed,
+    Gap(i64),
+}
+
+impl TeamReport {
+    /// The records' rows of the people in `range`, built on every core. Each skill's lists are
+    /// walked once for the range, rather than searched per person.
+    fn rows(&self, range: std::ops::Range<usize>) -> Vec<Vec<Value>> {
+        let (start, width) = (range.start, self.skills.len());
+        let mut cells = vec![Mark::NotAsked; range.len() * width];
+        for (k, s) in self.skills.iter().enumerate() {
+            for (i, _) in s.needs.within(range.clone()) {
+                cells[(i - start) * width + k] = Mark::Unassessed;
+            }
+            for (i, gap) in s.gaps.within(range.clone()) {
+                cells[(i - start) * width + k] = Mark::Gap(gap);
+            }
+        }
+        crate::parallel::map(range.collect(), |i| self.row(i, &cells[(i - start) * width..][..width]))
+    }
+
+    /// Person `i`'s row of the records: who, a gap per skill (`cells`, in skill order), and their
+    /// readiness.
+    fn row(&self, i: usize, cells: &[Mark]) -> Vec<Value> {
+        let with_role = !self.one_role;
+        let p = &self.people[i];
+        let r = &p.readiness;
+        let mut row = Vec::with_capacity(self.skills.len() + 11);
+        row.extend([
+            Value::from(&p.person.name),
+            Value::from(&p.person.file),
+            p.person.level.as_ref().map_or(Value::Empty, |l| Value::level(l, with_role)),
+        ]);
+        row.extend(cells.iter().map(|cell| match *cell {
+            Mark::NotAsked => Value::Empty,
+            Mark::Unassessed => Value::from(UNASSESSED),
+            Mark::Gap(g) => Value::from(g),
+        }));
+        let from = match p.target_from {
             TargetFrom::To => "to",
             TargetFrom::Profile => "profile",
             TargetFrom::Next => "next",
             TargetFrom::Top => "top",
         };
-        let with_role = !self.one_role;
-        // One row per person, built on every core: a team of thousands has millions of cells.
-        let mut rows: Vec<Vec<Value>> = crate::parallel::map(self.people.iter().enumerate().collect(), |(i, p)| {
-            let r = &p.readiness;
-            let mut row = Vec::with_capacity(self.skills.len() + 11);
-            row.extend([
-                Value::from(&p.person.name),
-                Value::from(&p.person.file),
-                p.person.level.as_ref().map_or(Value::Empty, |l| Value::level(l, with_role)),
-            ]);
-            row.extend(self.skills.iter().map(|s| match (s.needs[i], s.gaps[i]) {
-                (None, _) => Value::Empty,
-                (Some(_), None) => Value::from(UNASSESSED),
-                (Some(_), Some(g)) => Value::from(g),
-            }));
-            row.extend([
-                Value::from(r.steps_to_grow),
-                Value::from(r.unassessed),
-                Value::level(&p.target, with_role),
-                Value::from(from(p.target_from)),
-                Value::from(r.skills),
-                Value::from(r.met),
-                Value::from(r.grow),
-                Value::from(r.ready),
-            ]);
-            row
-        });
+        row.extend([
+            Value::from(r.steps_to_grow),
+            Value::from(r.unassessed),
+            Value::level(&p.target, with_role),
+            Value::from(from),
+            Value::from(r.skills),
+            Value::from(r.met),
+            Value::from(r.grow),
+            Value::from(r.ready),
+        ]);
+        row
+    }
+
+    /// The records' last row: the team in sums.
+    fn total_row(&self) -> Vec<Value> {
         let sum = |f: fn(&TeamMember) -> usize| Value::from(self.people.iter().map(f).sum::<usize>());
         let mut total = vec![Value::from("(team total)"), Value::Empty, Value::Empty];
         total.extend(self.skills.iter().map(|s| Value::from(s.total_gap)));
@@ -384,8 +435,7 @@ impl Report for TeamReport {
             // A yes/no as in every other row: the team is ready when everyone in it is.
             Value::from(self.summary.ready == self.people.len()),
         ]);
-        rows.push(total);
-        Records { header, rows }
+        total
     }
 }
 

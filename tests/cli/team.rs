@@ -464,3 +464,32 @@ fn a_teams_evidence_is_listed_under_each_skill_with_who_gave_it() {
     let gaps = stdout(&["gap", "--team", team, "--only-gaps"]);
     assert!(!gaps.contains(note), "{gaps}");
 }
+
+/// A query engine reads the team's CSV as the report counts it: DuckDB's Python package, which
+/// `.ci/run` installs in a virtual environment and names in `PM_SKILLS_PYTHON`.
+#[test]
+#[ignore = "needs DuckDB's Python package: .ci/run installs it and sets PM_SKILLS_PYTHON"]
+fn duckdb_reads_the_team_csv_to_the_same_totals_as_the_summary() {
+    // 300 generated people, and the mixed team's five, two of them ready.
+    let (dir, _) = generated_team(300);
+    for entry in std::fs::read_dir(mixed()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let team = dir.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let csv = out.path().join("team.csv");
+    cmd().args(["gap", "--team", team, "-f", "csv", "--out", csv.to_str().unwrap()]).assert().success();
+    let summary = json(&["gap", "--team", team])["summary"].clone();
+    let python = std::env::var("PM_SKILLS_PYTHON").unwrap_or_else(|_| "python3".into());
+    let query = "import duckdb, json, sys\n\
+        row = duckdb.execute(\"select count(*), count(*) filter (where ready), sum(total_gap) \
+        from read_csv(?, header = true) where person <> '(team total)'\", [sys.argv[1]]).fetchone()\n\
+        print(json.dumps(list(row)))\n";
+    let out = std::process::Command::new(&python).args(["-c", query, csv.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{python} with duckdb: {}", String::from_utf8_lossy(&out.stderr));
+    let row: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(row, serde_json::json!([summary["people"], summary["ready"], summary["total_gap"]]), "{summary}");
+    assert_eq!(summary["people"], 305);
+    assert!(summary["ready"].as_u64() > Some(0) && summary["total_gap"].as_u64() > Some(0), "{summary}");
+}

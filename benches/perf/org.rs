@@ -1,0 +1,84 @@
+//! A realistic organisation on the official DDaT export (imported from ../shared): 10,000 and
+//! 100,000 people across all its roles, each assessing their own role's skills (about 10, with
+//! evidence on some), each against their own target. `gap --team` and `fit --team` as CSV must
+//! take under 5 s and 1 GiB at 100,000, and grow at most 11x in time and memory from 10,000.
+//! Without ../shared the section prints SKIP and measures nothing.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+use super::{Lcg, ROOT, Report, Sample, ms, output_of, timed};
+
+/// One person of a role, at a level of it, rating every skill the role has; evidence on about one
+/// skill in three, and a target on one person in four (the others aim for their next level).
+fn person(framework: &pm_skills::model::Framework, rng: &mut Lcg, p: usize) -> String {
+    let r = rng.next(framework.roles.len() as u64) as usize;
+    let role = &framework.roles[r];
+    let level = rng.next(role.levels.len() as u64) as usize;
+    let mut text = format!("name: Person {p}\nrole: {}\nlevel: {}\n", role.id, role.levels[level].id);
+    if rng.next(4) == 0 {
+        let target = (level + 1 + rng.next(2) as usize).min(role.levels.len() - 1);
+        writeln!(text, "target: {}", role.levels[target].id).unwrap();
+    }
+    text.push_str("skills:\n");
+    for &s in &role.skills {
+        let step = &framework.scale[rng.next(framework.scale.len() as u64) as usize].id;
+        let id = &framework.skills[s].id;
+        if rng.next(3) == 0 {
+            writeln!(text, "  {id}:\n    proficiency: {step}\n    evidence: Led the work on case {p}-{s} from discovery to live.")
+                .unwrap();
+        } else {
+            writeln!(text, "  {id}: {step}").unwrap();
+        }
+    }
+    text
+}
+
+/// The organisation section (`--only org`).
+pub fn org(report: &mut Report) {
+    println!("\n== Organisation: gap --team and fit --team on the official DDaT export, --format csv");
+    let shared = Path::new(ROOT).join("../shared/reference/ddat-csv");
+    let (roles, skills) = (shared.join("roles.csv"), shared.join("skills.csv"));
+    if !roles.is_file() || !skills.is_file() {
+        println!("SKIP: {} is missing", shared.display());
+        return;
+    }
+    let base = Path::new(ROOT).join("target/bench-org");
+    let _ = std::fs::remove_dir_all(&base);
+    let data = base.join("ddat");
+    let (r, s, d) = (roles.to_str().unwrap(), skills.to_str().unwrap(), data.to_str().unwrap());
+    output_of(&["import", "ddat-csv", "--roles", r, "--skills", s, "--out", d]);
+    let framework = pm_skills::data::load_folder(&data).expect("the import loads").0;
+    let mut samples: Vec<Vec<(String, Sample)>> = Vec::new();
+    for count in [10_000usize, 100_000] {
+        let team = base.join(format!("people-{count}"));
+        std::fs::create_dir_all(&team).unwrap();
+        let mut rng = Lcg(count as u64);
+        for p in 0..count {
+            std::fs::write(team.join(format!("p{p:06}.yaml")), person(&framework, &mut rng, p)).unwrap();
+        }
+        let t = team.to_str().unwrap();
+        let mut row = Vec::new();
+        for (name, command) in [("gap --team", "gap"), ("fit --team", "fit")] {
+            let sample = timed(&["--data", d, command, "--team", t, "--format", "csv"], 3);
+            let label = format!("{name}, {count} people (csv)");
+            let value = format!("{:.1} ms, {} KiB", ms(sample.wall), sample.max_rss_kib);
+            if count == 100_000 {
+                let ok = sample.wall < Duration::from_secs(5) && sample.max_rss_kib < 1024 * 1024;
+                report.row(&label, value, "< 5 s, < 1 GiB", ok);
+            } else {
+                report.row(&label, value, "(reference)", true);
+            }
+            row.push((name.to_string(), sample));
+        }
+        samples.push(row);
+    }
+    for ((name, a), (_, b)) in samples[0].iter().zip(&samples[1]) {
+        let time = b.wall.as_secs_f64() / a.wall.as_secs_f64();
+        let memory = b.max_rss_kib as f64 / a.max_rss_kib as f64;
+        report.row(&format!("growth 10,000 -> 100,000 {name} (time)"), format!("{time:.1}x"), "<= 11x", time <= 11.0);
+        report.row(&format!("growth 10,000 -> 100,000 {name} (memory)"), format!("{memory:.1}x"), "<= 11x", memory <= 11.0);
+    }
+    let _ = std::fs::remove_dir_all(&base);
+}
