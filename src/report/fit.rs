@@ -24,6 +24,8 @@ pub struct Map {
     levels: Vec<Expected>,
     /// Each role's levels by seniority, to find the one nearest a person's.
     seniorities: rules::Seniorities,
+    /// How many skills the framework has.
+    skills: usize,
 }
 
 #[derive(Debug)]
@@ -76,20 +78,26 @@ impl Map {
                 levels.push(Expected { at, skills, total, seniority: rules::seniority(framework, at) });
             }
         }
-        Map { levels, seniorities: rules::Seniorities::of(framework) }
+        Map { levels, seniorities: rules::Seniorities::of(framework), skills: framework.skills.len() }
     }
 
     /// Every level scored against `profile`, in framework order.
     pub fn scores(&self, profile: &Profile) -> Vec<Score> {
-        let have = |s: usize| profile.assessment(s).map(|a| a.proficiency);
+        // Every level looks its skills up: the person's ratings laid out by skill once.
+        let mut by_skill = vec![None; self.skills];
+        for (s, a) in &profile.skills {
+            by_skill[*s] = Some(a.proficiency);
+        }
+        let have = |s: usize| by_skill[s];
         self.levels
             .iter()
             .enumerate()
             .map(|(index, e)| {
                 let (mut tally, mut coverage) = (Tally::default(), Coverage::default());
                 for &(s, need) in &e.skills {
-                    tally.add(Standing::of(have(s), Some(need)));
-                    coverage.add(have(s), need);
+                    let have = have(s);
+                    tally.add(Standing::of(have, Some(need)));
+                    coverage.add(have, need);
                 }
                 Score { index, at: e.at, tally, coverage, expected_total: e.total, seniority: e.seniority }
             })
