@@ -26,8 +26,11 @@ fn person(framework: &pm_skills::model::Framework, rng: &mut Lcg, p: usize) -> S
         let step = &framework.scale[rng.next(framework.scale.len() as u64) as usize].id;
         let id = &framework.skills[s].id;
         if rng.next(3) == 0 {
-            writeln!(text, "  {id}:\n    proficiency: {step}\n    evidence: Led the work on case {p}-{s} from discovery to live.")
-                .unwrap();
+            writeln!(
+                text,
+                "  {id}:\n    proficiency: {step}\n    evidence: Led the work on case {p}-{s} from discovery to live."
+            )
+            .unwrap();
         } else {
             writeln!(text, "  {id}: {step}").unwrap();
         }
@@ -78,7 +81,12 @@ pub fn org(report: &mut Report) {
         let time = b.wall.as_secs_f64() / a.wall.as_secs_f64();
         let memory = b.max_rss_kib as f64 / a.max_rss_kib as f64;
         report.row(&format!("growth 10,000 -> 100,000 {name} (time)"), format!("{time:.1}x"), "<= 11x", time <= 11.0);
-        report.row(&format!("growth 10,000 -> 100,000 {name} (memory)"), format!("{memory:.1}x"), "<= 11x", memory <= 11.0);
+        report.row(
+            &format!("growth 10,000 -> 100,000 {name} (memory)"),
+            format!("{memory:.1}x"),
+            "<= 11x",
+            memory <= 11.0,
+        );
     }
     let _ = std::fs::remove_dir_all(&base);
 }

@@ -249,8 +249,10 @@ fn once_per_file<'a>(
 ) -> Vec<(PathBuf, Option<profile::Folder<'a>>)> {
     let mut seen: HashMap<FileId, PathBuf> = HashMap::with_capacity(paths.len());
     let mut kept = Vec::with_capacity(paths.len());
-    for (path, folder) in paths {
-        if let Some(real) = file_id(&path) {
+    // Each file's identity, looked up on every core.
+    let ids = parallel::map(paths.iter().map(|(path, _)| path).collect(), |path| file_id(path));
+    for ((path, folder), id) in paths.into_iter().zip(ids) {
+        if let Some(real) = id {
             if let Some(first) = seen.get(&real) {
                 warnings.push(if first.as_os_str() == path.as_os_str() {
                     format!("{} is given twice; counted once", path.display())
