@@ -555,4 +555,45 @@ mod tests {
         let column = map.columns.iter().position(|c| c == "Coding").unwrap();
         assert_eq!(map.cells[0][column], HeatCell::NotExpected);
     }
+
+    #[test]
+    fn the_csv_written_in_batches_is_the_csv_of_the_records() {
+        let f = crate::report::testing::career_map();
+        // More people than a batch, across every role, some skills left out, and one level each
+        // that differs: every batch boundary falls inside one target's people.
+        let people: Vec<Profile> = (0..CSV_BATCH * 2 + 7)
+            .map(|i| {
+                let role = i % f.roles.len();
+                let skills = f.roles[role].skills.iter().filter(|&&s| (s + i) % 3 != 0);
+                Profile {
+                    level: Some(i % f.roles[role].levels.len()),
+                    skills: skills.map(|&s| (s, Assessment { proficiency: i % 3, evidence: vec![] })).collect(),
+                    ..Profile::empty(format!("p{i}.yaml"), format!("Person {i}"), role)
+                }
+            })
+            .map(|mut p| {
+                p.skills.sort_by_key(|(s, _)| *s);
+                p
+            })
+            .collect();
+        let report = build(&f, &people);
+        let mut batched = Vec::new();
+        report.write_csv(false, &mut batched).unwrap();
+        let mut whole = Vec::new();
+        crate::render::records::write_csv(&report.records(), false, &mut whole).unwrap();
+        assert_eq!(String::from_utf8(batched).unwrap(), String::from_utf8(whole).unwrap());
+        assert_eq!(report.records().rows.len(), people.len() + 1);
+        // And each cell is what the person's own comparison says.
+        let records = report.records();
+        for (i, p) in report.people.iter().enumerate().step_by(997) {
+            for (k, s) in report.skills.iter().enumerate() {
+                let cell = &records.rows[i][3 + k];
+                match (s.needs.get(i), s.gaps.get(i)) {
+                    (None, _) => assert_eq!(*cell, Value::Empty, "{}", p.person.name),
+                    (Some(_), None) => assert_eq!(*cell, Value::from(UNASSESSED)),
+                    (Some(_), Some(g)) => assert_eq!(*cell, Value::from(g)),
+                }
+            }
+        }
+    }
 }
