@@ -168,6 +168,30 @@ fn vm_hwm(pid: libc::pid_t) -> Option<i64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// The official DDaT export from ../shared imported into `base/ddat` (`base` made anew), and the
+/// framework it holds; `None`, with SKIP printed, when ../shared is missing.
+fn official_import(base: &Path) -> Option<(PathBuf, pm_skills::model::Framework)> {
+    let shared = Path::new(ROOT).join("../shared/reference/ddat-csv");
+    let (roles, skills) = (shared.join("roles.csv"), shared.join("skills.csv"));
+    if !roles.is_file() || !skills.is_file() {
+        println!("SKIP: {} is missing", shared.display());
+        return None;
+    }
+    let _ = std::fs::remove_dir_all(base);
+    let data = base.join("ddat");
+    let (r, s, d) = (roles.to_str().unwrap(), skills.to_str().unwrap(), data.to_str().unwrap());
+    output_of(&["import", "ddat-csv", "--roles", r, "--skills", s, "--out", d]);
+    let framework = pm_skills::data::load_folder(&data).expect("the import loads").0;
+    Some((data, framework))
+}
+
+/// Waits for the files just generated to reach the disk, so that their write-back does not slow
+/// the runs timed next.
+fn settle() {
+    // SAFETY: sync(2) takes no arguments and cannot fail.
+    unsafe { libc::sync() };
+}
+
 /// Copies the folder `from` to `to`, files and folders.
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -417,6 +441,7 @@ fn scale(report: &mut Report) {
     for k in [1usize, 10, 100] {
         let dir = base.join(format!("x{k}"));
         generate_scale(&dir, k);
+        settle();
         let data = dir.join("framework");
         let team = dir.join("team");
         let (d, t) = (data.to_str().unwrap(), team.to_str().unwrap());

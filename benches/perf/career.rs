@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use super::{Lcg, ROOT, Report, ms, output_of, timed};
+use super::{Lcg, ROOT, Report, ms, timed};
 
 /// A profile assessing every skill of one role at random steps.
 fn profile(framework: &pm_skills::model::Framework, rng: &mut Lcg, name: &str) -> String {
@@ -21,18 +21,9 @@ fn profile(framework: &pm_skills::model::Framework, rng: &mut Lcg, name: &str) -
 
 pub fn career(report: &mut Report) {
     println!("\n== Career: moves and fit on the official DDaT export");
-    let shared = Path::new(ROOT).join("../shared/reference/ddat-csv");
-    let (roles, skills) = (shared.join("roles.csv"), shared.join("skills.csv"));
-    if !roles.is_file() || !skills.is_file() {
-        println!("SKIP: {} is missing", shared.display());
-        return;
-    }
     let base = Path::new(ROOT).join("target/bench-career");
-    let _ = std::fs::remove_dir_all(&base);
-    let data = base.join("ddat");
-    let (r, s, d) = (roles.to_str().unwrap(), skills.to_str().unwrap(), data.to_str().unwrap());
-    output_of(&["import", "ddat-csv", "--roles", r, "--skills", s, "--out", d]);
-    let framework = pm_skills::data::load_folder(&data).expect("the import loads").0;
+    let Some((data, framework)) = super::official_import(&base) else { return };
+    let d = data.to_str().unwrap();
     let levels: usize = framework.roles.iter().map(|r| r.levels.len()).sum();
     println!("{} roles, {levels} levels, {} skills", framework.roles.len(), framework.skills.len());
     let mut rng = Lcg(52);

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use super::{Lcg, ROOT, Report, Sample, ms, output_of, timed};
+use super::{Lcg, ROOT, Report, Sample, ms, timed};
 
 /// One person of a role, at a level of it, rating every skill the role has; evidence on about one
 /// skill in three, and a target on one person in four (the others aim for their next level).
@@ -41,18 +41,9 @@ fn person(framework: &pm_skills::model::Framework, rng: &mut Lcg, p: usize) -> S
 /// The organisation section (`--only org`).
 pub fn org(report: &mut Report) {
     println!("\n== Organisation: gap --team and fit --team on the official DDaT export, --format csv");
-    let shared = Path::new(ROOT).join("../shared/reference/ddat-csv");
-    let (roles, skills) = (shared.join("roles.csv"), shared.join("skills.csv"));
-    if !roles.is_file() || !skills.is_file() {
-        println!("SKIP: {} is missing", shared.display());
-        return;
-    }
     let base = Path::new(ROOT).join("target/bench-org");
-    let _ = std::fs::remove_dir_all(&base);
-    let data = base.join("ddat");
-    let (r, s, d) = (roles.to_str().unwrap(), skills.to_str().unwrap(), data.to_str().unwrap());
-    output_of(&["import", "ddat-csv", "--roles", r, "--skills", s, "--out", d]);
-    let framework = pm_skills::data::load_folder(&data).expect("the import loads").0;
+    let Some((data, framework)) = super::official_import(&base) else { return };
+    let d = data.to_str().unwrap();
     let mut samples: Vec<Vec<(String, Sample)>> = Vec::new();
     for count in [10_000usize, 100_000] {
         let team = base.join(format!("people-{count}"));
@@ -61,6 +52,7 @@ pub fn org(report: &mut Report) {
         for p in 0..count {
             std::fs::write(team.join(format!("p{p:06}.yaml")), person(&framework, &mut rng, p)).unwrap();
         }
+        super::settle();
         let t = team.to_str().unwrap();
         let mut row = Vec::new();
         for (name, command) in [("gap --team", "gap"), ("fit --team", "fit")] {
