@@ -141,7 +141,7 @@ impl<'a> Folder<'a> {
         // A folder's entry says whether it is a folder, so only a link needs a look at what it
         // leads to. One more than the budget is enough to refuse the folder: the listing stops.
         let folder =
-            |e: &std::fs::DirEntry| e.file_type().map_or(true, |t| t.is_dir() || t.is_symlink() && e.path().is_dir());
+            |e: &std::fs::DirEntry| e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink() && e.path().is_dir());
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .filter(|e| matches!(Path::new(&e.file_name()).extension().and_then(|x| x.to_str()), Some("yaml" | "yml")))
@@ -154,7 +154,7 @@ impl<'a> Folder<'a> {
         if files.is_empty() {
             anyhow::bail!("the {kind} {} holds no profiles (*.yaml, *.yml)", dir.display());
         }
-        // Every file's size, looked up on every core: a folder of 100,000 people is 100,000 looks.
+        // Every file's size, looked up on every core.
         let sizes = crate::parallel::map(files.iter().collect(), |f| source::file_size(f));
         source::check_folder_sizes(&format!("{kind} {}", dir.display()), files.len(), &sizes, budget)?;
         Ok(files)

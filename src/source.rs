@@ -30,10 +30,8 @@ pub struct Budget {
 pub const FRAMEWORK_BUDGET: Budget = Budget { files: 20_000, bytes: 64 * 1024 * 1024 };
 
 /// What a team or history folder may hold. Its profiles are read a few at a time, each reduced
-/// to its checked form at once, so a folder costs about five times its YAML in memory: the
-/// benchmark's organisation of 100,000 people is 73 MB of YAML and 410 MB at its peak. This admits
-/// the whole civil service (500,000 people) in one run; beyond it, a folder per directorate and
-/// the reports' CSV in a query engine (docs/performance.md).
+/// to its checked form at once, so it may hold far more than a framework folder: the whole civil
+/// service in one run (see docs/performance.md for what that costs, and what to do beyond it).
 pub const PROFILES_BUDGET: Budget = Budget { files: 1_000_000, bytes: 512 * 1024 * 1024 };
 
 /// The files a framework folder holds at its top; the rest of it is `roles/`.
@@ -146,8 +144,7 @@ pub fn read_text_in(folder: &Path, path: &Path, what: &str) -> anyhow::Result<St
             path.display()
         );
     }
-    // What is not a link is what the read would look at again: a team of 100,000 files is
-    // 100,000 looks fewer.
+    // What is not a link is what the read would look at: it is not looked at twice.
     match own {
         Ok(meta) if !meta.file_type().is_symlink() => read_file(path, &path.display().to_string(), meta),
         _ => read_text(path),

@@ -100,7 +100,7 @@ pub trait Report: Serialize {
     /// The CSV view, and the main sheet of a workbook.
     fn records(&self) -> Records;
     /// The CSV view written into `out` (`raw`: cells left as they are, formulas too). A report of
-    /// millions of cells writes its records a batch at a time.
+    /// very many rows writes its records a batch at a time.
     fn write_csv(&self, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
         records::write_csv(&self.records(), raw, out)
     }

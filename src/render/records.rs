@@ -119,8 +119,8 @@ impl<T: Into<Value>> From<Option<T>> for Value {
     }
 }
 
-/// Writes `records` as CSV into `out`; `raw` leaves cells that a spreadsheet would read as a
-/// formula as they are.
+/// Writes `records` as CSV into `out`; unless `raw`, text (an id too) that a spreadsheet would
+/// run as a formula gets a leading `'` ([`neutralise_formula`]); numbers and yes/no never need one.
 pub fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
     let mut csv = CsvWriter::new(out, raw, &records.header)?;
     csv.rows(&records.rows)?;

@@ -1,6 +1,6 @@
 //! One value per person of a team, kept only for the people who have one. A team spread over a
-//! framework's roles rates each skill for a few of its people: 100,000 people over 180 skills
-//! would otherwise hold 18 million mostly empty cells per list.
+//! framework's roles rates each skill for a few of its people, so most of a full list would be
+//! empty.
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 

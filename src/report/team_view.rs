@@ -337,17 +337,17 @@ impl Report for TeamReport {
     }
 
     fn records(&self) -> Records {
-        let mut rows = self.rows(0..self.people.len());
+        let mut rows: Vec<Vec<Value>> = self.batches().flat_map(|batch| self.rows(batch)).collect();
         rows.push(self.total_row());
         Records { header: self.header(|s| &s.skill.id), rows }
     }
 
-    /// The records written a batch of people at a time: an organisation of 100,000 people has
-    /// tens of millions of cells, which [`Records`] would hold all at once.
+    /// The records written a batch of people at a time, rather than held all at once as
+    /// [`Records`]: an organisation's team has more cells than are worth holding.
     fn write_csv(&self, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
         let mut csv = CsvWriter::new(out, raw, &self.header(|s| &s.skill.id))?;
-        for start in (0..self.people.len()).step_by(CSV_BATCH) {
-            csv.rows(&self.rows(start..(start + CSV_BATCH).min(self.people.len())))?;
+        for batch in self.batches() {
+            csv.rows(&self.rows(batch))?;
         }
         csv.rows(&[self.total_row()])?;
         csv.finish()
@@ -367,6 +367,11 @@ enum Mark {
 }
 
 impl TeamReport {
+    /// The people in batches of [`CSV_BATCH`], in order.
+    fn batches(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        (0..self.people.len()).step_by(CSV_BATCH).map(|start| start..(start + CSV_BATCH).min(self.people.len()))
+    }
+
     /// The records' rows of the people in `range`, built on every core. Each skill's lists are
     /// walked once for the range, rather than searched per person.
     fn rows(&self, range: std::ops::Range<usize>) -> Vec<Vec<Value>> {

@@ -477,8 +477,8 @@ fn duckdb_reads_the_team_csv_to_the_same_totals_as_the_summary() {
         std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
     }
     let team = dir.path().to_str().unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let csv = out.path().join("team.csv");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let csv = elsewhere.path().join("team.csv");
     cmd().args(["gap", "--team", team, "-f", "csv", "--out", csv.to_str().unwrap()]).assert().success();
     let summary = json(&["gap", "--team", team])["summary"].clone();
     let python = std::env::var("PM_SKILLS_PYTHON").unwrap_or_else(|_| "python3".into());
