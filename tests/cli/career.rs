@@ -187,7 +187,8 @@ fn moves_table_has_the_columns_summary_and_a_diff_hint_that_runs() {
     assert!(words.contains(pm_skills::report::rules::MOVE_RULE), "the rule under the table: {out}");
     assert!(out.lines().filter(|l| !l.contains("pm-skills")).all(|l| l.chars().count() <= 80), "{out}");
     let command = moves_command(&out);
-    let args: Vec<&str> = command.split_once("pm-skills ").unwrap().1.split(' ').collect();
+    let args = shlex::split(command.split_once("pm-skills ").unwrap().1).unwrap();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
     assert!(stdout(&args).starts_with("From Analyst to Lead Analyst"));
 }
 
@@ -196,7 +197,8 @@ const FIT_HEADER: &str =
 
 /// The command after "See one move in full:", which must stand whole on one line.
 fn moves_command(out: &str) -> String {
-    let want = format!("pm-skills --data {} diff analyst/analyst analyst/lead-analyst", map());
+    let want =
+        format!("pm-skills --data {} diff analyst/analyst analyst/lead-analyst", pm_skills::text::shell_word(&map()));
     let line = out.lines().find(|l| l.contains("diff analyst/")).unwrap_or_else(|| panic!("no command:\n{out}"));
     assert!(line.trim_end().ends_with(&want), "command broken:\n{out}");
     want

@@ -155,7 +155,7 @@ fn suggested(args: &[&str]) -> Vec<Vec<String>> {
         for part in line.trim_end_matches('_').split("pm-skills ").skip(1) {
             let command = part.split(" · ").next().unwrap().trim();
             if !command.contains('<') {
-                commands.push(command.split_whitespace().map(|w| w.trim_matches('\'').to_string()).collect());
+                commands.push(shlex::split(command).unwrap_or_else(|| panic!("not a shell command: {command}")));
             }
         }
     }
