@@ -389,8 +389,10 @@ fn diff_in_a_real_terminal_colours_growth() {
     let browser = chromium_or_fail("the terminal screenshot");
     let socket = format!("pm-skills-test-{}", std::process::id());
     let tmux = |args: &[&str]| Command::new("tmux").arg("-L").arg(&socket).args(args).output().unwrap();
-    let command =
-        format!("env -u NO_COLOR TERM=xterm-256color '{}' diff pm senior --color always; sleep 600", bin().display());
+    let command = format!(
+        "env -u NO_COLOR -u COLUMNS -u LINES TERM=xterm-256color '{}' diff pm senior --color always; sleep 600",
+        bin().display()
+    );
     let started = tmux(&["new-session", "-d", "-s", "shot", "-x", "104", "-y", "60", &command]);
     assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
     let mut capture = String::new();
