@@ -52,11 +52,9 @@ pub fn file_size(path: &Path) -> u64 {
 
 /// [`check_folder_budget`] of a folder of `files` files of `sizes`.
 pub fn check_folder_sizes(what: &str, files: usize, sizes: &[u64], budget: Budget) -> anyhow::Result<()> {
+    // The listings stop one past the budget, so the count is only known to be over it.
     if files > budget.files {
-        anyhow::bail!(
-            "the {what} holds {files} YAML files, over the limit of {} read from one folder; refused",
-            budget.files
-        );
+        anyhow::bail!("the {what} holds more than {} YAML files, the most read from one folder; refused", budget.files);
     }
     // A file over its own limit is refused by name when it is read, unread: it costs nothing.
     let bytes = sizes.iter().copied().filter(|&n| n <= MAX_FILE_BYTES).fold(0u64, u64::saturating_add);
@@ -313,5 +311,19 @@ mod tests {
         assert_eq!(decode(b"\xEF\xBB\xBFa: 1").unwrap(), "a: 1");
         assert!(decode(b"a: 1\nb: \0").unwrap_err().contains("line 2"));
         assert!(decode(b"a: \xff").unwrap_err().contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn a_folder_over_its_budget_is_refused_by_count_or_by_bytes() {
+        let budget = Budget { files: 3, bytes: 100 };
+        assert!(check_folder_sizes("team folder t", 3, &[40, 40, 20], budget).is_ok());
+        let err = check_folder_sizes("team folder t", 4, &[1, 1, 1, 1], budget).unwrap_err().to_string();
+        assert_eq!(err, "the team folder t holds more than 3 YAML files, the most read from one folder; refused");
+        let mib = 1024 * 1024;
+        let big = Budget { files: 3, bytes: 2 * mib };
+        let err = check_folder_sizes("team folder t", 3, &[mib, mib, mib], big).unwrap_err().to_string();
+        assert!(err.contains("holds 3 MiB of YAML files, over the limit of 2 MiB"), "{err}");
+        // A file over the limit for one file is refused by name when read, not counted here.
+        assert!(check_folder_sizes("team folder t", 1, &[MAX_FILE_BYTES + 1], big).is_ok());
     }
 }

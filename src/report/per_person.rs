@@ -53,6 +53,7 @@ impl<T: Copy> PerPerson<T> {
     }
 
     /// The whole list, one entry per person.
+    #[cfg(test)]
     pub fn to_vec(&self) -> Vec<Option<T>> {
         let mut all = vec![None; self.people];
         for &(p, v) in &self.entries {
