@@ -145,6 +145,12 @@ fn check_budget(text: &str) -> Result<(), (Option<usize>, String)> {
     if let Some(line) = too_deep(text, MAX_FLOW_DEPTH) {
         return Err((Some(line), format!("brackets `[`/`{{` nest more than {MAX_FLOW_DEPTH} deep; refused")));
     }
+    // Every value but the first follows a byte of the text, so a file shorter than the limit is
+    // within it; without a `*` there is no alias, and nothing can expand.
+    let has_alias = text.contains('*');
+    if text.len() < MAX_VALUES && !has_alias {
+        return Ok(());
+    }
     let values = values_at_most(text);
     if values > MAX_VALUES {
         return Err((
@@ -155,9 +161,8 @@ fn check_budget(text: &str) -> Result<(), (Option<usize>, String)> {
             ),
         ));
     }
-    // Without a `*` there is no alias, and nothing can expand.
     let budget = text.len().saturating_add(values).saturating_add(MAX_ALIAS_GROWTH);
-    if text.contains('*') && !expansion_fits(text, budget) {
+    if has_alias && !expansion_fits(text, budget) {
         return Err((None, format!("{EXPANSION_REFUSED}; refused")));
     }
     Ok(())
