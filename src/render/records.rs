@@ -127,7 +127,8 @@ pub fn write_csv(records: &Records, raw: bool, out: &mut Vec<u8>) -> anyhow::Res
     csv.finish()
 }
 
-/// CSV written a batch of rows at a time, for a report too big to hold as [`Records`].
+/// CSV written a batch of rows at a time, for a report too big to hold as [`Records`]. A report
+/// may write its rows in parts, each on its own core, and join them: see [`CsvWriter::part`].
 pub struct CsvWriter<'a> {
     writer: csv::Writer<&'a mut Vec<u8>>,
     raw: bool,
@@ -136,28 +137,40 @@ pub struct CsvWriter<'a> {
 impl<'a> CsvWriter<'a> {
     /// Starts the CSV in `out` with its header.
     pub fn new(out: &'a mut Vec<u8>, raw: bool, header: &[String]) -> anyhow::Result<Self> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(header)?;
-        Ok(CsvWriter { writer, raw })
+        let mut csv = Self::part(out, raw);
+        csv.writer.write_record(header)?;
+        Ok(csv)
+    }
+
+    /// Rows to follow a header written elsewhere, quoted and guarded as [`CsvWriter::new`]'s are.
+    pub fn part(out: &'a mut Vec<u8>, raw: bool) -> Self {
+        CsvWriter { writer: csv::Writer::from_writer(out), raw }
     }
 
     /// Writes `rows`.
     pub fn rows(&mut self, rows: &[Vec<Value>]) -> anyhow::Result<()> {
-        for row in rows {
-            // Borrowed unless a cell needs its quote: a team report has millions of cells.
-            self.writer.write_record(row.iter().map(|cell| {
-                let text = match cell {
-                    Value::Text(text) | Value::Step { id: text, .. } | Value::Named { id: text, .. } if !self.raw => {
-                        neutralise_formula(text)
-                    }
-                    other => other.csv(),
-                };
-                match text {
-                    Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
-                    Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        rows.iter().try_for_each(|row| self.row(row))
+    }
+
+    /// Writes one row. A team report has millions of cells, so a cell is borrowed unless it needs
+    /// its quote, and a number is written from the stack.
+    pub fn row(&mut self, row: &[Value]) -> anyhow::Result<()> {
+        for cell in row {
+            match cell {
+                Value::Text(text) | Value::Step { id: text, .. } | Value::Named { id: text, .. } if !self.raw => {
+                    self.writer.write_field(neutralise_formula(text).as_bytes())?
                 }
-            }))?;
+                Value::Int(n) => {
+                    let mut digits = [0u8; 20];
+                    let mut at = std::io::Cursor::new(&mut digits[..]);
+                    std::io::Write::write_fmt(&mut at, format_args!("{n}"))?;
+                    let len = usize::try_from(at.position()).unwrap_or(0);
+                    self.writer.write_field(&digits[..len])?
+                }
+                other => self.writer.write_field(other.csv().as_bytes())?,
+            }
         }
+        self.writer.write_record(None::<&[u8]>)?;
         Ok(())
     }
 
@@ -218,5 +231,25 @@ mod tests {
         let mut raw = Vec::new();
         write_csv(&records, true, &mut raw).unwrap();
         assert!(String::from_utf8(raw).unwrap().ends_with("true,=2,senior,,=SUM(A1)\n"));
+    }
+
+    #[test]
+    fn csv_rows_written_in_parts_join_into_one_file() {
+        let mut out = Vec::new();
+        CsvWriter::new(&mut out, false, &["n".to_string(), "text".to_string()]).unwrap().finish().unwrap();
+        let mut part = Vec::new();
+        let mut csv = CsvWriter::part(&mut part, false);
+        csv.row(&[Value::from(i64::MIN), Value::from("a, b")]).unwrap();
+        csv.row(&[Value::from(i64::MAX), Value::from("-1")]).unwrap();
+        csv.finish().unwrap();
+        out.extend_from_slice(&part);
+        let mut csv = CsvWriter::part(&mut out, false);
+        // A row of one empty cell is quoted, so it reads as a row and not a blank line.
+        csv.row(&[Value::Empty]).unwrap();
+        csv.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "n,text\n-9223372036854775808,\"a, b\"\n9223372036854775807,-1\n\"\"\n"
+        );
     }
 }

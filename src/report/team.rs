@@ -10,7 +10,7 @@ use super::per_person::PerPerson;
 use super::rules::{Standing, Tally};
 use super::{Proficiency, Ref};
 pub use super::{Target, TargetFrom};
-use crate::model::{Framework, LevelAt, LevelRef, Profile};
+use crate::model::{Assessment, Framework, LevelAt, LevelRef, Profile};
 
 /// The order of the people in a team view (`--sort`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
@@ -102,6 +102,26 @@ struct Expected {
     at: LevelAt,
     /// (column, scale index), in the role's skill order.
     cells: Vec<(usize, usize)>,
+    /// (framework skill index, index into `cells`), by skill index: the order of a profile's
+    /// assessments, so both are walked side by side.
+    by_skill: Vec<(usize, usize)>,
+}
+
+impl Expected {
+    /// What the person says of each skill in `cells`, in the same order.
+    fn found<'p>(&self, profile: &'p Profile) -> Vec<Option<&'p Assessment>> {
+        let mut found = vec![None; self.cells.len()];
+        let mut mine = profile.skills.iter().peekable();
+        for &(skill, cell) in &self.by_skill {
+            while mine.next_if(|(s, _)| *s < skill).is_some() {}
+            if let Some((s, a)) = mine.peek()
+                && *s == skill
+            {
+                found[cell] = Some(a);
+            }
+        }
+        found
+    }
 }
 
 /// The distinct targets of a team, in the order people first name them, and the skill columns:
@@ -146,7 +166,10 @@ impl Layout {
                         Some((column, proficiency))
                     })
                     .collect();
-                Expected { at, cells }
+                let mut by_skill: Vec<(usize, usize)> =
+                    cells.iter().enumerate().map(|(cell, &(column, _))| (columns[column], cell)).collect();
+                by_skill.sort_unstable();
+                Expected { at, cells, by_skill }
             })
             .collect();
         Layout { expected, of_person, columns }
@@ -160,8 +183,7 @@ impl Layout {
         let (mut growing, mut unassessed): (Vec<(i64, usize)>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut gaps = Vec::with_capacity(e.cells.len());
         let mut evidence = Vec::new();
-        for &(column, need) in &e.cells {
-            let have = profile.assessment(self.columns[column]);
+        for (&(column, need), have) in e.cells.iter().zip(e.found(profile)) {
             if let Some(a) = have.filter(|a| !a.evidence.is_empty()) {
                 evidence.push((column, a.evidence.clone()));
             }

@@ -345,11 +345,25 @@ impl Report for TeamReport {
     /// The records written a batch of people at a time, rather than held all at once as
     /// [`Records`]: an organisation's team has more cells than are worth holding.
     fn write_csv(&self, raw: bool, out: &mut Vec<u8>) -> anyhow::Result<()> {
-        let mut csv = CsvWriter::new(out, raw, &self.header(|s| &s.skill.id))?;
+        CsvWriter::new(out, raw, &self.header(|s| &s.skill.id))?.finish()?;
         for batch in self.batches() {
-            csv.rows(&self.rows(batch))?;
+            // Each core writes its run of the batch's people into a part of its own.
+            let (start, width) = (batch.start, self.skills.len());
+            let cells = self.marks(batch.clone());
+            let parts = crate::parallel::chunks(batch.collect(), |people: Vec<usize>| {
+                let mut part = Vec::new();
+                let mut csv = CsvWriter::part(&mut part, raw);
+                for i in people {
+                    csv.row(&self.row(i, &cells[(i - start) * width..][..width]))?;
+                }
+                csv.finish().map(|()| part)
+            });
+            for part in parts {
+                out.extend_from_slice(&part?);
+            }
         }
-        csv.rows(&[self.total_row()])?;
+        let mut csv = CsvWriter::part(out, raw);
+        csv.row(&self.total_row())?;
         csv.finish()
     }
 }
@@ -372,9 +386,16 @@ impl TeamReport {
         (0..self.people.len()).step_by(CSV_BATCH).map(|start| start..(start + CSV_BATCH).min(self.people.len()))
     }
 
-    /// The records' rows of the people in `range`, built on every core. Each skill's lists are
-    /// walked once for the range, rather than searched per person.
+    /// The records' rows of the people in `range`, built on every core.
     fn rows(&self, range: std::ops::Range<usize>) -> Vec<Vec<Value>> {
+        let (start, width) = (range.start, self.skills.len());
+        let cells = self.marks(range.clone());
+        crate::parallel::map(range.collect(), |i| self.row(i, &cells[(i - start) * width..][..width]))
+    }
+
+    /// What each person in `range` has on each skill, a row of [`Mark`]s per person in skill
+    /// order. Each skill's lists are walked once for the range, rather than searched per person.
+    fn marks(&self, range: std::ops::Range<usize>) -> Vec<Mark> {
         let (start, width) = (range.start, self.skills.len());
         let mut cells = vec![Mark::NotAsked; range.len() * width];
         for (k, s) in self.skills.iter().enumerate() {
@@ -385,7 +406,7 @@ impl TeamReport {
                 cells[(i - start) * width + k] = Mark::Gap(gap);
             }
         }
-        crate::parallel::map(range.collect(), |i| self.row(i, &cells[(i - start) * width..][..width]))
+        cells
     }
 
     /// Person `i`'s row of the records: who, a gap per skill (`cells`, in skill order), and their
