@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use super::selected::{load_for_profiles, select_role};
+use super::selected::{load_for_profiles, load_selected, select_role};
 use super::{Outcome, warned};
 use crate::cli::{GapArgs, GlobalArgs};
 use crate::diagnostics::{DataError, MAX_OF_A_KIND, Problem, Problems, find_line};
@@ -95,6 +96,11 @@ fn load(
     if stdin_given > 1 {
         anyhow::bail!("standard input can be read once, but `-` is given {stdin_given} times");
     }
+    // A flag names the framework, so a team's can load while its folder is listed and read.
+    let loading = (folder.is_some() && global.names_framework()).then(|| {
+        let global = global.clone();
+        std::thread::spawn(move || load_selected(&global))
+    });
     // (path, the folder it was found in): a file of a folder may not link out of it.
     let mut paths: Vec<(PathBuf, Option<profile::Folder>)> = profiles.iter().map(|p| (p.clone(), None)).collect();
     if let Some(folder) = folder {
@@ -102,7 +108,7 @@ fn load(
     }
     let mut warnings = Vec::new();
     let paths = once_per_file(paths, &mut warnings);
-    match check_people(global, paths, by_name, &mut warnings) {
+    match check_people(global, loading, paths, by_name, &mut warnings) {
         Ok((framework, role, people)) => Ok(People { framework, role, people, warnings }),
         Err(e) => Err(warned(e, warnings)),
     }
@@ -111,46 +117,32 @@ fn load(
 /// The framework, the home role and the checked people of [`load`], each person once if `by_name`.
 fn check_people(
     global: &GlobalArgs,
+    loading: Option<Loading>,
     paths: Vec<(PathBuf, Option<profile::Folder>)>,
     by_name: bool,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<(Framework, usize, Vec<Profile>)> {
     let mut paths = paths.into_iter();
     // The first profile is read on its own: the framework it names is the one used (unless a flag
-    // names one), and it may name the home role. The rest are read and checked in parallel, each
-    // turned into its small checked form at once, so a team costs what its profiles hold. Every
-    // bad profile is named: when the first cannot be read, the rest are checked against `--role`
-    // or the default role.
+    // names one), and it may name the home role. Every bad profile is named: when the first cannot
+    // be read, the rest are checked against `--role` or the default role.
     let first = paths.next().map(|(path, folder)| profile::read_from(folder, &path));
     let first_raw = first.as_ref().and_then(|f| f.as_ref().ok());
-    let framework = load_for_profiles(global, first_raw.and_then(|f| f.raw.framework.as_deref()))?;
-    let named_role = first_raw.and_then(|f| f.raw.role.as_deref());
-    // A first profile's unknown role is named with its file and line below, with the others.
-    let home = match (global.role.as_deref(), named_role) {
-        (None, Some(named)) => select_role(&framework, Some(named)).or_else(|_| select_role(&framework, None))?,
-        (flag, _) => select_role(&framework, flag)?,
-    };
-    let lookup = profile::SkillLookup::new(&framework);
-    let check = |raw: anyhow::Result<RawProfileFile>| {
-        let named = raw.as_ref().ok().and_then(|f| {
-            let wanted = f.raw.framework.as_deref()?;
-            Some(Named { key: normalise(wanted), wanted: wanted.to_string(), at: framework_line(f) })
-        });
-        (named, raw.and_then(|raw| check_in_own_role(raw, home, &lookup)))
-    };
     // With no flag, a first profile that names no framework picks the default: a later profile
     // naming another framework disagrees with it as much as with a first that names one.
-    let picked_default = first_raw.filter(|f| f.raw.framework.is_none() && !global.names_framework()).map(|f| Named {
-        key: framework.id.clone(),
-        wanted: framework.id.clone(),
-        at: format!("{} (names none, so the default)", f.file.display),
-    });
-    let mut checked = Vec::with_capacity(paths.len() + 1);
-    checked.extend(first.map(check));
-    if let (Some(default), Some((named, _))) = (picked_default, checked.first_mut()) {
-        *named = Some(default);
+    let names_none = first_raw.filter(|f| f.raw.framework.is_none() && !global.names_framework());
+    let names_none = names_none.map(|f| format!("{} (names none, so the default)", f.file.display));
+    let wanted = Wanted {
+        framework: first_raw.and_then(|f| f.raw.framework.clone()),
+        role: first_raw.and_then(|f| f.raw.role.clone()),
+    };
+    let loaded = OnceLock::new();
+    let checked = read_while_loading(global, loading, &wanted, first, paths.collect(), &loaded);
+    let framework = loaded.into_inner().unwrap_or_else(|| unreachable!("the framework is loaded first"))?;
+    let (mut checked, home) = checked?;
+    if let (Some(at), Some((named, _))) = (names_none, checked.first_mut()) {
+        *named = Some(Named { key: framework.id.clone(), wanted: framework.id.clone(), at });
     }
-    checked.extend(parallel::map(paths.collect(), |(path, folder)| check(profile::read_from(folder, &path))));
     // A profile for another framework that was read against this one (see `profile::foreign`)
     // does not disagree with it.
     let disagrees = checked
@@ -178,8 +170,111 @@ fn check_people(
     }
     let people = every_profile_or_errors(results)?;
     let people = if by_name { once_per_name(people, warnings) } else { people };
-    let role = framework.roles.iter().position(|r| r.id == home.role.id).unwrap_or(0);
+    let role = framework.roles.iter().position(|r| r.id == home).unwrap_or(0);
     Ok((framework, role, people))
+}
+
+/// A profile checked: the framework it names, and the profile or why it is refused.
+type Checked = (Option<Named>, anyhow::Result<Profile>);
+
+/// The framework a flag names, loading on a thread of its own.
+type Loading = std::thread::JoinHandle<anyhow::Result<Framework>>;
+
+/// What the first profile names: the framework to load, and the home role in it.
+struct Wanted {
+    framework: Option<String>,
+    role: Option<String>,
+}
+
+/// The home role and the skill index the profiles are checked with, once the framework is loaded.
+struct Checker<'a> {
+    home: Scope<'a>,
+    lookup: profile::SkillLookup<'a>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(global: &GlobalArgs, framework: &'a Framework, wanted: &Wanted) -> anyhow::Result<Self> {
+        // A first profile's unknown role is named with its file and line, with the others.
+        let home = match (global.role.as_deref(), wanted.role.as_deref()) {
+            (None, Some(named)) => select_role(framework, Some(named)).or_else(|_| select_role(framework, None))?,
+            (flag, _) => select_role(framework, flag)?,
+        };
+        Ok(Checker { home, lookup: profile::SkillLookup::new(framework) })
+    }
+
+    /// A profile checked in its own role, with the framework it names.
+    fn check(&self, raw: anyhow::Result<RawProfileFile>) -> Checked {
+        let named = raw.as_ref().ok().and_then(|f| {
+            let wanted = f.raw.framework.as_deref()?;
+            Some(Named { key: normalise(wanted), wanted: wanted.to_string(), at: framework_line(f) })
+        });
+        (named, raw.and_then(|raw| check_in_own_role(raw, self.home, &self.lookup)))
+    }
+}
+
+/// A profile of the team, read before the framework was loaded or checked after.
+enum Early {
+    Read(anyhow::Result<RawProfileFile>),
+    Checked(Checked),
+    /// Not read: the framework cannot be used, which is the error reported.
+    Skipped,
+}
+
+/// Every profile, checked, in the order given, with the home role's id. A large team is read while
+/// the framework loads on a thread of its own, since reading a profile does not need it: each is
+/// checked as soon as the framework is ready, and those read before are checked after, on every
+/// core. `loaded` ends up holding the framework, or why it cannot be used.
+fn read_while_loading<'a>(
+    global: &GlobalArgs,
+    loading: Option<Loading>,
+    wanted: &Wanted,
+    first: Option<anyhow::Result<RawProfileFile>>,
+    rest: Vec<(PathBuf, Option<profile::Folder>)>,
+    loaded: &'a OnceLock<anyhow::Result<Framework>>,
+) -> anyhow::Result<(Vec<Checked>, String)> {
+    let ready: OnceLock<anyhow::Result<Checker<'a>>> = OnceLock::new();
+    let load = || {
+        let framework = loaded.get_or_init(|| match loading {
+            Some(thread) => thread.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => load_for_profiles(global, wanted.framework.as_deref()),
+        });
+        // An error in `loaded` is the one reported; `ready` only has to say there is nothing to check with.
+        let checker = match framework {
+            Ok(framework) => Checker::new(global, framework, wanted),
+            Err(_) => Err(anyhow::anyhow!("the framework cannot be used")),
+        };
+        let _ = ready.set(checker);
+    };
+    let read = |(path, folder): (PathBuf, Option<profile::Folder>)| {
+        let raw = profile::read_from(folder, &path);
+        match ready.get() {
+            Some(Ok(checker)) => Early::Checked(checker.check(raw)),
+            Some(Err(_)) => Early::Skipped,
+            None => Early::Read(raw),
+        }
+    };
+    let early = if rest.len() < parallel::MIN_PER_THREAD {
+        load();
+        rest.into_iter().map(read).collect()
+    } else {
+        std::thread::scope(|scope| {
+            scope.spawn(load);
+            parallel::map(rest, read)
+        })
+    };
+    if loaded.get().is_some_and(|f| f.is_err()) {
+        // The caller reports the framework's own error.
+        return Ok((Vec::new(), String::new()));
+    }
+    let checker = ready.into_inner().unwrap_or_else(|| unreachable!("the framework is loaded before the check"))?;
+    let mut checked = Vec::with_capacity(early.len() + 1);
+    checked.extend(first.map(|raw| checker.check(raw)));
+    checked.extend(parallel::map(early, |e| match e {
+        Early::Read(raw) => checker.check(raw),
+        Early::Checked(done) => done,
+        Early::Skipped => unreachable!("nothing is skipped once the framework is ready"),
+    }));
+    Ok((checked, checker.home.role.id.clone()))
 }
 
 /// Checks a profile against the role it names (`role:`), or `home` when it names none. A role the

@@ -493,3 +493,54 @@ fn duckdb_reads_the_team_csv_to_the_same_totals_as_the_summary() {
     assert_eq!(summary["people"], 305);
     assert!(summary["ready"].as_u64() > Some(0) && summary["total_gap"].as_u64() > Some(0), "{summary}");
 }
+
+/// A team large enough to be read on every core while the framework loads: profiles across the
+/// roles, some naming none (checked against the default role).
+fn large_team(dir: &Path, count: usize) {
+    for i in 0..count {
+        let (role, level) = [("role: analyst\n", "analyst"), ("role: designer\n", "senior"), ("", "analyst")][i % 3];
+        let text =
+            format!("name: Person {i}\n{role}level: {level}\nskills:\n  research: working\n  data: practitioner\n");
+        write(dir, &format!("p{i:03}.yaml"), &text);
+    }
+}
+
+#[test]
+fn a_large_team_read_while_the_framework_loads_is_checked_as_each_profile_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    large_team(dir.path(), 300);
+    // Bad profiles first, in the middle and last: each is named, in file order.
+    for i in [0, 150, 299] {
+        write(
+            dir.path(),
+            &format!("p{i:03}.yaml"),
+            &format!("name: Person {i}\nlevel: analyst\nskills:\n  cooking: expert\n"),
+        );
+    }
+    let team = dir.path().to_str().unwrap();
+    let err = refused(&["--data", &career_map(), "gap", "--team", team]);
+    assert!(err.starts_with("error: 3 of 300 profiles were refused:"), "{err}");
+    let at = |i: usize| err.find(&format!("p{i:03}.yaml")).unwrap_or_else(|| panic!("p{i:03} in {err}"));
+    assert!(at(0) < at(150) && at(150) < at(299), "{err}");
+    large_team(dir.path(), 300);
+    let v = json(&["--data", &career_map(), "gap", "--team", team]);
+    let people = v["people"].as_array().unwrap();
+    assert_eq!(people.len(), 300);
+    for i in [0, 1, 2, 150, 299] {
+        let path = dir.path().join(format!("p{i:03}.yaml"));
+        let own = json(&["--data", &career_map(), "gap", "-p", path.to_str().unwrap()]);
+        assert_eq!(people[i]["person"]["name"], format!("Person {i}"));
+        assert_eq!(people[i]["readiness"], own["summary"], "{i}");
+        assert_eq!(people[i]["target"]["id"], own["target"]["id"], "{i}");
+    }
+}
+
+#[test]
+fn a_large_team_with_a_framework_that_cannot_load_gives_the_frameworks_error() {
+    let dir = tempfile::tempdir().unwrap();
+    large_team(dir.path(), 200);
+    let missing = dir.path().join("no-such-framework");
+    let err = refused(&["--data", missing.to_str().unwrap(), "gap", "--team", dir.path().to_str().unwrap()]);
+    assert!(err.starts_with("error: cannot use data folder"), "{err}");
+    assert!(!err.contains("refused") && !err.contains("p000.yaml"), "{err}");
+}
