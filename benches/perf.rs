@@ -456,7 +456,7 @@ fn scale(report: &mut Report) {
             ),
         ];
         if k == 100 {
-            let wall = parse_floor(&team);
+            let wall = parse_floor(&team, repeats);
             report.row("100x YAML parse of the team alone", format!("{:.1} ms", ms(wall)), "(reference)", true);
             let team = figures.iter().find(|(name, _)| name.starts_with("team")).map(|(_, s)| s.wall).unwrap();
             let ratio = team.as_secs_f64() / wall.as_secs_f64();
@@ -482,8 +482,9 @@ fn scale(report: &mut Report) {
 }
 
 /// The least any team report can take: reading and parsing every profile with the program's one
-/// YAML reader, on every core, and nothing else. The best of three.
-fn parse_floor(team: &Path) -> Duration {
+/// YAML reader, on every core, and nothing else. The median of `repeats` runs, the statistic of
+/// the report's own row, so a noisy machine moves both alike.
+fn parse_floor(team: &Path, repeats: usize) -> Duration {
     use pm_skills::diagnostics::Problems;
     use pm_skills::source::SourceFile;
     let mut files: Vec<PathBuf> = std::fs::read_dir(team).unwrap().map(|e| e.unwrap().path()).collect();
@@ -493,14 +494,15 @@ fn parse_floor(team: &Path) -> Duration {
         let file = SourceFile { display: path.display().to_string(), rel: String::new(), text };
         pm_skills::yaml::parse::<pm_skills::raw::RawProfile>(&file, &mut Problems::default()).expect("profile parses")
     };
-    (0..3)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(pm_skills::parallel::map(files.clone(), parse));
-            start.elapsed()
-        })
-        .min()
-        .unwrap()
+    median(
+        (0..repeats)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(pm_skills::parallel::map(files.clone(), parse));
+                start.elapsed()
+            })
+            .collect(),
+    )
 }
 
 fn team(report: &mut Report) {
