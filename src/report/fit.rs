@@ -135,8 +135,11 @@ pub fn place(
         let at = LevelAt { role: profile.role, level: profile.level? };
         scores.iter().find(|s| s.at == at).copied()
     };
-    let anchor = best.or_else(own_level).map(|s| s.seniority);
-    next.extend(other_roles(framework, map, scores, home, anchor, best));
+    // A team keeps one next level: other roles are ranked only when the own role leaves room.
+    if next.len() < limit {
+        let anchor = best.or_else(own_level).map(|s| s.seniority);
+        next.extend(other_roles(framework, map, scores, home, anchor, best));
+    }
     next.truncate(limit);
     (best, next)
 }
