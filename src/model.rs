@@ -164,11 +164,7 @@ impl Framework {
     /// The level at `at` as reports show it: id, name and role.
     pub fn level_ref(&self, at: LevelAt) -> LevelRef {
         let (role, level) = (&self.roles[at.role], self.level(at));
-        LevelRef {
-            id: level.id.clone(),
-            name: level.name.clone(),
-            role: Ref { id: role.id.clone(), name: role.name.clone() },
-        }
+        LevelRef { id: level.id.clone(), name: level.name.clone(), role: Ref::from(role) }
     }
 
     /// The scale step at `index` as a report value.
@@ -265,6 +261,89 @@ pub struct Ref {
     pub name: String,
 }
 
+/// Something with an id and a display name: named on the command line (`resolve` looks it up by
+/// either, or an alias), and shown in reports as a [`Ref`].
+pub trait Named {
+    /// The stable kebab-case id.
+    fn id(&self) -> &str;
+    /// The display name.
+    fn name(&self) -> &str;
+    /// Other accepted names.
+    fn aliases(&self) -> &[String] {
+        &[]
+    }
+}
+
+impl Named for Level {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl Named for Skill {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl Named for SoftSkill {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl Named for Role {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for ScaleStep {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for Framework {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// One way to show anything named, so no report spells out the copy.
+impl<T: Named + ?Sized> From<&T> for Ref {
+    fn from(named: &T) -> Self {
+        Ref { id: named.id().to_string(), name: named.name().to_string() }
+    }
+}
+
 /// A step of the proficiency scale as reports show it. `rank` counts from 1 (lowest).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Proficiency {
@@ -283,12 +362,12 @@ pub struct Scope<'a> {
 impl<'a> Scope<'a> {
     /// The framework as an id and name.
     pub fn framework_ref(&self) -> Ref {
-        Ref { id: self.framework.id.clone(), name: self.framework.name.clone() }
+        Ref::from(self.framework)
     }
 
     /// The role as an id and name.
     pub fn role_ref(&self) -> Ref {
-        Ref { id: self.role.id.clone(), name: self.role.name.clone() }
+        Ref::from(self.role)
     }
 
     /// The scale step at `index` as a report value.
@@ -299,7 +378,7 @@ impl<'a> Scope<'a> {
     /// The level at `index` of the role as an id and name.
     pub fn level_ref(&self, index: usize) -> Ref {
         let level = &self.role.levels[index];
-        Ref { id: level.id.clone(), name: level.name.clone() }
+        Ref::from(level)
     }
 
     /// How many steps the scale has, for drawing bars.

@@ -6,71 +6,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-/// Something that can be named on the command line.
-pub trait Named {
-    /// The stable kebab-case id.
-    fn id(&self) -> &str;
-    /// The display name.
-    fn name(&self) -> &str;
-    /// Other accepted names.
-    fn aliases(&self) -> &[String] {
-        &[]
-    }
-}
-
-impl Named for crate::model::Level {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
-    }
-}
-
-impl Named for crate::model::Skill {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
-    }
-}
-
-impl Named for crate::model::SoftSkill {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
-    }
-}
-
-impl Named for crate::model::Role {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl Named for crate::model::ScaleStep {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
+pub use crate::model::Named;
 
 /// Folds case, spaces and underscores so `Senior Product_Manager` meets `senior-product-manager`.
 pub fn normalise(text: &str) -> String {

@@ -21,7 +21,7 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs, options: &RenderOptions) -> any
     let site = crate::site::build(&framework, stamp.as_deref());
     let note = crate::import::write_marked(&args.out, args.force, &site.files, "site")?;
     let report = SiteReport {
-        framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+        framework: Ref::from(&framework),
         out: args.out.display().to_string(),
         pages: site.pages,
         files: site.files.len(),

@@ -57,7 +57,7 @@ impl AboutReport {
             responsibilities: r.responsibilities.clone(),
             day_in_the_life: r.day_in_the_life.clone(),
             levels: (0..r.levels.len()).map(|i| scope.level_ref(i)).collect(),
-            soft_skills: f.soft_skills.iter().map(|s| Ref { id: s.id.clone(), name: s.name.clone() }).collect(),
+            soft_skills: f.soft_skills.iter().map(Ref::from).collect(),
         }
     }
 }

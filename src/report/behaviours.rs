@@ -41,7 +41,7 @@ fn step(framework: &Framework, index: usize) -> Proficiency {
 
 fn soft(framework: &Framework, index: usize) -> Ref {
     let s = &framework.soft_skills[index];
-    Ref { id: s.id.clone(), name: s.name.clone() }
+    Ref::from(s)
 }
 
 fn rated(level: &Level, soft_skill: usize) -> Option<usize> {

@@ -195,7 +195,7 @@ pub fn compare(framework: &Framework, from: LevelAt, to: LevelAt) -> Vec<DiffRow
         .map(|Pair { skill: s, from: ra, to: rb, direction, change }| {
             let skill = &framework.skills[s];
             DiffRow {
-                skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                skill: Ref::from(skill),
                 from: ra.map(|r| framework.proficiency(r.proficiency)),
                 to: rb.map(|r| framework.proficiency(r.proficiency)),
                 change,
@@ -224,8 +224,8 @@ impl DiffReport {
         }
         let role = &framework.roles[from.role];
         DiffReport {
-            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
-            role: Ref { id: role.id.clone(), name: role.name.clone() },
+            framework: Ref::from(framework),
+            role: Ref::from(role),
             from: framework.level_ref(from),
             to: framework.level_ref(to),
             only_gaps,

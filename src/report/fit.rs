@@ -213,7 +213,7 @@ fn entry(framework: &Framework, map: &Map, profile: &Profile, score: Score) -> F
             let status = standing.status().filter(|s| *s != Status::Met)?;
             let skill = &framework.skills[s];
             Some(FitGap {
-                skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                skill: Ref::from(skill),
                 have: have.map(|h| framework.proficiency(h)),
                 need: framework.proficiency(need),
                 gap: standing.gap(),
@@ -226,8 +226,8 @@ fn entry(framework: &Framework, map: &Map, profile: &Profile, score: Score) -> F
     let names = |status: Status| gaps.iter().filter(|g| g.status == status).map(|g| g.skill.name.as_str()).collect();
     let readiness = Readiness::new(score.tally, names(Status::Grow), names(Status::Unassessed), &level.name);
     FitEntry {
-        role: Ref { id: role.id.clone(), name: role.name.clone() },
-        level: Ref { id: level.id.clone(), name: level.name.clone() },
+        role: Ref::from(role),
+        level: Ref::from(level),
         ready: score.ready(),
         readiness,
         coverage: score.coverage.fraction(),
@@ -308,7 +308,7 @@ impl FitReport {
 }
 
 fn framework_ref(framework: &Framework) -> Ref {
-    Ref { id: framework.id.clone(), name: framework.name.clone() }
+    Ref::from(framework)
 }
 
 /// A level as people read it: with its role when there are several.

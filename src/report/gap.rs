@@ -141,7 +141,7 @@ pub fn compare(scope: Scope, profile: &Profile, target: usize) -> Vec<GapRow> {
             let standing = Standing::of(have.map(|a| a.proficiency), Some(rating.proficiency));
             let (status, gap) = (standing.status().unwrap_or(Status::Unassessed), standing.gap());
             GapRow {
-                skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                skill: Ref::from(skill),
                 have: have.map(|a| scope.proficiency(a.proficiency)),
                 need: scope.proficiency(rating.proficiency),
                 gap,

@@ -52,7 +52,7 @@ impl LadderReport {
             .map(|(k, &s)| {
                 let skill = &scope.framework.skills[s];
                 LadderRow {
-                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    skill: Ref::from(skill),
                     cells: role
                         .levels
                         .iter()
@@ -69,7 +69,7 @@ impl LadderReport {
             framework: scope.framework_ref(),
             role: scope.role_ref(),
             levels: (0..role.levels.len()).map(|i| scope.level_ref(i)).collect(),
-            scale: scope.framework.scale.iter().map(|s| Ref { id: s.id.clone(), name: s.name.clone() }).collect(),
+            scale: scope.framework.scale.iter().map(Ref::from).collect(),
             skills,
             behaviours: behaviours::across(scope.framework, &role.levels),
             scale_size: scope.scale_size(),

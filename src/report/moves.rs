@@ -151,10 +151,9 @@ impl MovesReport {
             })
             .collect();
         MovesReport {
-            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+            framework: Ref::from(framework),
             from: framework.level_ref(from),
-            only_role: only_role
-                .map(|r| Ref { id: framework.roles[r].id.clone(), name: framework.roles[r].name.clone() }),
+            only_role: only_role.map(|r| Ref::from(&framework.roles[r])),
             moves,
             total,
             one_role: framework.roles.len() == 1,
@@ -220,8 +219,8 @@ fn to_move(framework: &Framework, from: LevelAt, c: Candidate, rows: Vec<DiffRow
     gaps.sort_by_key(|g| std::cmp::Reverse(g.change));
     Move {
         at: c.at,
-        role: Ref { id: role.id.clone(), name: role.name.clone() },
-        level: Ref { id: level.id.clone(), name: level.name.clone() },
+        role: Ref::from(role),
+        level: Ref::from(level),
         next_in_role: c.at.role == from.role && c.at.level == from.level + 1,
         steps: c.steps,
         new_skills: c.new_skills,

@@ -299,7 +299,7 @@ fn row(scope: Scope, ordered: &[&Profile], dates: &[&str], skill: usize, need: O
         .collect();
     let s = &scope.framework.skills[skill];
     ProgressRow {
-        skill: Ref { id: s.id.clone(), name: s.name.clone() },
+        skill: Ref::from(s),
         need: need.map(|n| scope.proficiency(n)),
         proficiencies: ranks.iter().map(|r| r.map(|r| scope.proficiency(r))).collect(),
         change,

@@ -68,7 +68,7 @@ impl ShowReport {
             .map(|(&s, rating)| {
                 let skill = &scope.framework.skills[s];
                 Requirement {
-                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    skill: Ref::from(skill),
                     proficiency: rating.as_ref().map(|r| scope.proficiency(r.proficiency)),
                     meaning: rating.as_ref().map(|r| skill.proficiencies[r.proficiency].clone()).unwrap_or_default(),
                     note: rating.as_ref().and_then(|r| r.note.clone()),

@@ -52,7 +52,7 @@ impl SoftSkillsReport {
     /// Lists the framework's soft skills.
     pub fn build(framework: &Framework) -> Self {
         SoftSkillsReport {
-            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+            framework: Ref::from(framework),
             soft_skills: framework.soft_skills.iter().map(SoftSkillDetail::from).collect(),
         }
     }
@@ -93,7 +93,7 @@ impl SoftSkillReport {
     /// Explains the framework's soft skill at `index`.
     pub fn build(framework: &Framework, index: usize) -> Self {
         SoftSkillReport {
-            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+            framework: Ref::from(framework),
             soft_skill: SoftSkillDetail::from(&framework.soft_skills[index]),
         }
     }

@@ -243,7 +243,7 @@ impl Layout {
                 let skill = &framework.skills[s];
                 let (needs, gaps) = (PerPerson::new(count, needs), PerPerson::new(count, gaps));
                 TeamSkill {
-                    skill: Ref { id: skill.id.clone(), name: skill.name.clone() },
+                    skill: Ref::from(skill),
                     need: common.map(|rank| framework.proficiency(rank as usize - 1)),
                     total_gap: gaps.values().sum(),
                     people_to_grow: gaps.values().filter(|&g| g > 0).count(),
@@ -293,11 +293,11 @@ impl TeamReport {
         let distinct: Vec<LevelAt> = layout.expected.iter().map(|e| e.at).collect();
         let target = (distinct.len() == 1).then(|| {
             let level = framework.level(distinct[0]);
-            Ref { id: level.id.clone(), name: level.name.clone() }
+            Ref::from(level)
         });
         let role = distinct.first().filter(|first| distinct.iter().all(|at| at.role == first.role)).map(|at| {
             let role = &framework.roles[at.role];
-            Ref { id: role.id.clone(), name: role.name.clone() }
+            Ref::from(role)
         });
         let ready = people.iter().filter(|p| p.readiness.ready).count();
         let total_gap: i64 = people.iter().map(|p| p.readiness.steps_to_grow).sum();
@@ -311,7 +311,7 @@ impl TeamReport {
             text.push_str(&format!("; thinnest: {}", thinnest.join(", ")));
         }
         TeamReport {
-            framework: Ref { id: framework.id.clone(), name: framework.name.clone() },
+            framework: Ref::from(framework),
             role,
             target,
             sort,
