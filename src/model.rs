@@ -274,68 +274,39 @@ pub trait Named {
     }
 }
 
-impl Named for Level {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
-    }
+/// [`Named`] for a model type by its `id` and `name` fields, and its `aliases` where it has them.
+macro_rules! named {
+    ($t:ty) => {
+        impl Named for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+        }
+    };
+    ($t:ty, aliases) => {
+        impl Named for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+            fn aliases(&self) -> &[String] {
+                &self.aliases
+            }
+        }
+    };
 }
 
-impl Named for Skill {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
-    }
-}
-
-impl Named for SoftSkill {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
-    }
-}
-
-impl Named for Role {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl Named for ScaleStep {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl Named for Framework {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn name(&self) -> &str {
-        &self.name
-    }
-}
+named!(Level, aliases);
+named!(Skill, aliases);
+named!(SoftSkill, aliases);
+named!(Role);
+named!(ScaleStep);
+named!(Framework);
 
 /// One way to show anything named, so no report spells out the copy.
 impl<T: Named + ?Sized> From<&T> for Ref {
