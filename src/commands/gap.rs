@@ -170,8 +170,7 @@ fn check_people(
     }
     let people = every_profile_or_errors(results)?;
     let people = if by_name { once_per_name(people, warnings) } else { people };
-    let role = framework.roles.iter().position(|r| r.id == home).unwrap_or(0);
-    Ok((framework, role, people))
+    Ok((framework, home, people))
 }
 
 /// A profile checked: the framework it names, and the profile or why it is refused.
@@ -220,7 +219,7 @@ enum Early {
     Skipped,
 }
 
-/// Every profile, checked, in the order given, with the home role's id. A large team is read while
+/// Every profile, checked, in the order given, with the home role's index. A large team is read while
 /// the framework loads on a thread of its own, since reading a profile does not need it: each is
 /// checked as soon as the framework is ready, and those read before are checked after, on every
 /// core. `loaded` ends up holding the framework, or why it cannot be used.
@@ -231,7 +230,7 @@ fn read_while_loading<'a>(
     first: Option<anyhow::Result<RawProfileFile>>,
     rest: Vec<(PathBuf, Option<profile::Folder>)>,
     loaded: &'a OnceLock<anyhow::Result<Framework>>,
-) -> anyhow::Result<(Vec<Checked>, String)> {
+) -> anyhow::Result<(Vec<Checked>, usize)> {
     let ready: OnceLock<anyhow::Result<Checker<'a>>> = OnceLock::new();
     let load = || {
         let framework = loaded.get_or_init(|| match loading {
@@ -264,7 +263,7 @@ fn read_while_loading<'a>(
     };
     if loaded.get().is_some_and(|f| f.is_err()) {
         // The caller reports the framework's own error.
-        return Ok((Vec::new(), String::new()));
+        return Ok((Vec::new(), 0));
     }
     let checker = ready.into_inner().unwrap_or_else(|| unreachable!("the framework is loaded before the check"))?;
     let mut checked = Vec::with_capacity(early.len() + 1);
@@ -274,7 +273,8 @@ fn read_while_loading<'a>(
         Early::Checked(done) => done,
         Early::Skipped => unreachable!("nothing is skipped once the framework is ready"),
     }));
-    Ok((checked, checker.home.role.id.clone()))
+    let Scope { framework, role } = checker.home;
+    Ok((checked, framework.roles.iter().position(|r| std::ptr::eq(r, role)).unwrap_or(0)))
 }
 
 /// Checks a profile against the role it names (`role:`), or `home` when it names none. A role the
