@@ -1,10 +1,12 @@
 //! Where frameworks come from: the ones built into the binary, or a folder given with `--data`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
 
 use crate::assemble;
 use crate::diagnostics::{DataError, Problems};
-use crate::model::Framework;
+use crate::model::{Framework, Scope};
 use crate::source::{self, SourceFile};
 
 mod embedded {
@@ -90,6 +92,74 @@ fn finish(root: &str, files: &[SourceFile], mut problems: Problems) -> anyhow::R
             problems,
         }
         .into()),
+    }
+}
+
+/// The framework and role a run asks for: `--data DIR`, `--framework NAME` (or neither: the
+/// default) and `--role`. What loading needs from the command line, as a plain value, so the
+/// profile loader below `cli` can take it.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub data: Option<PathBuf>,
+    pub framework: Option<String>,
+    pub role: Option<String>,
+}
+
+impl Selection {
+    /// Whether `--data` or `--framework` names the framework, which then wins over any profile's.
+    pub fn names_framework(&self) -> bool {
+        self.data.is_some() || self.framework.is_some()
+    }
+
+    /// The framework the flags ask for: `--data DIR`, `--framework NAME`, or the default.
+    pub fn load(&self) -> anyhow::Result<Framework> {
+        match (&self.data, &self.framework) {
+            // Warnings are lint: `validate` shows them; other commands run on.
+            (Some(dir), _) => {
+                Ok(load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?.0)
+            }
+            (None, Some(name)) => load_builtin(builtin_id(name)?),
+            (None, None) => load_builtin(DEFAULT_FRAMEWORK),
+        }
+    }
+
+    /// The framework for commands that read profiles: `--data` or `--framework` when given, else
+    /// the built-in framework the profiles name (`named`), else the default. A name that is not a
+    /// built-in framework falls back to the default, where the profile check refuses it by file
+    /// and line.
+    pub fn load_for_profiles(&self, named: Option<&str>) -> anyhow::Result<Framework> {
+        if self.names_framework() {
+            return self.load();
+        }
+        let wanted = named.map(crate::resolve::normalise);
+        let id = builtin_ids().into_iter().find(|id| Some(*id) == wanted.as_deref());
+        load_builtin(id.unwrap_or(DEFAULT_FRAMEWORK))
+    }
+}
+
+/// Picks the role: the one named, the only one, or the framework's default.
+pub fn select_role<'a>(framework: &'a Framework, role: Option<&str>) -> anyhow::Result<Scope<'a>> {
+    let index = role_index(framework, role)?;
+    Ok(Scope { framework, role: &framework.roles[index] })
+}
+
+/// The index of the role [`select_role`] picks; an error naming the roles when there is none to pick.
+pub fn role_index(framework: &Framework, role: Option<&str>) -> anyhow::Result<usize> {
+    match role {
+        Some(name) => crate::resolve::resolve_index(&framework.roles, name, "role"),
+        None if framework.roles.len() == 1 => Ok(0),
+        None => match framework.default_role {
+            Some(index) => Ok(index),
+            None => {
+                let ids: Vec<&str> = framework.roles.iter().map(|r| r.id.as_str()).collect();
+                anyhow::bail!(
+                    "the framework {} has {} roles; pick one with --role NAME\n  roles: {}",
+                    framework.id,
+                    ids.len(),
+                    ids.join(", ")
+                )
+            }
+        },
     }
 }
 

@@ -32,6 +32,7 @@ use std::io::{IsTerminal, Write};
 use cli::{Cli, Command, ImportCommand, ProfileCommand};
 use commands::explore;
 use commands::selected::{Selected, load_selected};
+use diagnostics::Warnings;
 use render::RenderOptions;
 
 pub use commands::Outcome;
@@ -64,15 +65,17 @@ pub fn main_with(cli: &Cli) -> u8 {
         let _ = e.print();
         return 2;
     }
+    let warnings = Warnings::default();
     // What the run would write over is refused before any work, as it would be at the end.
-    if let Err(e) = check_writes(cli) {
+    if let Err(e) = check_writes(cli, &warnings) {
+        report_warnings(&warnings.take());
         return report_error(&e);
     }
     let options = terminal::render_options(&cli.global, to_terminal);
-    match run(cli, &options) {
+    match run(cli, &options, &warnings) {
         Ok(outcome) => {
             let written = deliver(&outcome.output, file, output.force);
-            report_warnings(&outcome.warnings);
+            report_warnings(&warnings.take());
             match written {
                 Ok(true) => outcome.status,
                 // A closed pipe (`| head`) is the reader's choice, not an error.
@@ -80,7 +83,11 @@ pub fn main_with(cli: &Cli) -> u8 {
                 Err(e) => report_error(&e),
             }
         }
-        Err(err) => report_error(&err),
+        Err(err) => {
+            // What the run found on the way, before what stopped it.
+            report_warnings(&warnings.take());
+            report_error(&err)
+        }
     }
 }
 
@@ -88,7 +95,7 @@ pub fn main_with(cli: &Cli) -> u8 {
 /// `write::refuse_overlap`; `site` and `import` apply it with their own checks) and a report's
 /// `--out` that cannot take the report; puts back an output folder that a stopped run left aside
 /// (`write::recover`), saying so.
-fn check_writes(cli: &Cli) -> anyhow::Result<()> {
+fn check_writes(cli: &Cli, warnings: &Warnings) -> anyhow::Result<()> {
     if let Some(path) = cli.file_out() {
         write::refuse_overlap(path, false, &cli.inputs())?;
     }
@@ -98,7 +105,7 @@ fn check_writes(cli: &Cli) -> anyhow::Result<()> {
         write::check_file(path, output.force)?;
     }
     if let Some(folder) = cli.folder_out() {
-        report_warnings(&write::recover(folder)?);
+        warnings.extend(write::recover(folder)?);
     }
     Ok(())
 }
@@ -126,9 +133,6 @@ fn report_warnings(warnings: &[String]) {
 }
 
 fn report_error(err: &anyhow::Error) -> u8 {
-    if let Some(warned) = err.downcast_ref::<commands::Warned>() {
-        report_warnings(&warned.warnings);
-    }
     let text = format!("error: {err:#}\n");
     let _ = std::io::stderr().write_all(text::sanitize(&text, true).as_bytes());
     1
@@ -136,7 +140,7 @@ fn report_error(err: &anyhow::Error) -> u8 {
 
 /// Computes and renders the answer to one command: picks the function in [`commands`] (or the
 /// shell and schema modules) that does it.
-pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
+pub fn run(cli: &Cli, options: &RenderOptions, warnings: &Warnings) -> anyhow::Result<Outcome> {
     let global = &cli.global;
     let selected = || Selected::load(global);
     match &cli.command {
@@ -148,14 +152,14 @@ pub fn run(cli: &Cli, options: &RenderOptions) -> anyhow::Result<Outcome> {
         Command::About(_) => explore::about(&selected()?, options),
         Command::Diff(args) => explore::diff(&selected()?, args, options),
         Command::Frameworks(_) => explore::frameworks(options),
-        Command::Gap(args) => commands::gap::gap(global, args, options),
-        Command::Plan(args) => commands::plan::plan(global, args, options),
-        Command::Progress(args) => commands::growth::progress(global, args, options),
+        Command::Gap(args) => commands::gap::gap(global, args, options, warnings),
+        Command::Plan(args) => commands::plan::plan(global, args, options, warnings),
+        Command::Progress(args) => commands::growth::progress(global, args, options, warnings),
         Command::Moves(args) => commands::career::moves(&selected()?, global, args, options),
-        Command::Fit(args) => commands::career::fit(global, args, options),
+        Command::Fit(args) => commands::career::fit(global, args, options, warnings),
         Command::Site(args) => commands::site::run(global, args, options),
-        Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(global, args, options),
-        Command::Assess(args) => commands::profiles::assess(global, args, options),
+        Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(global, args, options, warnings),
+        Command::Assess(args) => commands::profiles::assess(global, args, options, warnings),
         Command::Validate(args) => commands::validate::run(global, args, options),
         Command::Import(ImportCommand::DdatCsv(args)) => {
             // `--role` is a common option; for `import` it picks the one role to import, and the

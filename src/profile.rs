@@ -12,7 +12,9 @@ use crate::resolve::{did_you_mean, normalise, step_index};
 use crate::source::{self, SourceFile};
 use crate::yaml;
 
+pub mod load;
 mod write;
+pub use load::{FileId, People, file_id, load_people, load_profiles};
 pub use write::{rated_soft_skills, template, to_yaml, yaml_string};
 
 /// Every accepted spelling of every skill (id, alias, name) to the skill's index. Built once per

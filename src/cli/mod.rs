@@ -77,9 +77,9 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
-    /// Whether `--data` or `--framework` names the framework, which then wins over any profile's.
-    pub fn names_framework(&self) -> bool {
-        self.data.is_some() || self.framework.is_some()
+    /// The framework and role these options ask for, as the loaders take them.
+    pub fn selection(&self) -> crate::data::Selection {
+        crate::data::Selection { data: self.data.clone(), framework: self.framework.clone(), role: self.role.clone() }
     }
 
     /// `pm-skills` with the options that picked this run's framework and role, as a suggested

@@ -2,9 +2,10 @@
 //! stands on the whole map).
 
 use super::Outcome;
-use super::gap::{People, load_people};
 use super::selected::Selected;
 use crate::cli::{FitArgs, GlobalArgs, MovesArgs};
+use crate::diagnostics::Warnings;
+use crate::profile::{self, People};
 use crate::render::RenderOptions;
 use crate::report;
 
@@ -24,14 +25,19 @@ pub fn moves(
 
 /// `fit --profile FILE` or `fit --team DIR`: the profiles are read and checked as `gap` reads
 /// them, so the framework is the one they name unless a flag names one.
-pub fn fit(global: &GlobalArgs, args: &FitArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+pub fn fit(
+    global: &GlobalArgs,
+    args: &FitArgs,
+    options: &RenderOptions,
+    warnings: &Warnings,
+) -> anyhow::Result<Outcome> {
     let FitArgs { profile, team, limit, .. } = args;
     let profiles: Vec<_> = profile.iter().cloned().collect();
-    let People { framework, people, warnings, .. } = load_people(global, &profiles, team.as_deref())?;
+    let People { framework, people, .. } =
+        profile::load_people(&global.selection(), &profiles, team.as_deref(), warnings)?;
     let limit = limit.map_or(if team.is_some() { 1 } else { 10 }, |n| usize::try_from(n).unwrap_or(usize::MAX));
-    let outcome = match (team, people.as_slice()) {
+    match (team, people.as_slice()) {
         (None, [person]) => Outcome::report(&report::fit::FitReport::build(&framework, person, limit), options),
         _ => Outcome::report(&report::fit::TeamFitReport::build(&framework, &people, limit), options),
-    };
-    Ok(outcome?.with_warnings(warnings))
+    }
 }

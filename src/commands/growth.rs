@@ -1,39 +1,41 @@
 //! `progress`: one person's check-ins over time. The profiles are read and checked as `gap` reads
-//! them ([`load_profiles`]: the same framework choice, the same refusals), then checked as one
+//! them ([`profile::load_profiles`]: the same framework choice, the same refusals), then checked as one
 //! history: one person, a date each, no two on one date.
 
 use std::path::Path;
 
 use super::Outcome;
-use super::gap::{People, load_profiles};
 use crate::cli::{GlobalArgs, ProgressArgs};
-use crate::diagnostics::MAX_OF_A_KIND;
-use crate::model::{Framework, LevelAt, Profile};
+use crate::diagnostics::{MAX_OF_A_KIND, Warnings};
+use crate::model::Profile;
+use crate::profile::People;
 use crate::render::RenderOptions;
+use crate::report::Target;
 use crate::report::progress::ProgressReport;
-use crate::report::{Target, TargetFrom};
 use crate::resolve::normalise;
 use crate::{profile, resolve, text};
 
 /// `progress FILE… [--history DIR]`: the framework is `--data` or `--framework`, else the one the
 /// first file names, else the default; the target is `--to`, else the latest check-in's
 /// `target:`, else the level above its `level:`.
-pub fn progress(global: &GlobalArgs, args: &ProgressArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+pub fn progress(
+    global: &GlobalArgs,
+    args: &ProgressArgs,
+    options: &RenderOptions,
+    warnings: &Warnings,
+) -> anyhow::Result<Outcome> {
     let ProgressArgs { files, history, to, only_gaps, exit_code, .. } = args;
     let folder = history.as_deref().map(|path: &Path| profile::Folder { path, kind: "history folder" });
-    let People { framework, role: home, people, mut warnings } = load_profiles(global, files, folder)?;
-    // A file given twice is read once: say so, or "got one" would puzzle.
-    let checkins = one_history(people).map_err(|e| match warnings.as_slice() {
-        [] => e,
-        notes => anyhow::anyhow!("{e:#}\n  ({})", notes.join("; ")),
-    })?;
+    let People { framework, role: home, people } =
+        profile::load_profiles(&global.selection(), files, folder, warnings)?;
+    // A file given twice is read once, and the warning saying so comes before this error.
+    let checkins = one_history(people)?;
     warnings.extend(assessors_warning(&checkins));
-    let (target, from) = match to {
-        Some(name) => (resolve::resolve_level(&framework, name, Some(home))?, TargetFrom::To),
-        None => default_target(&framework, &checkins)?,
-    };
-    let report = ProgressReport::build(framework.scope(target), &checkins, target.level, from, *only_gaps);
-    Ok(Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())?.with_warnings(warnings))
+    let to = to.as_deref().map(|name| resolve::resolve_level(&framework, name, Some(home))).transpose()?;
+    let Some(latest) = checkins.last() else { anyhow::bail!("progress needs at least two check-ins, and got none") };
+    let target = Target::alone(&framework, latest, to, &format!("{} (the latest check-in)", latest.file))?;
+    let report = ProgressReport::build(framework.scope(target.at), &checkins, target.at.level, target.from, *only_gaps);
+    Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -148,26 +150,6 @@ pub fn assessors_warning(checkins: &[Profile]) -> Option<String> {
          opinion rather than growth",
         who.join("; ")
     ))
-}
-
-/// Without `--to`: where the latest check-in aims ([`Target::of`]: its `target:`, else the level
-/// above its `level:`).
-fn default_target(framework: &Framework, checkins: &[Profile]) -> anyhow::Result<(LevelAt, TargetFrom)> {
-    let Some(latest) = checkins.last() else { anyhow::bail!("progress needs at least two check-ins, and got none") };
-    match Target::of(framework, latest) {
-        Some(Target { at, from: TargetFrom::Top }) => anyhow::bail!(
-            "{} (the latest check-in) is already at the top level ({}) and names no `target`; give the target \
-             with --to LEVEL",
-            latest.file,
-            framework.level(at).name
-        ),
-        Some(Target { at, from }) => Ok((at, from)),
-        None => anyhow::bail!(
-            "{} (the latest check-in) names no `target` and no current `level`, so there is no level to measure \
-             against; give the target with --to LEVEL",
-            latest.file
-        ),
-    }
 }
 
 #[cfg(test)]

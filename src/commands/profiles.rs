@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use super::selected::Selected;
 use crate::cli::{AssessArgs, GlobalArgs, NewArgs};
+use crate::diagnostics::Warnings;
 use crate::model::Scope;
 use crate::render::RenderOptions;
 use crate::{assess, profile, resolve, terminal};
@@ -12,9 +13,14 @@ use crate::{assess, profile, resolve, terminal};
 /// `profile new`: a template with every skill, at `--level` if given, dated `--date` (today)
 /// and rated by `--assessor` (`self`); with `--for`, the skills of that level too; with `--from`,
 /// that profile, kept, with what `--for` adds.
-pub fn new(global: &GlobalArgs, args: &NewArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+pub fn new(
+    global: &GlobalArgs,
+    args: &NewArgs,
+    options: &RenderOptions,
+    warnings: &Warnings,
+) -> anyhow::Result<Outcome> {
     if let Some(from) = &args.from {
-        return extend(global, args, from, options);
+        return extend(global, args, from, options, warnings);
     }
     let selected = Selected::load(global)?;
     let level = args.level.as_deref().map(|l| selected.level(l)).transpose()?;
@@ -28,8 +34,14 @@ pub fn new(global: &GlobalArgs, args: &NewArgs, options: &RenderOptions) -> anyh
 /// `profile new --from FILE`: the profile read and checked as `gap` reads it (its framework and
 /// role), written again with every field, answer and evidence it has, `--level`, `--date` and
 /// `--assessor` over its own, and the skills `--for` rates that it lacks listed to fill in.
-fn extend(global: &GlobalArgs, args: &NewArgs, from: &Path, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    let people = super::gap::load_people(global, &[from.to_path_buf()], None)?;
+fn extend(
+    global: &GlobalArgs,
+    args: &NewArgs,
+    from: &Path,
+    options: &RenderOptions,
+    warnings: &Warnings,
+) -> anyhow::Result<Outcome> {
+    let people = profile::load_people(&global.selection(), &[from.to_path_buf()], None, warnings)?;
     let framework = &people.framework;
     let Some(mut person) = people.people.into_iter().next() else { anyhow::bail!("cannot read {}", from.display()) };
     let scope = Scope { framework, role: &framework.roles[person.role] };
@@ -41,14 +53,19 @@ fn extend(global: &GlobalArgs, args: &NewArgs, from: &Path, options: &RenderOpti
     person.date = args.date.clone().or(person.date);
     person.assessor = args.assessor.clone().or(person.assessor);
     let text = profile::to_yaml(scope, &person, &options.invocation, also);
-    Ok(Outcome::bytes(text.into_bytes()).with_warnings(people.warnings))
+    Ok(Outcome::bytes(text.into_bytes()))
 }
 
 /// `assess`: questions on stderr, answers from stdin, the profile written to `--out`. Nothing goes
 /// to stdout. With `--skill` or `--for`, the framework and role are the profile's, as for `gap`.
-pub fn assess(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+pub fn assess(
+    global: &GlobalArgs,
+    args: &AssessArgs,
+    options: &RenderOptions,
+    warnings: &Warnings,
+) -> anyhow::Result<Outcome> {
     if !args.skills.is_empty() || args.for_level.is_some() {
-        return revisit(global, args, options);
+        return revisit(global, args, options, warnings);
     }
     let selected = Selected::load(global)?;
     let level = args.level.as_deref().map(|l| selected.level(l)).transpose()?;
@@ -57,14 +74,19 @@ pub fn assess(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -
 
 /// `assess --skill` and `assess --for`: the profile in `--out` is read and checked first, and
 /// picks the framework and role unless the flags do.
-fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
+fn revisit(
+    global: &GlobalArgs,
+    args: &AssessArgs,
+    options: &RenderOptions,
+    warnings: &Warnings,
+) -> anyhow::Result<Outcome> {
     let out = &args.out;
     assess::require_profile(out, &options.invocation, args.for_level.is_some())?;
     // `-` is a file here, never standard input, which gives the answers.
     let file: PathBuf = if out == Path::new("-") { Path::new(".").join(out) } else { out.clone() };
     let seen = assess::Seen::now(&file);
-    let super::gap::People { framework, people, warnings, .. } =
-        super::gap::load_people(global, std::slice::from_ref(&file), None)?;
+    let profile::People { framework, people, .. } =
+        profile::load_people(&global.selection(), std::slice::from_ref(&file), None, warnings)?;
     // The bytes the answers will be written over, as they were read; see `assess::Seen`.
     let seen = match seen {
         Ok(seen) if !seen.changed(&file) => seen,
@@ -80,10 +102,7 @@ fn revisit(global: &GlobalArgs, args: &AssessArgs, options: &RenderOptions) -> a
     };
     let level = args.level.as_deref().map(|l| resolve::resolve_index(&scope.role.levels, l, "level")).transpose()?;
     let revisit = assess::Revisit { profile, questions, adding, seen };
-    match run(scope, args, level, Some(&revisit), options) {
-        Ok(outcome) => Ok(outcome.with_warnings(warnings)),
-        Err(e) => Err(super::warned(e, warnings)),
-    }
+    run(scope, args, level, Some(&revisit), options)
 }
 
 fn run(

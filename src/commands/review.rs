@@ -4,18 +4,26 @@
 use std::path::Path;
 
 use super::Outcome;
-use super::gap::{People, load_profiles, own_target};
 use crate::cli::{GapArgs, GlobalArgs};
+use crate::diagnostics::Warnings;
 use crate::model::Profile;
 use crate::names;
+use crate::profile::{self, People};
 use crate::render::RenderOptions;
+use crate::report::Target;
 use crate::report::review::ReviewReport;
 use crate::resolve::{self, normalise};
 
 /// Reads the self-assessment (`--profile`) and the review through the same checks as `gap`, on the
 /// framework and role the self-assessment picks, and compares both with the target: `--to`, else
 /// the level `gap` would pick for the self-assessment alone.
-pub fn review(global: &GlobalArgs, args: &GapArgs, review: &Path, options: &RenderOptions) -> anyhow::Result<Outcome> {
+pub fn review(
+    global: &GlobalArgs,
+    args: &GapArgs,
+    review: &Path,
+    options: &RenderOptions,
+    warnings: &Warnings,
+) -> anyhow::Result<Outcome> {
     let GapArgs { profiles, to, only_gaps, exit_code, .. } = args;
     // The command line allows one --profile with --review; this is the same rule for any caller.
     let [own] = profiles.as_slice() else {
@@ -27,24 +35,22 @@ pub fn review(global: &GlobalArgs, args: &GapArgs, review: &Path, options: &Rend
             own.display()
         );
     }
-    let People { framework, role: home, people, mut warnings } =
-        load_profiles(global, &[own.clone(), review.to_path_buf()], None)?;
+    let People { framework, role: home, people } =
+        profile::load_profiles(&global.selection(), &[own.clone(), review.to_path_buf()], None, warnings)?;
     let Ok([own, reviewer]) = <[Profile; 2]>::try_from(people) else {
         anyhow::bail!("the self-assessment and the review are one file; give the reviewer's profile with --review");
     };
     warnings.extend(mismatches(&own, &reviewer));
-    let target = match to {
-        Some(name) => resolve::resolve_level(&framework, name, Some(home))?,
-        None => own_target(&framework, &own)?.at,
-    };
+    let to = to.as_deref().map(|name| resolve::resolve_level(&framework, name, Some(home))).transpose()?;
+    let target = Target::alone(&framework, &own, to, &own.file)?.at;
     let report = ReviewReport::build(framework.scope(target), &own, &reviewer, target.level, *only_gaps);
-    Ok(Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())?.with_warnings(warnings))
+    Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
 }
 
 /// Whether two paths name one file, through links hard or symbolic (standard input is never a
 /// file given twice).
 fn same_file(a: &Path, b: &Path) -> bool {
-    matches!((super::gap::file_id(a), super::gap::file_id(b)), (Some(x), Some(y)) if x == y)
+    matches!((profile::file_id(a), profile::file_id(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// What the two profiles say that suggests they are not a person and a review of them: another

@@ -1,9 +1,8 @@
 //! Which framework and role a command runs on: `--data`, `--framework` and `--role`.
 
-use anyhow::Context as _;
-
 use crate::cli::GlobalArgs;
-use crate::data;
+use crate::data::role_index;
+pub use crate::data::select_role;
 use crate::model::{Framework, LevelAt, Scope};
 use crate::resolve;
 
@@ -71,57 +70,13 @@ impl Selected {
 
 /// Loads the framework the flags ask for: `--data DIR`, `--framework NAME`, or the default.
 pub fn load_selected(global: &GlobalArgs) -> anyhow::Result<Framework> {
-    match (&global.data, &global.framework) {
-        (Some(dir), _) => {
-            // Warnings are lint: `validate` shows them; other commands run on.
-            Ok(data::load_folder(dir).with_context(|| format!("cannot use data folder {}", dir.display()))?.0)
-        }
-        (None, Some(name)) => data::load_builtin(data::builtin_id(name)?),
-        (None, None) => data::load_builtin(data::DEFAULT_FRAMEWORK),
-    }
-}
-
-/// Loads the framework for commands that read profiles: `--data` or `--framework` when given,
-/// else the built-in framework the profiles name (`named`), else the default. A name that is not
-/// a built-in framework falls back to the default, where the profile check refuses it by file
-/// and line.
-pub fn load_for_profiles(global: &GlobalArgs, named: Option<&str>) -> anyhow::Result<Framework> {
-    if global.names_framework() {
-        return load_selected(global);
-    }
-    let wanted = named.map(resolve::normalise);
-    let id = data::builtin_ids().into_iter().find(|id| Some(*id) == wanted.as_deref());
-    data::load_builtin(id.unwrap_or(data::DEFAULT_FRAMEWORK))
-}
-
-/// Picks the role: the one named, the only one, or the framework's default.
-pub fn select_role<'a>(framework: &'a Framework, role: Option<&str>) -> anyhow::Result<Scope<'a>> {
-    let index = role_index(framework, role)?;
-    Ok(Scope { framework, role: &framework.roles[index] })
-}
-
-fn role_index(framework: &Framework, role: Option<&str>) -> anyhow::Result<usize> {
-    match role {
-        Some(name) => resolve::resolve_index(&framework.roles, name, "role"),
-        None if framework.roles.len() == 1 => Ok(0),
-        None => match framework.default_role {
-            Some(index) => Ok(index),
-            None => {
-                let ids: Vec<&str> = framework.roles.iter().map(|r| r.id.as_str()).collect();
-                anyhow::bail!(
-                    "the framework {} has {} roles; pick one with --role NAME\n  roles: {}",
-                    framework.id,
-                    ids.len(),
-                    ids.join(", ")
-                )
-            }
-        },
-    }
+    global.selection().load()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data;
 
     fn global(framework: Option<&str>, role: Option<&str>) -> GlobalArgs {
         GlobalArgs {
@@ -150,7 +105,9 @@ mod tests {
 
     #[test]
     fn profiles_pick_a_builtin_framework_unless_a_flag_does() {
-        let load = |flag: Option<&str>, named: Option<&str>| load_for_profiles(&global(flag, None), named).unwrap().id;
+        let load = |flag: Option<&str>, named: Option<&str>| {
+            global(flag, None).selection().load_for_profiles(named).unwrap().id
+        };
         assert_eq!(load(None, Some("ddat-2025")), "ddat-2025");
         assert_eq!(load(None, Some("DDAT 2025")), "ddat-2025");
         assert_eq!(load(None, None), data::DEFAULT_FRAMEWORK);

@@ -21,15 +21,16 @@ pub mod show;
 pub mod site;
 pub mod skills;
 pub mod soft_skills;
+pub mod target;
 pub mod team;
 pub mod team_view;
 pub mod validate;
 
+use crate::model::Skill;
 pub use crate::model::{Criterion, Proficiency, Ref, Resource, Scope};
-use crate::model::{Framework, LevelAt, Profile, Skill};
 use crate::render::Block;
 use crate::render::doc::bar;
-use serde::Serialize;
+pub use target::{Target, TargetFrom};
 
 pub use crate::render::Report;
 
@@ -150,46 +151,6 @@ impl Footnotes {
         }
         let items = self.0.into_iter().enumerate().map(|(i, n)| format!("[{}] {n}", i + 1)).collect();
         vec![crate::render::Block::Heading("Notes".into()), crate::render::Block::List(items)]
-    }
-}
-
-/// Where a person's target came from, so a reader knows why it is this one. `gap`, `plan`,
-/// `progress` and `gap --review` choose it alike ([`Target::of`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TargetFrom {
-    /// `--to`: the same level for everyone.
-    To,
-    /// The profile's `target:`.
-    Profile,
-    /// The level above the profile's `level:`.
-    Next,
-    /// Already at the top of their ladder with no `target:`: their own level, to check they meet it.
-    Top,
-}
-
-/// The level a person is compared with, and why that one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target {
-    pub at: LevelAt,
-    pub from: TargetFrom,
-}
-
-impl Target {
-    /// A person's own target when no `--to` is given: the profile's `target:`, else the level
-    /// above their `level:`, else (at the top of the ladder) their own level. `None` when the
-    /// profile names neither a level nor a target, so nothing says what to compare them with.
-    pub fn of(framework: &Framework, profile: &Profile) -> Option<Target> {
-        let role = profile.role;
-        if let Some(level) = profile.target {
-            return Some(Target { at: LevelAt { role, level }, from: TargetFrom::Profile });
-        }
-        let level = profile.level?;
-        Some(if level + 1 < framework.roles[role].levels.len() {
-            Target { at: LevelAt { role, level: level + 1 }, from: TargetFrom::Next }
-        } else {
-            Target { at: LevelAt { role, level }, from: TargetFrom::Top }
-        })
     }
 }
 

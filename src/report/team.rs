@@ -407,21 +407,6 @@ mod tests {
     }
 
     #[test]
-    fn a_person_s_target_is_their_own_then_the_next_level_then_their_own_level_at_the_top() {
-        let f = dvla();
-        let at = |level| LevelAt { role: 0, level };
-        let with =
-            |level: Option<usize>, target: Option<usize>| Profile { level, target, ..Profile::empty("p", "P", 0) };
-        assert_eq!(Target::of(&f, &with(Some(0), None)), Some(Target { at: at(1), from: TargetFrom::Next }));
-        assert_eq!(Target::of(&f, &with(Some(1), Some(3))), Some(Target { at: at(3), from: TargetFrom::Profile }));
-        // A target below the current level is taken as written.
-        assert_eq!(Target::of(&f, &with(Some(2), Some(0))), Some(Target { at: at(0), from: TargetFrom::Profile }));
-        assert_eq!(Target::of(&f, &with(Some(3), None)), Some(Target { at: at(3), from: TargetFrom::Top }));
-        assert_eq!(Target::of(&f, &with(None, Some(2))), Some(Target { at: at(2), from: TargetFrom::Profile }));
-        assert_eq!(Target::of(&f, &with(None, None)), None);
-    }
-
-    #[test]
     fn a_team_at_mixed_levels_is_each_against_their_target() {
         let f = dvla();
         // The same skills at Working, one person aiming at Senior and one at Lead.
