@@ -6,8 +6,9 @@ use std::fmt;
 use crate::text::sanitize;
 
 /// How bad a problem is: errors refuse the data, warnings are lint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, strum::IntoStaticStr)]
+#[serde(into = "&'static str")]
+#[strum(serialize_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
@@ -38,10 +39,7 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let kind: &'static str = self.severity.into();
         // Messages quote names from the file; a line break inside one must not start a line of
         // its own, or a hostile name could print what looks like another error.
         let message = sanitize(&self.message, false);

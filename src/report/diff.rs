@@ -15,8 +15,9 @@ use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Val
 use crate::text::plural;
 
 /// Which way one skill's expectation moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[serde(into = "&'static str")]
+#[strum(serialize_all = "lowercase")]
 pub enum Direction {
     /// Both expect it, the target more: a gap to close.
     Grow,
@@ -51,13 +52,7 @@ impl Direction {
 
     /// The lowercase word, as JSON and CSV write it.
     pub fn word(self) -> &'static str {
-        match self {
-            Direction::Grow => "grow",
-            Direction::Stay => "stay",
-            Direction::Drop => "drop",
-            Direction::New => "new",
-            Direction::Left => "left",
-        }
+        self.into()
     }
 
     fn tone(self) -> Tone {

@@ -41,8 +41,9 @@ pub struct View {
 }
 
 /// Whether the two sides give a skill the same proficiency, and if not, why not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[serde(into = "&'static str")]
+#[strum(serialize_all = "snake_case")]
 pub enum Agreement {
     /// Both assessed it, at the same proficiency.
     Agree,
@@ -315,16 +316,6 @@ fn agree_cell(row: &ReviewRow) -> Cell {
     }
 }
 
-fn agreement_word(a: Agreement) -> &'static str {
-    match a {
-        Agreement::Agree => "agree",
-        Agreement::Disagree => "disagree",
-        Agreement::SelfUnassessed => "self_unassessed",
-        Agreement::ReviewerUnassessed => "reviewer_unassessed",
-        Agreement::BothUnassessed => "both_unassessed",
-    }
-}
-
 impl ReviewReport {
     /// The column heading of each side: "Sam Okafor (self)", "Dana Reyes".
     fn headings(&self) -> (String, String) {
@@ -492,7 +483,7 @@ impl Report for ReviewReport {
                 ];
                 row.extend(side(&r.own));
                 row.extend(side(&r.reviewer));
-                row.extend([Value::from(r.agree), Value::from(agreement_word(r.agreement)), Value::from(r.difference)]);
+                row.extend([Value::from(r.agree), Value::from(<&str>::from(r.agreement)), Value::from(r.difference)]);
                 row
             })
             .collect();

@@ -10,8 +10,9 @@ use crate::model::{Framework, LevelAt};
 
 /// Where a person stands on one skill against a target: met, to grow, not assessed (unknown, so
 /// never met and never a gap of known size), or not rated by the target (it asks nothing).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[serde(into = "&'static str")]
+#[strum(serialize_all = "lowercase")]
 pub enum Status {
     /// At or above the target.
     Met,
@@ -24,11 +25,7 @@ pub enum Status {
 impl Status {
     /// The word JSON and CSV use.
     pub fn word(self) -> &'static str {
-        match self {
-            Status::Met => "met",
-            Status::Grow => "grow",
-            Status::Unassessed => "unassessed",
-        }
+        self.into()
     }
 }
 

@@ -8,8 +8,9 @@ use crate::model::{Framework, LevelAt, Profile};
 
 /// Where a person's target came from, so a reader knows why it is this one. `gap`, `plan`,
 /// `progress` and `gap --review` choose it alike ([`Target::of`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[serde(into = "&'static str")]
+#[strum(serialize_all = "lowercase")]
 pub enum TargetFrom {
     /// `--to`: the same level for everyone.
     To,

@@ -426,12 +426,7 @@ impl TeamReport {
             Mark::Unassessed => Value::from(UNASSESSED),
             Mark::Gap(g) => Value::from(g),
         }));
-        let from = match p.target_from {
-            TargetFrom::To => "to",
-            TargetFrom::Profile => "profile",
-            TargetFrom::Next => "next",
-            TargetFrom::Top => "top",
-        };
+        let from: &'static str = p.target_from.into();
         row.extend([
             Value::from(r.steps_to_grow),
             Value::from(r.unassessed),

@@ -41,13 +41,6 @@ impl ValidateReport {
     }
 }
 
-fn severity(p: &Problem) -> &'static str {
-    match p.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
 impl Report for ValidateReport {
     fn document(&self) -> Vec<Block> {
         let mut blocks = vec![Block::Title(format!("Checked {}", self.target))];
@@ -74,7 +67,7 @@ impl Report for ValidateReport {
                     vec![
                         Value::from(&p.file),
                         Value::from(p.line),
-                        Value::from(severity(p)),
+                        Value::from(<&str>::from(p.severity)),
                         Value::from(&p.message),
                         Value::from(p.hint.as_ref()),
                     ]
