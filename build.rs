@@ -8,25 +8,7 @@
 //!
 //! Cargo re-runs this script whenever anything under `data/` changes, including a new file.
 
-#![allow(dead_code)]
-
-#[path = "src/assemble.rs"]
-mod assemble;
-#[path = "src/diagnostics.rs"]
-mod diagnostics;
-#[path = "src/model.rs"]
-mod model;
-#[path = "src/raw.rs"]
-mod raw;
-#[path = "src/resolve.rs"]
-mod resolve;
-#[path = "src/source.rs"]
-mod source;
-#[path = "src/text.rs"]
-mod text;
-#[path = "src/yaml.rs"]
-mod yaml;
-
+use pm_skills_framework::{assemble, diagnostics, model, source};
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
@@ -49,9 +31,6 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    for module in ["assemble", "diagnostics", "model", "raw", "resolve", "source", "text", "yaml"] {
-        println!("cargo::rerun-if-changed=src/{module}.rs");
-    }
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let data = root.join("data");
     println!("cargo::rerun-if-changed=data");

@@ -3,37 +3,33 @@
 //! The flow is one way: arguments → load a framework → resolve names → compute a report (pure) →
 //! render it (shared renderers) → write it once. `main.rs` only calls [`main`].
 
-pub mod assemble;
 pub mod assess;
 pub mod cli;
 pub mod commands;
 pub mod data;
-pub mod diagnostics;
 pub mod import;
-pub mod model;
 pub mod names;
 pub mod parallel;
 pub mod profile;
-pub mod raw;
 pub mod render;
 pub mod report;
-pub mod resolve;
 pub mod schema;
 pub mod shell;
 pub mod site;
-pub mod source;
 pub mod terminal;
-pub mod text;
+pub mod warnings;
 pub mod write;
-pub mod yaml;
+
+// The data model and its loader, from their own crate, at the paths the rest of the program uses.
+pub use pm_skills_framework::{assemble, diagnostics, model, raw, resolve, source, text, yaml};
 
 use std::io::{IsTerminal, Write};
 
 use cli::{Cli, Command, ImportCommand, ProfileCommand};
 use commands::explore;
 use commands::selected::{Selected, load_selected};
-use diagnostics::Warnings;
 use render::RenderOptions;
+use warnings::Warnings;
 
 pub use commands::Outcome;
 

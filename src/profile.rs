@@ -185,11 +185,6 @@ pub fn read_from(folder: Option<Folder>, path: &Path) -> anyhow::Result<RawProfi
     }
 }
 
-/// The profiles of a team folder: every `.yaml` or `.yml` file in it, in name order.
-pub fn team_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    Folder::team(dir).files()
-}
-
 /// The profile refused, with its problems in the order of their lines.
 fn refused(display: &str, mut problems: Problems) -> DataError {
     problems.0.sort_by_key(|p| p.line);
@@ -411,12 +406,12 @@ fn level_index(scope: Scope, name: &str, file: &SourceFile, key: &str, problems:
     }
 }
 
-/// An ISO 8601 date (`2026-03-01`, or a date and time, whose date is kept) as `YYYY-MM-DD`, or
-/// why it is not one, in words that follow "is" (`--date` and a profile's `date:` say the same).
-pub fn parse_date(text: &str) -> Result<String, String> {
+/// An ISO 8601 date (`2026-03-01`, or a date and time, whose date is kept), or why it is not
+/// one, in words that follow "is" (`--date` and a profile's `date:` say the same).
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     let text = text.trim();
     match text.parse::<jiff::civil::Date>() {
-        Ok(date) => Ok(date.to_string()),
+        Ok(date) => Ok(date),
         Err(_) => {
             let b = text.as_bytes();
             let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
@@ -432,9 +427,9 @@ pub fn parse_date(text: &str) -> Result<String, String> {
     }
 }
 
-/// Today's date in the local time zone, as `YYYY-MM-DD`: what a new profile is dated.
-pub fn today() -> String {
-    jiff::ZonedDateTime::now().date().to_string()
+/// Today's date in the local time zone: what a new profile is dated.
+pub fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
 }
 
 /// The soft skill a profile key names (its id, name or an alias), if any.
@@ -611,11 +606,14 @@ mod tests {
     fn date_assessor_and_target_are_read_and_checked() {
         let p = check_text("name: Sam\ndate: 2026-03-01\nassessor: ' self '\nlevel: pm\ntarget: lead\nskills: {}\n")
             .unwrap();
-        assert_eq!((p.date.as_deref(), p.assessor.as_deref()), (Some("2026-03-01"), Some("self")));
+        assert_eq!(
+            (p.date.map(|d| d.to_string()).as_deref(), p.assessor.as_deref()),
+            (Some("2026-03-01"), Some("self"))
+        );
         assert_eq!((p.level, p.target), (Some(0), Some(2)));
         // A date and time keeps its date.
         let p = check_text("name: Sam\ndate: 2026-06-01T09:30:00\n").unwrap();
-        assert_eq!(p.date.as_deref(), Some("2026-06-01"));
+        assert_eq!(p.date.map(|d| d.to_string()).as_deref(), Some("2026-06-01"));
         let err = check_text("name: Sam\nlevel: pm\ndate: 2026-02-30\ntarget: leed\n").unwrap_err().to_string();
         assert!(
             err.contains("me.yaml:3: error: `date: 2026-02-30` is no day of the calendar; expected YYYY-MM-DD"),

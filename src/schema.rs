@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn every_field_of_every_raw_shape_is_in_the_schema_and_back() {
-        use crate::raw::examples;
+        use super::examples;
         let schema: Value = serde_json::from_str(JSON_SCHEMA).expect("schema is valid JSON");
         let check = |value: Value, def: &str| same_fields(&value, &schema["$defs"][def], &schema, def);
         check(serde_json::to_value(examples::framework()).unwrap(), "frameworkFile");
@@ -100,5 +100,90 @@ mod tests {
         let from_loader = accepted_fields::<RawRole>("id: r\nname: R\nskills: []\nlevels:\n  - ").into_iter();
         // The unknown field lands inside the level, so serde lists the level's fields.
         assert_eq!(level_fields, from_loader.collect::<Vec<_>>());
+    }
+}
+
+/// Fully populated values of every file shape (every optional field given, every list and map
+/// non-empty, ratings in the long form), so the schema test can see every field the loader reads.
+#[cfg(test)]
+mod examples {
+    use crate::raw::*;
+
+    fn text(t: &str) -> Option<String> {
+        Some(t.to_string())
+    }
+
+    fn list(t: &str) -> Vec<String> {
+        vec![t.to_string()]
+    }
+
+    /// `framework.yaml`.
+    pub fn framework() -> RawFramework {
+        RawFramework {
+            source: text("s"),
+            licence: text("l"),
+            id: "f".into(),
+            name: "F".into(),
+            version: "1".into(),
+            description: text("d"),
+            default_role: text("r"),
+            scale: vec![RawStep { id: "a".into(), name: "A".into(), meaning: text("m") }],
+            behaviour_scale: vec![RawStep { id: "b".into(), name: "B".into(), meaning: text("m") }],
+        }
+    }
+
+    /// `skills.yaml`.
+    pub fn skills() -> RawSkillsFile {
+        let skill = RawSkill {
+            id: "k".into(),
+            name: "K".into(),
+            aliases: list("kk"),
+            description: text("d"),
+            proficiencies: OrderedMap(vec![("a".into(), "looks like".into())]),
+            tips: OrderedMap(vec![("a".into(), "try".into())]),
+            resources: vec![RawResource { title: "t".into(), url: "https://example.org".into(), kind: text("k") }],
+        };
+        RawSkillsFile { source: text("s"), licence: text("l"), skills: vec![skill] }
+    }
+
+    /// `soft-skills.yaml`.
+    pub fn soft_skills() -> RawSoftSkillsFile {
+        let soft = RawSoftSkill {
+            id: "k".into(),
+            name: "K".into(),
+            aliases: list("kk"),
+            explanation: text("e"),
+            examples: list("x"),
+        };
+        RawSoftSkillsFile { source: text("s"), licence: text("l"), soft_skills: vec![soft] }
+    }
+
+    /// `roles/<id>.yaml`.
+    pub fn role() -> RawRole {
+        let criterion = RawCriterion { statement: "c".into(), examples: list("x") };
+        let rating = RawRating { proficiency: "a".into(), note: text("n"), criteria: vec![criterion] };
+        let level = RawLevel {
+            id: "v".into(),
+            name: "V".into(),
+            aliases: list("vv"),
+            summary: text("s"),
+            responsibilities: list("r"),
+            skills: OrderedMap(vec![("k".into(), Some(rating))]),
+            behaviours: OrderedMap(vec![("k".into(), "b".into())]),
+        };
+        RawRole {
+            source: text("s"),
+            licence: text("l"),
+            id: "r".into(),
+            name: "R".into(),
+            family: text("f"),
+            summary: text("s"),
+            technical: text("t"),
+            benefits: list("b"),
+            day_in_the_life: list("d"),
+            responsibilities: list("r"),
+            skills: list("k"),
+            levels: vec![level],
+        }
     }
 }

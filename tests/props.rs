@@ -317,7 +317,9 @@ proptest! {
         prop_assert!(!gap.has_gaps(), "{:?}", gap.rows);
         round_trips(&gap)?;
         renders_everywhere(&gap, width, true);
-        let dated = |date: &str| Profile { date: Some(date.into()), ..me.clone() };
+        let dated = |date: &str| {
+            report::progress::Dated::of(Profile { date: Some(date.parse().unwrap()), ..me.clone() }).unwrap()
+        };
         let checkins = [dated("2026-06-01"), dated("2026-01-01")];
         let progress = report::progress::ProgressReport::build(
             scope, &checkins, level, report::TargetFrom::To, false);
@@ -427,6 +429,11 @@ proptest! {
 }
 
 /// A random profile of the random framework: each skill unassessed or at any step.
+/// A profile with a date, as a check-in of a history.
+fn dated(profile: &Profile) -> report::progress::Dated {
+    report::progress::Dated::of(profile.clone()).expect("a dated profile")
+}
+
 fn person(spec: &Spec, ratings: &[Option<usize>], date: &str) -> Profile {
     let steps = spec.scale.len();
     Profile {
@@ -438,7 +445,7 @@ fn person(spec: &Spec, ratings: &[Option<usize>], date: &str) -> Profile {
                 Some((k, pm_skills::model::Assessment { proficiency: (*r)? % steps, evidence: vec![] }))
             })
             .collect(),
-        date: Some(date.into()),
+        date: Some(date.parse().unwrap()),
         level: Some(0),
         ..Profile::empty("p.yaml", "P", 0)
     }
@@ -471,7 +478,7 @@ proptest! {
             prop_assert_eq!(&team.people[0].readiness, &gap);
             let plan = report::plan::PlanReport::build(&framework, &p, at, TargetFrom::To);
             prop_assert_eq!(&plan.summary, &gap);
-            let progress = report::progress::ProgressReport::build(scope, &[earlier.clone(), p.clone()], t, TargetFrom::To, false);
+            let progress = report::progress::ProgressReport::build(scope, &[dated(&earlier), dated(&p)], t, TargetFrom::To, false);
             prop_assert_eq!(&progress.summary.readiness, &gap);
             prop_assert_eq!(progress.summary.ready, gap.ready);
             let review = report::review::ReviewReport::build(scope, &p, &earlier, t, false);

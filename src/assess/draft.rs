@@ -33,7 +33,7 @@ const START_AGAIN: &str = "to discard it and start again from the first question
 pub(super) struct Saved {
     pub name: Option<String>,
     pub level: Option<usize>,
-    pub date: Option<String>,
+    pub date: Option<jiff::civil::Date>,
     pub assessor: Option<String>,
     /// Aligned with the framework's skills.
     pub skills: Vec<Option<Assessment>>,
@@ -63,7 +63,7 @@ pub(super) fn save(scope: Scope, draft: &Path, state: &State, questions: &[Quest
         framework: Some(framework.id.clone()),
         role: (framework.roles.len() > 1).then(|| role.id.clone()),
         target: None,
-        date: Some(state.date.clone()),
+        date: Some(state.date.to_string()),
         assessor: Some(state.assessor.clone()),
         skills: OrderedMap::default(),
         behaviours: OrderedMap::default(),

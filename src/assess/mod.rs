@@ -83,7 +83,7 @@ pub struct Settings<'a> {
     /// The person's level, given up front; otherwise they are asked.
     pub level: Option<usize>,
     /// `--date`; otherwise the draft's, or today.
-    pub date: Option<&'a str>,
+    pub date: Option<jiff::civil::Date>,
     /// `--assessor`; otherwise the draft's, or the profile's, or `self`.
     pub assessor: Option<&'a str>,
     /// `--skill`: ask again only these, of the profile in `out`.
@@ -153,7 +153,7 @@ struct State {
     name: Option<String>,
     level: Option<usize>,
     target: Option<usize>,
-    date: String,
+    date: jiff::civil::Date,
     assessor: String,
     /// Aligned with the framework's skills: a revisit keeps those outside the role as well.
     skills: Vec<Option<Assessment>>,
@@ -175,7 +175,7 @@ impl State {
             name: base.map(|p| p.name.clone()),
             level: base.and_then(|p| p.level),
             target: base.and_then(|p| p.target),
-            date: String::new(),
+            date: jiff::civil::Date::MIN,
             assessor: String::new(),
             skills: (0..framework.skills.len()).map(|s| base.and_then(|p| p.assessment(s)).cloned()).collect(),
             behaviours: (0..framework.soft_skills.len()).map(|s| base.and_then(|p| p.behaviour(s)).cloned()).collect(),
@@ -204,7 +204,7 @@ impl State {
             state.answered = saved.answered;
         }
         state.level = settings.level.or(state.level);
-        state.date = settings.date.map(String::from).or(date).unwrap_or_else(profile::today);
+        state.date = settings.date.or(date).unwrap_or_else(profile::today);
         state.assessor = settings.assessor.map(String::from).or(assessor).unwrap_or_else(|| "self".into());
         state
     }
@@ -237,7 +237,7 @@ impl State {
         let role = scope.framework.roles.iter().position(|r| std::ptr::eq(r, scope.role)).unwrap_or(0);
         let mut p = Profile::empty(out.display().to_string(), self.name.clone().unwrap_or_default(), role);
         (p.level, p.target) = (self.level, self.target);
-        (p.date, p.assessor) = (Some(self.date.clone()), Some(self.assessor.clone()));
+        (p.date, p.assessor) = (Some(self.date), Some(self.assessor.clone()));
         let pairs = |v: &[Option<Assessment>]| -> Vec<(usize, Assessment)> {
             v.iter().enumerate().filter_map(|(i, a)| a.clone().map(|a| (i, a))).collect()
         };

@@ -23,7 +23,7 @@ fn settings(out: &Path) -> Settings<'_> {
         force: false,
         restart: false,
         level: None,
-        date: Some("2026-03-02"),
+        date: Some("2026-03-02".parse().unwrap()),
         assessor: None,
         revisit: None,
         width: Some(80),
@@ -96,7 +96,7 @@ fn scripted_answers_write_a_profile_that_reads_back() {
     assert!(!draft_path(&out, false).exists());
     let p = read(scope, &out);
     assert_eq!((p.name.as_str(), p.level), ("Ada", Some(1)));
-    assert_eq!((p.date.as_deref(), p.assessor.as_deref()), (Some("2026-03-02"), Some("self")));
+    assert_eq!((p.date.map(|d| d.to_string()).as_deref(), p.assessor.as_deref()), (Some("2026-03-02"), Some("self")));
     assert_eq!(step(&p, 0), Some((2, vec![])));
     assert_eq!(step(&p, 2), Some((3, vec![])));
     assert_eq!(step(&p, 3), None);
@@ -204,7 +204,7 @@ fn input_ending_early_keeps_a_draft_and_the_next_run_resumes_with_evidence() {
     assert_eq!(step(&p, 3), Some((3, vec!["Fourth: \"quoted\"".into()])));
     assert_eq!(step(&p, 9), Some((2, vec![])));
     // The draft's date is kept when the resumed run gives none.
-    assert_eq!(p.date.as_deref(), Some("2026-03-02"));
+    assert_eq!(p.date.map(|d| d.to_string()).as_deref(), Some("2026-03-02"));
 }
 
 #[test]
@@ -248,8 +248,11 @@ fn a_revisit_asks_only_the_skills_named_and_keeps_everything_else() {
     assert_eq!(questions, [Question::Skill(3), Question::Skill(9)]);
     let revisit = Revisit { profile: before.clone(), questions, adding: None, seen: Seen::now(&out).unwrap() };
     let answers = "\n-\n4\nSet up monthly research with contact-centre staff.\n";
-    let (finish, screen) =
-        answer(scope, Settings { revisit: Some(&revisit), date: Some("2026-06-01"), ..settings(&out) }, answers);
+    let (finish, screen) = answer(
+        scope,
+        Settings { revisit: Some(&revisit), date: Some("2026-06-01".parse().unwrap()), ..settings(&out) },
+        answers,
+    );
     assert_eq!(finish.unwrap(), Finish::Written { assessed: 10, unassessed: 0 }, "{screen}");
     let after = read(scope, &out);
     // Financial Ownership kept its step and lost its evidence; User Focus is answered.
@@ -259,7 +262,10 @@ fn a_revisit_asks_only_the_skills_named_and_keeps_everything_else() {
         assert_eq!(after.assessment(s), before.assessment(s), "skill {s} is kept as it was");
     }
     assert_eq!((&after.name, after.level, after.target), (&before.name, before.level, before.target));
-    assert_eq!((after.date.as_deref(), after.assessor.as_deref()), (Some("2026-06-01"), Some("Dana Reyes")));
+    assert_eq!(
+        (after.date.map(|d| d.to_string()).as_deref(), after.assessor.as_deref()),
+        (Some("2026-06-01"), Some("Dana Reyes"))
+    );
     assert!(screen.contains("Revisiting Financial Ownership and User Focus in"), "{screen}");
     assert!(screen.contains("[1/2] Financial Ownership") && screen.contains("[2/2] User Focus"), "{screen}");
     assert!(screen.contains("  Current answer: Practitioner\n    evidence: Wrote the cost model"), "{screen}");
@@ -311,7 +317,7 @@ fn an_interrupted_revisit_resumes_after_its_last_answer_even_a_skip() {
     };
     let with = |date| Settings { revisit: Some(&revisit), date, ..settings(&out) };
     // Agile Working: 4, with evidence; Financial Ownership: left unassessed; then the input ends.
-    let (err, _) = answer(scope, with(Some("2026-06-01")), "4\nCoached a squad\ns\n");
+    let (err, _) = answer(scope, with(Some("2026-06-01".parse().unwrap())), "4\nCoached a squad\ns\n");
     let err = err.unwrap_err().to_string();
     assert!(err.contains("input ended after 2 of 3 questions") && err.contains("me.yaml.revisit.draft"), "{err}");
     assert_eq!(read(scope, &out), before, "the profile is untouched until the end");
@@ -322,7 +328,7 @@ fn an_interrupted_revisit_resumes_after_its_last_answer_even_a_skip() {
     assert_eq!(step(&after, 0), Some((3, vec!["Coached a squad".into()])));
     assert_eq!(step(&after, 3), None, "the skip survives the interruption");
     assert_eq!(after.assessment(7), before.assessment(7));
-    assert_eq!(after.date.as_deref(), Some("2026-06-01"), "the draft's date");
+    assert_eq!(after.date.map(|d| d.to_string()).as_deref(), Some("2026-06-01"), "the draft's date");
     // A draft of another revisit is refused rather than merged.
     std::fs::write(draft_path(&out, true), "name: Sam\nskills:\n  user-focus: ~\n").unwrap();
     let (err, _) = answer(scope, with(None), "\n\n\n");

@@ -197,7 +197,7 @@ pub struct AssessArgs {
     pub skills: Vec<String>,
     /// When the assessment was made, ISO 8601 (default: today).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
-    pub date: Option<String>,
+    pub date: Option<jiff::civil::Date>,
     /// Who rates: self, or the reviewer's name (default: self; with --skill or --for, the
     /// profile's).
     #[arg(long, value_name = "NAME", value_parser = assessor_arg)]
@@ -219,8 +219,8 @@ pub struct YamlOnly {
     pub format: Format,
 }
 
-/// `--date`: an ISO 8601 date (a date and time keeps its date), as `YYYY-MM-DD`.
-fn date_arg(text: &str) -> Result<String, String> {
+/// `--date`: an ISO 8601 date (a date and time keeps its date).
+fn date_arg(text: &str) -> Result<jiff::civil::Date, String> {
     crate::profile::parse_date(text)
 }
 
@@ -296,7 +296,7 @@ pub struct NewArgs {
     pub level: Option<String>,
     /// The date written into the profile, ISO 8601 (default: today; with --from, the profile's).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
-    pub date: Option<String>,
+    pub date: Option<jiff::civil::Date>,
     /// Who rates, written into the profile: self (the default), or the reviewer's name.
     #[arg(long, value_name = "NAME", value_parser = assessor_arg)]
     pub assessor: Option<String>,
@@ -414,8 +414,8 @@ pub struct ImportDdatCsv {
 /// `--export-date`: a month (`2025-09`) or a day (`2025-09-30`), as written.
 fn export_date_arg(text: &str) -> Result<String, String> {
     let text = text.trim();
-    let day = crate::profile::parse_date(text).ok().filter(|d| d == text);
-    let month = crate::profile::parse_date(&format!("{text}-01")).ok().filter(|d| d.len() == 10 && d[..7] == *text);
+    let day = crate::profile::parse_date(text).ok().filter(|d| d.to_string() == text);
+    let month = crate::profile::parse_date(&format!("{text}-01")).ok().filter(|d| d.to_string()[..7] == *text);
     match day.or(month) {
         Some(_) => Ok(text.to_string()),
         None => Err("expected a month such as 2025-09, or a day such as 2025-09-30".to_string()),

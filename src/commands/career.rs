@@ -4,10 +4,10 @@
 use super::Outcome;
 use super::selected::Selected;
 use crate::cli::{FitArgs, GlobalArgs, MovesArgs};
-use crate::diagnostics::Warnings;
 use crate::profile::{self, People};
 use crate::render::RenderOptions;
 use crate::report;
+use crate::warnings::Warnings;
 
 /// `moves LEVEL`: `--role`, when given, is the one role to look at, as well as where a bare level
 /// name is looked up first; a level of another role is still found when its name is unique.

@@ -3,13 +3,13 @@
 
 use super::Outcome;
 use crate::cli::{GapArgs, GlobalArgs};
-use crate::diagnostics::Warnings;
 use crate::profile::{self, People};
 use crate::render::RenderOptions;
 use crate::report::Target;
 use crate::report::gap::GapReport;
 use crate::report::team::TeamReport;
 use crate::resolve;
+use crate::warnings::Warnings;
 
 /// `gap`: the framework is `--data` or `--framework`, else the one the profiles name, else the
 /// default. One profile is compared with `--to`, else its own target; a team, each person with

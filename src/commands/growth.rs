@@ -6,13 +6,14 @@ use std::path::Path;
 
 use super::Outcome;
 use crate::cli::{GlobalArgs, ProgressArgs};
-use crate::diagnostics::{MAX_OF_A_KIND, Warnings};
+use crate::diagnostics::MAX_OF_A_KIND;
 use crate::model::Profile;
 use crate::profile::People;
 use crate::render::RenderOptions;
 use crate::report::Target;
-use crate::report::progress::ProgressReport;
+use crate::report::progress::{Dated, ProgressReport};
 use crate::resolve::normalise;
+use crate::warnings::Warnings;
 use crate::{profile, resolve, text};
 
 /// `progress FILE… [--history DIR]`: the framework is `--data` or `--framework`, else the one the
@@ -32,7 +33,9 @@ pub fn progress(
     let checkins = one_history(people)?;
     warnings.extend(assessors_warning(&checkins));
     let to = to.as_deref().map(|name| resolve::resolve_level(&framework, name, Some(home))).transpose()?;
-    let Some(latest) = checkins.last() else { anyhow::bail!("progress needs at least two check-ins, and got none") };
+    let Some(Dated { profile: latest, .. }) = checkins.last() else {
+        anyhow::bail!("progress needs at least two check-ins, and got none")
+    };
     let target = Target::alone(&framework, latest, to, &format!("{} (the latest check-in)", latest.file))?;
     let report = ProgressReport::build(framework.scope(target.at), &checkins, target.at.level, target.from, *only_gaps);
     Outcome::report_gaps(&report, options, *exit_code && report.has_gaps())
@@ -62,7 +65,7 @@ fn grouped<'a, K: PartialEq>(items: impl Iterator<Item = (K, &'a str)>) -> Vec<(
 /// The check-ins in date order, or one error naming every check-in that cannot be placed in one
 /// person's history: fewer than two, one without a date, two on the same date (their order would
 /// decide the net change), or profiles of different people.
-pub fn one_history(mut checkins: Vec<Profile>) -> anyhow::Result<Vec<Profile>> {
+pub fn one_history(checkins: Vec<Profile>) -> anyhow::Result<Vec<Dated>> {
     if let [only] = checkins.as_slice() {
         anyhow::bail!(
             "progress follows one person over time and needs at least two check-ins, but got one ({}); to \
@@ -74,8 +77,16 @@ pub fn one_history(mut checkins: Vec<Profile>) -> anyhow::Result<Vec<Profile>> {
     if checkins.is_empty() {
         anyhow::bail!("progress needs at least two check-ins, and got none");
     }
+    // Named in the order given, so this is worked out before the check-ins are sorted.
+    let people = different_people(&checkins);
+    let (mut dated, mut undated) = (Vec::new(), Vec::new());
+    for checkin in checkins {
+        match Dated::of(checkin) {
+            Ok(checkin) => dated.push(checkin),
+            Err(profile) => undated.push(profile.file),
+        }
+    }
     let mut problems = Vec::new();
-    let undated: Vec<&str> = checkins.iter().filter(|p| p.date.is_none()).map(|p| p.file.as_str()).collect();
     match undated.as_slice() {
         [] => {}
         [one] => problems.push(format!(
@@ -85,51 +96,55 @@ pub fn one_history(mut checkins: Vec<Profile>) -> anyhow::Result<Vec<Profile>> {
             "{} check-ins have no `date:` ({}), and progress puts check-ins in date order; add one to each, e.g. \
              `date: 2026-03-01`",
             many.len(),
-            and_list(many)
+            and_list(&many.iter().map(String::as_str).collect::<Vec<_>>())
         )),
     }
-    let dated = checkins.iter().filter_map(|p| Some((p.date.as_deref()?, p.file.as_str())));
-    for (date, files) in grouped(dated).into_iter().filter(|(_, files)| files.len() > 1) {
+    let on_one_day = grouped(dated.iter().map(|c| (c.date, c.profile.file.as_str())));
+    for (date, files) in on_one_day.into_iter().filter(|(_, files)| files.len() > 1) {
         let both = if files.len() == 2 { "both" } else { "all" };
         problems.push(format!(
             "{} are {both} dated {date}; progress cannot tell which came first, and the order decides the net change",
             and_list(&files)
         ));
     }
-    let people = grouped(checkins.iter().map(|p| (crate::names::person_key(&p.name), p.file.as_str())));
-    if people.len() > 1 {
-        let named: Vec<String> = people
-            .iter()
-            .take(MAX_OF_A_KIND)
-            .map(|(key, files)| {
-                let name =
-                    checkins.iter().find(|p| crate::names::person_key(&p.name) == *key).map_or("", |p| p.name.trim());
-                let name = crate::names::shown_name(name);
-                let verb = if files.len() == 1 { "is" } else { "are" };
-                format!("{} {verb} `{name}`", and_list(files))
-            })
-            .collect();
-        let more = people.len().saturating_sub(MAX_OF_A_KIND);
-        let more = if more > 0 { format!(" … and {more} more people") } else { String::new() };
-        problems.push(format!(
-            "the check-ins are of different people, and progress follows one person: {}{more}",
-            named.join("; ")
-        ));
-    }
+    problems.extend(people);
     match problems.len() {
         0 => {}
         1 => anyhow::bail!("{}", problems.remove(0)),
         n => anyhow::bail!("the check-ins cannot be followed over time ({n} problems):\n  {}", problems.join("\n  ")),
     }
-    checkins.sort_by(|a, b| a.date.cmp(&b.date));
-    Ok(checkins)
+    dated.sort_by_key(|c| c.date);
+    Ok(dated)
+}
+
+/// The problem when the check-ins are of more than one person, naming each person's files.
+fn different_people(checkins: &[Profile]) -> Option<String> {
+    let people = grouped(checkins.iter().map(|p| (crate::names::person_key(&p.name), p.file.as_str())));
+    if people.len() < 2 {
+        return None;
+    }
+    let named: Vec<String> = people
+        .iter()
+        .take(MAX_OF_A_KIND)
+        .map(|(key, files)| {
+            let name =
+                checkins.iter().find(|p| crate::names::person_key(&p.name) == *key).map_or("", |p| p.name.trim());
+            let name = crate::names::shown_name(name);
+            let verb = if files.len() == 1 { "is" } else { "are" };
+            format!("{} {verb} `{name}`", and_list(files))
+        })
+        .collect();
+    let more = people.len().saturating_sub(MAX_OF_A_KIND);
+    let more = if more > 0 { format!(" … and {more} more people") } else { String::new() };
+    Some(format!("the check-ins are of different people, and progress follows one person: {}{more}", named.join("; ")))
 }
 
 /// A warning when the check-ins name different assessors: a change may then be a difference of
 /// opinion (a self-assessment against a manager's rating) rather than growth. Check-ins that name
 /// no assessor are not counted either way.
-pub fn assessors_warning(checkins: &[Profile]) -> Option<String> {
-    let named = checkins.iter().filter_map(|p| Some((normalise(p.assessor.as_deref()?), p.file.as_str())));
+pub fn assessors_warning(checkins: &[Dated]) -> Option<String> {
+    let named =
+        checkins.iter().filter_map(|c| Some((normalise(c.profile.assessor.as_deref()?), c.profile.file.as_str())));
     let groups = grouped(named);
     if groups.len() < 2 {
         return None;
@@ -139,7 +154,7 @@ pub fn assessors_warning(checkins: &[Profile]) -> Option<String> {
         .map(|(key, files)| {
             let name = checkins
                 .iter()
-                .filter_map(|p| p.assessor.as_deref())
+                .filter_map(|c| c.profile.assessor.as_deref())
                 .find(|a| normalise(a) == *key)
                 .unwrap_or_default();
             format!("`{name}`: {}", files.join(", "))
@@ -157,11 +172,19 @@ mod tests {
     use super::*;
 
     fn checkin(file: &str, name: &str, date: Option<&str>, assessor: Option<&str>) -> Profile {
-        Profile { date: date.map(String::from), assessor: assessor.map(String::from), ..Profile::empty(file, name, 0) }
+        Profile {
+            date: date.map(|d| d.parse().unwrap()),
+            assessor: assessor.map(String::from),
+            ..Profile::empty(file, name, 0)
+        }
     }
 
-    fn files(checkins: &[Profile]) -> Vec<&str> {
-        checkins.iter().map(|p| p.file.as_str()).collect()
+    fn dated(file: &str, assessor: Option<&str>) -> Dated {
+        Dated::of(checkin(file, "Sam", Some("2026-03-02"), assessor)).unwrap()
+    }
+
+    fn files(checkins: &[Dated]) -> Vec<&str> {
+        checkins.iter().map(|c| c.profile.file.as_str()).collect()
     }
 
     #[test]
@@ -211,13 +234,9 @@ mod tests {
 
     #[test]
     fn differing_assessors_warn_and_unnamed_ones_do_not_count() {
-        let same = [checkin("a", "Sam", None, Some("self")), checkin("b", "Sam", None, None)];
+        let same = [dated("a", Some("self")), dated("b", None)];
         assert_eq!(assessors_warning(&same), None);
-        let mixed = [
-            checkin("a", "Sam", None, Some("self")),
-            checkin("b", "Sam", None, Some("Self")),
-            checkin("c", "Sam", None, Some("Dana Reyes")),
-        ];
+        let mixed = [dated("a", Some("self")), dated("b", Some("Self")), dated("c", Some("Dana Reyes"))];
         let warning = assessors_warning(&mixed).unwrap();
         assert!(warning.contains("(`self`: a, b; `Dana Reyes`: c)"), "{warning}");
     }

@@ -2,12 +2,12 @@
 
 use super::Outcome;
 use crate::cli::{GlobalArgs, PlanArgs};
-use crate::diagnostics::Warnings;
 use crate::profile::{self, People};
 use crate::render::RenderOptions;
 use crate::report::Target;
 use crate::report::plan::PlanReport;
 use crate::resolve;
+use crate::warnings::Warnings;
 
 /// `plan --profile FILE [--to LEVEL]`: the profile is read and checked as `gap` reads it, so the
 /// framework is the one it names unless a flag names one. The target is `--to` (looked up as

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use super::Outcome;
 use super::selected::Selected;
 use crate::cli::{AssessArgs, GlobalArgs, NewArgs};
-use crate::diagnostics::Warnings;
 use crate::model::Scope;
 use crate::render::RenderOptions;
+use crate::warnings::Warnings;
 use crate::{assess, profile, resolve, terminal};
 
 /// `profile new`: a template with every skill, at `--level` if given, dated `--date` (today)
@@ -25,9 +25,9 @@ pub fn new(
     let selected = Selected::load(global)?;
     let level = args.level.as_deref().map(|l| selected.level(l)).transpose()?;
     let also = args.for_level.as_deref().map(|l| selected.level_at(l)).transpose()?;
-    let date = args.date.clone().unwrap_or_else(profile::today);
+    let date = args.date.unwrap_or_else(profile::today);
     let assessor = args.assessor.as_deref().unwrap_or("self");
-    let text = profile::template(selected.scope()?, level, &date, assessor, &options.invocation, also);
+    let text = profile::template(selected.scope()?, level, date, assessor, &options.invocation, also);
     Ok(Outcome::bytes(text.into_bytes()))
 }
 
@@ -50,7 +50,7 @@ fn extend(
     if let Some(level) = &args.level {
         person.level = Some(resolve::resolve_index(&scope.role.levels, level, "level")?);
     }
-    person.date = args.date.clone().or(person.date);
+    person.date = args.date.or(person.date);
     person.assessor = args.assessor.clone().or(person.assessor);
     let text = profile::to_yaml(scope, &person, &options.invocation, also);
     Ok(Outcome::bytes(text.into_bytes()))
@@ -118,7 +118,7 @@ fn run(
         force: args.force,
         restart: args.restart,
         level,
-        date: args.date.as_deref(),
+        date: args.date,
         assessor: args.assessor.as_deref(),
         revisit,
         width,

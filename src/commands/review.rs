@@ -5,7 +5,6 @@ use std::path::Path;
 
 use super::Outcome;
 use crate::cli::{GapArgs, GlobalArgs};
-use crate::diagnostics::Warnings;
 use crate::model::Profile;
 use crate::names;
 use crate::profile::{self, People};
@@ -13,6 +12,7 @@ use crate::render::RenderOptions;
 use crate::report::Target;
 use crate::report::review::ReviewReport;
 use crate::resolve::{self, normalise};
+use crate::warnings::Warnings;
 
 /// Reads the self-assessment (`--profile`) and the review through the same checks as `gap`, on the
 /// framework and role the self-assessment picks, and compares both with the target: `--to`, else

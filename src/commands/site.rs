@@ -17,7 +17,7 @@ pub fn run(global: &GlobalArgs, args: &SiteArgs, options: &RenderOptions) -> any
     let inputs: Vec<&std::path::Path> = global.data.iter().map(|d| d.as_path()).collect();
     crate::import::check_out(&args.out, args.force, &inputs)?;
     let framework = load_selected(global)?;
-    let stamp = args.stamp.then(crate::profile::today);
+    let stamp = args.stamp.then(|| crate::profile::today().to_string());
     let site = crate::site::build(&framework, stamp.as_deref());
     let note = crate::import::write_marked(&args.out, args.force, &site.files, "site")?;
     let report = SiteReport {

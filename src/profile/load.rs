@@ -9,10 +9,11 @@ use std::sync::OnceLock;
 
 use super::{Folder, RawProfileFile, SkillLookup, check, read_from};
 use crate::data::{Selection, select_role};
-use crate::diagnostics::{DataError, MAX_OF_A_KIND, Problem, Problems, Warnings, find_line};
+use crate::diagnostics::{DataError, MAX_OF_A_KIND, Problem, Problems, find_line};
 use crate::model::{Framework, Profile, Scope};
 use crate::parallel;
 use crate::resolve::normalise;
+use crate::warnings::Warnings;
 
 /// The profiles a command reads, checked, with the framework they were checked against.
 #[derive(Debug)]
@@ -475,7 +476,7 @@ mod tests {
     fn of_two_profiles_of_one_person_the_newer_then_the_self_assessment_counts() {
         let rated = |file: &str, date: Option<&str>, assessor: Option<&str>| {
             let mut p = person(file, "Sam Okafor");
-            p.date = date.map(String::from);
+            p.date = date.map(|d| d.parse().unwrap());
             p.assessor = assessor.map(String::from);
             p
         };

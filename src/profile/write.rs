@@ -15,7 +15,7 @@ use crate::model::{Assessment, Level, LevelAt, Profile, Role, Scope};
 pub fn template(
     scope: Scope,
     level: Option<usize>,
-    date: &str,
+    date: jiff::civil::Date,
     assessor: &str,
     invocation: &str,
     also: Option<LevelAt>,
@@ -26,7 +26,7 @@ pub fn template(
     };
     let mut blank = Profile::empty("", name, 0);
     blank.level = level;
-    blank.date = Some(date.to_string());
+    blank.date = Some(date);
     blank.assessor = Some(assessor.to_string());
     to_yaml(scope, &blank, invocation, also)
 }
@@ -145,10 +145,8 @@ fn header(scope: Scope, profile: &Profile, invocation: &str, soft: bool, also: O
         }
     }
     let _ = writeln!(out, "name: {}", yaml_string(&profile.name));
-    if let Some(date) = &profile.date {
-        // A checked date is plain `YYYY-MM-DD`; anything else is quoted, to read back as it is.
-        let plain = super::parse_date(date).is_ok_and(|d| d == *date);
-        let _ = writeln!(out, "date: {}", if plain { date.clone() } else { yaml_string(date) });
+    if let Some(date) = profile.date {
+        let _ = writeln!(out, "date: {date}");
     }
     if let Some(assessor) = &profile.assessor {
         let _ = writeln!(out, "assessor: {}", yaml_string(assessor));
@@ -286,7 +284,7 @@ mod tests {
         let mut p = Profile::empty("me.yaml", "Ada \"the Countess\" Lovelace: #1", 0);
         p.level = Some(0);
         p.target = Some(2);
-        p.date = Some("2026-03-02".into());
+        p.date = Some("2026-03-02".parse().unwrap());
         p.assessor = Some("Dana Reyes".into());
         p.skills = vec![
             (0, assessment(3, &AWKWARD[..5])),
@@ -313,7 +311,7 @@ mod tests {
         let scope = Scope { framework: &f, role: &f.roles[designer] };
         let mut p = Profile::empty("me.yaml", "Sam", designer);
         p.level = Some(0);
-        p.date = Some("2026-06-01".into());
+        p.date = Some("2026-06-01".parse().unwrap());
         p.assessor = Some("self".into());
         p.skills = vec![(2, assessment(4, &["Ran a sketching day"]))];
         p.behaviours = vec![(0, assessment(2, &AWKWARD[3..6])), (1, assessment(0, &[]))];
@@ -353,9 +351,12 @@ mod tests {
     fn template_round_trips_as_an_all_unassessed_profile() {
         let f = data::load_builtin("dvla").unwrap();
         let scope = Scope { framework: &f, role: &f.roles[0] };
-        let text = template(scope, Some(0), "2026-03-02", "self", "pm-skills", None);
+        let text = template(scope, Some(0), "2026-03-02".parse().unwrap(), "self", "pm-skills", None);
         let p = read_back(scope, &text);
-        assert_eq!((p.level, p.date.as_deref(), p.assessor.as_deref()), (Some(0), Some("2026-03-02"), Some("self")));
+        assert_eq!(
+            (p.level, p.date.map(|d| d.to_string()).as_deref(), p.assessor.as_deref()),
+            (Some(0), Some("2026-03-02"), Some("self"))
+        );
         assert!(p.skills.is_empty());
         assert_eq!(text.matches(": ~").count(), 10);
         assert!(text.contains("#   expert:"));

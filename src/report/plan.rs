@@ -41,8 +41,8 @@ pub struct PlanReport {
     /// The target's role.
     pub role: Ref,
     pub person: Person,
-    /// When the profile was assessed (`YYYY-MM-DD`), if it says.
-    pub date: Option<String>,
+    /// When the profile was assessed, if it says.
+    pub date: Option<jiff::civil::Date>,
     /// Who rated: `self` or a reviewer, if the profile says.
     pub assessor: Option<String>,
     pub target: LevelRef,
@@ -84,7 +84,7 @@ impl PlanReport {
             source: framework.source.clone(),
             role: gap.role,
             person: gap.person,
-            date: profile.date.clone(),
+            date: profile.date,
             assessor: profile.assessor.clone(),
             target: framework.level_ref(target),
             target_from,
@@ -124,7 +124,7 @@ impl PlanReport {
             self.assessor.as_deref().map(|a| if a == "self" { "a self-assessment".into() } else { format!("by {a}") });
         let assessed = match (&self.date, assessor) {
             (Some(date), Some(who)) => Some(format!("{date}, {who}")),
-            (Some(date), None) => Some(date.clone()),
+            (Some(date), None) => Some(date.to_string()),
             (None, who) => who,
         };
         if let Some(assessed) = assessed {

@@ -12,6 +12,8 @@ use super::evidence_item;
 use super::gap::{GapReport, Readiness};
 use super::rules::Standing;
 use super::{NOT_EXPECTED, Proficiency, Ref, Report, Scope, TargetFrom, proficiency_label};
+use jiff::civil::Date;
+
 use crate::model::{LevelAt, LevelRef, Profile};
 use crate::render::doc::signed;
 use crate::render::{Block, Cell, Chart, Line, Records, Series, Table, Tone, Value, Workbook};
@@ -94,11 +96,28 @@ impl Status {
     }
 }
 
-/// One check-in: a profile with a date.
+/// A profile with the date it carries: what a history is made of. A profile without a date
+/// cannot be one, so the report never meets a missing date.
+#[derive(Debug, Clone)]
+pub struct Dated {
+    pub date: Date,
+    pub profile: Profile,
+}
+
+impl Dated {
+    /// The profile as a check-in, or the profile back when it has no date.
+    pub fn of(profile: Profile) -> Result<Dated, Box<Profile>> {
+        match profile.date {
+            Some(date) => Ok(Dated { date, profile }),
+            None => Err(Box::new(profile)),
+        }
+    }
+}
+
+/// One check-in, as the report shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Checkin {
-    /// `YYYY-MM-DD`.
-    pub date: String,
+    pub date: Date,
     pub file: String,
     /// Who rated: `self`, or a reviewer's name; `null` when the profile does not say.
     pub assessor: Option<String>,
@@ -109,7 +128,7 @@ pub struct Checkin {
 /// Evidence notes that a check-in gives and the one before it did not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DatedNotes {
-    pub date: String,
+    pub date: Date,
     pub notes: Vec<String>,
 }
 
@@ -184,19 +203,13 @@ pub struct ProgressReport {
     days: Vec<i64>,
 }
 
-/// The days from the first date to each (dates as `YYYY-MM-DD`); a date that does not parse
-/// (which a checked profile never has) is placed a day after the one before.
-fn days_from_first(dates: &[&str]) -> Vec<i64> {
-    let first = dates.first().and_then(|d| d.parse::<jiff::civil::Date>().ok());
+/// The days from the first date to each, in date order; two check-ins on one day (which
+/// `progress` refuses) still get a place each on the chart, a day apart.
+fn days_from_first(dates: &[Date]) -> Vec<i64> {
     let mut days: Vec<i64> = Vec::with_capacity(dates.len());
     for date in dates {
-        let since = first
-            .zip(date.parse::<jiff::civil::Date>().ok())
-            .and_then(|(first, date)| first.until(date).ok())
-            .map(|span| i64::from(span.get_days()));
-        let previous = days.last().copied();
-        let after = previous.map_or(0, |p| p + 1);
-        days.push(since.filter(|d| previous.is_none_or(|p| *d > p)).unwrap_or(after));
+        let since = i64::from((*date - dates[0]).get_days());
+        days.push(days.last().map_or(since, |&previous| since.max(previous + 1)));
     }
     days
 }
@@ -208,11 +221,12 @@ fn new_notes(before: &[String], now: &[String]) -> Vec<String> {
 
 impl ProgressReport {
     /// Builds the report from one person's check-ins, in any order (they are put in date order
-    /// here; each must have a date, as the command checks), against level `target` of the
-    /// scope's role.
-    pub fn build(scope: Scope, checkins: &[Profile], target: usize, from: TargetFrom, only_gaps: bool) -> Self {
-        let mut ordered: Vec<&Profile> = checkins.iter().collect();
-        ordered.sort_by(|a, b| a.date.cmp(&b.date));
+    /// here), against level `target` of the scope's role.
+    pub fn build(scope: Scope, checkins: &[Dated], target: usize, from: TargetFrom, only_gaps: bool) -> Self {
+        let mut ordered: Vec<&Dated> = checkins.iter().collect();
+        ordered.sort_by_key(|c| c.date);
+        let dates: Vec<Date> = ordered.iter().map(|c| c.date).collect();
+        let ordered: Vec<&Profile> = ordered.iter().map(|c| &c.profile).collect();
         let framework = scope.framework;
         let level = &scope.role.levels[target];
         // The target's skills in the role's order, then any other skill a check-in assessed.
@@ -228,7 +242,6 @@ impl ProgressReport {
                 skills.push((s, None));
             }
         }
-        let dates: Vec<&str> = ordered.iter().map(|p| p.date.as_deref().unwrap_or_default()).collect();
         let mut rows: Vec<ProgressRow> =
             skills.iter().map(|&(s, need)| row(scope, &ordered, &dates, s, need)).collect();
         let latest = ordered.last().map(|p| GapReport::build(scope, p, target, false).summary);
@@ -245,8 +258,9 @@ impl ProgressReport {
             target_from: from,
             checkins: ordered
                 .iter()
-                .map(|p| Checkin {
-                    date: p.date.clone().unwrap_or_default(),
+                .zip(&dates)
+                .map(|(p, &date)| Checkin {
+                    date,
                     file: p.file.clone(),
                     assessor: p.assessor.clone(),
                     level: p.level.map(|level| framework.level_ref(LevelAt { role: p.role, level })),
@@ -268,7 +282,7 @@ impl ProgressReport {
 }
 
 /// One skill over the check-ins (in date order).
-fn row(scope: Scope, ordered: &[&Profile], dates: &[&str], skill: usize, need: Option<usize>) -> ProgressRow {
+fn row(scope: Scope, ordered: &[&Profile], dates: &[Date], skill: usize, need: Option<usize>) -> ProgressRow {
     let ranks: Vec<Option<usize>> = ordered.iter().map(|p| p.assessment(skill).map(|a| a.proficiency)).collect();
     let assessed: Vec<usize> = ranks.iter().flatten().copied().collect();
     let change = match assessed.as_slice() {
@@ -285,7 +299,7 @@ fn row(scope: Scope, ordered: &[&Profile], dates: &[&str], skill: usize, need: O
         .zip(&dates[1..])
         .filter_map(|(pair, date)| {
             let notes = new_notes(&evidence(pair[0]), &evidence(pair[1]));
-            (!notes.is_empty()).then(|| DatedNotes { date: date.to_string(), notes })
+            (!notes.is_empty()).then_some(DatedNotes { date: *date, notes })
         })
         .collect();
     let s = &scope.framework.skills[skill];
@@ -301,12 +315,12 @@ fn row(scope: Scope, ordered: &[&Profile], dates: &[&str], skill: usize, need: O
 
 /// Counts the rows the target expects and words the summary; `now` is the latest check-in as
 /// `gap` reads it, so what remains is what `gap` would say.
-fn summarise(rows: &[ProgressRow], dates: &[&str], now: Readiness) -> ProgressSummary {
+fn summarise(rows: &[ProgressRow], dates: &[Date], now: Readiness) -> ProgressSummary {
     let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
     let expected = rows.iter().filter(|r| r.status != Status::NotExpected).count();
     let met_now = rows.iter().filter(|r| r.status.met_now()).count();
     let (closed, opened, remains) = (count(Status::Closed), count(Status::Opened), count(Status::Remains));
-    let since = dates.first().copied().unwrap_or_default().to_string();
+    let since = dates.first().map(Date::to_string).unwrap_or_default();
     let mut text = format!("{} closed since {since}", plural(closed, "gap", "gaps"));
     if opened > 0 {
         text.push_str(&format!(", {opened} opened"));
@@ -315,7 +329,7 @@ fn summarise(rows: &[ProgressRow], dates: &[&str], now: Readiness) -> ProgressSu
     ProgressSummary {
         checkins: dates.len(),
         since,
-        latest: dates.last().copied().unwrap_or_default().to_string(),
+        latest: dates.last().map(Date::to_string).unwrap_or_default(),
         skills: expected,
         closed,
         opened,
@@ -390,9 +404,12 @@ impl ProgressReport {
             .iter()
             .filter(|r| !r.new_evidence.is_empty())
             .map(|r| {
-                let notes =
-                    r.new_evidence.iter().flat_map(|d| d.notes.iter().map(|n| (Some(d.date.as_str()), n.as_str())));
-                evidence_item(&r.skill.name, notes)
+                let notes: Vec<(String, &str)> = r
+                    .new_evidence
+                    .iter()
+                    .flat_map(|d| d.notes.iter().map(|n| (d.date.to_string(), n.as_str())))
+                    .collect();
+                evidence_item(&r.skill.name, notes.iter().map(|(date, note)| (Some(date.as_str()), *note)))
             })
             .collect()
     }
@@ -413,7 +430,7 @@ impl Report for ProgressReport {
     fn chart(&self) -> Option<Chart> {
         Some(Chart::Line(Line {
             title: format!("{}'s skills over time, against {}", self.person, self.target.name),
-            dates: self.checkins.iter().map(|c| c.date.clone()).collect(),
+            dates: self.checkins.iter().map(|c| c.date.to_string()).collect(),
             days: self.days.clone(),
             scale: self.scale.clone(),
             series: self
@@ -433,7 +450,7 @@ impl Report for ProgressReport {
     fn document(&self) -> Vec<Block> {
         let size = self.scale.len();
         let mut header: Vec<String> = vec!["Skill".into()];
-        header.extend(self.checkins.iter().map(|c| c.date.clone()));
+        header.extend(self.checkins.iter().map(|c| c.date.to_string()));
         header.extend(["Needs".into(), "Change".into(), "Status".into()]);
         let mut table = Table::new(header);
         for r in &self.rows {
@@ -454,7 +471,7 @@ impl Report for ProgressReport {
             .map(|c| {
                 let about: Vec<String> =
                     c.assessor.iter().chain(c.level.as_ref().map(|l| &l.name)).chain([&c.file]).cloned().collect();
-                (c.date.clone(), about.join(" · "))
+                (c.date.to_string(), about.join(" · "))
             })
             .collect();
         fields.push(("Target".into(), self.target_words()));
@@ -488,7 +505,7 @@ impl Report for ProgressReport {
 
     fn records(&self) -> Records {
         let mut header: Vec<String> = ["person", "target", "skill_id", "skill_name", "need"].map(String::from).to_vec();
-        header.extend(self.checkins.iter().map(|c| c.date.clone()));
+        header.extend(self.checkins.iter().map(|c| c.date.to_string()));
         header.extend(["change", "status"].map(String::from));
         let rows = self
             .rows
@@ -519,9 +536,9 @@ mod tests {
 
     /// A check-in on `date` with the given proficiency per skill (framework order; `None` is
     /// unassessed) and, for skill 0, these evidence notes.
-    fn checkin(date: &str, levels: &[Option<usize>], notes: &[&str]) -> Profile {
-        Profile {
-            date: Some(date.into()),
+    fn checkin(date: &str, levels: &[Option<usize>], notes: &[&str]) -> Dated {
+        Dated::of(Profile {
+            date: Some(date.parse().unwrap()),
             level: Some(0),
             skills: levels
                 .iter()
@@ -532,7 +549,8 @@ mod tests {
                 })
                 .collect(),
             ..Profile::empty(format!("{date}.yaml"), "Sam", 0)
-        }
+        })
+        .unwrap()
     }
 
     fn statuses(r: &ProgressReport) -> Vec<Status> {
@@ -569,7 +587,7 @@ mod tests {
         let shuffled = ProgressReport::build(scope, &[sept, march, june], 1, TargetFrom::To, false);
         assert_eq!(serde_json::to_value(&forward).unwrap(), serde_json::to_value(&shuffled).unwrap());
         let r = forward;
-        let dates: Vec<&str> = r.checkins.iter().map(|c| c.date.as_str()).collect();
+        let dates: Vec<String> = r.checkins.iter().map(|c| c.date.to_string()).collect();
         assert_eq!(dates, ["2026-03-02", "2026-06-01", "2026-09-01"]);
         assert_eq!(r.days, [0, 91, 183]);
         let s = statuses(&r);
@@ -588,7 +606,10 @@ mod tests {
         assert_eq!(r.rows[7].change, Some(0));
         assert_eq!(r.rows[0].change, Some(1));
         // Only June's note is new; September repeats nothing and adds nothing.
-        assert_eq!(r.rows[0].new_evidence, [DatedNotes { date: "2026-06-01".into(), notes: vec!["b".into()] }]);
+        assert_eq!(
+            r.rows[0].new_evidence,
+            [DatedNotes { date: "2026-06-01".parse().unwrap(), notes: vec!["b".into()] }]
+        );
         let sum = &r.summary;
         assert_eq!((sum.closed, sum.opened, sum.remains, sum.now_met, sum.unassessed), (1, 1, 1, 1, 6));
         assert_eq!((sum.met_now, sum.skills, sum.ready), (2, 10, false));

@@ -21,8 +21,8 @@ pub struct Side {
     pub person: String,
     /// Who rated (`self` or a name), when the profile says.
     pub assessor: Option<String>,
-    /// When, as `YYYY-MM-DD`, when the profile says.
-    pub date: Option<String>,
+    /// When, when the profile says.
+    pub date: Option<jiff::civil::Date>,
     pub file: String,
     /// The person's current level as this side gives it, if it does.
     pub level: Option<LevelRef>,
@@ -122,7 +122,7 @@ fn side(scope: Scope, profile: &Profile) -> Side {
     Side {
         person: profile.name.clone(),
         assessor: profile.assessor.clone(),
-        date: profile.date.clone(),
+        date: profile.date,
         file: profile.file.clone(),
         level,
     }
@@ -654,15 +654,19 @@ mod tests {
     fn the_sources_give_each_sides_date_and_file_and_say_where_the_review_differs() {
         let f = dvla();
         let scope = Scope { framework: &f, role: &f.roles[0] };
-        let own = Profile { date: Some("2026-06-01".into()), ..profile(&f, "Sam", Some("self"), [Some(3); 10]) };
+        let own =
+            Profile { date: Some("2026-06-01".parse().unwrap()), ..profile(&f, "Sam", Some("self"), [Some(3); 10]) };
         let same = profile(&f, "sam", Some("Dana"), [Some(3); 10]);
         let fields = |reviewer: &Profile| match ReviewReport::build(scope, &own, reviewer, 1, false).sources() {
             Block::Fields(fields) => fields.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
             other => panic!("{other:?}"),
         };
         assert_eq!(fields(&same), ["Sam, 2026-06-01, Sam.yaml", "Dana, sam.yaml"]);
-        let other =
-            Profile { level: Some(1), date: Some("2026-05-20".into()), ..profile(&f, "Alex", None, [None; 10]) };
+        let other = Profile {
+            level: Some(1),
+            date: Some("2026-05-20".parse().unwrap()),
+            ..profile(&f, "Alex", None, [None; 10])
+        };
         assert_eq!(
             fields(&other)[1],
             "2026-05-20, Alex.yaml; the review names Alex and places them at Senior Product Manager"

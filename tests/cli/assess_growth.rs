@@ -54,7 +54,7 @@ fn assess_takes_evidence_and_goes_back() {
     assert_eq!((ddat.1, ddat.2), (serde_json::json!("working"), serde_json::json!(["Shipped the beta"])));
     let file = yaml(&out);
     assert_eq!(file["assessor"], "self");
-    assert_eq!(file["date"].as_str(), Some(pm_skills::profile::today().as_str()));
+    assert_eq!(file["date"].as_str(), Some(pm_skills::profile::today().to_string().as_str()));
     assert_eq!(listing(dir.path()), ["me.yaml"]);
 }
 
@@ -224,7 +224,7 @@ fn profile_new_writes_the_date_and_the_assessor() {
     let file: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
     // The run may cross midnight: either day is right.
     let date = file["date"].as_str().unwrap().to_string();
-    assert!(date == today || date == pm_skills::profile::today(), "{date}");
+    assert!(date == today.to_string() || date == pm_skills::profile::today().to_string(), "{date}");
     assert!(text.contains(&format!("\ndate: {date}\nassessor: \"self\"\n")), "{text}");
     let text = stdout(&["profile", "new", "--assessor", " Dana Reyes ", "--date", "2026-03-02T09:30:00"]);
     assert!(text.contains("\nname: \"Their Name\"\ndate: 2026-03-02\nassessor: \"Dana Reyes\"\n"), "{text}");

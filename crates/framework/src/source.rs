@@ -27,7 +27,7 @@ pub struct Budget {
 /// What a framework folder may hold. It is held in memory whole, so 40 files just under
 /// [`MAX_FILE_BYTES`] would cost gigabytes. The largest real ones hold hundreds of files; the
 /// scale benchmark's largest, under 30 MB.
-pub const FRAMEWORK_BUDGET: Budget = Budget { files: 20_000, bytes: 64 * 1024 * 1024 };
+pub(crate) const FRAMEWORK_BUDGET: Budget = Budget { files: 20_000, bytes: 64 * 1024 * 1024 };
 
 /// What a team or history folder may hold. Its profiles are read a few at a time, each reduced
 /// to its checked form at once, so it may hold far more than a framework folder: the whole civil
@@ -40,7 +40,7 @@ const FRAMEWORK_FILES: [&str; 6] =
 
 /// Refuses a folder (`what`, e.g. `framework folder x`) whose `files` are more or bigger than
 /// `budget`, by the sizes the file system gives, before any is read.
-pub fn check_folder_budget(what: &str, files: &[PathBuf], budget: Budget) -> anyhow::Result<()> {
+pub(crate) fn check_folder_budget(what: &str, files: &[PathBuf], budget: Budget) -> anyhow::Result<()> {
     let sizes: Vec<u64> = files.iter().map(|f| file_size(f)).collect();
     check_folder_sizes(what, files.len(), &sizes, budget)
 }
@@ -183,7 +183,7 @@ fn not_a_file(kind: &fs::FileType) -> Option<&'static str> {
 }
 
 /// Turns raw bytes into text: UTF-8 only, no NUL, a leading byte-order mark dropped.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;

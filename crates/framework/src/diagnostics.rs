@@ -72,7 +72,7 @@ impl Problems {
     }
 
     /// Records a lint warning.
-    pub fn warn(&mut self, file: &str, line: Option<usize>, message: String) {
+    pub(crate) fn warn(&mut self, file: &str, line: Option<usize>, message: String) {
         self.0.push(Problem { severity: Severity::Warning, file: file.into(), line, message, hint: None });
     }
 
@@ -114,34 +114,6 @@ impl fmt::Display for DataError {
             write!(f, "\n  {line}")?;
         }
         Ok(())
-    }
-}
-
-/// What a run warns about, collected in one place as the run goes (cargo's `Shell` is the model):
-/// any layer that notices something worth saying adds it here, no command hands warnings along by
-/// hand, and `lib` prints every one, after the output or before the error that stopped the run.
-#[derive(Debug, Default)]
-pub struct Warnings(std::sync::Mutex<Vec<String>>);
-
-impl Warnings {
-    /// Adds one sentence, without the `warning: ` that `lib` puts before it.
-    pub fn warn(&self, message: impl Into<String>) {
-        self.lock().push(message.into());
-    }
-
-    /// Adds each of `messages`, in order.
-    pub fn extend(&self, messages: impl IntoIterator<Item = String>) {
-        self.lock().extend(messages);
-    }
-
-    /// Everything warned about so far, in the order it was said, leaving none behind.
-    pub fn take(&self) -> Vec<String> {
-        std::mem::take(&mut *self.lock())
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<String>> {
-        // A thread that panicked mid-push leaves a whole list: a `Vec` push is not torn.
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -189,7 +161,7 @@ impl std::error::Error for DataError {}
 /// The start of every line of a file, so that a search from line N reads only the lines after it.
 /// Entries are checked in file order and each search starts at the previous entry, which keeps
 /// locating them linear in the size of the file, not quadratic.
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
@@ -299,17 +271,5 @@ mod tests {
         assert!(lines[104].ends_with(r#"like "unknown skill `…`""#), "{}", lines[104]);
         assert!(lines.iter().any(|l| l.contains("empty `name`")));
         assert_eq!(kind(r#"a "x" and `y` end"#), r#"a "…" and `…` end"#);
-    }
-
-    #[test]
-    fn warnings_said_anywhere_in_a_run_are_taken_once_in_the_order_said() {
-        let warnings = Warnings::default();
-        warnings.warn("first");
-        std::thread::scope(|scope| {
-            scope.spawn(|| warnings.extend(["from a thread".to_string()]));
-        });
-        warnings.extend(Some("last".to_string()));
-        assert_eq!(warnings.take(), ["first", "from a thread", "last"]);
-        assert!(warnings.take().is_empty());
     }
 }

@@ -204,9 +204,8 @@ pub struct Profile {
     pub level: Option<usize>,
     /// The level the person aims for (index into the role's levels), when the profile names one.
     pub target: Option<usize>,
-    /// When the assessment was made, as `YYYY-MM-DD`: ISO dates sort as text, so check-ins order
-    /// without a date type in the model.
-    pub date: Option<String>,
+    /// When the assessment was made: a day of the calendar, checked once when the profile is read.
+    pub date: Option<jiff::civil::Date>,
     /// Who rated: `self`, or a reviewer's name.
     pub assessor: Option<String>,
     /// (soft skill index into [`Framework::soft_skills`], what the person says on the

@@ -271,7 +271,7 @@ pub const MAX_ID_CHARS: usize = 64;
 /// What is wrong with the id `id` of a `kind` (`skill`, `role`…), if anything: not kebab-case, or
 /// longer than [`MAX_ID_CHARS`] (shown clipped). The importers ask it too, so that what they
 /// write is never refused by the loader.
-pub(crate) fn id_problem(kind: &str, id: &str) -> Option<String> {
+pub fn id_problem(kind: &str, id: &str) -> Option<String> {
     if id.chars().count() > MAX_ID_CHARS {
         let start: String = id.chars().take(24).collect();
         return Some(format!(
@@ -729,7 +729,7 @@ mod tests {
     /// in file order, the same as when everything is parsed on one.
     #[test]
     fn problems_keep_their_order_when_roles_are_parsed_in_parallel() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/custom-ladder");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/custom-ladder");
         let (mut files, _) = crate::source::read_folder(std::path::Path::new(dir)).unwrap();
         for file in &mut files {
             match file.rel.as_str() {

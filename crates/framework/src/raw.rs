@@ -556,91 +556,6 @@ fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String
     deserializer.deserialize_any(V)
 }
 
-/// Fully populated values of every file shape (every optional field given, every list and map
-/// non-empty, ratings in the long form), so the schema test can see every field the loader reads.
-#[cfg(test)]
-pub mod examples {
-    use super::*;
-
-    fn text(t: &str) -> Option<String> {
-        Some(t.to_string())
-    }
-
-    fn list(t: &str) -> Vec<String> {
-        vec![t.to_string()]
-    }
-
-    /// `framework.yaml`.
-    pub fn framework() -> RawFramework {
-        RawFramework {
-            source: text("s"),
-            licence: text("l"),
-            id: "f".into(),
-            name: "F".into(),
-            version: "1".into(),
-            description: text("d"),
-            default_role: text("r"),
-            scale: vec![RawStep { id: "a".into(), name: "A".into(), meaning: text("m") }],
-            behaviour_scale: vec![RawStep { id: "b".into(), name: "B".into(), meaning: text("m") }],
-        }
-    }
-
-    /// `skills.yaml`.
-    pub fn skills() -> RawSkillsFile {
-        let skill = RawSkill {
-            id: "k".into(),
-            name: "K".into(),
-            aliases: list("kk"),
-            description: text("d"),
-            proficiencies: OrderedMap(vec![("a".into(), "looks like".into())]),
-            tips: OrderedMap(vec![("a".into(), "try".into())]),
-            resources: vec![RawResource { title: "t".into(), url: "https://example.org".into(), kind: text("k") }],
-        };
-        RawSkillsFile { source: text("s"), licence: text("l"), skills: vec![skill] }
-    }
-
-    /// `soft-skills.yaml`.
-    pub fn soft_skills() -> RawSoftSkillsFile {
-        let soft = RawSoftSkill {
-            id: "k".into(),
-            name: "K".into(),
-            aliases: list("kk"),
-            explanation: text("e"),
-            examples: list("x"),
-        };
-        RawSoftSkillsFile { source: text("s"), licence: text("l"), soft_skills: vec![soft] }
-    }
-
-    /// `roles/<id>.yaml`.
-    pub fn role() -> RawRole {
-        let criterion = RawCriterion { statement: "c".into(), examples: list("x") };
-        let rating = RawRating { proficiency: "a".into(), note: text("n"), criteria: vec![criterion] };
-        let level = RawLevel {
-            id: "v".into(),
-            name: "V".into(),
-            aliases: list("vv"),
-            summary: text("s"),
-            responsibilities: list("r"),
-            skills: OrderedMap(vec![("k".into(), Some(rating))]),
-            behaviours: OrderedMap(vec![("k".into(), "b".into())]),
-        };
-        RawRole {
-            source: text("s"),
-            licence: text("l"),
-            id: "r".into(),
-            name: "R".into(),
-            family: text("f"),
-            summary: text("s"),
-            technical: text("t"),
-            benefits: list("b"),
-            day_in_the_life: list("d"),
-            responsibilities: list("r"),
-            skills: list("k"),
-            levels: vec![level],
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -649,7 +564,7 @@ mod tests {
     /// Parses `path` (relative to the crate) as `T`, writes it back and parses that: the second
     /// writing must equal the first, so nothing a file holds is lost or reordered on the way.
     fn round_trip<T: DeserializeOwned + Serialize>(path: &str) -> String {
-        let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let text = std::fs::read_to_string(format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let first: T = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
         let written = serde_yaml::to_string(&first).unwrap();
         let again: T = serde_yaml::from_str(&written).unwrap_or_else(|e| panic!("{path} written back: {e}"));
@@ -666,7 +581,8 @@ mod tests {
         round_trip::<RawRole>("tests/fixtures/custom-ladder/roles/design/designer.yaml");
         round_trip::<RawRole>("data/dvla/roles/product-manager.yaml");
         let profile = round_trip::<RawProfile>("examples/team/priya.yaml");
-        let text = std::fs::read_to_string(format!("{}/examples/team/priya.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let text =
+            std::fs::read_to_string(format!("{}/../../examples/team/priya.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let read: RawProfile = serde_yaml::from_str(&text).unwrap();
         assert_eq!(serde_yaml::from_str::<RawProfile>(&profile).unwrap(), read);
     }

@@ -82,7 +82,7 @@ pub fn shell_word(text: &str) -> Cow<'_, str> {
 
 /// Shortens every quoted part (`"…"` or `` `…` ``) of a message to `max` characters and an
 /// ellipsis: to quote little of a file in an error, or, with 0, to see what kind of message it is. serde quotes strings with escapes (`\"`), which are skipped over.
-pub fn clip_quoted(message: &str, max: usize) -> String {
+pub(crate) fn clip_quoted(message: &str, max: usize) -> String {
     let mut out = String::with_capacity(message.len());
     let mut chars = message.chars();
     while let Some(c) = chars.next() {

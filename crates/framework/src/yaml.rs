@@ -132,11 +132,11 @@ const EXPANSION_REFUSED: &str =
 /// The most YAML values one file may hold, by [`values_at_most`]. The parser keeps every value
 /// of a document in memory at once, about 200 bytes each for the smallest, so this keeps one file
 /// under 256 MiB. The largest real file seen, a 20,000-skill `skills.yaml` of 7 MB, holds 360,000.
-pub const MAX_VALUES: usize = 1_000_000;
+pub(crate) const MAX_VALUES: usize = 1_000_000;
 
 /// How far aliases may make a document grow beyond its own text and values, in units of one value
 /// or one byte of text: about 80 MB at most of copies.
-pub const MAX_ALIAS_GROWTH: usize = 2 << 20;
+pub(crate) const MAX_ALIAS_GROWTH: usize = 2 << 20;
 
 /// Cheap checks that keep a hostile file from costing the parser time or memory out of proportion
 /// to its size: flow nesting depth, how many values it holds, and how far aliases expand. Returns
