@@ -183,7 +183,7 @@ fn not_a_file(kind: &fs::FileType) -> Option<&'static str> {
 }
 
 /// Turns raw bytes into text: UTF-8 only, no NUL, a leading byte-order mark dropped.
-pub(crate) fn decode(bytes: &[u8]) -> Result<String, String> {
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
