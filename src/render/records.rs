@@ -108,7 +108,7 @@ impl From<bool> for Value {
 
 impl From<&Proficiency> for Value {
     fn from(p: &Proficiency) -> Self {
-        Value::Step { id: p.id.clone(), rank: p.rank }
+        Value::Step { id: p.id.clone(), rank: p.rank.get() }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Proficiency, Ref, expected_label};
+use super::{Proficiency, Rank, Ref, expected_label};
 use crate::model::{Framework, Level};
 use crate::render::doc::signed;
 use crate::render::{Block, Cell, Records, Sheet, Table, Tone, Value};
@@ -36,7 +36,7 @@ pub struct BehaviourChange {
 
 fn step(framework: &Framework, index: usize) -> Proficiency {
     let s = &framework.behaviour_scale[index];
-    Proficiency { id: s.id.clone(), name: s.name.clone(), rank: index + 1 }
+    Proficiency { id: s.id.clone(), name: s.name.clone(), rank: Rank::of_index(index) }
 }
 
 fn soft(framework: &Framework, index: usize) -> Ref {
@@ -76,7 +76,7 @@ pub fn compare(framework: &Framework, from: &Level, to: &Level) -> Vec<Behaviour
             if a.is_none() && b.is_none() {
                 return None;
             }
-            let rank = |p: Option<usize>| p.map_or(0, |p| p as i64 + 1);
+            let rank = |p: Option<usize>| p.map_or(0, |p| Rank::of_index(p).get() as i64);
             Some(BehaviourChange {
                 soft_skill: soft(framework, s),
                 from: a.map(|p| step(framework, p)),

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::behaviours::{self, BehaviourChange};
-use super::{Criterion, Growth, Proficiency, Ref, Report, criteria_blocks, expected_label, growth_blocks};
+use super::{Criterion, Growth, Proficiency, Rank, Ref, Report, criteria_blocks, expected_label, growth_blocks};
 use crate::model::{Framework, LevelAt, LevelRef};
 use crate::render::doc::signed;
 use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value, Workbook};
@@ -34,7 +34,7 @@ pub enum Direction {
 impl Direction {
     /// Classifies a skill by the ranks (1 = lowest step) each side expects; `None` when neither
     /// expects it.
-    pub fn of(from: Option<usize>, to: Option<usize>) -> Option<Self> {
+    pub fn of(from: Option<Rank>, to: Option<Rank>) -> Option<Self> {
         Some(match (from, to) {
             (None, None) => return None,
             (None, Some(_)) => Direction::New,
@@ -176,9 +176,9 @@ pub fn pairs(framework: &Framework, from: LevelAt, to: LevelAt) -> impl Iterator
     union.filter_map(move |s| {
         let ra = slot(a_role, s).and_then(|k| a.rating(k));
         let rb = if from.role == to.role { slot(a_role, s) } else { slot(b_role, s) }.and_then(|k| b.rating(k));
-        let rank = |r: Option<&crate::model::Rating>| r.map(|r| r.proficiency + 1);
+        let rank = |r: Option<&crate::model::Rating>| r.map(|r| Rank::of_index(r.proficiency));
         let direction = Direction::of(rank(ra), rank(rb))?;
-        let change = rank(rb).unwrap_or(0) as i64 - rank(ra).unwrap_or(0) as i64;
+        let change = rank(rb).map_or(0, Rank::get) as i64 - rank(ra).map_or(0, Rank::get) as i64;
         Some(Pair { skill: s, from: ra, to: rb, direction, change })
     })
 }
@@ -339,7 +339,7 @@ pub fn diff_header(lead: &[&str]) -> Vec<String> {
 pub fn diff_chart(rows: &[DiffRow], from: &str, to: &str, scale: &[String]) -> Chart {
     let series = |name: &str, side: fn(&DiffRow) -> Option<&Proficiency>| Series {
         name: name.to_string(),
-        values: rows.iter().map(|r| side(r).map(|p| p.rank)).collect(),
+        values: rows.iter().map(|r| side(r).map(|p| p.rank.get())).collect(),
     };
     Chart::Radar(Radar {
         title: format!("From {from} to {to}, skill by skill"),
@@ -446,11 +446,12 @@ mod tests {
 
     #[test]
     fn direction_classifies_both_sides() {
-        assert_eq!(Direction::of(Some(1), Some(3)), Some(Direction::Grow));
-        assert_eq!(Direction::of(Some(2), Some(2)), Some(Direction::Stay));
-        assert_eq!(Direction::of(Some(4), Some(1)), Some(Direction::Drop));
-        assert_eq!(Direction::of(None, Some(2)), Some(Direction::New));
-        assert_eq!(Direction::of(Some(2), None), Some(Direction::Left));
+        let r = Rank::of_index;
+        assert_eq!(Direction::of(Some(r(0)), Some(r(2))), Some(Direction::Grow));
+        assert_eq!(Direction::of(Some(r(1)), Some(r(1))), Some(Direction::Stay));
+        assert_eq!(Direction::of(Some(r(3)), Some(r(0))), Some(Direction::Drop));
+        assert_eq!(Direction::of(None, Some(r(1))), Some(Direction::New));
+        assert_eq!(Direction::of(Some(r(1)), None), Some(Direction::Left));
         assert_eq!(Direction::of(None, None), None);
         assert!(Direction::New.is_gap() && Direction::Grow.is_gap());
         assert!(!Direction::Left.is_gap() && !Direction::Drop.is_gap() && !Direction::Stay.is_gap());

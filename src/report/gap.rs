@@ -225,11 +225,11 @@ impl Report for GapReport {
             series: vec![
                 Series {
                     name: format!("{} needs", self.target.name),
-                    values: self.rows.iter().map(|r| Some(r.need.rank)).collect(),
+                    values: self.rows.iter().map(|r| Some(r.need.rank.get())).collect(),
                 },
                 Series {
                     name: format!("{} has", self.person.name),
-                    values: self.rows.iter().map(|r| r.have.as_ref().map(|h| h.rank)).collect(),
+                    values: self.rows.iter().map(|r| r.have.as_ref().map(|h| h.rank.get())).collect(),
                 },
             ],
         }))

@@ -90,7 +90,7 @@ impl Report for LadderReport {
                     values: self
                         .skills
                         .iter()
-                        .map(|row| row.cells.get(i).and_then(|c| c.proficiency.as_ref()).map(|p| p.rank))
+                        .map(|row| row.cells.get(i).and_then(|c| c.proficiency.as_ref()).map(|p| p.rank.get()))
                         .collect(),
                 })
                 .collect(),

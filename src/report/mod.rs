@@ -27,7 +27,7 @@ pub mod team_view;
 pub mod validate;
 
 use crate::model::Skill;
-pub use crate::model::{Criterion, Proficiency, Ref, Resource, Scope};
+pub use crate::model::{Criterion, Proficiency, Rank, Ref, Resource, Scope};
 use crate::render::Block;
 use crate::render::doc::bar;
 pub use target::{Target, TargetFrom};
@@ -41,7 +41,7 @@ pub fn name_and_id(name: &str, id: &str) -> crate::render::Cell {
 
 /// `●●●○ Practitioner`: the bar and the word, as tables show a proficiency.
 pub fn proficiency_label(p: &Proficiency, scale_size: usize) -> String {
-    format!("{} {}", bar(p.rank, scale_size), p.name)
+    format!("{} {}", bar(p.rank.get(), scale_size), p.name)
 }
 
 /// What a table shows for a cell a level may leave unrated: the label, or `—` (not expected).

@@ -54,11 +54,11 @@ impl Report for PathReport {
         radar.title = format!("Path from {} to {}, skill by skill", self.from.name, self.to.name);
         radar.series.truncate(1);
         // A skill a step leaves out (unchanged, under --only-gaps) keeps the value it had.
-        let mut values: Vec<Option<usize>> = net.rows.iter().map(|r| r.from.as_ref().map(|p| p.rank)).collect();
+        let mut values: Vec<Option<usize>> = net.rows.iter().map(|r| r.from.as_ref().map(|p| p.rank.get())).collect();
         for step in &self.steps {
             for (k, row) in net.rows.iter().enumerate() {
                 if let Some(r) = step.rows.iter().find(|r| r.skill.id == row.skill.id) {
-                    values[k] = r.to.as_ref().map(|p| p.rank);
+                    values[k] = r.to.as_ref().map(|p| p.rank.get());
                 }
             }
             radar.series.push(Series { name: step.to.name.clone(), values: values.clone() });

@@ -438,10 +438,10 @@ impl Report for ProgressReport {
                 .iter()
                 .map(|r| Series {
                     name: r.skill.name.clone(),
-                    values: r.proficiencies.iter().map(|p| p.as_ref().map(|p| p.rank)).collect(),
+                    values: r.proficiencies.iter().map(|p| p.as_ref().map(|p| p.rank.get())).collect(),
                 })
                 .collect(),
-            targets: self.rows.iter().map(|r| r.need.as_ref().map(|n| n.rank)).collect(),
+            targets: self.rows.iter().map(|r| r.need.as_ref().map(|n| n.rank.get())).collect(),
             target_name: self.target.name.clone(),
             summary: self.summary.text.clone(),
         }))

@@ -137,7 +137,7 @@ fn pair(own: Vec<GapRow>, reviewer: Vec<GapRow>) -> Vec<ReviewRow> {
     own.into_iter()
         .zip(reviewer)
         .map(|(mine, theirs)| {
-            let rank = |r: &GapRow| r.have.as_ref().map(|h| h.rank as i64);
+            let rank = |r: &GapRow| r.have.as_ref().map(|h| h.rank.get() as i64);
             let (agreement, difference) = match (rank(&mine), rank(&theirs)) {
                 (Some(a), Some(b)) if a == b => (Agreement::Agree, Some(0)),
                 (Some(a), Some(b)) => (Agreement::Disagree, Some(b - a)),
@@ -376,9 +376,9 @@ impl Report for ReviewReport {
             axes: self.rows.iter().map(|r| r.skill.name.clone()).collect(),
             scale: self.scale.clone(),
             series: vec![
-                Series { name: format!("{} needs", self.target.name), values: values(|r| Some(r.need.rank)) },
-                Series { name: mine, values: values(|r| r.own.have.as_ref().map(|h| h.rank)) },
-                Series { name: theirs, values: values(|r| r.reviewer.have.as_ref().map(|h| h.rank)) },
+                Series { name: format!("{} needs", self.target.name), values: values(|r| Some(r.need.rank.get())) },
+                Series { name: mine, values: values(|r| r.own.have.as_ref().map(|h| h.rank.get())) },
+                Series { name: theirs, values: values(|r| r.reviewer.have.as_ref().map(|h| h.rank.get())) },
             ],
         }))
     }

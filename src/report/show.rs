@@ -107,7 +107,7 @@ impl Report for ShowReport {
             scale: self.scale.clone(),
             series: vec![Series {
                 name: self.level.name.clone(),
-                values: self.skills.iter().map(|r| r.proficiency.as_ref().map(|p| p.rank)).collect(),
+                values: self.skills.iter().map(|r| r.proficiency.as_ref().map(|p| p.rank.get())).collect(),
             }],
         }))
     }
@@ -176,7 +176,7 @@ impl Report for ShowReport {
                         Value::from(&r.skill.name),
                         Value::from(p.map(|p| &p.id)),
                         Value::from(p.map(|p| &p.name)),
-                        Value::from(p.map(|p| p.rank)),
+                        Value::from(p.map(|p| p.rank.get())),
                         Value::from(&r.meaning),
                         Value::from(r.note.as_ref()),
                     ]

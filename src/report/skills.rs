@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use super::{Footnotes, Proficiency, Ref, Report, Resource, Scope, expected_label, name_and_id, proficiency_label};
+use super::{
+    Footnotes, Proficiency, Rank, Ref, Report, Resource, Scope, expected_label, name_and_id, proficiency_label,
+};
 use crate::render::{Block, Cell, Records, Table, Tone, Value};
 
 /// The skills of the role, in the role's order.
@@ -97,7 +99,7 @@ pub struct SkillReport {
 pub struct ProficiencyMeaning {
     pub id: String,
     pub name: String,
-    pub rank: usize,
+    pub rank: Rank,
     pub meaning: String,
     /// How to grow into this step, if the data says.
     pub tip: Option<String>,
@@ -148,7 +150,7 @@ impl SkillReport {
                 .map(|(i, step)| ProficiencyMeaning {
                     id: step.id.clone(),
                     name: step.name.clone(),
-                    rank: i + 1,
+                    rank: Rank::of_index(i),
                     meaning: skill.proficiencies[i].clone(),
                     tip: skill.tips.get(i).filter(|t| !t.trim().is_empty()).cloned(),
                 })
@@ -261,8 +263,8 @@ impl Report for SkillReport {
                         Value::from(&l.level.name),
                         Value::from(p.map(|p| &p.id)),
                         Value::from(p.map(|p| &p.name)),
-                        Value::from(p.map(|p| p.rank)),
-                        Value::from(p.map(|p| &self.proficiencies[p.rank - 1].meaning)),
+                        Value::from(p.map(|p| p.rank.get())),
+                        Value::from(p.map(|p| &self.proficiencies[p.rank.index()].meaning)),
                         Value::from(l.note.as_ref()),
                     ]
                 })

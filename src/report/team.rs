@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::gap::{Person, Readiness, person};
 use super::per_person::PerPerson;
 use super::rules::{Standing, Tally};
-use super::{Proficiency, Ref};
+use super::{Proficiency, Rank, Ref};
 pub use super::{Target, TargetFrom};
 use crate::model::{Assessment, Framework, LevelAt, LevelRef, Profile};
 
@@ -65,7 +65,7 @@ pub struct TeamSkill {
     pub need: Option<Proficiency>,
     /// One entry per person, in `people` order: the rank their target asks for (1 is the lowest
     /// step of the scale), or `null` when it does not ask for the skill.
-    pub needs: PerPerson<u32>,
+    pub needs: PerPerson<Rank>,
     /// One entry per person, in `people` order: their gap, or `null` when unassessed or not asked for.
     pub gaps: PerPerson<i64>,
     /// Sum of the assessed gaps across the team: the steps the team has to grow here.
@@ -218,13 +218,13 @@ impl Layout {
     /// evidence is moved out of them.
     fn skills(&self, framework: &Framework, people: &mut [Compared]) -> Vec<TeamSkill> {
         let n = self.columns.len();
-        let mut needs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+        let mut needs: Vec<Vec<(u32, Rank)>> = vec![Vec::new(); n];
         let mut gaps: Vec<Vec<(u32, i64)>> = vec![Vec::new(); n];
         let mut evidence: Vec<Vec<Evidence>> = (0..n).map(|_| Vec::new()).collect();
         for (i, c) in people.iter_mut().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             for &(column, need) in &self.expected[c.target].cells {
-                needs[column].push((i, u32::try_from(need + 1).unwrap_or(u32::MAX)));
+                needs[column].push((i, Rank::of_index(need)));
             }
             for &(column, gap) in &c.gaps {
                 gaps[column].push((i, gap));
@@ -244,7 +244,7 @@ impl Layout {
                 let (needs, gaps) = (PerPerson::new(count, needs), PerPerson::new(count, gaps));
                 TeamSkill {
                     skill: Ref::from(skill),
-                    need: common.map(|rank| framework.proficiency(rank as usize - 1)),
+                    need: common.map(|rank| framework.proficiency(rank.index())),
                     total_gap: gaps.values().sum(),
                     people_to_grow: gaps.values().filter(|&g| g > 0).count(),
                     // A gap is counted where the target asks and the person assessed.
@@ -375,7 +375,7 @@ mod tests {
             for skill in &report.skills {
                 let row = own.rows.iter().find(|r| r.skill.id == skill.skill.id).unwrap();
                 assert_eq!(skill.gaps.get(i), row.gap, "{i} {}", skill.skill.id);
-                assert_eq!(skill.needs.get(i), Some(row.need.rank as u32), "{i} {}", skill.skill.id);
+                assert_eq!(skill.needs.get(i), Some(row.need.rank), "{i} {}", skill.skill.id);
             }
         }
     }
@@ -428,7 +428,10 @@ mod tests {
         }
         // Lifecycle: Expert at Senior, Practitioner at Lead (the DVLA page's drop).
         let lifecycle = team.skills.iter().find(|s| s.skill.id == "lifecycle-perspective").unwrap();
-        assert_eq!(lifecycle.needs.to_vec(), vec![Some(4), Some(3)]);
+        assert_eq!(
+            lifecycle.needs.to_vec().into_iter().map(|r| r.map(Rank::get)).collect::<Vec<_>>(),
+            vec![Some(4), Some(3)]
+        );
         assert_eq!(lifecycle.need, None);
         assert_eq!(lifecycle.gaps.to_vec(), vec![Some(2), Some(1)]);
         assert_eq!(lifecycle.total_gap, 3);
@@ -461,7 +464,10 @@ mod tests {
         assert_eq!((team.role.as_ref(), team.target.as_ref()), (None, None));
         // Designer (level 0) leaves coaching unrated; the designer does not rate coding at all.
         let coding = team.skills.iter().find(|s| s.skill.id == "coding").unwrap();
-        assert_eq!(coding.needs.to_vec(), vec![None, Some(4)]);
+        assert_eq!(
+            coding.needs.to_vec().into_iter().map(|r| r.map(Rank::get)).collect::<Vec<_>>(),
+            vec![None, Some(4)]
+        );
         assert_eq!(coding.gaps.to_vec(), vec![None, Some(2)]);
         assert_eq!((coding.expected, coding.unassessed), (1, 0));
         // Designer: research and design expected (coaching unrated at this level).

@@ -170,7 +170,7 @@ impl Framework {
     /// The scale step at `index` as a report value.
     pub fn proficiency(&self, index: usize) -> Proficiency {
         let step = self.step(index);
-        Proficiency { id: step.id.clone(), name: step.name.clone(), rank: index + 1 }
+        Proficiency { id: step.id.clone(), name: step.name.clone(), rank: Rank::of_index(index) }
     }
 }
 
@@ -314,12 +314,37 @@ impl<T: Named + ?Sized> From<&T> for Ref {
     }
 }
 
-/// A step of the proficiency scale as reports show it. `rank` counts from 1 (lowest).
+/// A step's place on its scale counting from 1 (the lowest step is rank 1), as JSON shows it and
+/// charts plot it. The model counts steps from 0, as an index into the scale; a `Rank` is made
+/// from an index and gives one back, so a missing `+ 1` is a type error rather than a wrong step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Rank(u32);
+
+impl Rank {
+    /// The rank of the step at `index` of its scale (a scale is a handful of steps, as the loader
+    /// checks, so a rank always fits).
+    pub fn of_index(index: usize) -> Rank {
+        Rank(u32::try_from(index).map_or(u32::MAX, |i| i.saturating_add(1)))
+    }
+
+    /// The index of the step into its scale.
+    pub fn index(self) -> usize {
+        self.get() - 1
+    }
+
+    /// The rank as a number, from 1.
+    pub fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A step of the proficiency scale as reports show it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Proficiency {
     pub id: String,
     pub name: String,
-    pub rank: usize,
+    pub rank: Rank,
 }
 
 /// The framework and role a report is about.
