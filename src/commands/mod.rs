@@ -1,12 +1,13 @@
 //! What each command does, between the parsed command line and the bytes for stdout: pick the
 //! framework and role, build the report, render it. `lib.rs` only picks the function.
 
-pub mod career;
 pub mod explore;
+pub mod fit;
 pub mod gap;
-pub mod growth;
+pub mod moves;
 pub mod plan;
 pub mod profiles;
+pub mod progress;
 pub mod review;
 pub mod selected;
 pub mod site;
@@ -15,7 +16,7 @@ pub mod validate;
 use crate::render::{self, RenderOptions, Report};
 
 /// What a successful run produced: the bytes for stdout and the exit status. Its warnings were
-/// said to the run's [`crate::diagnostics::Warnings`] on the way.
+/// said to the run's [`crate::warnings::Warnings`] on the way.
 #[derive(Debug)]
 pub struct Outcome {
     pub output: Vec<u8>,

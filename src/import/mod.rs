@@ -1,11 +1,11 @@
 //! Converters from other formats into a framework folder, one module per format, and what they
 //! share: reading CSV, refusing an output folder that holds an input, and writing the folder.
 
+pub mod clean;
 pub mod csv;
 pub mod ddat_csv;
 pub mod ft_progression;
 pub mod matrix;
-pub mod text;
 
 use std::path::Path;
 

@@ -121,10 +121,7 @@ pub fn growth_blocks<'a>(skills: impl IntoIterator<Item = (&'a str, &'a Growth)>
         if let Some(tip) = &growth.tip {
             items.push(format!("{skill}: {tip}"));
         }
-        for r in &growth.resources {
-            let kind = r.kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
-            items.push(format!("{skill}: {}{kind}, {}", r.title, r.url));
-        }
+        items.extend(growth.resources.iter().map(|r| format!("{skill}: {r}")));
     }
     if items.is_empty() {
         return Vec::new();

@@ -172,11 +172,7 @@ impl PlanReport {
             None => format!("{} gives no tips for {}.", self.framework.name, r.skill.name),
         }));
         if !r.growth.resources.is_empty() {
-            let resource = |x: &crate::model::Resource| {
-                let kind = x.kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
-                format!("{}{kind}: {}", x.title, x.url)
-            };
-            blocks.push(Block::List(r.growth.resources.iter().map(resource).collect()));
+            blocks.push(Block::List(r.growth.resources.iter().map(ToString::to_string).collect()));
         }
         blocks.push(Block::Heading("Actions".into()));
         blocks.push(Block::Actions(ACTION_LINES));

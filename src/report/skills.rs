@@ -194,18 +194,7 @@ impl SkillReport {
         if self.resources.is_empty() {
             return Vec::new();
         }
-        vec![
-            Block::Heading("Resources".into()),
-            Block::List(
-                self.resources
-                    .iter()
-                    .map(|r| match &r.kind {
-                        Some(kind) => format!("{} ({kind}): {}", r.title, r.url),
-                        None => format!("{}: {}", r.title, r.url),
-                    })
-                    .collect(),
-            ),
-        ]
+        vec![Block::Heading("Resources".into()), Block::List(self.resources.iter().map(ToString::to_string).collect())]
     }
 
     /// What each level of the role needs, with the notes; a hint when the role does not use the

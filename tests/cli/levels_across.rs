@@ -90,7 +90,7 @@ fn criteria_tips_and_resources_print_under_the_skill() {
     let diff = run(&["diff", "designer", "senior-designer"]);
     assert!(diff.contains("How to grow"), "{diff}");
     assert!(diff.contains("• Sketching: Run a sketching session for another team"), "{diff}");
-    assert!(diff.contains("Sketching user experiences (book), https://example.org/sketching"), "{diff}");
+    assert!(diff.contains("Sketching user experiences (book): https://example.org/sketching"), "{diff}");
     let v = run_json(&["diff", "designer", "senior-designer"]);
     let row = v["rows"].as_array().unwrap().iter().find(|r| r["skill"]["id"] == "sketching").unwrap();
     assert_eq!(row["criteria"][1]["statement"], "Runs sketching sessions with people outside design.");

@@ -54,6 +54,17 @@ pub struct Resource {
     pub kind: Option<String>,
 }
 
+/// The one way a resource reads as text: `Title (kind): URL`. (The site makes the title a link.)
+impl std::fmt::Display for Resource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.title)?;
+        if let Some(kind) = &self.kind {
+            write!(f, " ({kind})")?;
+        }
+        write!(f, ": {}", self.url)
+    }
+}
+
 /// A behaviour the role needs that is not rated on the scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SoftSkill {

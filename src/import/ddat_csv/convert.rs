@@ -13,7 +13,7 @@ use super::roles::{LevelAcc, RoleAcc, RolesCsv, read_roles, select_role};
 use super::seniority::{SENIORITY_RULE, order_by_seniority, read_level_order};
 use super::skills::{CatalogueSkill, note_skills_not_written, read_skills, written_skills};
 use super::{DEFAULT_ROLE, FRAMEWORK_ID, ImportReport, ImportedRole, Notes, OrderSource, SCALE, SkippedRole, UNDATED};
-use crate::import::text::{IdPool, key};
+use crate::import::clean::{IdPool, key};
 use crate::model::Ref;
 use crate::source::SourceFile;
 

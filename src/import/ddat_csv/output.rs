@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::roles::{LevelAcc, RoleAcc};
 use super::{FRAMEWORK_ID, FRAMEWORK_NAME, LICENCE, SCALE, UNDATED};
-use crate::import::text::split_bullets;
+use crate::import::clean::split_bullets;
 use crate::raw::{OrderedMap, RawFramework, RawLevel, RawRating, RawRole, RawSkill, RawSkillsFile, RawStep};
 
 /// Where every file written comes from: its `source:` line and the comment heading it.

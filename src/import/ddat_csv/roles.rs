@@ -10,7 +10,7 @@ use super::csv_file::{
     SKILL_DESCRIPTION, SKILL_LEVEL, SKILL_LEVEL_DESCRIPTION, SKILL_NAME,
 };
 use super::{Notes, SCALE};
-use crate::import::text::{IdPool, clean_text, key, text_of};
+use crate::import::clean::{IdPool, clean_text, key, text_of};
 use crate::resolve::{did_you_mean, normalise};
 
 /// The level and skill level of the rows of roles without levels (Senior Civil Service).

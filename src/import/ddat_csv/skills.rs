@@ -9,7 +9,7 @@ use super::csv_file::{Columns, CsvFile, SCALE_COLUMNS, SKILL_DESCRIPTION, SKILL_
 use super::output;
 use super::roles::SkillAcc;
 use super::{ImportedRole, Notes, SCALE};
-use crate::import::text::{clean_text, key, text_of};
+use crate::import::clean::{clean_text, key, text_of};
 use crate::raw::RawSkill;
 
 /// The description of a skill neither file describes.

@@ -3,7 +3,7 @@
 
 use super::read::{Family, Theme};
 use super::{FtImportReport, FtRole, LICENCE, PROFICIENCIES, Track};
-use crate::import::text::kebab;
+use crate::import::clean::kebab;
 use crate::import::{drop_note, yaml_file};
 use crate::model::Ref;
 use crate::raw::{OrderedMap, RawFramework, RawLevel, RawRating, RawRole, RawSkill, RawSkillsFile, RawStep};

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::PROFICIENCIES;
 use crate::diagnostics::{DataError, Problems};
 use crate::import::MAX_CELLS;
-use crate::import::text::clean_text;
+use crate::import::clean::clean_text;
 use crate::raw::{RawCriterion, RawResource};
 use crate::resolve::{did_you_mean, normalise};
 use crate::source::SourceFile;

@@ -7,8 +7,8 @@ use super::column_letter;
 use super::scale::{self, ScaleSource};
 use crate::diagnostics::{DataError, Problem, Problems};
 use crate::import::MAX_CELLS;
+use crate::import::clean::{clean_text, key};
 use crate::import::csv::CsvFile;
-use crate::import::text::{clean_text, key};
 use crate::resolve::{did_you_mean, normalise};
 
 /// Where the columns are: the skill name is the first; `description` and `category` anywhere

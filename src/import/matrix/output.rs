@@ -4,7 +4,7 @@
 
 use super::MatrixImportReport;
 use super::convert::Matrix;
-use crate::import::text::{IdPool, kebab};
+use crate::import::clean::{IdPool, kebab};
 use crate::import::{drop_note, yaml_file};
 use crate::model::Ref;
 use crate::raw::{OrderedMap, RawFramework, RawLevel, RawRating, RawRole, RawSkill, RawSkillsFile, RawStep};
