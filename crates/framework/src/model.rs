@@ -317,6 +317,7 @@ named!(SoftSkill, aliases);
 named!(Role);
 named!(ScaleStep);
 named!(Framework);
+named!(crate::raw::RawLevel, aliases);
 
 /// One way to show anything named, so no report spells out the copy.
 impl<T: Named + ?Sized> From<&T> for Ref {

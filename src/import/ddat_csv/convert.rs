@@ -175,11 +175,7 @@ fn convert_roles(
             name: role.name.clone(),
             family: role.family.clone(),
             file: rel,
-            levels: plan
-                .order
-                .iter()
-                .map(|&l| Ref { id: role.levels[l].id.clone(), name: role.levels[l].name.clone() })
-                .collect(),
+            levels: plan.order.iter().map(|&l| Ref::from(&role.levels[l])).collect(),
             skills: plan.kept.len(),
             order: plan.source,
             ties: plan.ties,

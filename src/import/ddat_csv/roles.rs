@@ -49,6 +49,15 @@ pub(super) struct LevelAcc {
     pub(super) ratings: HashMap<String, (usize, usize)>,
 }
 
+impl crate::model::Named for LevelAcc {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 /// A skill as the rows of roles.csv describe it, for skills that skills.csv lacks or leaves
 /// empty.
 #[derive(Debug)]

@@ -43,7 +43,7 @@ struct Plan {
 /// One role per track the file has (individual contributor first), each with the common levels;
 /// one role with every level when it has no tracks.
 fn plan_roles(family: &Family, family_id: &str) -> Vec<Plan> {
-    let tracks: Vec<Track> = family.levels.iter().map(|(id, name)| track(id, name)).collect();
+    let tracks: Vec<Track> = family.levels.iter().map(|l| track(&l.id, &l.name)).collect();
     let present: Vec<Track> =
         [Track::IndividualContributor, Track::PeopleManager].into_iter().filter(|t| tracks.contains(t)).collect();
     if present.is_empty() {
@@ -171,7 +171,7 @@ fn role_file(family: &Family, plan: &Plan, provenance: &Provenance) -> (RawRole,
     let (mut rated, mut unrated, mut drops) = (0, 0, 0);
     let mut levels = Vec::new();
     for (pos, &l) in plan.levels.iter().enumerate() {
-        let (id, name) = &family.levels[l];
+        let Ref { id, name } = &family.levels[l];
         let below = pos.checked_sub(1).map(|p| plan.levels[p]);
         let mut ratings = Vec::new();
         for &t in &kept {
@@ -179,7 +179,7 @@ fn role_file(family: &Family, plan: &Plan, provenance: &Provenance) -> (RawRole,
             let cell = &family.cells[l][t];
             let rating = cell.step.map(|step| {
                 let lower = below.and_then(|b| family.cells[b][t].step.map(|s| (b, s))).filter(|&(_, s)| s > step);
-                let note = lower.map(|(b, s)| drop_note(PROFICIENCIES[s].1, &family.levels[b].1, "the source"));
+                let note = lower.map(|(b, s)| drop_note(PROFICIENCIES[s].1, &family.levels[b].name, "the source"));
                 drops += usize::from(note.is_some());
                 RawRating { proficiency: PROFICIENCIES[step].0.into(), note, criteria: cell.criteria.clone() }
             });
@@ -233,11 +233,7 @@ fn role_file(family: &Family, plan: &Plan, provenance: &Provenance) -> (RawRole,
         name: plan.name.clone(),
         track: plan.track,
         file: format!("roles/{}.yaml", plan.id),
-        levels: plan
-            .levels
-            .iter()
-            .map(|&l| Ref { id: family.levels[l].0.clone(), name: family.levels[l].1.clone() })
-            .collect(),
+        levels: plan.levels.iter().map(|&l| family.levels[l].clone()).collect(),
         rated_cells: rated,
         unrated_cells: unrated,
         drops,

@@ -11,6 +11,7 @@ use super::PROFICIENCIES;
 use crate::diagnostics::{DataError, Problems};
 use crate::import::MAX_CELLS;
 use crate::import::clean::clean_text;
+use crate::model::Ref;
 use crate::raw::{RawCriterion, RawResource};
 use crate::resolve::{did_you_mean, normalise};
 use crate::source::SourceFile;
@@ -84,8 +85,8 @@ pub(super) struct Family {
     pub(super) name: String,
     pub(super) summary: String,
     pub(super) legacy: bool,
-    /// (id, name), in file order.
-    pub(super) levels: Vec<(String, String)>,
+    /// In file order.
+    pub(super) levels: Vec<Ref>,
     pub(super) themes: Vec<Theme>,
     /// `cells[level][theme]`.
     pub(super) cells: Vec<Vec<Cell>>,
@@ -295,7 +296,7 @@ fn check(file: &SourceFile, raw: FtFamily, problems: &mut Problems) -> Option<Fa
         name: clean_text(&raw.name),
         summary: clean_text(&raw.summary),
         legacy: raw.is_legacy.unwrap_or(false),
-        levels: raw.levels.into_iter().map(|l| (l.id, clean_text(&l.name))).collect(),
+        levels: raw.levels.into_iter().map(|l| Ref { name: clean_text(&l.name), id: l.id }).collect(),
         themes,
         cells: grid,
         competencies,

@@ -79,7 +79,7 @@ pub(super) fn convert(
         .collect();
 
     let (levels, drops, rated) = levels(matrix, &kept, &ids, &scale, file_name);
-    let level_refs: Vec<Ref> = levels.iter().map(|l| Ref { id: l.id.clone(), name: l.name.clone() }).collect();
+    let level_refs: Vec<Ref> = levels.iter().map(Ref::from).collect();
     let role = RawRole {
         source: Some(source.clone()),
         licence: Some(licence.clone()),
