@@ -3,6 +3,10 @@
 //! The table (terminal) and Markdown renderers both draw from this, so a report describes its
 //! human view once and every human format follows.
 
+/// What a cell of a team's matrix holds when the person has not assessed the skill: the same word
+/// in the CSV and in the workbook's heat map.
+pub const UNASSESSED: &str = "unassessed";
+
 /// One piece of a human-readable report, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {

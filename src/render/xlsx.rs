@@ -18,6 +18,7 @@ use rust_xlsxwriter::{
     FormatPattern, Workbook as XlsxBook, Worksheet, XlsxError,
 };
 
+use super::doc::UNASSESSED;
 use super::svg::{HeatCell, Heatmap, Radar};
 use super::{Block, Chart, Records, Report, Value};
 
@@ -30,9 +31,6 @@ const MAX_ROWS: usize = 1_048_576;
 const MAX_COLUMNS: usize = 16_384;
 const MAX_CELL: usize = 32_767;
 const MAX_NAME: usize = 31;
-
-/// What a heat-map cell holds when the person has not assessed the skill, as the team's CSV says.
-pub const UNASSESSED: &str = "unassessed";
 
 /// What a heat-map cell holds when the person's target does not ask for the skill, as tables mark it.
 const NOT_ASKED: &str = "—";

@@ -5,9 +5,9 @@
 use super::NOT_EXPECTED;
 use super::evidence_item;
 use super::team::{TargetFrom, TeamMember, TeamReport, TeamSkill};
+use crate::render::doc::UNASSESSED;
 use crate::render::doc::signed;
 use crate::render::records::CsvWriter;
-use crate::render::xlsx::UNASSESSED;
 use crate::render::{Block, Cell, Chart, HeatCell, Heatmap, Records, Report, Sheet, Table, Tone, Value, Workbook};
 use crate::text::plural;
 
