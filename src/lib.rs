@@ -33,8 +33,10 @@ use warnings::Warnings;
 
 pub use commands::Outcome;
 
-/// Parses the command line and runs it; returns the process exit code.
+/// Parses the command line and runs it; returns the process exit code. A shell asking for
+/// completions (`COMPLETE=bash pm-skills -- …`) is answered first, and the process exits.
 pub fn main() -> u8 {
+    shell::complete_if_asked();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let Some(when) = terminal::color_in_args(&args) {
         terminal::set_color_choice(when);
@@ -177,6 +179,5 @@ pub fn run(cli: &Cli, options: &RenderOptions, warnings: &Warnings) -> anyhow::R
         Command::Schema => Ok(Outcome::bytes(schema::JSON_SCHEMA.as_bytes().to_vec())),
         Command::Completions(args) => Ok(Outcome::bytes(shell::completions(args.shell))),
         Command::Man => Ok(Outcome::bytes(shell::man_page()?)),
-        Command::CompleteNames(args) => Ok(Outcome::bytes(shell::names(global, args.kind).into_bytes())),
     }
 }

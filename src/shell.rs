@@ -1,360 +1,200 @@
-//! The shell's side: completion scripts, the man page, and the names completion asks for.
+//! The shell's side: completion, and the man page.
 //!
-//! clap's completion scripts know the commands and flags but not the data, so for bash, zsh and
-//! fish the script gets a small hook that asks `pm-skills __complete-names KIND` for level, skill
-//! and soft-skill names, passing on `--data`, `--framework` and `--role` from the command line.
-//! Which arguments take which names is listed once ([`NAMED_ARGS`]); the hooks are generated from
-//! that list and the command tree, so they follow the CLI as it changes.
+//! Completion is clap_complete's dynamic completion, so the shell scripts are clap's own, unedited.
+//! The script a shell loads (`pm-skills completions SHELL`, which prints what
+//! `COMPLETE=SHELL pm-skills` does) runs `COMPLETE=SHELL pm-skills -- WORDS…` at each TAB, and
+//! [`complete_if_asked`], first thing in `main`, answers from the command tree, where each argument
+//! says what it takes: a kind of name ([`NameKind`]), a profile, a folder. Names come from the
+//! framework the words select: `--data`, `--framework` and `--role` as typed, and `PM_SKILLS_DATA`,
+//! read by the parser's own rules ([`crate::cli::parse`]).
 
 use std::collections::BTreeSet;
+use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use clap::CommandFactory as _;
-use clap_complete::Shell;
+use clap_complete::engine::ValueCompleter;
+use clap_complete::env::Shells;
+use clap_complete::{CompleteEnv, CompletionCandidate, Shell};
 
 use crate::cli::{Cli, GlobalArgs, NameKind};
 use crate::commands::selected::{load_selected, select_role};
 
-/// The arguments that take names: (top-level subcommand, or "" for a flag anywhere; argument id;
-/// the names it takes).
-const NAMED_ARGS: &[(&str, &str, NameKind)] = &[
-    ("show", "level", NameKind::Levels),
-    ("moves", "level", NameKind::Levels),
-    ("diff", "from", NameKind::Levels),
-    ("diff", "to", NameKind::Levels),
-    ("skills", "skill", NameKind::Skills),
-    ("soft-skills", "name", NameKind::SoftSkills),
-    ("", "to", NameKind::Levels),
-    ("", "level", NameKind::Levels),
-    ("", "for_level", NameKind::Levels),
-    ("", "skill", NameKind::Skills),
-    ("", "role", NameKind::Roles),
-    ("", "framework", NameKind::Frameworks),
-];
+/// The environment variable that asks for completion: clap_complete's default.
+const COMPLETE_VAR: &str = "COMPLETE";
 
-/// A positional argument that completes names.
-struct Positional {
-    /// The subcommand and its visible aliases.
-    commands: Vec<String>,
-    /// The argument's id, as zsh's script names it.
-    id: String,
-    /// 0 for the subcommand's first positional.
-    index: usize,
-    kind: NameKind,
-}
-
-/// A flag whose value completes names.
-struct Flag {
-    long: String,
-    short: Option<char>,
-    kind: NameKind,
-}
-
-/// What the hooks need from the command tree.
-struct Plan {
-    positionals: Vec<Positional>,
-    flags: Vec<Flag>,
-    /// Every flag, long and short, that takes a value, so a hook can skip the value when it counts
-    /// positional arguments.
-    value_flags: BTreeSet<String>,
-}
-
-fn kind_word(kind: NameKind) -> &'static str {
-    match kind {
-        NameKind::Levels => "levels",
-        NameKind::Skills => "skills",
-        NameKind::SoftSkills => "soft-skills",
-        NameKind::Roles => "roles",
-        NameKind::Frameworks => "frameworks",
+/// Answers a shell's completion request and exits, when `COMPLETE` makes one; otherwise returns
+/// having read one environment variable, so an ordinary run pays nothing for completion. Must run
+/// before anything is written to standard output.
+pub fn complete_if_asked() {
+    if std::env::var_os(COMPLETE_VAR).is_some() {
+        CompleteEnv::with_factory(Cli::command).var(COMPLETE_VAR).complete();
     }
 }
 
-fn plan() -> Plan {
-    let cmd = Cli::command();
-    let mut plan = Plan { positionals: Vec::new(), flags: Vec::new(), value_flags: BTreeSet::new() };
-    collect_value_flags(&cmd, &mut plan.value_flags);
-    for sub in cmd.get_subcommands() {
-        for (index, arg) in sub.get_positionals().enumerate() {
-            let id = arg.get_id().as_str();
-            if let Some((_, _, kind)) = NAMED_ARGS.iter().find(|(c, a, _)| *c == sub.get_name() && *a == id) {
-                let mut commands = vec![sub.get_name().to_string()];
-                commands.extend(sub.get_visible_aliases().map(String::from));
-                plan.positionals.push(Positional { commands, id: id.to_string(), index, kind: *kind });
+/// The script that registers completion in `shell`: the one `COMPLETE=SHELL pm-skills` prints
+/// (clap_complete's), so both install routes give the same. zsh's gets one line more, so that it
+/// also works installed as `_pm-skills` in `$fpath`: zsh runs such a file at the first TAB, when
+/// clap's script only defines its function, and the line then completes through it.
+pub fn completions(shell: Shell) -> Vec<u8> {
+    let mut cmd = Cli::command();
+    let mut out = Vec::new();
+    match Shells::builtins().completer(&shell.to_string()) {
+        Some(registration) => {
+            let name = cmd.get_name().to_string();
+            // Writing into a Vec cannot fail.
+            let _ = registration.write_registration(COMPLETE_VAR, &name, &name, &completer(), &mut out);
+            if shell == Shell::Zsh {
+                out.extend_from_slice(ZSH_AUTOLOADED.as_bytes());
             }
+        }
+        // A shell clap_complete has only a static script for: commands and flags, no names.
+        None => clap_complete::generate(shell, &mut cmd, "pm-skills", &mut out),
+    }
+    out
+}
+
+/// zsh's function for pm-skills is whatever clap's script registered (`$_comps`), not a name of
+/// clap's that could change.
+const ZSH_AUTOLOADED: &str = "if [[ $funcstack[1] == _pm-skills ]]; then \"$_comps[pm-skills]\" \"$@\"; fi\n";
+
+/// The program the script runs, named as clap_complete names it: this run's `argv[0]`, made
+/// absolute when it is a relative path with a folder (`./target/release/pm-skills`).
+fn completer() -> String {
+    let program = PathBuf::from(std::env::args_os().next().unwrap_or_else(|| "pm-skills".into()));
+    let program = match std::env::current_dir() {
+        Ok(dir) if program.components().count() > 1 => dir.join(program),
+        _ => program,
+    };
+    program.to_string_lossy().into_owned()
+}
+
+/// The names an argument of this kind takes, from the framework the command line selects: clap's
+/// engine asks with the word being completed, and gets the names that start with it.
+impl ValueCompleter for NameKind {
+    fn complete(&self, current: &OsStr) -> Vec<CompletionCandidate> {
+        let Some(prefix) = current.to_str() else { return Vec::new() };
+        let global = typed_selection(&completion_words());
+        names(global.as_ref(), *self)
+            .into_iter()
+            .filter(|(name, _)| name.starts_with(prefix))
+            .map(|(name, about)| CompletionCandidate::new(name).help((!about.is_empty()).then(|| about.into())))
+            .collect()
+    }
+}
+
+/// The command line being completed: the words after `--` in `COMPLETE=SHELL pm-skills -- WORDS…`,
+/// as clap's scripts pass them (bash and zsh the whole line, fish and PowerShell up to the cursor).
+fn completion_words() -> Vec<String> {
+    std::env::args_os().skip_while(|a| a != "--").skip(1).map(|a| a.to_string_lossy().into_owned()).collect()
+}
+
+/// The options that select the framework and role among `words` (the program first), read as the
+/// command itself reads them: `cli::parse`, with `PM_SKILLS_DATA` and an explicit `--framework`
+/// winning over it; `None` when they do not parse (`--data` with `--framework`).
+fn typed_selection(words: &[String]) -> Option<GlobalArgs> {
+    const SELECTING: [&str; 3] = ["--data", "--framework", "--role"];
+    let mut args = vec!["pm-skills".to_string()];
+    let mut rest = words.iter().skip(1);
+    while let Some(word) = rest.next() {
+        if let Some((flag, value)) = word.split_once('=')
+            && SELECTING.contains(&flag)
+        {
+            args.extend([flag.to_string(), shell_value(value)]);
+        } else if SELECTING.contains(&word.as_str()) {
+            let mut value = rest.next();
+            // bash splits `--data=DIR` into three words at the `=`.
+            if value.is_some_and(|v| v == "=") {
+                value = rest.next();
+            }
+            args.extend(value.map(|v| [word.clone(), shell_value(v)]).into_iter().flatten());
+        }
+    }
+    args.push("frameworks".to_string());
+    crate::cli::parse(args.into_iter().map(OsString::from)).ok().map(|cli| cli.global)
+}
+
+/// A word as the shell would hand it to pm-skills: bash and zsh pass the words as typed, so quotes
+/// are removed and a leading `~` is the home folder.
+fn shell_value(word: &str) -> String {
+    let word = unquote(word);
+    match (word.strip_prefix('~'), std::env::var("HOME")) {
+        (Some(rest), Ok(home)) if rest.is_empty() || rest.starts_with('/') => format!("{home}{rest}"),
+        _ => word,
+    }
+}
+
+/// `'…'`, `"…"` and backslashes, removed as a POSIX shell removes them.
+fn unquote(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut quote = None;
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '\\') => out.extend(chars.next()),
+            (Some('"'), '\\') => match chars.next() {
+                Some(next @ ('"' | '\\' | '$' | '`')) => out.push(next),
+                Some(next) => out.extend(['\\', next]),
+                None => out.push('\\'),
+            },
+            (_, c) => out.push(c),
+        }
+    }
+    out
+}
+
+/// The names of `kind`, each with the display name it stands for: ids and aliases, each once, in
+/// the framework's order. Completion must never print an error into the prompt, so a framework
+/// that does not load gives no names.
+fn names(global: Option<&GlobalArgs>, kind: NameKind) -> Vec<(String, String)> {
+    let mut names: Vec<(String, String)> = Vec::new();
+    let mut add = |id: &str, aliases: &[String], about: &str| {
+        names.push((id.to_string(), about.to_string()));
+        names.extend(aliases.iter().map(|alias| (alias.clone(), about.to_string())));
+    };
+    if kind == NameKind::Frameworks {
+        crate::data::builtin_ids().into_iter().for_each(|id| add(id, &[], ""));
+    } else if let Some(global) = global
+        && let Ok(framework) = load_selected(global)
+    {
+        let skills = || framework.skills.iter().map(|s| (&s.id, &s.aliases, &s.name));
+        let soft_skills = || framework.soft_skills.iter().map(|s| (&s.id, &s.aliases, &s.name));
+        match kind {
+            NameKind::Levels => {
+                // The selected role's levels; when no role can be chosen, every role's. Then, with
+                // several roles, every level as ROLE/LEVEL, which names it from any scope.
+                let roles = match select_role(&framework, global.role.as_deref()) {
+                    Ok(scope) => vec![scope.role],
+                    Err(_) => framework.roles.iter().collect(),
+                };
+                roles.iter().flat_map(|r| &r.levels).for_each(|l| add(&l.id, &l.aliases, &l.name));
+                if framework.roles.len() > 1 {
+                    for role in &framework.roles {
+                        role.levels.iter().for_each(|l| add(&format!("{}/{}", role.id, l.id), &[], &l.name));
+                    }
+                }
+            }
+            NameKind::Skills => skills().for_each(|(id, aliases, name)| add(id, aliases, name)),
+            NameKind::SoftSkills => soft_skills().for_each(|(id, aliases, name)| add(id, aliases, name)),
+            NameKind::SkillsAndSoftSkills => {
+                skills().chain(soft_skills()).for_each(|(id, aliases, name)| add(id, aliases, name));
+            }
+            NameKind::Roles => framework.roles.iter().for_each(|r| add(&r.id, &[], &r.name)),
+            NameKind::Frameworks => {}
         }
     }
     let mut seen = BTreeSet::new();
-    visit(&cmd, &mut |arg| {
-        if arg.is_positional() || !seen.insert(arg.get_id().to_string()) {
-            return;
-        }
-        if let Some((_, _, kind)) = NAMED_ARGS.iter().find(|(c, a, _)| c.is_empty() && *a == arg.get_id().as_str())
-            && let Some(long) = arg.get_long()
-        {
-            plan.flags.push(Flag { long: long.to_string(), short: arg.get_short(), kind: *kind });
-        }
+    // A name is one word on the command line, and a control character has no place in a prompt.
+    names.retain(|(name, _)| {
+        !name.is_empty() && !name.chars().any(|c| c.is_whitespace() || c.is_control()) && seen.insert(name.clone())
     });
-    plan
-}
-
-fn visit(cmd: &clap::Command, f: &mut dyn FnMut(&clap::Arg)) {
-    cmd.get_arguments().for_each(&mut *f);
-    for sub in cmd.get_subcommands() {
-        visit(sub, f);
+    for (_, about) in &mut names {
+        about.retain(|c| !c.is_control());
     }
-}
-
-fn collect_value_flags(cmd: &clap::Command, out: &mut BTreeSet<String>) {
-    visit(cmd, &mut |arg| {
-        if !arg.is_positional() && arg.get_action().takes_values() {
-            out.extend(arg.get_long().map(|l| format!("--{l}")));
-            out.extend(arg.get_short().map(|s| format!("-{s}")));
-        }
-    });
-}
-
-/// The command tree the scripts describe: the real one less its hidden subcommands, which clap's
-/// generators would otherwise offer, and with `--framework` excluding `--data`, so that zsh stops
-/// offering one once the other is typed. The parser checks that pair itself ([`crate::cli::parse`]),
-/// because clap's own check would also refuse a `PM_SKILLS_DATA` folder with `--framework`.
-fn visible_command() -> clap::Command {
-    let full = Cli::command();
-    let exclusive = |arg: &clap::Arg| match arg.get_id().as_str() {
-        "framework" => arg.clone().conflicts_with("data"),
-        _ => arg.clone(),
-    };
-    clap::Command::new("pm-skills")
-        .version(env!("CARGO_PKG_VERSION"))
-        .about(full.get_about().cloned().unwrap_or_default())
-        .subcommand_required(full.is_subcommand_required_set())
-        .args(full.get_arguments().map(exclusive))
-        .subcommands(full.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
-}
-
-/// The completion script for `shell`: clap's script for commands and flags, plus (bash, zsh,
-/// fish) the hook that completes names from the framework in use.
-pub fn completions(shell: Shell) -> Vec<u8> {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut visible_command(), "pm-skills", &mut out);
-    let script = String::from_utf8_lossy(&out).into_owned();
-    let plan = plan();
-    let script = match shell {
-        Shell::Bash => bash(script, &plan),
-        Shell::Zsh => zsh(script, &plan),
-        Shell::Fish => fish(script, &plan),
-        _ => script,
-    };
-    script.into_bytes()
-}
-
-/// Bash: a function that handles the named arguments and hands everything else to clap's.
-fn bash(script: String, plan: &Plan) -> String {
-    let clap_fn = "_pm__skills";
-    let script = fix_bash_hyphen_states(&script);
-    // clap's script ends by registering its function; ours registers in its place.
-    let (body, _) = script.rsplit_once("\nif [[ \"${BASH_VERSINFO[0]}\"").unwrap_or((&script, ""));
-    let mut flag_cases = String::new();
-    for flag in &plan.flags {
-        let mut words = format!("--{}", flag.long);
-        if let Some(s) = flag.short {
-            words.push_str(&format!("|-{s}"));
-        }
-        let _ =
-            writeln!(flag_cases, "        {words}) _pm_skills_names \"$cur\" {}; return 0 ;;", kind_word(flag.kind));
-    }
-    let mut positional_cases = String::new();
-    for p in &plan.positionals {
-        let words: Vec<String> = p.commands.iter().map(|c| format!("{c}:{}", p.index)).collect();
-        let _ = writeln!(
-            positional_cases,
-            "            {}) _pm_skills_names \"$cur\" {}; return 0 ;;",
-            words.join("|"),
-            kind_word(p.kind)
-        );
-    }
-    let value_flags = plan.value_flags.iter().cloned().collect::<Vec<_>>().join("|");
-    format!(
-        r#"{body}
-
-# Names (levels, skills, soft skills, roles, frameworks) come from pm-skills itself, so they follow
-# the framework in use: --data, --framework and --role on the command line are passed on.
-_pm_skills_names() {{
-    local cur="$1" kind="$2" i word value
-    local -a args=()
-    for (( i = 1; i < COMP_CWORD; i++ )); do
-        word="${{COMP_WORDS[i]}}"
-        case "$word" in
-            --data|--framework|--role)
-                value="${{COMP_WORDS[i+1]}}"
-                if [[ "$value" == "=" ]]; then value="${{COMP_WORDS[i+2]}}"; i=$((i+1)); fi
-                # Only a value already typed, not the word being completed.
-                if (( i + 1 < COMP_CWORD )); then args+=("$word" "${{value/#\~/$HOME}}"); fi
-                i=$((i+1))
-                ;;
-        esac
-    done
-    local IFS=$'\n'
-    local cmd="${{COMP_WORDS[0]/#\~/$HOME}}"
-    COMPREPLY=( $(compgen -W "$("$cmd" "${{args[@]}}" __complete-names "$kind" 2>/dev/null)" -- "$cur") )
-}}
-
-_pm_skills_complete() {{
-    local cur="${{COMP_WORDS[COMP_CWORD]}}" prev="${{COMP_WORDS[COMP_CWORD-1]}}"
-    if [[ "$prev" == "=" && $COMP_CWORD -ge 2 ]]; then prev="${{COMP_WORDS[COMP_CWORD-2]}}"; fi
-    case "$prev" in
-{flag_cases}    esac
-    # The subcommand, and how many positional arguments come before the word being completed.
-    local i word sub="" pos=0
-    for (( i = 1; i < COMP_CWORD; i++ )); do
-        word="${{COMP_WORDS[i]}}"
-        case "$word" in
-            {value_flags})
-                i=$((i+1))
-                if [[ "${{COMP_WORDS[i]}}" == "=" ]]; then i=$((i+1)); fi
-                ;;
-            -*) ;;
-            *) if [[ -z "$sub" ]]; then sub="$word"; else pos=$((pos+1)); fi ;;
-        esac
-    done
-    if [[ "$cur" != -* ]]; then
-        case "$sub:$pos" in
-{positional_cases}        esac
-    fi
-    {clap_fn} "$@"
-}}
-
-if [[ "${{BASH_VERSINFO[0]}}" -eq 4 && "${{BASH_VERSINFO[1]}}" -ge 4 || "${{BASH_VERSINFO[0]}}" -gt 4 ]]; then
-    complete -F _pm_skills_complete -o nosort -o bashdefault -o default pm-skills
-else
-    complete -F _pm_skills_complete -o bashdefault -o default pm-skills
-fi
-"#
-    )
-}
-
-/// clap_complete 4.6 spells a subcommand's state `pm__subcmd__skills__subcmd__show` in the case
-/// arms but `pm__skills__subcmd__show` in the loop that sets it, so with a hyphen in the program's
-/// name no subcommand's flags ever complete (clap-rs/clap#6421). The arms are respelt the way the
-/// loop spells them; a script without the mismatch is left alone.
-fn fix_bash_hyphen_states(script: &str) -> String {
-    const ARM: &str = "        pm__subcmd__skills";
-    if !script.contains("cmd=\"pm__skills__subcmd__") || !script.contains(&format!("\n{ARM}")) {
-        return script.to_string();
-    }
-    script
-        .split_inclusive('\n')
-        .map(|line| match line.strip_prefix(ARM) {
-            Some(rest) => format!("        pm__skills{rest}"),
-            None => line.to_string(),
-        })
-        .collect()
-}
-
-/// Zsh: clap's argument specs complete anything (`_default`) for the named arguments; they are
-/// pointed at a function that asks pm-skills.
-fn zsh(script: String, plan: &Plan) -> String {
-    let mut out = String::with_capacity(script.len() + 1024);
-    for line in script.split_inclusive('\n') {
-        let kind = plan
-            .positionals
-            .iter()
-            .find(|p| line.starts_with(&format!("':{} -- ", p.id)) || line.starts_with(&format!("'::{} -- ", p.id)))
-            .map(|p| p.kind)
-            .or_else(|| {
-                plan.flags
-                    .iter()
-                    .find(|f| line.contains(&format!("--{}=[", f.long)) && line.starts_with('\''))
-                    .map(|f| f.kind)
-            });
-        match kind {
-            Some(kind) if line.contains(":_default'") => {
-                let at = line.rfind(":_default'").unwrap_or(0);
-                out.push_str(&line[..at]);
-                let _ = write!(out, ":_pm_skills_names {}'", kind_word(kind));
-                out.push_str(&line[at + ":_default'".len()..]);
-            }
-            _ => out.push_str(line),
-        }
-    }
-    let hook = r#"
-# Names (levels, skills, soft skills, roles, frameworks) come from pm-skills itself, so they follow
-# the framework in use: --data, --framework and --role on the command line are passed on.
-(( $+functions[_pm_skills_names] )) ||
-_pm_skills_names() {
-    # _arguments passes compadd options (-J, -X, ...) along with the kind of names.
-    local kind arg i
-    local -a opts line args names
-    for arg in "$@"; do
-        case $arg in
-            levels|skills|soft-skills|roles|frameworks) kind=$arg ;;
-            *) opts+=("$arg") ;;
-        esac
-    done
-    # The words before the one being completed.
-    line=(${(z)LBUFFER})
-    [[ $LBUFFER == *[[:space:]] ]] || line[-1]=()
-    for (( i = 2; i <= $#line; i++ )); do
-        case $line[i] in
-            --data|--framework|--role)
-                (( i < $#line )) && args+=($line[i] ${(Q)line[i+1]/#\~/$HOME})
-                (( i++ )) ;;
-            --data=*|--framework=*|--role=*) args+=(${(Q)line[i]}) ;;
-        esac
-    done
-    names=(${(f)"$(${(Q)line[1]/#\~/$HOME} $args __complete-names $kind 2>/dev/null)"})
-    compadd "${opts[@]}" -a names
-}
-"#;
-    // The hook must exist before zsh runs the main function at the script's end.
-    match out.rfind("\nif [ \"$funcstack[1]\" = \"_pm-skills\" ]") {
-        Some(at) => {
-            out.insert_str(at + 1, hook.trim_start());
-            out
-        }
-        None => out + hook,
-    }
-}
-
-/// Fish: extra `complete` rules whose candidates come from pm-skills.
-fn fish(mut script: String, plan: &Plan) -> String {
-    script.push_str(
-        r#"
-# Names (levels, skills, soft skills, roles, frameworks) come from pm-skills itself, so they follow
-# the framework in use: --data, --framework and --role on the command line are passed on.
-function __pm_skills_names
-    set -l tokens (commandline -opc)
-    set -l args
-    set -l i 2
-    while test $i -le (count $tokens)
-        switch $tokens[$i]
-            case --data --framework --role
-                set -l next (math $i + 1)
-                if test $next -le (count $tokens)
-                    set -a args $tokens[$i] $tokens[$next]
-                end
-                set i $next
-            case '--data=*' '--framework=*' '--role=*'
-                set -a args $tokens[$i]
-        end
-        set i (math $i + 1)
-    end
-    $tokens[1] $args __complete-names $argv[1] 2>/dev/null
-end
-"#,
-    );
-    for p in &plan.positionals {
-        let _ = writeln!(
-            script,
-            "complete -c pm-skills -n \"__fish_pm_skills_using_subcommand {}\" -f -a \"(__pm_skills_names {})\"",
-            p.commands.join(" "),
-            kind_word(p.kind)
-        );
-    }
-    for f in &plan.flags {
-        let _ =
-            writeln!(script, "complete -c pm-skills -l {} -x -a \"(__pm_skills_names {})\"", f.long, kind_word(f.kind));
-    }
-    script
+    names
 }
 
 /// The roff man page: clap's name, synopsis, description and options, then every command with
@@ -497,75 +337,82 @@ fn ascii_roff(page: &str) -> String {
     out
 }
 
-/// The names a shell may complete, one a line: ids and one-word aliases. Completion must never
-/// print an error into the prompt, so a framework that does not load gives no names.
-pub fn names(global: &GlobalArgs, kind: NameKind) -> String {
-    let mut names: Vec<String> = Vec::new();
-    let mut add = |id: &str, aliases: &[String]| {
-        names.push(id.to_string());
-        names.extend(aliases.iter().cloned());
-    };
-    if kind == NameKind::Frameworks {
-        crate::data::builtin_ids().into_iter().for_each(|id| add(id, &[]));
-    } else if let Ok(framework) = load_selected(global) {
-        match kind {
-            NameKind::Levels => {
-                // The selected role's levels; when no role can be chosen, every role's. Then, with
-                // several roles, every level as ROLE/LEVEL, which names it from any scope.
-                let roles = match select_role(&framework, global.role.as_deref()) {
-                    Ok(scope) => vec![scope.role],
-                    Err(_) => framework.roles.iter().collect(),
-                };
-                roles.iter().flat_map(|r| &r.levels).for_each(|l| add(&l.id, &l.aliases));
-                if framework.roles.len() > 1 {
-                    for role in &framework.roles {
-                        role.levels.iter().for_each(|l| add(&format!("{}/{}", role.id, l.id), &[]));
-                    }
-                }
-            }
-            NameKind::Skills => framework.skills.iter().for_each(|s| add(&s.id, &s.aliases)),
-            NameKind::SoftSkills => framework.soft_skills.iter().for_each(|s| add(&s.id, &s.aliases)),
-            NameKind::Roles => framework.roles.iter().for_each(|r| add(&r.id, &[])),
-            NameKind::Frameworks => {}
-        }
-    }
-    let mut seen = BTreeSet::new();
-    let mut out = String::new();
-    for name in names {
-        // A shell splits words on blanks, and a control character has no place in a prompt.
-        if name.is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) || !seen.insert(name.clone()) {
-            continue;
-        }
-        out.push_str(&name);
-        out.push('\n');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_named_argument_exists_in_the_cli() {
-        let plan = plan();
-        let positionals = NAMED_ARGS.iter().filter(|(c, _, _)| !c.is_empty()).count();
-        let flags = NAMED_ARGS.iter().filter(|(c, _, _)| c.is_empty()).count();
-        assert_eq!(plan.positionals.len(), positionals, "a NAMED_ARGS positional is missing from the CLI");
-        assert_eq!(plan.flags.len(), flags, "a NAMED_ARGS flag is missing from the CLI");
-        assert!(plan.value_flags.contains("--data") && plan.value_flags.contains("-f"));
-        assert!(!plan.value_flags.contains("--only-gaps"));
+    /// The selection the words typed make; a word is as the shell passes it, quotes and all.
+    fn selected(words: &[&str]) -> Option<GlobalArgs> {
+        typed_selection(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>())
     }
 
     #[test]
-    fn zsh_points_every_named_argument_at_the_hook() {
-        let script = String::from_utf8(completions(Shell::Zsh)).unwrap();
-        assert!(script.contains(":level -- The level") && script.contains(":_pm_skills_names levels'"));
-        assert!(script.contains("::skill -- ") && script.contains(":_pm_skills_names skills'"));
-        assert!(script.contains(":_pm_skills_names soft-skills'"));
-        assert!(script.contains("_pm_skills_names() {"));
-        let hook = script.find("_pm_skills_names() {").unwrap();
-        let main = script.rfind("if [ \"$funcstack[1]\"").unwrap();
-        assert!(hook < main);
+    fn the_typed_options_select_the_framework_as_the_parser_reads_them() {
+        let global = selected(&["pm-skills", "--framework", "ddat-2025", "show", "--role", "x", "sen"]).unwrap();
+        assert_eq!(
+            (global.data, global.framework.as_deref(), global.role.as_deref()),
+            (None, Some("ddat-2025"), Some("x"))
+        );
+        // bash splits at `=`; zsh and bash pass quotes as typed.
+        assert_eq!(selected(&["pm-skills", "--data", "=", "./a", "show"]).unwrap().data, Some(PathBuf::from("./a")));
+        assert_eq!(
+            selected(&["pm-skills", "show", "--data='./my ladder'"]).unwrap().data,
+            Some(PathBuf::from("./my ladder"))
+        );
+        assert_eq!(
+            selected(&["pm-skills", "--data", "./my\\ ladder"]).unwrap().data,
+            Some(PathBuf::from("./my ladder"))
+        );
+        if let Ok(home) = std::env::var("HOME") {
+            assert_eq!(
+                selected(&["pm-skills", "--data", "~/l"]).unwrap().data,
+                Some(PathBuf::from(format!("{home}/l")))
+            );
+        }
+        // A flag without its value yet, and --data with --framework, which the command refuses.
+        assert!(selected(&["pm-skills", "show", "--role"]).unwrap().role.is_none());
+        assert!(selected(&["pm-skills", "--data", "d", "--framework", "f", "show"]).is_none());
+    }
+
+    #[test]
+    fn names_are_ids_then_aliases_with_what_they_name() {
+        let global = selected(&["pm-skills"]).unwrap();
+        let global = GlobalArgs { data: None, ..global };
+        let levels = names(Some(&global), NameKind::Levels);
+        assert_eq!(levels[0].0, "product-manager");
+        assert!(levels.iter().any(|(n, about)| n == "senior" && !about.is_empty()));
+        assert!(levels.iter().any(|(n, _)| n == "spm"));
+        let both = names(Some(&global), NameKind::SkillsAndSoftSkills);
+        assert!(both.iter().any(|(n, _)| n == "agile-working") && both.iter().any(|(n, _)| n == "resilience"));
+        assert_eq!(names(None, NameKind::Frameworks)[0].0, crate::data::DEFAULT_FRAMEWORK);
+        assert!(names(None, NameKind::Skills).is_empty());
+    }
+
+    #[test]
+    fn every_argument_that_takes_a_name_or_a_folder_completes() {
+        fn visit(cmd: &clap::Command, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let value = arg.get_value_names().and_then(|v| v.first()).map(|v| v.as_str()).unwrap_or_default();
+                let named = matches!(value, "LEVEL" | "ROLE/LEVEL" | "FROM" | "TO" | "SKILL" | "DIR")
+                    || matches!(arg.get_id().as_str(), "framework" | "role" | "skill" | "profiles" | "profile");
+                if named && arg.get::<clap_complete::ArgValueCompleter>().is_none() {
+                    missing.push(format!("{} {}", cmd.get_name(), arg.get_id()));
+                }
+            }
+            cmd.get_subcommands().for_each(|sub| visit(sub, missing));
+        }
+        let mut missing = Vec::new();
+        visit(&Cli::command(), &mut missing);
+        assert!(missing.is_empty(), "no completer: {missing:?}");
+    }
+
+    #[test]
+    fn every_shell_gets_clap_s_registration() {
+        for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
+            let script = String::from_utf8(completions(shell)).unwrap();
+            assert!(script.contains("COMPLETE") && script.contains("pm-skills"), "{shell}: {script}");
+        }
+        let zsh = String::from_utf8(completions(Shell::Zsh)).unwrap();
+        assert!(zsh.starts_with("#compdef pm-skills\n") && zsh.ends_with(ZSH_AUTOLOADED), "{zsh}");
     }
 }

@@ -4,14 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::NameKind;
+use super::{NameKind, folders, names, profiles, profiles_or_stdin};
 use crate::render::Format;
 
 /// Options of `show`.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The level: id, alias, display name or unique prefix.
-    #[arg(value_name = "LEVEL")]
+    #[arg(value_name = "LEVEL", add = names(NameKind::Levels))]
     pub level: String,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -21,7 +21,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct SkillsArgs {
     /// The skill to explain: id, alias, name or unique prefix.
-    #[arg(value_name = "SKILL")]
+    #[arg(value_name = "SKILL", add = names(NameKind::Skills))]
     pub skill: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -31,7 +31,7 @@ pub struct SkillsArgs {
 #[derive(Debug, Args)]
 pub struct SoftSkillsArgs {
     /// The soft skill to explain: id, alias, name or unique prefix.
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = names(NameKind::SoftSkills))]
     pub name: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -41,10 +41,10 @@ pub struct SoftSkillsArgs {
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The level you are at.
-    #[arg(value_name = "FROM")]
+    #[arg(value_name = "FROM", add = names(NameKind::Levels))]
     pub from: String,
     /// The level you aim for.
-    #[arg(value_name = "TO")]
+    #[arg(value_name = "TO", add = names(NameKind::Levels))]
     pub to: String,
     /// Hide skills whose expectation does not change.
     #[arg(long)]
@@ -64,16 +64,16 @@ pub struct DiffArgs {
 #[command(group = clap::ArgGroup::new("who").required(true).multiple(true).args(["profiles", "team"]))]
 pub struct GapArgs {
     /// A profile (YAML); repeat for a team view. `-` reads standard input.
-    #[arg(long = "profile", short = 'p', value_name = "FILE")]
+    #[arg(long = "profile", short = 'p', value_name = "FILE", add = profiles_or_stdin())]
     pub profiles: Vec<PathBuf>,
     /// Every profile (*.yaml, *.yml) in this folder, as a team. Two profiles of one person (the
     /// same `name`) count once: the newer `date`, then the self-assessment, then the first by file
     /// name.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", add = folders())]
     pub team: Option<PathBuf>,
     /// The target level for everyone; without it, each profile's `target:`, else the level above
     /// its `level:`.
-    #[arg(long, value_name = "LEVEL")]
+    #[arg(long, value_name = "LEVEL", add = names(NameKind::Levels))]
     pub to: Option<String>,
     /// Hide skills already met.
     #[arg(long)]
@@ -84,7 +84,7 @@ pub struct GapArgs {
     pub exit_code: bool,
     /// A reviewer's profile of the same person (a manager's, a peer's), shown beside the one
     /// --profile gives, skill by skill, disagreements first. Takes exactly one --profile.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = profiles())]
     pub review: Option<PathBuf>,
     /// Order of the people in a team view: as given, readiness (ready first, then fewest steps
     /// short), or name.
@@ -98,11 +98,11 @@ pub struct GapArgs {
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     /// The profile (YAML); `-` reads standard input.
-    #[arg(long, short = 'p', value_name = "FILE")]
+    #[arg(long, short = 'p', value_name = "FILE", add = profiles_or_stdin())]
     pub profile: PathBuf,
     /// The target level: id, alias, name, unique prefix, or ROLE/LEVEL; defaults to the profile's
     /// `target`, else the level above its `level`.
-    #[arg(long, value_name = "LEVEL")]
+    #[arg(long, value_name = "LEVEL", add = names(NameKind::Levels))]
     pub to: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -113,14 +113,14 @@ pub struct PlanArgs {
 #[command(group = clap::ArgGroup::new("checkins").required(true).multiple(true).args(["files", "history"]))]
 pub struct ProgressArgs {
     /// Check-ins of one person: profiles with a `date:`, in any order. `-` reads standard input.
-    #[arg(value_name = "FILE")]
+    #[arg(value_name = "FILE", add = profiles_or_stdin())]
     pub files: Vec<PathBuf>,
     /// Every check-in (*.yaml, *.yml) in this folder, with any FILEs given.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", add = folders())]
     pub history: Option<PathBuf>,
     /// The target level; defaults to the latest check-in's `target:`, else the level above its
     /// `level:`.
-    #[arg(long, value_name = "LEVEL")]
+    #[arg(long, value_name = "LEVEL", add = names(NameKind::Levels))]
     pub to: Option<String>,
     /// Hide skills met at the last check-in that were never a gap.
     #[arg(long)]
@@ -136,7 +136,7 @@ pub struct ProgressArgs {
 #[derive(Debug, Args)]
 pub struct MovesArgs {
     /// The level to move from: id, alias, name, unique prefix, or ROLE/LEVEL.
-    #[arg(value_name = "LEVEL")]
+    #[arg(value_name = "LEVEL", add = names(NameKind::Levels))]
     pub level: String,
     /// Show at most this many moves.
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = limit_arg)]
@@ -150,10 +150,10 @@ pub struct MovesArgs {
 #[command(group = clap::ArgGroup::new("who").required(true).args(["profile", "team"]))]
 pub struct FitArgs {
     /// A profile (YAML); `-` reads standard input.
-    #[arg(long, short = 'p', value_name = "FILE")]
+    #[arg(long, short = 'p', value_name = "FILE", add = profiles_or_stdin())]
     pub profile: Option<PathBuf>,
     /// Every profile (*.yaml, *.yml) in this folder: one row per person.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", add = folders())]
     pub team: Option<PathBuf>,
     /// Show at most this many next levels (default 10 for a profile, 1 per person for a team).
     #[arg(long, value_name = "N", value_parser = limit_arg)]
@@ -166,7 +166,7 @@ pub struct FitArgs {
 #[derive(Debug, Args)]
 pub struct SiteArgs {
     /// The folder to write; it must be empty or absent unless --force.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", add = folders())]
     pub out: PathBuf,
     /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
@@ -180,10 +180,10 @@ pub struct SiteArgs {
 #[derive(Debug, Args)]
 pub struct AssessArgs {
     /// The profile file to write.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = profiles())]
     pub out: PathBuf,
     /// The current level of the person rated (otherwise asked).
-    #[arg(long, value_name = "LEVEL")]
+    #[arg(long, value_name = "LEVEL", add = names(NameKind::Levels))]
     pub level: Option<String>,
     /// Replace an existing file.
     #[arg(long)]
@@ -193,7 +193,7 @@ pub struct AssessArgs {
     pub restart: bool,
     /// Revisit only this skill or soft skill of the existing profile --out, keeping the rest
     /// (repeatable; id, alias, name or unique prefix).
-    #[arg(long = "skill", id = "skill", value_name = "NAME")]
+    #[arg(long = "skill", id = "skill", value_name = "NAME", add = names(NameKind::SkillsAndSoftSkills))]
     pub skills: Vec<String>,
     /// When the assessment was made, ISO 8601 (default: today).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
@@ -204,7 +204,7 @@ pub struct AssessArgs {
     pub assessor: Option<String>,
     /// Ask the skills (and soft skills) this level rates that the existing profile --out does not
     /// yet, keeping the rest: a level of another role, to compare with it (ROLE/LEVEL, or a name).
-    #[arg(long = "for", value_name = "ROLE/LEVEL", conflicts_with = "skill")]
+    #[arg(long = "for", value_name = "ROLE/LEVEL", conflicts_with = "skill", add = names(NameKind::Levels))]
     pub for_level: Option<String>,
     #[command(flatten)]
     pub format: YamlOnly,
@@ -242,7 +242,7 @@ fn assessor_arg(text: &str) -> Result<String, String> {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// The framework folder; without it, the framework selected by --data or --framework.
-    #[arg(value_name = "DIR")]
+    #[arg(value_name = "DIR", add = folders())]
     pub dir: Option<PathBuf>,
     /// Treat lint warnings as errors.
     #[arg(long)]
@@ -281,18 +281,11 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// Options of `__complete-names`.
-#[derive(Debug, Args)]
-pub struct CompleteNamesArgs {
-    #[arg(value_enum)]
-    pub kind: NameKind,
-}
-
 /// Options of `profile new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// The current level of the person rated, written into the template.
-    #[arg(long, value_name = "LEVEL")]
+    #[arg(long, value_name = "LEVEL", add = names(NameKind::Levels))]
     pub level: Option<String>,
     /// The date written into the profile, ISO 8601 (default: today; with --from, the profile's).
     #[arg(long, value_name = "DATE", value_parser = date_arg)]
@@ -302,11 +295,11 @@ pub struct NewArgs {
     pub assessor: Option<String>,
     /// Also list, to fill in, the skills (and soft skills) this level rates: a level of another
     /// role, to compare with it (ROLE/LEVEL, or a name).
-    #[arg(long = "for", value_name = "ROLE/LEVEL")]
+    #[arg(long = "for", value_name = "ROLE/LEVEL", add = names(NameKind::Levels))]
     pub for_level: Option<String>,
     /// Start from this profile: keep its name, level, answers and evidence, and list what --for
     /// adds after them (its framework and role are used, as for gap).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", add = profiles())]
     pub from: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -352,7 +345,7 @@ pub struct ImportFtProgression {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The framework folder to write; it must be empty or absent unless --force.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", add = folders())]
     pub out: PathBuf,
     /// Replace a non-empty output folder that pm-skills wrote (it holds a .pm-skills file).
     #[arg(long)]
@@ -367,7 +360,7 @@ pub struct ImportMatrix {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The framework folder to write; it must be empty or absent unless --force.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", add = folders())]
     pub out: PathBuf,
     /// The scale steps the cells use, lowest first, e.g. `basic,good,great`. Needed when the
     /// cells are words; numbers are ordered by value without it.
@@ -392,7 +385,7 @@ pub struct ImportDdatCsv {
     #[arg(long, value_name = "FILE")]
     pub skills: PathBuf,
     /// The framework folder to write; it must be empty or absent unless --force.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", add = folders())]
     pub out: PathBuf,
     /// Import only this role (name or id); without it, every role with levels. Filled from the
     /// global `--role`, so `import ddat-csv … --role NAME` reads as users expect.

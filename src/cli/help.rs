@@ -198,5 +198,13 @@ pub(super) const COMPLETIONS_EXAMPLES: &str = "Examples:
   pm-skills completions elvish > ~/.config/elvish/lib/pm-skills.elv   # then: use pm-skills
   source <(pm-skills completions bash)                 # this shell only
 
-In bash, zsh and fish, level, skill and soft-skill names complete from the framework in
-use, following --data, --framework and --role on the command line (and PM_SKILLS_DATA).";
+The script is clap_complete's, the one COMPLETE=bash pm-skills prints (or
+COMPLETE=zsh, fish, ...). At each TAB it asks pm-skills, so commands and flags,
+level, skill, soft-skill, role and framework names complete in every shell, the
+names from the framework in use (following --data, --framework and --role on the
+command line, and PM_SKILLS_DATA), and profile options offer YAML files. The
+script names the pm-skills it was made with; write it again if that moves, or
+have the shell make it as it starts, with one of
+  source <(COMPLETE=bash pm-skills)   # in ~/.bashrc
+  source <(COMPLETE=zsh pm-skills)    # in ~/.zshrc, after compinit
+  COMPLETE=fish pm-skills | source    # in ~/.config/fish/config.fish";

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::parser::ValueSource;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::{ArgValueCompleter, PathCompleter};
 
 use crate::render::Format;
 
@@ -59,15 +60,15 @@ pub struct GlobalArgs {
     pub color: ColorWhen,
 
     /// Use the framework in this folder instead of a built-in one.
-    #[arg(long, env = "PM_SKILLS_DATA", value_name = "DIR", global = true)]
+    #[arg(long, env = "PM_SKILLS_DATA", value_name = "DIR", global = true, add = folders())]
     pub data: Option<PathBuf>,
 
     /// Pick a built-in framework by id (see `pm-skills frameworks`).
-    #[arg(long, value_name = "NAME", global = true)]
+    #[arg(long, value_name = "NAME", global = true, add = names(NameKind::Frameworks))]
     pub framework: Option<String>,
 
     /// Pick a role family when the framework has several (with `import`: import only this role).
-    #[arg(long, value_name = "NAME", global = true)]
+    #[arg(long, value_name = "NAME", global = true, add = names(NameKind::Roles))]
     pub role: Option<String>,
 
     /// In CSV output, leave cells that start with =, +, - or @ as they are (by default they get a
@@ -212,7 +213,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder")]
     Frameworks(OutputArgs),
 
-    /// Print a shell completion script; level, skill and soft-skill names complete too.
+    /// Print a shell completion script; names from the framework and profile files complete too.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
 
@@ -221,10 +222,6 @@ pub enum Command {
         after_help = "Examples:\n  pm-skills man | man -l -\n  pm-skills man > ~/.local/share/man/man1/pm-skills.1"
     )]
     Man,
-
-    /// Names for shell completion, one a line; the completion scripts call this.
-    #[command(name = "__complete-names", hide = true)]
-    CompleteNames(CompleteNamesArgs),
 }
 
 impl Command {
@@ -249,8 +246,7 @@ impl Command {
             | Command::Site(_)
             | Command::Schema
             | Command::Completions(_)
-            | Command::Man
-            | Command::CompleteNames(_) => None,
+            | Command::Man => None,
         }
     }
 }
@@ -393,19 +389,48 @@ fn format_name(format: Format) -> String {
     format.to_possible_value().map(|v| v.get_name().to_uppercase()).unwrap_or_default()
 }
 
-/// What `__complete-names` lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// The names an argument takes, which shell completion offers from the framework the command
+/// line selects (`shell` looks them up): an argument says what it names, not how to find it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
-    /// The selected role's level ids and aliases.
+    /// The selected role's level ids and aliases, then (with several roles) every ROLE/LEVEL.
     Levels,
     /// The framework's skill ids and aliases.
     Skills,
     /// The framework's soft-skill ids and aliases.
     SoftSkills,
+    /// Skills, then soft skills: `assess --skill` revisits either.
+    SkillsAndSoftSkills,
     /// The framework's role ids.
     Roles,
     /// The built-in frameworks' ids.
     Frameworks,
+}
+
+/// Completes `kind` names (clap_complete calls `shell`'s [`clap_complete::engine::ValueCompleter`] for
+/// [`NameKind`] when the shell asks).
+fn names(kind: NameKind) -> ArgValueCompleter {
+    ArgValueCompleter::new(kind)
+}
+
+/// Completes a profile to read: YAML files, and folders on the way to them.
+fn profiles() -> ArgValueCompleter {
+    ArgValueCompleter::new(PathCompleter::any().filter(is_yaml_file))
+}
+
+/// Completes a profile to read, or `-` where the argument reads standard input.
+fn profiles_or_stdin() -> ArgValueCompleter {
+    ArgValueCompleter::new(PathCompleter::any().filter(is_yaml_file).stdio())
+}
+
+/// Completes a folder: a framework, a team, a history, or where to write a site or an import.
+fn folders() -> ArgValueCompleter {
+    ArgValueCompleter::new(PathCompleter::dir())
+}
+
+/// A file named as a team folder's profiles are (`*.yaml`, `*.yml`).
+fn is_yaml_file(path: &std::path::Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) && path.is_file()
 }
 
 /// `--version`: the program's version, then the built-in frameworks' versions.

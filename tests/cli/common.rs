@@ -6,6 +6,7 @@ use assert_cmd::Command;
 pub fn cmd() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("pm-skills");
     cmd.env_remove("PM_SKILLS_DATA")
+        .env_remove("COMPLETE")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env("COLUMNS", "80")
@@ -83,4 +84,10 @@ pub fn refused(args: &[&str]) -> String {
     assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
     assert!(out.stdout.is_empty(), "{args:?}: a refused run wrote to stdout");
     err
+}
+
+/// Fails the test loudly when `program` cannot run: an ignored test that is asked to run must run.
+pub fn needs(program: &str, version: &[&str]) {
+    let ok = std::process::Command::new(program).args(version).output().is_ok_and(|o| o.status.success());
+    assert!(ok, "this test needs `{program}`, which is not installed (`bash .ci/run` installs it)");
 }

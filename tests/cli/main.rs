@@ -7,6 +7,7 @@ mod assess_guards;
 mod career;
 mod colour;
 mod common;
+mod completion;
 mod costs;
 mod explorer;
 mod files;

@@ -1,11 +1,12 @@
-//! Pictures and the shell: HTML reports with charts, completion scripts, the man page, --version.
+//! Pictures and the shell: HTML reports with charts, the man page, --version. (Completion:
+//! completion.rs.)
 //! (The same pages in a real browser: tests/browser/.)
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use predicates::str::contains;
 
-use crate::common::{cmd, stdout};
+use crate::common::{cmd, needs, stdout};
 
 #[path = "../browser/fixture.rs"]
 pub mod fixture;
@@ -129,121 +130,6 @@ fn version_names_the_built_in_frameworks() {
 }
 
 #[test]
-fn completion_scripts_for_every_shell_and_names_from_the_data() {
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let script = stdout(&["completions", shell]);
-        assert!(script.contains("pm-skills") && script.contains("diff"), "{shell}");
-        assert!(!script.contains("__complete-names help"), "{shell}: the hidden command is not offered");
-    }
-    for shell in ["bash", "zsh", "fish"] {
-        assert!(stdout(&["completions", shell]).contains("__complete-names"), "{shell}: no hook for names");
-    }
-    // zsh stops offering --framework once --data is typed, at the top and in every command.
-    let zsh = stdout(&["completions", "zsh"]);
-    assert!(zsh.matches("'(--data)--framework=").count() > 18, "{zsh}");
-    assert!(!zsh.contains("'--framework="), "{zsh}");
-    let levels = stdout(&["__complete-names", "levels"]);
-    assert_eq!(levels.lines().next(), Some("product-manager"));
-    assert!(levels.lines().any(|l| l == "senior") && levels.lines().any(|l| l == "spm"));
-    assert!(stdout(&["__complete-names", "skills"]).lines().any(|l| l == "agile-working"));
-    assert!(stdout(&["__complete-names", "soft-skills"]).lines().any(|l| l == "resilience"));
-    assert!(stdout(&["--framework", "ddat-2025", "__complete-names", "levels"]).starts_with("associate\n"));
-    let custom = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/custom-ladder");
-    let designer = stdout(&["--data", custom, "--role", "designer", "__complete-names", "levels"]);
-    // Then, as the framework has several roles, every level as ROLE/LEVEL.
-    assert!(designer.starts_with("designer\nsenior-designer\ndesign-lead\ndesigner/designer\n"), "{designer}");
-    assert!(designer.lines().any(|l| l == "engineer/staff-engineer"), "{designer}");
-    // A framework that does not load gives no names and no error in the prompt.
-    let out = cmd().args(["--data", "/nonexistent", "__complete-names", "levels"]).output().unwrap();
-    assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
-    cmd().args(["completions", "--help"]).assert().success().stdout(contains("Examples:"));
-    cmd().args(["man", "--help"]).assert().success().stdout(contains("pm-skills man | man -l -"));
-    // Hidden from help.
-    cmd().arg("--help").assert().success().stdout(contains("completions").and(contains("__complete").not()));
-}
-
-use predicates::prelude::PredicateBooleanExt;
-
-/// Runs `script` in a clean, non-interactive bash with the completion script loaded; `complete`
-/// calls the registered completion function as readline would for the given words.
-fn bash_complete(words: &[&str]) -> Vec<String> {
-    needs("bash", &["--version"]);
-    let dir = tempfile::tempdir().unwrap();
-    let script = dir.path().join("pm-skills.bash");
-    std::fs::write(&script, stdout(&["completions", "bash"])).unwrap();
-    let bin = assert_cmd::cargo::cargo_bin!("pm-skills");
-    // The words as the user typed them, with the program as `pm-skills` on PATH.
-    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
-    let program = format!(
-        r#"set -u
-source '{script}'
-spec=$(complete -p pm-skills)
-fn=${{spec#*-F }}; fn=${{fn%% *}}
-COMP_WORDS=(pm-skills {words})
-COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
-COMP_LINE="${{COMP_WORDS[*]}}"; COMP_POINT=${{#COMP_LINE}}
-COMPREPLY=()
-"$fn" pm-skills "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
-printf '%s\n' "${{COMPREPLY[@]}}"
-"#,
-        script = script.display(),
-        words = quoted.join(" ")
-    );
-    let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
-    let out = Command::new("bash")
-        .args(["--norc", "--noprofile", "-c", &program])
-        .env("PATH", path)
-        .env_remove("PM_SKILLS_DATA")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "bash: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.is_empty()).map(String::from).collect()
-}
-
-/// Fails the test loudly when `program` cannot run: an ignored test that is asked to run must run.
-fn needs(program: &str, version: &[&str]) {
-    let ok = Command::new(program).args(version).output().is_ok_and(|o| o.status.success());
-    assert!(ok, "this test needs `{program}`, which is not installed (`bash .ci/run` installs it)");
-}
-
-#[test]
-#[ignore = "needs bash"]
-fn bash_completes_level_skill_and_soft_skill_names() {
-    let senior = bash_complete(&["show", "sen"]);
-    assert!(senior.contains(&"senior".to_string()), "show sen<TAB> offers {senior:?}");
-    assert!(senior.iter().all(|s| s.starts_with("sen")), "{senior:?}");
-    assert!(bash_complete(&["moves", "sen"]).contains(&"senior".to_string()), "moves completes levels like show");
-    let second = bash_complete(&["diff", "pm", "le"]);
-    assert!(second.contains(&"lead".to_string()), "{second:?}");
-    let ddat = bash_complete(&["--framework", "ddat-2025", "show", "as"]);
-    assert!(ddat.contains(&"associate".to_string()), "--framework is passed on: {ddat:?}");
-    assert_eq!(bash_complete(&["skills", "agile"]), ["agile-working"]);
-    assert_eq!(bash_complete(&["soft-skills", "resil"]), ["resilience"]);
-    assert!(bash_complete(&["gap", "--to", "hea"]).contains(&"head".to_string()));
-    assert_eq!(bash_complete(&["assess", "--out", "me.yaml", "--skill", "user"]), ["user-focus"]);
-    assert!(bash_complete(&["assess", "--out", "me.yaml", "--for", "hea"]).contains(&"head".to_string()));
-    assert!(bash_complete(&["profile", "new", "--for", "hea"]).contains(&"head".to_string()));
-    // Everything else is clap's: commands and a subcommand's flags.
-    assert_eq!(bash_complete(&["sho"]), ["show"]);
-    let flags = bash_complete(&["diff", "pm", "senior", "--only"]);
-    assert_eq!(flags, ["--only-gaps"], "flags after a subcommand complete");
-}
-
-#[test]
-#[ignore = "needs bash, zsh and fish"]
-fn completion_scripts_parse_in_their_shells() {
-    for (shell, check) in [("bash", &["-n"][..]), ("zsh", &["-n"][..]), ("fish", &["--no-execute"][..])] {
-        needs(shell, &["--version"]);
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("script");
-        std::fs::write(&file, stdout(&["completions", shell])).unwrap();
-        let out = Command::new(shell).args(check).arg(&file).output().unwrap();
-        assert!(out.status.success() && out.stderr.is_empty(), "{shell}: {}", String::from_utf8_lossy(&out.stderr));
-    }
-}
-
-#[test]
 fn man_page_has_its_sections() {
     let page = stdout(&["man"]);
     assert!(page.starts_with(".ie \\n(.g .ds Aq \\(aq") || page.contains(".TH pm-skills 1"), "{page}");
@@ -259,6 +145,7 @@ fn man_page_has_its_sections() {
         assert!(page.contains(section), "missing {section}");
     }
     assert!(page.is_ascii(), "non-ASCII text is escaped for roff");
+    cmd().args(["man", "--help"]).assert().success().stdout(contains("pm-skills man | man -l -"));
 }
 
 #[test]
