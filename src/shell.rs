@@ -19,7 +19,7 @@ use clap_complete::env::Shells;
 use clap_complete::{CompleteEnv, CompletionCandidate, Shell};
 
 use crate::cli::{Cli, GlobalArgs, NameKind};
-use crate::commands::selected::{load_selected, select_role};
+use crate::data::{Selection, select_role};
 
 /// The environment variable that asks for completion: clap_complete's default.
 const COMPLETE_VAR: &str = "COMPLETE";
@@ -75,8 +75,8 @@ fn completer() -> String {
 impl ValueCompleter for NameKind {
     fn complete(&self, current: &OsStr) -> Vec<CompletionCandidate> {
         let Some(prefix) = current.to_str() else { return Vec::new() };
-        let global = typed_selection(&completion_words());
-        names(global.as_ref(), *self)
+        let selection = typed_selection(&completion_words());
+        names(selection.as_ref(), *self)
             .into_iter()
             .filter(|(name, _)| name.starts_with(prefix))
             .map(|(name, about)| CompletionCandidate::new(name).help((!about.is_empty()).then(|| about.into())))
@@ -93,7 +93,7 @@ fn completion_words() -> Vec<String> {
 /// The options that select the framework and role among `words` (the program first), read as the
 /// command itself reads them: `cli::parse`, with `PM_SKILLS_DATA` and an explicit `--framework`
 /// winning over it; `None` when they do not parse (`--data` with `--framework`).
-fn typed_selection(words: &[String]) -> Option<GlobalArgs> {
+fn typed_selection(words: &[String]) -> Option<Selection> {
     const SELECTING: [&str; 3] = ["--data", "--framework", "--role"];
     let mut args = vec!["pm-skills".to_string()];
     let mut rest = words.iter().skip(1);
@@ -112,7 +112,7 @@ fn typed_selection(words: &[String]) -> Option<GlobalArgs> {
         }
     }
     args.push("frameworks".to_string());
-    crate::cli::parse(args.into_iter().map(OsString::from)).ok().map(|cli| cli.global)
+    crate::cli::parse(args.into_iter().map(OsString::from)).ok().map(|cli| cli.global.selection())
 }
 
 /// A word as the shell would hand it to pm-skills: bash and zsh pass the words as typed, so quotes
@@ -149,7 +149,7 @@ fn unquote(word: &str) -> String {
 /// The names of `kind`, each with the display name it stands for: ids and aliases, each once, in
 /// the framework's order. Completion must never print an error into the prompt, so a framework
 /// that does not load gives no names.
-fn names(global: Option<&GlobalArgs>, kind: NameKind) -> Vec<(String, String)> {
+fn names(selection: Option<&Selection>, kind: NameKind) -> Vec<(String, String)> {
     let mut names: Vec<(String, String)> = Vec::new();
     let mut add = |id: &str, aliases: &[String], about: &str| {
         names.push((id.to_string(), about.to_string()));
@@ -157,8 +157,8 @@ fn names(global: Option<&GlobalArgs>, kind: NameKind) -> Vec<(String, String)> {
     };
     if kind == NameKind::Frameworks {
         crate::data::builtin_ids().into_iter().for_each(|id| add(id, &[], ""));
-    } else if let Some(global) = global
-        && let Ok(framework) = load_selected(global)
+    } else if let Some(selection) = selection
+        && let Ok(framework) = selection.load()
     {
         let skills = || framework.skills.iter().map(|s| (&s.id, &s.aliases, &s.name));
         let soft_skills = || framework.soft_skills.iter().map(|s| (&s.id, &s.aliases, &s.name));
@@ -166,7 +166,7 @@ fn names(global: Option<&GlobalArgs>, kind: NameKind) -> Vec<(String, String)> {
             NameKind::Levels => {
                 // The selected role's levels; when no role can be chosen, every role's. Then, with
                 // several roles, every level as ROLE/LEVEL, which names it from any scope.
-                let roles = match select_role(&framework, global.role.as_deref()) {
+                let roles = match select_role(&framework, selection.role.as_deref()) {
                     Ok(scope) => vec![scope.role],
                     Err(_) => framework.roles.iter().collect(),
                 };
@@ -342,15 +342,15 @@ mod tests {
     use super::*;
 
     /// The selection the words typed make; a word is as the shell passes it, quotes and all.
-    fn selected(words: &[&str]) -> Option<GlobalArgs> {
+    fn selected(words: &[&str]) -> Option<Selection> {
         typed_selection(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>())
     }
 
     #[test]
     fn the_typed_options_select_the_framework_as_the_parser_reads_them() {
-        let global = selected(&["pm-skills", "--framework", "ddat-2025", "show", "--role", "x", "sen"]).unwrap();
+        let selection = selected(&["pm-skills", "--framework", "ddat-2025", "show", "--role", "x", "sen"]).unwrap();
         assert_eq!(
-            (global.data, global.framework.as_deref(), global.role.as_deref()),
+            (selection.data, selection.framework.as_deref(), selection.role.as_deref()),
             (None, Some("ddat-2025"), Some("x"))
         );
         // bash splits at `=`; zsh and bash pass quotes as typed.
@@ -376,13 +376,13 @@ mod tests {
 
     #[test]
     fn names_are_ids_then_aliases_with_what_they_name() {
-        let global = selected(&["pm-skills"]).unwrap();
-        let global = GlobalArgs { data: None, ..global };
-        let levels = names(Some(&global), NameKind::Levels);
+        // The default framework, whatever PM_SKILLS_DATA says.
+        let default = Selection { data: None, framework: None, role: None };
+        let levels = names(Some(&default), NameKind::Levels);
         assert_eq!(levels[0].0, "product-manager");
         assert!(levels.iter().any(|(n, about)| n == "senior" && !about.is_empty()));
         assert!(levels.iter().any(|(n, _)| n == "spm"));
-        let both = names(Some(&global), NameKind::SkillsAndSoftSkills);
+        let both = names(Some(&default), NameKind::SkillsAndSoftSkills);
         assert!(both.iter().any(|(n, _)| n == "agile-working") && both.iter().any(|(n, _)| n == "resilience"));
         assert_eq!(names(None, NameKind::Frameworks)[0].0, crate::data::DEFAULT_FRAMEWORK);
         assert!(names(None, NameKind::Skills).is_empty());
