@@ -267,15 +267,15 @@ fn each_module_uses_only_the_modules_above_it_in_the_code_map() {
 }
 
 #[test]
-fn nothing_but_lib_and_shell_imports_commands_and_no_report_imports_a_renderer() {
+fn nothing_but_lib_imports_commands_and_no_report_imports_a_renderer() {
     let src = root().join("src");
     let mut problems = Vec::new();
     for file in rust_files(&src) {
         let module = module_of(&src, &file);
         let mut uses = CrateUses::default();
         uses.visit_file(&parse(&file));
-        if uses.modules.contains("commands") && !["lib", "shell", "commands"].contains(&module.as_str()) {
-            problems.push(format!("{}: imports `commands`, which only `lib` and `shell` may", shown(&file)));
+        if uses.modules.contains("commands") && !["lib", "commands"].contains(&module.as_str()) {
+            problems.push(format!("{}: imports `commands`, which only `lib` may", shown(&file)));
         }
         if module == "report" {
             for renderer in RENDERERS {
