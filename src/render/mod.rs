@@ -16,7 +16,7 @@ use serde::Serialize;
 
 pub use doc::{Block, Cell, Table, Tone};
 pub use line::Line;
-pub use records::{Records, Value, neutralise_formula};
+pub use records::{Records, STEP_COLUMNS, Value, neutralise_formula};
 pub use svg::{Chart, HeatCell, Heatmap, Radar, Series};
 
 /// Output formats. Table, Markdown and HTML are for people; JSON, YAML and CSV for scripts; XLSX

@@ -112,6 +112,17 @@ impl From<&Proficiency> for Value {
     }
 }
 
+/// The columns that spell a step out, in this order: its id, its name and its rank.
+pub const STEP_COLUMNS: [&str; 3] = ["proficiency", "proficiency_name", "rank"];
+
+impl Value {
+    /// A step spelled out in the [`STEP_COLUMNS`] (all empty when there is none), as text and a
+    /// number, so the sheet needs no `_rank` column of its own.
+    pub fn step_columns(p: Option<&Proficiency>) -> [Value; 3] {
+        [Value::from(p.map(|p| &p.id)), Value::from(p.map(|p| &p.name)), Value::from(p.map(|p| p.rank.get()))]
+    }
+}
+
 /// Whatever may be missing is empty when it is.
 impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(value: Option<T>) -> Self {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::behaviours::{self, BehaviourNeed};
 use super::{Criterion, Footnotes, Proficiency, Ref, Report, Scope, criteria_blocks, expected_label};
-use crate::render::{Block, Cell, Chart, Radar, Records, Series, Table, Tone, Value};
+use crate::render::{Block, Cell, Chart, Radar, Records, STEP_COLUMNS, Series, Table, Tone, Value};
 
 /// One level: its description, responsibilities and the proficiency it needs in every skill.
 #[derive(Debug, Serialize)]
@@ -152,34 +152,21 @@ impl Report for ShowReport {
 
     fn records(&self) -> Records {
         Records {
-            header: [
-                "level_id",
-                "skill_id",
-                "skill_name",
-                "proficiency",
-                "proficiency_name",
-                "rank",
-                "meaning",
-                "note",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: ["level_id", "skill_id", "skill_name"]
+                .into_iter()
+                .chain(STEP_COLUMNS)
+                .chain(["meaning", "note"])
+                .map(String::from)
+                .collect(),
             rows: self
                 .skills
                 .iter()
                 .map(|r| {
-                    // The step is spelled out (id, name, rank), so it needs no rank column of its own.
-                    let p = r.proficiency.as_ref();
-                    vec![
-                        Value::from(&self.level.id),
-                        Value::from(&r.skill.id),
-                        Value::from(&r.skill.name),
-                        Value::from(p.map(|p| &p.id)),
-                        Value::from(p.map(|p| &p.name)),
-                        Value::from(p.map(|p| p.rank.get())),
-                        Value::from(&r.meaning),
-                        Value::from(r.note.as_ref()),
-                    ]
+                    let mut row =
+                        vec![Value::from(&self.level.id), Value::from(&r.skill.id), Value::from(&r.skill.name)];
+                    row.extend(Value::step_columns(r.proficiency.as_ref()));
+                    row.extend([Value::from(&r.meaning), Value::from(r.note.as_ref())]);
+                    row
                 })
                 .collect(),
         }

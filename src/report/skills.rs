@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{
     Footnotes, Proficiency, Rank, Ref, Report, Resource, Scope, expected_label, name_and_id, proficiency_label,
 };
-use crate::render::{Block, Cell, Records, Table, Tone, Value};
+use crate::render::{Block, Cell, Records, STEP_COLUMNS, Table, Tone, Value};
 
 /// The skills of the role, in the role's order.
 #[derive(Debug, Serialize)]
@@ -228,34 +228,23 @@ impl Report for SkillReport {
 
     fn records(&self) -> Records {
         Records {
-            header: [
-                "skill_id",
-                "level_id",
-                "level_name",
-                "proficiency",
-                "proficiency_name",
-                "rank",
-                "meaning",
-                "note",
-            ]
-            .map(String::from)
-            .to_vec(),
+            header: ["skill_id", "level_id", "level_name"]
+                .into_iter()
+                .chain(STEP_COLUMNS)
+                .chain(["meaning", "note"])
+                .map(String::from)
+                .collect(),
             rows: self
                 .levels
                 .iter()
                 .map(|l| {
-                    // The step is spelled out (id, name, rank), so it needs no rank column of its own.
                     let p = l.proficiency.as_ref();
-                    vec![
-                        Value::from(&self.skill.id),
-                        Value::from(&l.level.id),
-                        Value::from(&l.level.name),
-                        Value::from(p.map(|p| &p.id)),
-                        Value::from(p.map(|p| &p.name)),
-                        Value::from(p.map(|p| p.rank.get())),
-                        Value::from(p.map(|p| &self.proficiencies[p.rank.index()].meaning)),
-                        Value::from(l.note.as_ref()),
-                    ]
+                    let mut row =
+                        vec![Value::from(&self.skill.id), Value::from(&l.level.id), Value::from(&l.level.name)];
+                    row.extend(Value::step_columns(p));
+                    let meaning = p.map(|p| &self.proficiencies[p.rank.index()].meaning);
+                    row.extend([Value::from(meaning), Value::from(l.note.as_ref())]);
+                    row
                 })
                 .collect(),
         }
