@@ -25,10 +25,7 @@ pub use pm_skills_framework::{assemble, diagnostics, model, raw, resolve, source
 
 use std::io::{IsTerminal, Write};
 
-use cli::{Cli, Command, ImportCommand, ProfileCommand};
-use commands::explore;
-use commands::selected::{Selected, load_selected};
-use render::RenderOptions;
+use cli::Cli;
 use warnings::Warnings;
 
 pub use commands::Outcome;
@@ -70,7 +67,7 @@ pub fn main_with(cli: &Cli) -> u8 {
         return report_error(&e);
     }
     let options = terminal::render_options(&cli.global, to_terminal);
-    match run(cli, &options, &warnings) {
+    match commands::run(cli, &options, &warnings) {
         Ok(outcome) => {
             let written = deliver(&outcome.output, file, output.force);
             report_warnings(&warnings.take());
@@ -134,50 +131,4 @@ fn report_error(err: &anyhow::Error) -> u8 {
     let text = format!("error: {err:#}\n");
     let _ = std::io::stderr().write_all(text::sanitize(&text, true).as_bytes());
     1
-}
-
-/// Computes and renders the answer to one command: picks the function in [`commands`] (or the
-/// shell and schema modules) that does it.
-pub fn run(cli: &Cli, options: &RenderOptions, warnings: &Warnings) -> anyhow::Result<Outcome> {
-    let global = &cli.global;
-    let selected = || Selected::load(global);
-    match &cli.command {
-        Command::Levels(_) => explore::levels(&selected()?, options),
-        Command::Show(args) => explore::show(&selected()?, &args.level, options),
-        Command::Ladder(_) => explore::ladder(&selected()?, options),
-        Command::Skills(args) => explore::skills(&selected()?, args.skill.as_deref(), options),
-        Command::SoftSkills(args) => explore::soft_skills(&load_selected(global)?, args.name.as_deref(), options),
-        Command::About(_) => explore::about(&selected()?, options),
-        Command::Diff(args) => explore::diff(&selected()?, args, options),
-        Command::Frameworks(_) => explore::frameworks(options),
-        Command::Gap(args) => commands::gap::gap(global, args, options, warnings),
-        Command::Plan(args) => commands::plan::plan(global, args, options, warnings),
-        Command::Progress(args) => commands::progress::progress(global, args, options, warnings),
-        Command::Moves(args) => commands::moves::moves(&selected()?, global, args, options),
-        Command::Fit(args) => commands::fit::fit(global, args, options, warnings),
-        Command::Site(args) => commands::site::run(global, args, options),
-        Command::Profile(ProfileCommand::New(args)) => commands::profiles::new(global, args, options, warnings),
-        Command::Assess(args) => commands::profiles::assess(global, args, options, warnings),
-        Command::Validate(args) => commands::validate::run(global, args, options),
-        Command::Import(ImportCommand::DdatCsv(args)) => {
-            // `--role` is a common option; for `import` it picks the one role to import, and the
-            // hints name the new folder themselves.
-            let args = cli::ImportDdatCsv { role: global.role.clone(), ..args.clone() };
-            let options = RenderOptions { invocation: String::new(), ..options.clone() };
-            Outcome::report(&import::ddat_csv::run(&args)?, &options)
-        }
-        Command::Import(ImportCommand::FtProgression(args)) => {
-            let options = RenderOptions { invocation: String::new(), ..options.clone() };
-            Outcome::report(&import::ft_progression::run(args)?, &options)
-        }
-        Command::Import(ImportCommand::Matrix(args)) => {
-            // `--role` names the one role the file describes.
-            let args = cli::ImportMatrix { role: global.role.clone(), ..args.clone() };
-            let options = RenderOptions { invocation: String::new(), ..options.clone() };
-            Outcome::report(&import::matrix::run(&args)?, &options)
-        }
-        Command::Schema => Ok(Outcome::bytes(schema::JSON_SCHEMA.as_bytes().to_vec())),
-        Command::Completions(args) => Ok(Outcome::bytes(shell::completions(args.shell))),
-        Command::Man => Ok(Outcome::bytes(shell::man_page()?)),
-    }
 }

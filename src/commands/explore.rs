@@ -1,5 +1,6 @@
-//! The commands that read the framework: `levels`, `show`, `ladder`, `skills`, `soft-skills`,
-//! `about`, `diff` and `frameworks`.
+//! The commands that read the framework and take more than one line: `show`, `skills`,
+//! `soft-skills`, `diff` and `frameworks` (`levels`, `ladder` and `about` are their line in
+//! [`super::run`]).
 
 use super::Outcome;
 use super::selected::Selected;
@@ -8,20 +9,10 @@ use crate::model::Framework;
 use crate::render::RenderOptions;
 use crate::{data, report, resolve};
 
-/// `levels`.
-pub fn levels(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    Outcome::report(&report::levels::LevelsReport::build(selected.scope()?), options)
-}
-
 /// `show LEVEL`: a level of any role, named alone or as `ROLE/LEVEL`.
 pub fn show(selected: &Selected, level: &str, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let at = selected.level_at(level)?;
     Outcome::report(&report::show::ShowReport::build(selected.framework.scope(at), at.level), options)
-}
-
-/// `ladder`.
-pub fn ladder(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    Outcome::report(&report::ladder::LadderReport::build(selected.scope()?), options)
 }
 
 /// `skills [SKILL]`: the list, or one skill explained.
@@ -46,11 +37,6 @@ pub fn soft_skills(framework: &Framework, name: Option<&str>, options: &RenderOp
             Outcome::report(&report::soft_skills::SoftSkillReport::build(framework, index), options)
         }
     }
-}
-
-/// `about`.
-pub fn about(selected: &Selected, options: &RenderOptions) -> anyhow::Result<Outcome> {
-    Outcome::report(&report::about::AboutReport::build(selected.scope()?), options)
 }
 
 /// `diff FROM TO`: the net change, or with `--path` every step between.
