@@ -3,12 +3,11 @@
 //! The page is the report's human document (the same blocks the terminal and Markdown views draw)
 //! with the report's chart as inline SVG under the title. Styles are inline, there is no script,
 //! and a Content-Security-Policy forbids scripts and network loads, so the page works offline and
-//! text from data files can never run: every piece of it is escaped.
+//! text from data files can never run: the page is written with maud ([`super::markup`]), which
+//! escapes every piece of it.
 
-use std::fmt::Write as _;
-
-use super::svg::{self, Chart, escape};
-use super::text::sanitize;
+use super::markup::{DOCTYPE, Lines, Markup, Pre, Text, asset, finish, html};
+use super::svg::{self, Chart};
 use super::{Block, Cell, Table, Tone};
 
 /// Screen and print styles: high contrast, system fonts, and an A4 page when printed. The site
@@ -78,7 +77,6 @@ footer { margin-top: 2rem; font-size: .8rem; color: #444; border-top: 1px solid 
 
 /// Writes `blocks` as an HTML page, with `chart` drawn under the title.
 pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
-    let mut page = String::with_capacity(16 * 1024);
     let title = blocks
         .iter()
         .find_map(|b| match b {
@@ -86,24 +84,34 @@ pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
             _ => None,
         })
         .unwrap_or("pm-skills");
-    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    page.push_str(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; \
-         img-src data:\">\n",
-    );
-    // An empty icon, so a browser does not ask the network (or the disk) for /favicon.ico.
-    page.push_str("<link rel=\"icon\" href=\"data:,\">\n");
-    let _ = writeln!(page, "<meta name=\"generator\" content=\"pm-skills {}\">", env!("CARGO_PKG_VERSION"));
-    let _ = writeln!(page, "<title>{}</title>", escape(title));
-    let _ = writeln!(page, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
-    write_section(blocks, chart, &Body::default(), &mut page);
-    let _ = writeln!(
-        page,
-        "</main>\n<footer>Made with pm-skills {}.</footer>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION")
-    );
-    out.extend_from_slice(page.as_bytes());
+    let version = env!("CARGO_PKG_VERSION");
+    let page = html! {
+        (DOCTYPE) "\n"
+        html lang="en" {
+            "\n"
+            head {
+                "\n"
+                meta charset="utf-8"; "\n"
+                meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
+                meta http-equiv="Content-Security-Policy"
+                    content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"; "\n"
+                // An empty icon, so a browser does not ask the network (or the disk) for /favicon.ico.
+                link rel="icon" href="data:,"; "\n"
+                meta name="generator" content={ "pm-skills " (version) }; "\n"
+                title { (Text(title)) } "\n"
+                style { (asset(STYLE)) } "\n"
+            }
+            "\n"
+            body {
+                "\n"
+                main { "\n" (section(blocks, chart, &Body::default())) } "\n"
+                footer { "Made with pm-skills " (version) "." } "\n"
+            }
+            "\n"
+        }
+        "\n"
+    };
+    out.extend_from_slice(finish(page).as_bytes());
 }
 
 /// How a page's body is written. A standalone page takes the default; the site's pages give their
@@ -122,146 +130,152 @@ impl Default for Body<'_> {
     }
 }
 
-/// Writes `blocks` as HTML, with `chart` right under the first block when that is a title or a
-/// heading (so the picture sits above the tables that hold the same data), else first.
-pub fn write_section(blocks: &[Block], chart: Option<&Chart>, body: &Body, page: &mut String) {
-    let mut rest = blocks;
-    let mut caption = None;
-    if let Some((first @ (Block::Title(t) | Block::Heading(t)), tail)) = blocks.split_first() {
-        write_block(first, 0, None, page);
-        caption = Some(t.as_str());
-        rest = tail;
-    }
-    if let Some(chart) = chart {
-        write_chart(chart, body.chart_id, page);
-    }
-    for block in rest {
-        if let Block::Title(t) | Block::Heading(t) = block {
-            caption = Some(t);
-        }
-        write_block(block, 0, caption.filter(|_| body.captions), page);
+/// `blocks` as HTML, with `chart` right under the first block when that is a title or a heading
+/// (so the picture sits above the tables that hold the same data), else first.
+pub fn section(blocks: &[Block], chart: Option<&Chart>, body: &Body) -> Markup {
+    let (first, rest) = match blocks.split_first() {
+        Some((first @ (Block::Title(_) | Block::Heading(_)), rest)) => (Some(first), rest),
+        _ => (None, blocks),
+    };
+    // Each table's caption: the last title or heading before it.
+    let mut caption = match first {
+        Some(Block::Title(t) | Block::Heading(t)) => Some(t.as_str()),
+        _ => None,
+    };
+    let rest: Vec<(&Block, Option<&str>)> = rest
+        .iter()
+        .map(|b| {
+            if let Block::Title(t) | Block::Heading(t) = b {
+                caption = Some(t);
+            }
+            (b, caption.filter(|_| body.captions))
+        })
+        .collect();
+    html! {
+        @if let Some(first) = first { (block(first, 0, None)) }
+        @if let Some(chart) = chart { (figure(chart, body.chart_id)) }
+        @for (b, caption) in rest { (block(b, 0, caption)) }
     }
 }
 
-fn write_chart(chart: &Chart, id: &str, page: &mut String) {
+/// The chart as a figure with its caption, or a note that says why there is none.
+fn figure(chart: &Chart, id: &str) -> Markup {
     let (title, kind) = match chart {
         Chart::Radar(r) => (&r.title, "radar"),
         Chart::Heatmap(h) => (&h.title, "heatmap"),
         Chart::Line(l) => (&l.title, "line"),
     };
-    match svg::draw(chart, id) {
-        Some(svg) => {
-            let _ =
-                write!(page, "<figure class=\"{kind}\">\n{svg}<figcaption>{}</figcaption>\n</figure>\n", escape(title));
-        }
-        None => {
-            let why = match chart {
-                Chart::Radar(_) => "a radar chart needs at least three skills",
-                Chart::Heatmap(_) => "no person and skill left to show",
-                Chart::Line(_) => "a line chart needs two check-ins on different dates and a skill",
-            };
-            let _ = writeln!(page, "<p class=\"note\">No chart: {why}.</p>");
-        }
-    }
-}
-
-/// Escaped text whose line breaks become `<br>`.
-fn multiline(text: &str) -> String {
-    sanitize(text, true).split('\n').map(escape).collect::<Vec<_>>().join("<br>")
-}
-
-/// Writes one block `depth` sections down: a section's heading ranks one below the headings around
-/// it, and the headings inside it one below that. A table gets `caption` when one is given.
-fn write_block(block: &Block, depth: usize, caption: Option<&str>, page: &mut String) {
-    let rank = |r: usize| r.min(6);
-    let _ = match block {
-        Block::Title(t) => writeln!(page, "<h1>{}</h1>", escape(t)),
-        Block::Heading(t) => writeln!(page, "<h{0}>{1}</h{0}>", rank(2 + 2 * depth), escape(t)),
-        Block::Para(t) => writeln!(page, "<p>{}</p>", multiline(t)),
-        Block::List(items) => {
-            page.push_str("<ul>\n");
-            for item in items {
-                let _ = writeln!(page, "<li>{}</li>", multiline(item));
-            }
-            writeln!(page, "</ul>")
-        }
-        Block::Fields(fields) => {
-            page.push_str("<dl>\n");
-            for (label, value) in fields {
-                let _ = writeln!(page, "<dt>{}:</dt><dd>{}</dd>", escape(label), multiline(value));
-            }
-            writeln!(page, "</dl>")
-        }
-        Block::Table(table) => {
-            write_table(table, caption, page);
-            Ok(())
-        }
-        Block::Lines(lines) => {
-            let body = lines.iter().map(|l| multiline(l).replace("<br>", "\n")).collect::<Vec<_>>().join("\n");
-            writeln!(page, "<pre>{body}</pre>")
-        }
-        Block::Summary(t) | Block::Status(t) => {
-            writeln!(page, "<p class=\"summary\"><strong>{}</strong></p>", escape(t))
-        }
-        Block::Hint(t) => writeln!(page, "<p class=\"hint\">{}</p>", escape(t)),
-        Block::Command { lead, commands } => {
-            let code: Vec<String> = commands.iter().map(|c| format!("<code>{}</code>", escape(c))).collect();
-            writeln!(page, "<p class=\"hint\">{} {}</p>", escape(lead), code.join(" · "))
-        }
-        Block::Section { heading, blocks } => {
-            let _ = writeln!(page, "<section class=\"part\">\n<h{0}>{1}</h{0}>", rank(3 + 2 * depth), escape(heading));
-            for inner in blocks {
-                write_block(inner, depth + 1, None, page);
-            }
-            writeln!(page, "</section>")
-        }
-        // Empty items: the stylesheet draws a box and a ruled line to write on.
-        Block::Actions(count) => {
-            page.push_str("<ul class=\"actions\" aria-label=\"Actions, to fill in\">\n");
-            page.push_str(&"<li></li>\n".repeat(*count));
-            writeln!(page, "</ul>")
-        }
+    let why = match chart {
+        Chart::Radar(_) => "a radar chart needs at least three skills",
+        Chart::Heatmap(_) => "no person and skill left to show",
+        Chart::Line(_) => "a line chart needs two check-ins on different dates and a skill",
     };
-}
-
-fn write_table(table: &Table, caption: Option<&str>, page: &mut String) {
-    page.push_str("<table>\n");
-    if let Some(caption) = caption {
-        let _ = writeln!(page, "<caption>{}</caption>", escape(caption));
-    }
-    page.push_str("<thead><tr>");
-    for h in &table.header {
-        let _ = write!(page, "<th scope=\"col\">{}</th>", escape(h));
-    }
-    page.push_str("</tr></thead>\n<tbody>\n");
-    for row in &table.rows {
-        page.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            write_cell(cell, i == 0, page);
+    html! {
+        @match svg::draw(chart, id) {
+            Some(svg) => {
+                figure class=(kind) { "\n" (svg) figcaption { (Text(title)) } "\n" } "\n"
+            }
+            None => { p class="note" { "No chart: " (why) "." } "\n" }
         }
-        page.push_str("</tr>\n");
     }
-    page.push_str("</tbody>\n</table>\n");
 }
 
-fn write_cell(cell: &Cell, first: bool, page: &mut String) {
-    let mut text = multiline(&cell.text);
-    if let Some(href) = &cell.link {
-        text = format!("<a href=\"{}\">{text}</a>", escape(href));
+/// A heading of `rank` (1 for `<h1>`, at most 6).
+fn heading(rank: usize, text: &str) -> Markup {
+    let text = Text(text);
+    html! {
+        @match rank {
+            0 | 1 => { h1 { (text) } }
+            2 => { h2 { (text) } }
+            3 => { h3 { (text) } }
+            4 => { h4 { (text) } }
+            5 => { h5 { (text) } }
+            _ => { h6 { (text) } }
+        }
     }
-    // A row's first cell names the row (a skill), so screen readers announce it with each value.
-    if first && cell.tone == Tone::Strong {
-        let _ = write!(page, "<th scope=\"row\">{text}</th>");
-        return;
+}
+
+/// One block `depth` sections down: a section's heading ranks one below the headings around it,
+/// and the headings inside it one below that. A table gets `caption` when one is given.
+fn block(block: &Block, depth: usize, caption: Option<&str>) -> Markup {
+    html! {
+        @match block {
+            Block::Title(t) => { h1 { (Text(t)) } "\n" }
+            Block::Heading(t) => { (heading(2 + 2 * depth, t)) "\n" }
+            Block::Para(t) => { p { (Lines(t)) } "\n" }
+            Block::List(items) => {
+                ul { "\n" @for item in items { li { (Lines(item)) } "\n" } } "\n"
+            }
+            Block::Fields(fields) => {
+                dl {
+                    "\n"
+                    @for (label, value) in fields { dt { (Text(label)) ":" } dd { (Lines(value)) } "\n" }
+                }
+                "\n"
+            }
+            Block::Table(t) => { (table(t, caption)) }
+            Block::Lines(lines) => {
+                pre { @for (i, line) in lines.iter().enumerate() { @if i > 0 { "\n" } (Pre(line)) } } "\n"
+            }
+            Block::Summary(t) | Block::Status(t) => { p class="summary" { strong { (Text(t)) } } "\n" }
+            Block::Hint(t) => { p class="hint" { (Text(t)) } "\n" }
+            Block::Command { lead, commands } => {
+                p class="hint" {
+                    (Text(lead)) " "
+                    @for (i, command) in commands.iter().enumerate() { @if i > 0 { " · " } code { (Text(command)) } }
+                }
+                "\n"
+            }
+            Block::Section { heading: title, blocks } => {
+                section class="part" {
+                    "\n" (heading(3 + 2 * depth, title)) "\n"
+                    @for inner in blocks { (self::block(inner, depth + 1, None)) }
+                }
+                "\n"
+            }
+            // Empty items: the stylesheet draws a box and a ruled line to write on.
+            Block::Actions(count) => {
+                ul class="actions" aria-label="Actions, to fill in" { "\n" @for _ in 0..*count { li {} "\n" } } "\n"
+            }
+        }
     }
+}
+
+/// A table with a header row, and `caption` when given.
+fn table(table: &Table, caption: Option<&str>) -> Markup {
+    html! {
+        table {
+            "\n"
+            @if let Some(caption) = caption { caption { (Text(caption)) } "\n" }
+            thead { tr { @for h in &table.header { th scope="col" { (Text(h)) } } } } "\n"
+            tbody {
+                "\n"
+                @for row in &table.rows {
+                    tr { @for (i, c) in row.iter().enumerate() { (cell(c, i == 0)) } } "\n"
+                }
+            }
+            "\n"
+        }
+        "\n"
+    }
+}
+
+/// One cell, a link when it has one; `first` when it is the row's first.
+fn cell(cell: &Cell, first: bool) -> Markup {
+    let text = html! {
+        @if let Some(href) = &cell.link { a href=(Text(href)) { (Lines(&cell.text)) } } @else { (Lines(&cell.text)) }
+    };
     let class = match cell.tone {
-        Tone::Plain => "",
-        Tone::Grow => " class=\"grow\"",
-        Tone::Drop => " class=\"drop\"",
-        Tone::Same => " class=\"same\"",
-        Tone::Strong => " class=\"strong\"",
+        Tone::Plain => None,
+        Tone::Grow => Some("grow"),
+        Tone::Drop => Some("drop"),
+        Tone::Same => Some("same"),
+        Tone::Strong => Some("strong"),
     };
-    let _ = write!(page, "<td{class}>{text}</td>");
+    html! {
+        // A row's first cell names the row (a skill), so screen readers announce it with each value.
+        @if first && cell.tone == Tone::Strong { th scope="row" { (text) } } @else { td class=[class] { (text) } }
+    }
 }
 
 #[cfg(test)]
@@ -317,12 +331,10 @@ mod tests {
         let mut table = Table::new(["Skill", "Needs"]);
         table.row(vec![Cell::toned("A & B", Tone::Strong).linked("skills/a.html"), Cell::plain("x")]);
         let blocks = vec![Block::Heading("Skills <here>".into()), Block::Table(table)];
-        let mut plain = String::new();
-        write_section(&blocks, None, &Body::default(), &mut plain);
+        let plain = section(&blocks, None, &Body::default()).into_string();
         assert!(!plain.contains("<caption>"));
         assert!(plain.contains("<th scope=\"row\"><a href=\"skills/a.html\">A &amp; B</a></th>"), "{plain}");
-        let mut captioned = String::new();
-        write_section(&blocks, None, &Body { captions: true, chart_id: "c" }, &mut captioned);
+        let captioned = section(&blocks, None, &Body { captions: true, chart_id: "c" }).into_string();
         assert!(captioned.contains("<table>\n<caption>Skills &lt;here&gt;</caption>\n<thead>"), "{captioned}");
     }
 }

@@ -10,7 +10,8 @@
 
 use std::fmt::Write as _;
 
-use super::svg::{Series, escape, marker, n, open_svg, style, truncate};
+use super::markup::{Markup, Text, html};
+use super::svg::{Series, dasharray, frame, marker, n, style, truncate};
 use super::text::wrap_lines;
 
 /// Proficiency over time: one line per skill.
@@ -88,7 +89,7 @@ impl Frame {
 
 /// Draws the chart; `None` when there is nothing to draw over time (fewer than two dates, no
 /// skill, or no scale).
-pub fn line_svg(chart: &Line, id: &str) -> Option<String> {
+pub fn line_svg(chart: &Line, id: &str) -> Option<Markup> {
     let dates = chart.dates.len();
     if dates < 2 || chart.days.len() != dates || chart.series.is_empty() || chart.scale.is_empty() {
         return None;
@@ -107,26 +108,25 @@ pub fn line_svg(chart: &Line, id: &str) -> Option<String> {
     let closest = chart.days.windows(2).map(|w| (w[1] - w[0]) as f64 / last_day * plot).fold(f64::MAX, f64::min);
     let dodge = if most > 1 { DODGE.min(0.8 * closest / (most - 1) as f64) } else { 0.0 };
     let inset = INSET.max(dodge * (most - 1) as f64 / 2.0 + 8.0);
-    let frame = Frame { steps, band, dodge, x0: LEFT + inset, x1: WIDTH - RIGHT - inset, last_day };
-    let label_rows = date_label_rows(chart, &frame);
-    let dates_top = frame.plot_bottom() + 20.0;
+    let plot = Frame { steps, band, dodge, x0: LEFT + inset, x1: WIDTH - RIGHT - inset, last_day };
+    let label_rows = date_label_rows(chart, &plot);
+    let dates_top = plot.plot_bottom() + 20.0;
     let legend_top = dates_top + 18.0 * (label_rows.iter().max().copied().unwrap_or(0) + 1) as f64 + 14.0;
     let labels = legend_labels(chart);
     let legend_height: f64 = labels.chunks(2).map(legend_row_height).sum();
     let height = legend_top + legend_height + 8.0;
 
-    let mut out = String::new();
-    open_svg(&mut out, "line", id, WIDTH, height, &chart.title, &description(chart));
-    grid(&mut out, chart, &frame, &label_rows, dates_top);
-    targets(&mut out, chart, &frame);
-    out.push_str("<g class=\"series-group\">\n");
-    for (k, series) in chart.series.iter().enumerate() {
-        draw_series(&mut out, chart, &frame, k, series);
-    }
-    out.push_str("</g>\n");
-    legend(&mut out, &labels, legend_top);
-    out.push_str("</svg>\n");
-    Some(out)
+    let body = html! {
+        (grid(chart, &plot, &label_rows, dates_top))
+        (targets(chart, &plot))
+        g class="series-group" {
+            "\n"
+            @for (k, series) in chart.series.iter().enumerate() { (draw_series(chart, &plot, k, series)) }
+        }
+        "\n"
+        (legend(&labels, legend_top))
+    };
+    Some(frame("line", id, (WIDTH, height), &chart.title, &description(chart), body))
 }
 
 /// How many skills share the commonest value at date `date`.
@@ -155,74 +155,65 @@ fn date_label_rows(chart: &Line, frame: &Frame) -> Vec<usize> {
 }
 
 /// The scale's gridlines and names, and a tick and label per date.
-fn grid(out: &mut String, chart: &Line, frame: &Frame, rows: &[usize], dates_top: f64) {
-    out.push_str("<g class=\"grid\" stroke=\"#b0b0b0\" stroke-width=\"1\">\n");
-    for (i, name) in chart.scale.iter().enumerate() {
-        let y = frame.y(i + 1);
-        let _ = writeln!(
-            out,
-            "<line class=\"step\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>\
-             <text class=\"axis-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\" stroke=\"none\">{}</text>",
-            n(LEFT),
-            n(WIDTH - RIGHT),
-            n(LEFT - 10.0),
-            n(y + 4.5),
-            escape(&truncate(name, 16)),
-            y = n(y),
-        );
+fn grid(chart: &Line, frame: &Frame, rows: &[usize], dates_top: f64) -> Markup {
+    html! {
+        g class="grid" stroke="#b0b0b0" stroke-width="1" {
+            "\n"
+            @for (i, name) in chart.scale.iter().enumerate() {
+                @let y = frame.y(i + 1);
+                line class="step" x1=(n(LEFT)) y1=(n(y)) x2=(n(WIDTH - RIGHT)) y2=(n(y)) {}
+                text class="axis-label" x=(n(LEFT - 10.0)) y=(n(y + 4.5)) text-anchor="end" stroke="none" {
+                    (Text(&truncate(name, 16)))
+                }
+                "\n"
+            }
+            @for ((date, &day), row) in chart.dates.iter().zip(&chart.days).zip(rows) {
+                @let x = n(frame.x(day));
+                line class="date" x1=(x) y1=(n(TOP)) x2=(x) y2=(n(frame.plot_bottom())) stroke-dasharray="2 3" {}
+                text class="axis-label" x=(x) y=(n(dates_top + 18.0 * *row as f64)) text-anchor="middle" stroke="none" {
+                    (Text(&truncate(date, 12)))
+                }
+                "\n"
+            }
+        }
+        "\n"
     }
-    for ((date, &day), row) in chart.dates.iter().zip(&chart.days).zip(rows) {
-        let x = frame.x(day);
-        let _ = writeln!(
-            out,
-            "<line class=\"date\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke-dasharray=\"2 3\"/>\
-             <text class=\"axis-label\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\" stroke=\"none\">{}</text>",
-            n(TOP),
-            n(frame.plot_bottom()),
-            n(dates_top + 18.0 * *row as f64),
-            escape(&truncate(date, 12)),
-            x = n(x),
-        );
-    }
-    out.push_str("</g>\n");
 }
 
 /// One dashed line per step the target asks for, titled with the skills that need it.
-fn targets(out: &mut String, chart: &Line, frame: &Frame) {
+fn targets(chart: &Line, frame: &Frame) -> Markup {
     let mut ranks: Vec<usize> = chart.targets.iter().flatten().copied().collect();
     ranks.sort_unstable();
     ranks.dedup();
-    out.push_str("<g class=\"targets\">\n");
-    for rank in ranks {
-        let skills: Vec<&str> = chart
-            .series
-            .iter()
-            .zip(&chart.targets)
-            .filter(|(_, t)| **t == Some(rank))
-            .map(|(s, _)| s.name.as_str())
-            .collect();
-        let step = step_name(chart, rank);
-        let y = frame.y(rank);
-        let _ = writeln!(
-            out,
-            "<line class=\"target\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"#222222\" stroke-width=\"2\" \
-             stroke-dasharray=\"9 5\"><title>{} needs {}: {}</title></line>\
-             <text class=\"target-label\" x=\"{}\" y=\"{}\">target</text>",
-            n(LEFT),
-            n(WIDTH - RIGHT),
-            escape(&chart.target_name),
-            escape(&step),
-            escape(&skills.join(", ")),
-            n(WIDTH - RIGHT + 6.0),
-            n(y + 4.5),
-            y = n(y),
-        );
+    html! {
+        g class="targets" {
+            "\n"
+            @for rank in ranks {
+                @let skills: Vec<&str> = chart
+                    .series
+                    .iter()
+                    .zip(&chart.targets)
+                    .filter(|(_, t)| **t == Some(rank))
+                    .map(|(s, _)| s.name.as_str())
+                    .collect();
+                @let y = n(frame.y(rank));
+                line class="target" x1=(n(LEFT)) y1=(y) x2=(n(WIDTH - RIGHT)) y2=(y) stroke="#222222" stroke-width="2"
+                    stroke-dasharray="9 5" {
+                    title {
+                        (Text(&chart.target_name)) " needs " (Text(&step_name(chart, rank))) ": "
+                        (Text(&skills.join(", ")))
+                    }
+                }
+                text class="target-label" x=(n(WIDTH - RIGHT + 6.0)) y=(n(frame.y(rank) + 4.5)) { "target" }
+                "\n"
+            }
+        }
+        "\n"
     }
-    out.push_str("</g>\n");
 }
 
 /// One skill's line, broken where a check-in left it unassessed, with a marker per value.
-fn draw_series(out: &mut String, chart: &Line, frame: &Frame, k: usize, series: &Series) {
+fn draw_series(chart: &Line, frame: &Frame, k: usize, series: &Series) -> Markup {
     let (colour, dash, kind) = style(k);
     let points: Vec<Option<(f64, f64)>> = chart
         .days
@@ -239,29 +230,27 @@ fn draw_series(out: &mut String, chart: &Line, frame: &Frame, k: usize, series: 
         let joined = i > 0 && points[i - 1].is_some();
         let _ = write!(path, "{}{} {}", if joined { "L" } else { "M" }, n(*x), n(*y));
     }
-    let _ = writeln!(out, "<g class=\"line line-{}\"><title>{}</title>", k + 1, escape(&series.name));
-    if !path.is_empty() {
-        let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
-        let _ = writeln!(
-            out,
-            "<path class=\"line-path\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" \
-             stroke-linejoin=\"round\"{dash} d=\"{path}\"/>"
-        );
+    html! {
+        g class={ "line line-" (k + 1) } {
+            title { (Text(&series.name)) }
+            "\n"
+            @if !path.is_empty() {
+                path class="line-path" fill="none" stroke=(colour) stroke-width="2.5" stroke-linejoin="round"
+                    stroke-dasharray=[dasharray(dash)] d=(path) {}
+                "\n"
+            }
+            @for (i, point) in points.iter().enumerate() {
+                @if let (Some((x, y)), Some(rank)) = (point, series.values.get(i).copied().flatten()) {
+                    g class="point" {
+                        title { (Text(&series.name)) ", " (Text(&chart.dates[i])) ": " (Text(&step_name(chart, rank))) }
+                        (marker(kind, *x, *y, colour))
+                    }
+                    "\n"
+                }
+            }
+        }
+        "\n"
     }
-    for (i, point) in points.iter().enumerate() {
-        let (Some((x, y)), Some(rank)) = (point, series.values.get(i).copied().flatten()) else { continue };
-        let step = step_name(chart, rank);
-        let _ = write!(
-            out,
-            "<g class=\"point\"><title>{}, {}: {}</title>",
-            escape(&series.name),
-            escape(&chart.dates[i]),
-            escape(&step)
-        );
-        marker(out, kind, *x, *y, colour);
-        out.push_str("</g>\n");
-    }
-    out.push_str("</g>\n");
 }
 
 /// Each legend entry's text, what the target asks of it included, wrapped onto as many lines as
@@ -289,36 +278,36 @@ fn legend_row_height(row: &[Vec<String>]) -> f64 {
 }
 
 /// The legend: each skill's line and marker, with what the target asks of it, in two columns.
-fn legend(out: &mut String, labels: &[Vec<String>], top: f64) {
-    out.push_str("<g class=\"legend\">\n");
+fn legend(labels: &[Vec<String>], top: f64) -> Markup {
     let column = (WIDTH - 60.0) / 2.0;
-    let mut row_top = top;
-    for (r, row) in labels.chunks(2).enumerate() {
-        for (c, lines) in row.iter().enumerate() {
-            let k = 2 * r + c;
-            let (colour, dash, kind) = style(k);
-            let x = 30.0 + column * c as f64;
-            let y = row_top + 8.0;
-            let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
-            let _ = writeln!(
-                out,
-                "<line class=\"legend-line\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{colour}\" \
-                 stroke-width=\"2.5\"{dash}/>",
-                n(x),
-                n(x + 44.0),
-                y = n(y),
-            );
-            marker(out, kind, x + 22.0, y, colour);
-            let _ = write!(out, "<text class=\"legend-label\" x=\"{}\" y=\"{}\">", n(x + 54.0), n(y + 4.5));
-            for (i, line) in lines.iter().enumerate() {
-                let dy = if i == 0 { String::new() } else { format!(" dy=\"{}\"", n(LEGEND_LINE)) };
-                let _ = write!(out, "<tspan x=\"{}\"{dy}>{}</tspan>", n(x + 54.0), escape(line));
+    let row_tops = labels.chunks(2).scan(top, |row_top, row| {
+        let at = *row_top;
+        *row_top += legend_row_height(row);
+        Some(at)
+    });
+    html! {
+        g class="legend" {
+            "\n"
+            @for ((r, row), row_top) in labels.chunks(2).enumerate().zip(row_tops) {
+                @for (c, lines) in row.iter().enumerate() {
+                    @let (colour, dash, kind) = style(2 * r + c);
+                    @let x = 30.0 + column * c as f64;
+                    @let y = row_top + 8.0;
+                    line class="legend-line" x1=(n(x)) y1=(n(y)) x2=(n(x + 44.0)) y2=(n(y)) stroke=(colour)
+                        stroke-width="2.5" stroke-dasharray=[dasharray(dash)] {}
+                    "\n"
+                    (marker(kind, x + 22.0, y, colour))
+                    text class="legend-label" x=(n(x + 54.0)) y=(n(y + 4.5)) {
+                        @for (i, line) in lines.iter().enumerate() {
+                            tspan x=(n(x + 54.0)) dy=[(i > 0).then(|| n(LEGEND_LINE))] { (Text(line)) }
+                        }
+                    }
+                    "\n"
+                }
             }
-            out.push_str("</text>\n");
         }
-        row_top += legend_row_height(row);
+        "\n"
     }
-    out.push_str("</g>\n");
 }
 
 /// The scale's name for `rank` (from 1), or the number when the scale has no such step.
@@ -393,7 +382,7 @@ mod tests {
     fn one_line_per_skill_and_a_marker_per_value_for_two_to_five_dates() {
         for dates in [2, 3, 5] {
             for skills in [1, 2, 10, 12] {
-                let svg = draw(&Chart::Line(chart(dates, skills)), "c").unwrap();
+                let svg = draw(&Chart::Line(chart(dates, skills)), "c").unwrap().into_string();
                 assert_eq!(svg.matches("class=\"line ").count(), skills, "{dates} dates, {skills} skills");
                 assert_eq!(svg.matches("class=\"point\"").count(), skills * dates);
                 assert_eq!(svg.matches("class=\"marker\"").count(), skills * dates + skills, "and one per legend");
@@ -416,7 +405,7 @@ mod tests {
         let mut c = chart(3, 1);
         c.days = vec![0, 10, 100];
         c.series[0].values = vec![Some(1), Some(2), Some(4)];
-        let svg = draw(&Chart::Line(c), "c").unwrap();
+        let svg = draw(&Chart::Line(c), "c").unwrap().into_string();
         let points = path_points(&svg, 1);
         let (a, b, z) = (points[0], points[1], points[2]);
         // 10 days of 100 is a tenth of the way across.
@@ -443,7 +432,7 @@ mod tests {
             s.values = vec![Some(2), Some(if k < 7 { 2 } else { 3 }), Some(4)];
         }
         c.series[9].name = "Experience of Working within Constraints and Government Digital Perspective".into();
-        let svg = draw(&Chart::Line(c), "c").unwrap();
+        let svg = draw(&Chart::Line(c), "c").unwrap().into_string();
         let grid = gridlines(&svg);
         for k in 1..=10 {
             let points = path_points(&svg, k);
@@ -480,7 +469,7 @@ mod tests {
         let mut c = chart(3, 2);
         c.series[0].values = vec![Some(2), None, Some(3)];
         c.series[1].values = vec![Some(2), Some(2), Some(3)];
-        let svg = draw(&Chart::Line(c), "c").unwrap();
+        let svg = draw(&Chart::Line(c), "c").unwrap().into_string();
         let first = svg.split("class=\"line line-1\"").nth(1).unwrap().split("</g>\n</g>").next().unwrap();
         let d = first.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
         assert_eq!((d.matches('M').count(), d.matches('L').count()), (2, 0), "two separate points: {d}");
@@ -491,18 +480,18 @@ mod tests {
         // A skill never assessed keeps its legend entry and group, with no path.
         let mut c = chart(2, 2);
         c.series[1].values = vec![None, None];
-        let svg = draw(&Chart::Line(c), "c").unwrap();
+        let svg = draw(&Chart::Line(c), "c").unwrap().into_string();
         assert_eq!(svg.matches("class=\"line ").count(), 2);
         assert_eq!(svg.matches("class=\"line-path\"").count(), 1);
     }
 
     #[test]
     fn too_little_to_draw_gives_no_chart() {
-        assert_eq!(draw(&Chart::Line(chart(1, 3)), "c"), None);
-        assert_eq!(draw(&Chart::Line(chart(2, 0)), "c"), None);
+        assert!(draw(&Chart::Line(chart(1, 3)), "c").is_none());
+        assert!(draw(&Chart::Line(chart(2, 0)), "c").is_none());
         let mut c = chart(2, 1);
         c.days = vec![0, 0];
-        assert_eq!(draw(&Chart::Line(c), "c"), None);
+        assert!(draw(&Chart::Line(c), "c").is_none());
     }
 
     #[test]
@@ -514,7 +503,7 @@ mod tests {
         c.target_name = "<b>Senior</b>".into();
         c.scale[3] = "<i>Expert</i>".into();
         c.summary = "<u>done</u>".into();
-        let svg = draw(&Chart::Line(c), "c").unwrap();
+        let svg = draw(&Chart::Line(c), "c").unwrap().into_string();
         for raw in ["<script", "<img", "<b>", "<i>", "<u>"] {
             assert!(!svg.contains(raw), "{raw} in {svg}");
         }

@@ -6,6 +6,7 @@ pub mod doc;
 pub mod html;
 pub mod line;
 pub mod markdown;
+pub mod markup;
 pub mod records;
 pub mod svg;
 pub mod terminal;

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 use libm::{cos, sin};
 
+use super::markup::{Markup, Text, html};
 use super::text::{sanitize, wrap_lines};
 
 /// A picture of a report's data, drawn by the HTML renderer above the report's tables.
@@ -105,26 +106,9 @@ pub(super) enum Marker {
     OpenTriangle,
 }
 
-/// Escapes text for HTML and SVG, after making control characters visible.
-pub fn escape(text: &str) -> String {
-    let clean = sanitize(text, false);
-    let mut out = String::with_capacity(clean.len());
-    for c in clean.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Draws `chart` as an `<svg>` element; `id` keeps its ids unique in the page. `None` when there
 /// is too little to draw (a radar needs three axes, a heatmap one cell, a line chart two dates).
-pub fn draw(chart: &Chart, id: &str) -> Option<String> {
+pub fn draw(chart: &Chart, id: &str) -> Option<Markup> {
     match chart {
         Chart::Radar(radar) => radar_svg(radar, id),
         Chart::Heatmap(heatmap) => heatmap_svg(heatmap, id),
@@ -162,78 +146,83 @@ fn wrap_words(text: &str, width: usize, lines: usize) -> Vec<String> {
     out.iter().map(|l| truncate(l, width + 4)).collect()
 }
 
-/// Opens the `<svg>` element with its `role`, `<title>` and `<desc>`, as every chart does.
-pub(super) fn open_svg(out: &mut String, class: &str, id: &str, width: f64, height: f64, title: &str, desc: &str) {
-    let _ = write!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {class}\" viewBox=\"0 0 {w} {h}\" \
-         width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n\
-         <title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
-        escape(title),
-        escape(desc),
-        w = n(width),
-        h = n(height),
-    );
+/// A line's dash pattern as an attribute: none for a solid line.
+pub(super) fn dasharray(dash: &'static str) -> Option<&'static str> {
+    (!dash.is_empty()).then_some(dash)
 }
 
-/// Draws a series' marker centred on (`x`, `y`).
-pub(super) fn marker(out: &mut String, kind: Marker, x: f64, y: f64, colour: &str) {
-    let s = 4.5;
-    let (fill, extra) = match kind {
-        Marker::Ring | Marker::OpenSquare | Marker::OpenTriangle => ("#ffffff", " stroke-width=\"2\""),
-        _ => (colour, ""),
-    };
-    let attrs = format!("class=\"marker\" fill=\"{fill}\" stroke=\"{colour}\"{extra}");
-    let _ = match kind {
-        Marker::Circle | Marker::Ring => {
-            writeln!(out, "<circle {attrs} cx=\"{}\" cy=\"{}\" r=\"{}\"/>", n(x), n(y), n(s))
+/// The `<svg>` element around `body`, with its `role`, `<title>` and `<desc>`, as every chart has it.
+pub(super) fn frame(class: &str, id: &str, size: (f64, f64), title: &str, desc: &str, body: Markup) -> Markup {
+    let (w, h) = (n(size.0), n(size.1));
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class={ "chart " (class) } viewBox={ "0 0 " (w) " " (h) }
+            width=(w) height=(h) role="img" aria-labelledby={ (id) "-title " (id) "-desc" } {
+            "\n"
+            title id={ (id) "-title" } { (Text(title)) } "\n"
+            desc id={ (id) "-desc" } { (Text(desc)) } "\n"
+            (body)
         }
-        Marker::Square | Marker::OpenSquare => writeln!(
-            out,
-            "<rect {attrs} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-            n(x - s + 0.5),
-            n(y - s + 0.5),
-            n(2.0 * s - 1.0),
-            n(2.0 * s - 1.0)
-        ),
-        Marker::Triangle | Marker::OpenTriangle => writeln!(
-            out,
-            "<polygon {attrs} points=\"{},{} {},{} {},{}\"/>",
-            n(x),
-            n(y - s - 1.0),
-            n(x + s),
-            n(y + s - 1.0),
-            n(x - s),
-            n(y + s - 1.0)
-        ),
-        Marker::Diamond => writeln!(
-            out,
-            "<polygon {attrs} points=\"{},{} {},{} {},{} {},{}\"/>",
-            n(x),
-            n(y - s - 1.0),
-            n(x + s),
-            n(y),
-            n(x),
-            n(y + s + 1.0),
-            n(x - s),
-            n(y)
-        ),
-        Marker::Cross => writeln!(
-            out,
-            "<path class=\"marker\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" d=\"M{} {}L{} {}M{} {}L{} {}\"/>",
-            n(x - s),
-            n(y - s),
-            n(x + s),
-            n(y + s),
-            n(x - s),
-            n(y + s),
-            n(x + s),
-            n(y - s)
-        ),
-    };
+        "\n"
+    }
 }
 
-fn radar_svg(radar: &Radar, id: &str) -> Option<String> {
+/// A series' marker centred on (`x`, `y`).
+pub(super) fn marker(kind: Marker, x: f64, y: f64, colour: &str) -> Markup {
+    let s = 4.5;
+    let open = matches!(kind, Marker::Ring | Marker::OpenSquare | Marker::OpenTriangle);
+    let fill = if open { "#ffffff" } else { colour };
+    let stroke_width = open.then_some("2");
+    let points = |corners: &[(f64, f64)]| {
+        corners.iter().map(|(px, py)| format!("{},{}", n(*px), n(*py))).collect::<Vec<_>>().join(" ")
+    };
+    html! {
+        @match kind {
+            Marker::Circle | Marker::Ring => {
+                circle class="marker" fill=(fill) stroke=(colour) stroke-width=[stroke_width]
+                    cx=(n(x)) cy=(n(y)) r=(n(s)) {}
+            }
+            Marker::Square | Marker::OpenSquare => {
+                rect class="marker" fill=(fill) stroke=(colour) stroke-width=[stroke_width] x=(n(x - s + 0.5))
+                    y=(n(y - s + 0.5)) width=(n(2.0 * s - 1.0)) height=(n(2.0 * s - 1.0)) {}
+            }
+            Marker::Triangle | Marker::OpenTriangle => {
+                polygon class="marker" fill=(fill) stroke=(colour) stroke-width=[stroke_width]
+                    points=(points(&[(x, y - s - 1.0), (x + s, y + s - 1.0), (x - s, y + s - 1.0)])) {}
+            }
+            Marker::Diamond => {
+                polygon class="marker" fill=(fill) stroke=(colour)
+                    points=(points(&[(x, y - s - 1.0), (x + s, y), (x, y + s + 1.0), (x - s, y)])) {}
+            }
+            Marker::Cross => {
+                path class="marker" fill="none" stroke=(colour) stroke-width="2.5"
+                    d=(format!("M{} {}L{} {}M{} {}L{} {}", n(x - s), n(y - s), n(x + s), n(y + s), n(x - s),
+                        n(y + s), n(x + s), n(y - s))) {}
+            }
+        }
+        "\n"
+    }
+}
+
+/// Where a radar's axes run: from the centre, clockwise from the top.
+struct Web {
+    count: usize,
+    radius: f64,
+    cx: f64,
+    cy: f64,
+}
+
+impl Web {
+    fn angle(&self, i: usize) -> f64 {
+        -PI / 2.0 + 2.0 * PI * i as f64 / self.count as f64
+    }
+
+    /// The point `r` out along axis `i`.
+    fn point(&self, i: usize, r: f64) -> (f64, f64) {
+        (self.cx + r * cos(self.angle(i)), self.cy + r * sin(self.angle(i)))
+    }
+}
+
+fn radar_svg(radar: &Radar, id: &str) -> Option<Markup> {
     let count = radar.axes.len();
     if count < 3 || radar.scale.is_empty() {
         return None;
@@ -245,136 +234,127 @@ fn radar_svg(radar: &Radar, id: &str) -> Option<String> {
     let radius = 190.0;
     let (margin_x, margin_y) = if radial { (215.0, 215.0) } else { (175.0, 80.0) };
     let width = 2.0 * (radius + margin_x);
-    let angle = |i: usize| -PI / 2.0 + 2.0 * PI * i as f64 / count as f64;
+    let mut web = Web { count, radius, cx: width / 2.0, cy: 0.0 };
     // How far the web reaches above and below its centre: with few axes it is no circle (a
     // triangle's base sits at half the radius), so the canvas hugs it.
-    let reach = |sign: f64| (0..count).map(|i| sign * sin(angle(i))).fold(0.0, f64::max) * radius;
+    let reach = |sign: f64| (0..count).map(|i| sign * sin(web.angle(i))).fold(0.0, f64::max) * radius;
     let (up, down) = if radial { (radius, radius) } else { (reach(-1.0), reach(1.0)) };
-    let (cx, cy) = (width / 2.0, up + margin_y);
-    let legend_top = cy + down + margin_y;
+    web.cy = up + margin_y;
+    let legend_top = web.cy + down + margin_y;
     let legend_rows = radar.series.len().div_ceil(2);
     let height = legend_top + 26.0 * legend_rows as f64 + 10.0;
-    let point = |i: usize, r: f64| (cx + r * cos(angle(i)), cy + r * sin(angle(i)));
-
-    let desc = radar_description(radar);
-    let mut out = String::new();
-    open_svg(&mut out, "radar", id, width, height, &radar.title, &desc);
-    out.push_str("<g class=\"grid\" fill=\"none\" stroke=\"#8c8c8c\" stroke-width=\"1\">\n");
-    for step in 1..=radar.scale.len() {
-        let r = radius * step as f64 / top;
-        let points: Vec<String> = (0..count)
-            .map(|i| {
-                let (x, y) = point(i, r);
-                format!("{},{}", n(x), n(y))
-            })
-            .collect();
-        let _ = writeln!(out, "<polygon class=\"ring\" points=\"{}\"/>", points.join(" "));
-    }
-    for (i, axis) in radar.axes.iter().enumerate() {
-        let (x, y) = point(i, radius);
-        let _ = writeln!(
-            out,
-            "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"><title>{}</title></line>",
-            n(cx),
-            n(cy),
-            n(x),
-            n(y),
-            escape(axis)
-        );
-    }
-    out.push_str("</g>\n<g class=\"series-group\">\n");
-    for (k, series) in radar.series.iter().enumerate() {
-        let (colour, dash, kind) = style(k);
-        let points: Vec<(f64, f64)> = (0..count)
-            .map(|i| {
-                let value = series.values.get(i).copied().flatten().unwrap_or(0) as f64;
-                point(i, radius * value.min(top) / top)
-            })
-            .collect();
-        let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
-        let _ = writeln!(
-            out,
-            "<polygon class=\"series series-{}\" fill=\"{colour}\" fill-opacity=\"0.06\" stroke=\"{colour}\" \
-             stroke-width=\"2.5\" stroke-linejoin=\"round\"{dash} points=\"{}\"><title>{}</title></polygon>",
-            k + 1,
-            points.iter().map(|(x, y)| format!("{},{}", n(*x), n(*y))).collect::<Vec<_>>().join(" "),
-            escape(&series.name)
-        );
-        for (i, (x, y)) in points.iter().enumerate() {
-            let Some(value) = series.values.get(i).copied().flatten() else { continue };
-            // Series that meet at the same point get their markers side by side across the axis,
-            // so each stays visible where the outlines overlap.
-            let same = |s: &Series| s.values.get(i).copied().flatten() == Some(value);
-            let before = radar.series[..k].iter().filter(|s| same(s)).count() as f64;
-            let together = radar.series.iter().filter(|s| same(s)).count() as f64;
-            let shift = (before - (together - 1.0) / 2.0) * 10.0;
-            let a = angle(i);
-            marker(&mut out, kind, x - shift * sin(a), y + shift * cos(a), colour);
-        }
-    }
-    out.push_str("</g>\n<g class=\"labels\">\n");
-    // The scale's names up the first axis, just to its right.
-    for (step, name) in radar.scale.iter().enumerate().filter(|(_, name)| !name.is_empty()) {
-        let r = radius * (step + 1) as f64 / top;
-        let _ = writeln!(
-            out,
-            "<text class=\"ring-label\" x=\"{}\" y=\"{}\">{}</text>",
-            n(cx + 5.0),
-            n(cy - r + 12.0),
-            escape(&truncate(name, 24))
-        );
-    }
-    for (i, axis) in radar.axes.iter().enumerate() {
-        let a = angle(i);
-        let (sin, cos) = libm::sincos(a);
-        let title = format!("<title>{}</title>", escape(axis));
-        if radial {
-            let (x, y) = point(i, radius + 10.0);
-            let (rotate, anchor) =
-                if cos < -1e-9 { (a.to_degrees() + 180.0, "end") } else { (a.to_degrees(), "start") };
-            let _ = writeln!(
-                out,
-                "<text class=\"axis-label\" x=\"{x}\" y=\"{y}\" dy=\"0.35em\" text-anchor=\"{anchor}\" \
-                 transform=\"rotate({} {x} {y})\">{title}{}</text>",
-                n(rotate),
-                escape(&truncate(axis, 30)),
-                x = n(x),
-                y = n(y),
-            );
-        } else {
-            let (x, y) = point(i, radius + 14.0);
-            let anchor = if cos.abs() < 0.2 {
-                "middle"
-            } else if cos > 0.0 {
-                "start"
-            } else {
-                "end"
-            };
-            let lines = wrap_words(axis, 20, 3);
-            let line_height = 15.0;
-            let first_y = if sin < -0.2 {
-                y - line_height * (lines.len() as f64 - 1.0)
-            } else if sin > 0.2 {
-                y + 10.0
-            } else {
-                y + 4.0 - line_height * (lines.len() as f64 - 1.0) / 2.0
-            };
-            let _ = write!(out, "<text class=\"axis-label\" text-anchor=\"{anchor}\">{title}");
-            for (l, line) in lines.iter().enumerate() {
-                let _ = write!(
-                    out,
-                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-                    n(x),
-                    n(first_y + line_height * l as f64),
-                    escape(line)
-                );
+    let rings: Vec<String> = (1..=radar.scale.len())
+        .map(|step| {
+            let r = radius * step as f64 / top;
+            (0..count).map(|i| web.point(i, r)).map(|(x, y)| format!("{},{}", n(x), n(y))).collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    let (cx, cy) = (web.cx, web.cy);
+    let body = html! {
+        g class="grid" fill="none" stroke="#8c8c8c" stroke-width="1" {
+            "\n"
+            @for points in &rings { polygon class="ring" points=(points) {} "\n" }
+            @for (i, axis) in radar.axes.iter().enumerate() {
+                @let (x, y) = web.point(i, radius);
+                line class="axis" x1=(n(cx)) y1=(n(cy)) x2=(n(x)) y2=(n(y)) { title { (Text(axis)) } } "\n"
             }
-            out.push_str("</text>\n");
+        }
+        "\n"
+        g class="series-group" {
+            "\n"
+            @for k in 0..radar.series.len() { (radar_series(radar, &web, k)) }
+        }
+        "\n"
+        g class="labels" {
+            "\n"
+            // The scale's names up the first axis, just to its right.
+            @for (step, name) in radar.scale.iter().enumerate().filter(|(_, name)| !name.is_empty()) {
+                @let r = radius * (step + 1) as f64 / top;
+                text class="ring-label" x=(n(cx + 5.0)) y=(n(cy - r + 12.0)) { (Text(&truncate(name, 24))) } "\n"
+            }
+            @for (i, axis) in radar.axes.iter().enumerate() { (axis_label(&web, i, axis, radial)) "\n" }
+        }
+        "\n"
+        g class="legend" { "\n" (radar_legend(radar, width, legend_top)) }
+        "\n"
+    };
+    Some(frame("radar", id, (width, height), &radar.title, &radar_description(radar), body))
+}
+
+/// Series `k` of the radar: its outline, and a marker on each axis it has a value for.
+fn radar_series(radar: &Radar, web: &Web, k: usize) -> Markup {
+    let series = &radar.series[k];
+    let (colour, dash, kind) = style(k);
+    let top = radar.scale.len() as f64;
+    let points: Vec<(f64, f64)> = (0..web.count)
+        .map(|i| {
+            let value = series.values.get(i).copied().flatten().unwrap_or(0) as f64;
+            web.point(i, web.radius * value.min(top) / top)
+        })
+        .collect();
+    let outline = points.iter().map(|(x, y)| format!("{},{}", n(*x), n(*y))).collect::<Vec<_>>().join(" ");
+    html! {
+        polygon class={ "series series-" (k + 1) } fill=(colour) fill-opacity="0.06" stroke=(colour)
+            stroke-width="2.5" stroke-linejoin="round" stroke-dasharray=[dasharray(dash)] points=(outline) {
+            title { (Text(&series.name)) }
+        }
+        "\n"
+        @for (i, (x, y)) in points.iter().enumerate() {
+            @if let Some(value) = series.values.get(i).copied().flatten() {
+                // Series that meet at the same point get their markers side by side across the
+                // axis, so each stays visible where the outlines overlap.
+                @let same = |s: &Series| s.values.get(i).copied().flatten() == Some(value);
+                @let before = radar.series[..k].iter().filter(|s| same(s)).count() as f64;
+                @let together = radar.series.iter().filter(|s| same(s)).count() as f64;
+                @let shift = (before - (together - 1.0) / 2.0) * 10.0;
+                @let a = web.angle(i);
+                (marker(kind, x - shift * sin(a), y + shift * cos(a), colour))
+            }
         }
     }
-    radar_legend(&mut out, radar, width, legend_top);
-    out.push_str("</g>\n</svg>\n");
-    Some(out)
+}
+
+/// The label of axis `i`: along the axis when `radial`, else level and wrapped onto up to three
+/// lines, anchored away from the web.
+fn axis_label(web: &Web, i: usize, axis: &str, radial: bool) -> Markup {
+    let a = web.angle(i);
+    let (sin, cos) = libm::sincos(a);
+    if radial {
+        let (x, y) = web.point(i, web.radius + 10.0);
+        let (rotate, anchor) = if cos < -1e-9 { (a.to_degrees() + 180.0, "end") } else { (a.to_degrees(), "start") };
+        let (x, y) = (n(x), n(y));
+        return html! {
+            text class="axis-label" x=(x) y=(y) dy="0.35em" text-anchor=(anchor)
+                transform={ "rotate(" (n(rotate)) " " (x) " " (y) ")" } {
+                title { (Text(axis)) } (Text(&truncate(axis, 30)))
+            }
+        };
+    }
+    let (x, y) = web.point(i, web.radius + 14.0);
+    let anchor = if cos.abs() < 0.2 {
+        "middle"
+    } else if cos > 0.0 {
+        "start"
+    } else {
+        "end"
+    };
+    let lines = wrap_words(axis, 20, 3);
+    let line_height = 15.0;
+    let first_y = if sin < -0.2 {
+        y - line_height * (lines.len() as f64 - 1.0)
+    } else if sin > 0.2 {
+        y + 10.0
+    } else {
+        y + 4.0 - line_height * (lines.len() as f64 - 1.0) / 2.0
+    };
+    html! {
+        text class="axis-label" text-anchor=(anchor) {
+            title { (Text(axis)) }
+            @for (l, line) in lines.iter().enumerate() {
+                tspan x=(n(x)) y=(n(first_y + line_height * l as f64)) { (Text(line)) }
+            }
+        }
+    }
 }
 
 /// The chart's description for screen readers: what the axes, outlines and rings stand for.
@@ -397,35 +377,24 @@ fn radar_description(radar: &Radar) -> String {
 }
 
 /// The radar's legend: one line, marker and name per series, in two columns below the chart.
-fn radar_legend(out: &mut String, radar: &Radar, width: f64, legend_top: f64) {
-    out.push_str("</g>\n<g class=\"legend\">\n");
-    for (k, series) in radar.series.iter().enumerate() {
-        let (colour, dash, kind) = style(k);
-        let column_width = width / 2.0 - 30.0;
-        let x = 30.0 + column_width * (k % 2) as f64;
-        let y = legend_top + 26.0 * (k / 2) as f64 + 10.0;
-        let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
-        let _ = writeln!(
-            out,
-            "<line class=\"legend-line\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>",
-            n(x),
-            n(y),
-            n(x + 44.0),
-            n(y)
-        );
-        marker(out, kind, x + 22.0, y, colour);
-        let unassessed = series.values.iter().filter(|v| v.is_none()).count();
-        let mut label = truncate(&series.name, 40);
-        if unassessed > 0 {
-            label.push_str(&format!(" ({unassessed} unassessed, at the centre)"));
+fn radar_legend(radar: &Radar, width: f64, legend_top: f64) -> Markup {
+    let column_width = width / 2.0 - 30.0;
+    html! {
+        @for (k, series) in radar.series.iter().enumerate() {
+            @let (colour, dash, kind) = style(k);
+            @let x = 30.0 + column_width * (k % 2) as f64;
+            @let y = legend_top + 26.0 * (k / 2) as f64 + 10.0;
+            @let unassessed = series.values.iter().filter(|v| v.is_none()).count();
+            @let mut label = truncate(&series.name, 40);
+            @if unassessed > 0 {
+                @let _ = write!(label, " ({unassessed} unassessed, at the centre)");
+            }
+            line class="legend-line" x1=(n(x)) y1=(n(y)) x2=(n(x + 44.0)) y2=(n(y)) stroke=(colour) stroke-width="2.5"
+                stroke-dasharray=[dasharray(dash)] {}
+            "\n"
+            (marker(kind, x + 22.0, y, colour))
+            text class="legend-label" x=(n(x + 54.0)) y=(n(y + 4.5)) { (Text(&label)) } "\n"
         }
-        let _ = writeln!(
-            out,
-            "<text class=\"legend-label\" x=\"{}\" y=\"{}\">{}</text>",
-            n(x + 54.0),
-            n(y + 4.5),
-            escape(&label)
-        );
     }
 }
 
@@ -443,21 +412,32 @@ fn cell_style(value: HeatCell, id: &str) -> (String, &'static str, String) {
     }
 }
 
-fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
+/// A heatmap's geometry, worked out once.
+struct Grid {
+    cell_w: f64,
+    cell_h: f64,
+    /// Where the grid starts: right of the row labels, below the slanted column labels.
+    left: f64,
+    top: f64,
+}
+
+fn heatmap_svg(map: &Heatmap, id: &str) -> Option<Markup> {
     if map.rows.is_empty() || map.columns.is_empty() {
         return None;
     }
     let cols = map.columns.len();
-    let cell_w = (620.0 / cols as f64).clamp(26.0, 56.0);
-    let cell_h = 30.0;
     let row_label_chars = map.rows.iter().map(|r| r.chars().count()).max().unwrap_or(0).min(28);
-    let left = (row_label_chars as f64 * 7.5 + 20.0).max(80.0);
     let column_chars = map.columns.iter().map(|c| c.chars().count()).max().unwrap_or(0).min(40);
-    // Column labels slant up at 45°, so they need height for their length.
-    let top = column_chars as f64 * 6.6 * 0.72 + 24.0;
-    let grid_w = cell_w * cols as f64;
-    let grid_h = cell_h * map.rows.len() as f64;
-    let legend_y = top + grid_h + 26.0;
+    let grid = Grid {
+        cell_w: (620.0 / cols as f64).clamp(26.0, 56.0),
+        cell_h: 30.0,
+        left: (row_label_chars as f64 * 7.5 + 20.0).max(80.0),
+        // Column labels slant up at 45°, so they need height for their length.
+        top: column_chars as f64 * 6.6 * 0.72 + 24.0,
+    };
+    let grid_w = grid.cell_w * cols as f64;
+    let grid_h = grid.cell_h * map.rows.len() as f64;
+    let legend_y = grid.top + grid_h + 26.0;
     let mut swatches = vec![
         (HeatCell::Steps(0), "met"),
         (HeatCell::Steps(1), "1 step"),
@@ -470,7 +450,7 @@ fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
         swatches.push((HeatCell::NotExpected, "not asked for"));
     }
     let legend_w: f64 = swatches.iter().map(|(_, label)| 36.0 + label.len() as f64 * 7.0 + 22.0).sum::<f64>() + 10.0;
-    let width = (left + grid_w + top * 0.8 + 10.0).max(560.0).max(legend_w);
+    let width = (grid.left + grid_w + grid.top * 0.8 + 10.0).max(560.0).max(legend_w);
     let height = legend_y + 40.0;
     let desc = format!(
         "Heatmap: one row per person ({}), one column per skill ({}). Each cell shows the steps still to grow: \
@@ -479,85 +459,77 @@ fn heatmap_svg(map: &Heatmap, id: &str) -> Option<String> {
         map.rows.len(),
         cols
     );
-    let mut out = String::new();
-    open_svg(&mut out, "heatmap", id, width, height, &map.title, &desc);
-    let _ = writeln!(
-        out,
-        "<defs><pattern id=\"{id}-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
-         patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#ffffff\"/>\
-         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8a8a8a\" stroke-width=\"2\"/></pattern></defs>"
-    );
-    out.push_str("<g class=\"column-labels\">\n");
-    for (c, name) in map.columns.iter().enumerate() {
-        let x = left + cell_w * (c as f64 + 0.5);
-        let y = top - 8.0;
-        let _ = writeln!(
-            out,
-            "<text class=\"axis-label\" x=\"{x}\" y=\"{y}\" transform=\"rotate(-45 {x} {y})\"><title>{}</title>{}</text>",
-            escape(name),
-            escape(&truncate(name, 40)),
-            x = n(x),
-            y = n(y)
-        );
-    }
-    out.push_str("</g>\n<g class=\"cells\">\n");
-    for (r, person) in map.rows.iter().enumerate() {
-        let y = top + cell_h * r as f64;
-        let _ = writeln!(
-            out,
-            "<text class=\"row-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            n(left - 8.0),
-            n(y + cell_h / 2.0 + 4.5),
-            escape(person),
-            escape(&truncate(person, 28))
-        );
-        for c in 0..cols {
+    let body = html! {
+        defs {
+            pattern id={ (id) "-hatch" } width="6" height="6" patternUnits="userSpaceOnUse"
+                patternTransform="rotate(45)" {
+                rect width="6" height="6" fill="#ffffff" {}
+                line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="2" {}
+            }
+        }
+        "\n"
+        g class="column-labels" {
+            "\n"
+            @for (c, name) in map.columns.iter().enumerate() {
+                @let (x, y) = (n(grid.left + grid.cell_w * (c as f64 + 0.5)), n(grid.top - 8.0));
+                text class="axis-label" x=(x) y=(y) transform={ "rotate(-45 " (x) " " (y) ")" } {
+                    title { (Text(name)) } (Text(&truncate(name, 40)))
+                }
+                "\n"
+            }
+        }
+        "\n"
+        g class="cells" { "\n" @for r in 0..map.rows.len() { (heatmap_row(map, &grid, r, id)) } }
+        "\n"
+        g class="legend" {
+            "\n"
+            @for (x, (value, label)) in swatches.iter().scan(10.0, |x, s| {
+                let at = *x;
+                *x += 36.0 + s.1.len() as f64 * 7.0 + 22.0;
+                Some((at, s))
+            }) {
+                @let (fill, ink, text) = cell_style(*value, id);
+                rect class="swatch" x=(n(x)) y=(n(legend_y)) width="30" height="22" fill=(fill) {}
+                text class="cell-text" x=(n(x + 15.0)) y=(n(legend_y + 15.5)) fill=(ink) text-anchor="middle" { (text) }
+                text class="legend-label" x=(n(x + 36.0)) y=(n(legend_y + 15.5)) { (label) }
+                "\n"
+            }
+        }
+        "\n"
+    };
+    Some(frame("heatmap", id, (width, height), &map.title, &desc, body))
+}
+
+/// Row `r` of the heatmap: the person's name, then a cell per skill.
+fn heatmap_row(map: &Heatmap, grid: &Grid, r: usize, id: &str) -> Markup {
+    let person = &map.rows[r];
+    let y = grid.top + grid.cell_h * r as f64;
+    html! {
+        text class="row-label" x=(n(grid.left - 8.0)) y=(n(y + grid.cell_h / 2.0 + 4.5)) text-anchor="end" {
+            title { (Text(person)) } (Text(&truncate(person, 28)))
+        }
+        "\n"
+        @for (c, column) in map.columns.iter().enumerate() {
             // A missing cell is drawn as not assessed rather than as met.
-            let value = map.cells.get(r).and_then(|row| row.get(c)).copied().unwrap_or(HeatCell::Unassessed);
-            let (fill, ink, text) = cell_style(value, id);
-            let x = left + cell_w * c as f64;
-            let what = match value {
+            @let value = map.cells.get(r).and_then(|row| row.get(c)).copied().unwrap_or(HeatCell::Unassessed);
+            @let (fill, ink, text) = cell_style(value, id);
+            @let x = grid.left + grid.cell_w * c as f64;
+            @let what = match value {
                 HeatCell::Unassessed => "not assessed".to_string(),
                 HeatCell::NotExpected => "not asked for by their target".to_string(),
                 HeatCell::Steps(g) if g <= 0 => "met".to_string(),
                 HeatCell::Steps(g) => format!("{g} step{} to grow", if g == 1 { "" } else { "s" }),
             };
-            let _ = writeln!(
-                out,
-                "<g class=\"cell-group\"><rect class=\"cell\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\">\
-                 <title>{}, {}: {what}</title></rect><text class=\"cell-text\" x=\"{}\" y=\"{}\" fill=\"{ink}\" \
-                 text-anchor=\"middle\">{text}</text></g>",
-                n(x),
-                n(y),
-                n(cell_w),
-                n(cell_h),
-                escape(person),
-                escape(&map.columns[c]),
-                n(x + cell_w / 2.0),
-                n(y + cell_h / 2.0 + 4.5)
-            );
+            g class="cell-group" {
+                rect class="cell" x=(n(x)) y=(n(y)) width=(n(grid.cell_w)) height=(n(grid.cell_h)) fill=(fill) {
+                    title { (Text(person)) ", " (Text(column)) ": " (what) }
+                }
+                text class="cell-text" x=(n(x + grid.cell_w / 2.0)) y=(n(y + grid.cell_h / 2.0 + 4.5)) fill=(ink)
+                    text-anchor="middle" { (text) }
+            }
+            "\n"
         }
     }
-    out.push_str("</g>\n<g class=\"legend\">\n");
-    let mut x = 10.0;
-    for (value, label) in swatches {
-        let (fill, ink, text) = cell_style(value, id);
-        let _ = writeln!(
-            out,
-            "<rect class=\"swatch\" x=\"{}\" y=\"{}\" width=\"30\" height=\"22\" fill=\"{fill}\"/>\
-             <text class=\"cell-text\" x=\"{}\" y=\"{}\" fill=\"{ink}\" text-anchor=\"middle\">{text}</text>\
-             <text class=\"legend-label\" x=\"{}\" y=\"{}\">{label}</text>",
-            n(x),
-            n(legend_y),
-            n(x + 15.0),
-            n(legend_y + 15.5),
-            n(x + 36.0),
-            n(legend_y + 15.5)
-        );
-        x += 36.0 + label.len() as f64 * 7.0 + 22.0;
-    }
-    out.push_str("</g>\n</svg>\n");
-    Some(out)
 }
 
 #[cfg(test)]
@@ -582,14 +554,14 @@ mod tests {
     fn radar_has_one_axis_per_skill_and_one_outline_per_series_from_3_to_30_skills() {
         for axes in 3..=30 {
             for series in [1, 2, 5, 9] {
-                let svg = draw(&Chart::Radar(radar(axes, series)), "c").unwrap();
+                let svg = draw(&Chart::Radar(radar(axes, series)), "c").unwrap().into_string();
                 assert_eq!(svg.matches("class=\"axis\"").count(), axes);
                 assert_eq!(svg.matches("class=\"series ").count(), series);
                 assert_eq!(svg.matches("class=\"ring\"").count(), 4);
                 assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
             }
         }
-        assert_eq!(draw(&Chart::Radar(radar(2, 1)), "c"), None);
+        assert!(draw(&Chart::Radar(radar(2, 1)), "c").is_none());
     }
 
     #[test]
@@ -598,7 +570,7 @@ mod tests {
         r.axes[0] = "<script>alert(1)</script>".into();
         r.series[0].name = "\"><img src=x onerror=alert(1)>".into();
         r.title = "a & b".into();
-        let svg = draw(&Chart::Radar(r), "c").unwrap();
+        let svg = draw(&Chart::Radar(r), "c").unwrap().into_string();
         assert!(!svg.contains("<script") && !svg.contains("<img"), "{svg}");
         assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(svg.contains("a &amp; b"));
@@ -615,7 +587,7 @@ mod tests {
                 vec![HeatCell::Steps(2), HeatCell::Steps(5), HeatCell::Steps(0)],
             ],
         };
-        let svg = draw(&Chart::Heatmap(map.clone()), "h").unwrap();
+        let svg = draw(&Chart::Heatmap(map.clone()), "h").unwrap().into_string();
         assert_eq!(svg.matches("class=\"cell\"").count(), 6);
         assert!(svg.contains("+5") && svg.contains("&lt;b&gt;Bob"));
         assert!(!svg.contains("<b>"));
@@ -623,7 +595,7 @@ mod tests {
         assert!(!svg.contains(">not asked for</text>"));
         let mut mixed = map;
         mixed.cells[1][2] = HeatCell::NotExpected;
-        let svg = draw(&Chart::Heatmap(mixed), "h").unwrap();
+        let svg = draw(&Chart::Heatmap(mixed), "h").unwrap().into_string();
         assert!(svg.contains("&lt;b&gt;Bob&lt;/b&gt;, C: not asked for by their target"), "{svg}");
         assert!(svg.contains(">not asked for</text>"), "{svg}");
     }

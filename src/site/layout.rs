@@ -1,13 +1,12 @@
 //! The frame around every page of the site: the head with its security policy, a skip link, the
 //! header with the site's navigation and search box, breadcrumbs, the main content and a footer.
-//! The content itself is the reports' blocks, written by the shared HTML renderer.
-
-use std::fmt::Write as _;
+//! The content itself is the reports' blocks, written by the shared HTML renderer. Like it, the
+//! frame is written with maud (`render::markup`), so every name in it is escaped.
 
 use super::urls::{self, relative};
 use crate::model::Framework;
 use crate::render::html::{self, Body};
-use crate::render::svg::escape;
+use crate::render::markup::{DOCTYPE, Markup, Text, finish, html};
 use crate::render::{Block, Chart};
 
 /// Scripts and styles come from the site's own files, and nothing else loads: no inline script,
@@ -36,8 +35,8 @@ pub enum Section {
     Doc(Vec<Block>, Option<Chart>),
     /// A heading and a list of links.
     Links(String, Vec<Link>),
-    /// HTML the site wrote itself, every piece of text in it escaped.
-    Html(String),
+    /// Markup the site wrote itself with `html!`, which escaped every piece of text in it.
+    Markup(Markup),
 }
 
 /// One link in a list: its text, where it goes (a path from the root, or a source's own
@@ -77,122 +76,160 @@ pub struct Shell<'a> {
 impl Shell<'_> {
     /// The page as HTML.
     pub fn write(&self, page: &Page) -> String {
-        let mut out = String::with_capacity(24 * 1024);
-        let root = urls::root(&page.path);
-        let link = |to: &str| escape(&relative(&page.path, to));
-        out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        let _ = writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">");
-        // An empty icon, so a browser asks neither the network nor the disk for /favicon.ico.
-        out.push_str("<link rel=\"icon\" href=\"data:,\">\n");
-        let _ = writeln!(out, "<meta name=\"generator\" content=\"pm-skills {}\">", env!("CARGO_PKG_VERSION"));
-        let _ = writeln!(out, "<title>{}</title>", escape(&page.title));
-        let _ = writeln!(out, "<link rel=\"stylesheet\" href=\"{}\">", link(urls::STYLESHEET));
-        let _ = writeln!(out, "<script src=\"{}\" defer></script>", link(urls::SEARCH_SCRIPT));
-        out.push_str("</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to main content</a>\n");
-        self.header(page, &root, &mut out);
-        self.breadcrumbs(page, &mut out);
-        out.push_str("<main id=\"main\">\n");
+        let link = |to: &str| relative(&page.path, to);
         let mut charts = 0;
-        for section in &page.sections {
-            match section {
-                Section::Doc(blocks, chart) => {
-                    charts += usize::from(chart.is_some());
-                    let id = format!("chart-{charts}");
-                    html::write_section(blocks, chart.as_ref(), &Body { captions: true, chart_id: &id }, &mut out);
+        let page = html! {
+            (DOCTYPE) "\n"
+            html lang="en" {
+                "\n"
+                head {
+                    "\n"
+                    meta charset="utf-8"; "\n"
+                    meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
+                    meta http-equiv="Content-Security-Policy" content=(POLICY); "\n"
+                    // An empty icon, so a browser asks neither the network nor the disk for /favicon.ico.
+                    link rel="icon" href="data:,"; "\n"
+                    meta name="generator" content={ "pm-skills " (env!("CARGO_PKG_VERSION")) }; "\n"
+                    title { (Text(&page.title)) } "\n"
+                    link rel="stylesheet" href=(link(urls::STYLESHEET)); "\n"
+                    script src=(link(urls::SEARCH_SCRIPT)) defer {} "\n"
                 }
-                Section::Links(heading, links) => write_links(heading, links, &page.path, &mut out),
-                Section::Html(html) => out.push_str(html),
+                "\n"
+                body {
+                    "\n"
+                    a class="skip" href="#main" { "Skip to main content" } "\n"
+                    (self.header(page))
+                    (breadcrumbs(page))
+                    main id="main" {
+                        "\n"
+                        @for section in &page.sections {
+                            @match section {
+                                Section::Doc(blocks, chart) => {
+                                    @let id = {
+                                        charts += usize::from(chart.is_some());
+                                        format!("chart-{charts}")
+                                    };
+                                    (html::section(blocks, chart.as_ref(), &Body { captions: true, chart_id: &id }))
+                                }
+                                Section::Links(heading, links) => { (links_list(heading, links, &page.path)) }
+                                Section::Markup(markup) => { (markup) }
+                            }
+                        }
+                    }
+                    "\n"
+                    (self.footer(page))
+                }
+                "\n"
             }
-        }
-        out.push_str("</main>\n");
-        self.footer(page, &mut out);
-        out.push_str("</body>\n</html>\n");
-        out
+            "\n"
+        };
+        finish(page)
     }
 
-    fn header(&self, page: &Page, root: &str, out: &mut String) {
+    fn header(&self, page: &Page) -> Markup {
         let f = self.framework;
-        let link = |to: &str| escape(&relative(&page.path, to));
-        out.push_str("<header class=\"site\">\n");
-        let _ = writeln!(out, "<p class=\"site-name\"><a href=\"{}\">{}</a></p>", link(urls::HOME), escape(&f.name));
-        out.push_str("<nav class=\"site-nav\" aria-label=\"Site\">\n<ul>\n");
+        let link = |to: &str| relative(&page.path, to);
         let mut items = vec![("Home", urls::HOME), ("Skills", urls::SKILLS)];
         if !f.soft_skills.is_empty() {
             items.push(("Soft skills", urls::SOFT_SKILLS));
         }
         items.push(("A to Z", urls::A_TO_Z));
-        for (label, to) in items {
-            let current = if page.path == to { " aria-current=\"page\"" } else { "" };
-            let _ = writeln!(out, "<li><a href=\"{}\"{current}>{label}</a></li>", link(to));
+        html! {
+            header class="site" {
+                "\n"
+                p class="site-name" { a href=(link(urls::HOME)) { (Text(&f.name)) } } "\n"
+                nav class="site-nav" aria-label="Site" {
+                    "\n"
+                    ul {
+                        "\n"
+                        @for (label, to) in items {
+                            li { a href=(link(to)) aria-current=[(page.path == to).then_some("page")] { (label) } } "\n"
+                        }
+                    }
+                    "\n"
+                }
+                "\n"
+                // Hidden until the script shows it: without JavaScript, the A to Z page lists everything.
+                form class="search" role="search" action=(link(urls::A_TO_Z)) data-root=(urls::root(&page.path))
+                    hidden {
+                    "\n"
+                    label for="search-box" { "Search skills, levels and roles" } "\n"
+                    input id="search-box" name="q" type="search" autocomplete="off" spellcheck="false"; "\n"
+                    p id="search-status" class="search-status" role="status" {} "\n"
+                    ul id="search-results" class="search-results" {} "\n"
+                }
+                "\n"
+            }
+            "\n"
         }
-        out.push_str("</ul>\n</nav>\n");
-        // Hidden until the script shows it: without JavaScript, the A to Z page lists everything.
-        let _ = writeln!(
-            out,
-            "<form class=\"search\" role=\"search\" action=\"{}\" data-root=\"{}\" hidden>\n\
-             <label for=\"search-box\">Search skills, levels and roles</label>\n\
-             <input id=\"search-box\" name=\"q\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\">\n\
-             <p id=\"search-status\" class=\"search-status\" role=\"status\"></p>\n\
-             <ul id=\"search-results\" class=\"search-results\"></ul>\n</form>",
-            link(urls::A_TO_Z),
-            escape(root)
-        );
-        out.push_str("</header>\n");
     }
 
-    fn breadcrumbs(&self, page: &Page, out: &mut String) {
-        if page.path == urls::HOME {
-            return;
-        }
-        out.push_str("<nav class=\"crumbs\" aria-label=\"Breadcrumbs\">\n<ol>\n");
-        let home = ("Home".to_string(), urls::HOME.to_string());
-        for (label, to) in std::iter::once(&home).chain(&page.trail) {
-            let _ = writeln!(out, "<li><a href=\"{}\">{}</a></li>", escape(&relative(&page.path, to)), escape(label));
-        }
-        let _ = writeln!(out, "<li aria-current=\"page\">{}</li>\n</ol>\n</nav>", escape(&page.crumb));
-    }
-
-    fn footer(&self, page: &Page, out: &mut String) {
+    fn footer(&self, page: &Page) -> Markup {
         let f = self.framework;
-        let _ = write!(
-            out,
-            "<footer>\n<p>{}, version {}. <a href=\"{}#source\">Source and licence</a>. Made with pm-skills {}.",
-            escape(&f.name),
-            escape(&f.version),
-            escape(&relative(&page.path, urls::HOME)),
-            env!("CARGO_PKG_VERSION")
-        );
-        if let Some(date) = self.stamp {
-            let _ = write!(out, " Built on {}.", escape(date));
+        html! {
+            footer {
+                "\n"
+                p {
+                    (Text(&f.name)) ", version " (Text(&f.version)) ". "
+                    a href={ (relative(&page.path, urls::HOME)) "#source" } { "Source and licence" }
+                    ". Made with pm-skills " (env!("CARGO_PKG_VERSION")) "."
+                    @if let Some(date) = self.stamp { " Built on " (Text(date)) "." }
+                }
+                "\n"
+            }
+            "\n"
         }
-        out.push_str("</p>\n</footer>\n");
+    }
+}
+
+/// The trail of pages down to this one; none on the home page.
+fn breadcrumbs(page: &Page) -> Markup {
+    let home = ("Home".to_string(), urls::HOME.to_string());
+    html! {
+        @if page.path != urls::HOME {
+            nav class="crumbs" aria-label="Breadcrumbs" {
+                "\n"
+                ol {
+                    "\n"
+                    @for (label, to) in std::iter::once(&home).chain(&page.trail) {
+                        li { a href=(relative(&page.path, to)) { (Text(label)) } } "\n"
+                    }
+                    li aria-current="page" { (Text(&page.crumb)) } "\n"
+                }
+                "\n"
+            }
+            "\n"
+        }
     }
 }
 
 /// A heading and a list of links; a link to the web says so to screen readers and opens in the
 /// same tab, as every other link does.
-fn write_links(heading: &str, links: &[Link], from: &str, out: &mut String) {
-    let _ = writeln!(out, "<h2>{}</h2>\n<ul class=\"links\">", escape(heading));
-    for l in links {
-        let href = if is_web(&l.to) { l.to.clone() } else { relative(from, &l.to) };
-        let _ = write!(out, "<li><a href=\"{}\">{}</a>", escape(&href), escape(&l.text));
-        if !l.note.is_empty() {
-            let _ = write!(out, " <span class=\"note-after\">{}</span>", escape(&l.note));
+fn links_list(heading: &str, links: &[Link], from: &str) -> Markup {
+    html! {
+        h2 { (Text(heading)) } "\n"
+        ul class="links" {
+            "\n"
+            @for l in links {
+                li {
+                    @let href = if is_web(&l.to) { l.to.clone() } else { relative(from, &l.to) };
+                    a href=(Text(&href)) { (Text(&l.text)) }
+                    @if !l.note.is_empty() { " " span class="note-after" { (Text(&l.note)) } }
+                }
+                "\n"
+            }
         }
-        out.push_str("</li>\n");
+        "\n"
     }
-    out.push_str("</ul>\n");
 }
 
-/// `text`, escaped, with each `http://` or `https://` address in it made a link. A framework's
-/// source names its address in prose, e.g. "… careers page (https://…/);": the address ends at a
-/// space, and stops before closing punctuation and an unmatched `)`.
-pub fn linkify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 64);
+/// `text`, with each `http://` or `https://` address in it made a link. A framework's source
+/// names its address in prose, e.g. "… careers page (https://…/);": the address ends at a space,
+/// and stops before closing punctuation and an unmatched `)`.
+pub fn linkify(text: &str) -> Markup {
+    let mut parts = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find("https://").into_iter().chain(rest.find("http://")).min() {
-        out.push_str(&escape(&rest[..start]));
         let tail = &rest[start..];
         let mut end = tail.find(char::is_whitespace).unwrap_or(tail.len());
         loop {
@@ -204,12 +241,13 @@ pub fn linkify(text: &str) -> String {
                 break;
             }
         }
-        let url = &tail[..end];
-        let _ = write!(out, "<a href=\"{}\">{}</a>", escape(url), escape(url));
+        parts.push((&rest[..start], &tail[..end]));
         rest = &tail[end..];
     }
-    out.push_str(&escape(rest));
-    out
+    html! {
+        @for (before, url) in parts { (Text(before)) a href=(Text(url)) { (Text(url)) } }
+        (Text(rest))
+    }
 }
 
 #[cfg(test)]
@@ -219,17 +257,17 @@ mod tests {
     #[test]
     fn addresses_in_prose_become_links_without_their_punctuation() {
         assert_eq!(
-            linkify("A page (https://example.org/a/); then http://x.test."),
+            linkify("A page (https://example.org/a/); then http://x.test.").into_string(),
             "A page (<a href=\"https://example.org/a/\">https://example.org/a/</a>); then \
              <a href=\"http://x.test\">http://x.test</a>."
         );
-        assert_eq!(linkify("no <address>"), "no &lt;address&gt;");
+        assert_eq!(linkify("no <address>").into_string(), "no &lt;address&gt;");
         assert_eq!(
-            linkify("https://en.test/Foo_(bar) x"),
+            linkify("https://en.test/Foo_(bar) x").into_string(),
             "<a href=\"https://en.test/Foo_(bar)\">https://en.test/Foo_(bar)</a> x"
         );
         assert_eq!(
-            linkify("https://a.test/\"><script>"),
+            linkify("https://a.test/\"><script>").into_string(),
             "<a href=\"https://a.test/&quot;&gt;&lt;script&gt;\">https://a.test/&quot;&gt;&lt;script&gt;</a>"
         );
     }

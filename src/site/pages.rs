@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::layout::{Link, Page, Section, linkify};
 use super::urls::{self, relative};
 use crate::model::{Framework, LevelAt, Scope};
-use crate::render::svg::escape;
+use crate::render::markup::{Text, html};
 use crate::render::{Block, Cell, Report, Table, Tone};
 use crate::report::about::AboutReport;
 use crate::report::diff::DiffReport;
@@ -216,13 +216,16 @@ pub fn home(ctx: &Context) -> Page {
         roles.push(Block::Heading(heading));
         roles.push(Block::Table(table));
     }
-    let source = format!(
-        "<h2 id=\"source\">Source and licence</h2>\n<dl>\n<dt>Version:</dt><dd>{}</dd>\n<dt>Source:</dt><dd>{}</dd>\n\
-         <dt>Licence:</dt><dd>{}</dd>\n</dl>\n",
-        escape(&f.version),
-        linkify(&f.source),
-        linkify(&f.licence)
-    );
+    let source = html! {
+        h2 id="source" { "Source and licence" } "\n"
+        dl {
+            "\n"
+            dt { "Version:" } dd { (Text(&f.version)) } "\n"
+            dt { "Source:" } dd { (linkify(&f.source)) } "\n"
+            dt { "Licence:" } dd { (linkify(&f.licence)) } "\n"
+        }
+        "\n"
+    };
     Page {
         path,
         title: f.name.clone(),
@@ -232,7 +235,7 @@ pub fn home(ctx: &Context) -> Page {
             Section::Doc(intro, None),
             Section::Links("Browse".into(), browse),
             Section::Doc(roles, None),
-            Section::Html(source),
+            Section::Markup(source),
         ],
     }
 }

@@ -2,15 +2,13 @@
 //! which `search.js` filters as one types, and the A to Z page that lists the same entries for
 //! readers without JavaScript.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use super::layout::{Page, Section};
 use super::pages::short;
 use super::urls::{self, relative};
 use crate::model::{Framework, LevelAt};
-use crate::render::svg::escape;
+use crate::render::markup::{Text, html};
 
 /// One thing the search can find.
 #[derive(Debug, Clone, Serialize)]
@@ -101,37 +99,37 @@ pub fn a_to_z(f: &Framework, entries: &[Entry]) -> Page {
         }
     }
     let id = |l: char| if l == '#' { "other".to_string() } else { format!("letter-{}", l.to_lowercase()) };
-    let mut html = format!(
-        "<h1>A to Z</h1>\n<p>Every {} of {}: {} in all.</p>\n",
-        kinds_listed(f),
-        escape(&f.name),
-        entries.len()
-    );
-    html.push_str("<nav class=\"letters\" aria-label=\"Letters\">\n<ul>\n");
-    for (l, _) in &groups {
-        let _ = writeln!(html, "<li><a href=\"#{}\">{}</a></li>", id(*l), escape(&l.to_string()));
-    }
-    html.push_str("</ul>\n</nav>\n");
-    for (l, list) in &groups {
-        let _ = writeln!(html, "<h2 id=\"{}\">{}</h2>\n<ul class=\"links\">", id(*l), escape(&l.to_string()));
-        for e in list {
-            let what = if e.role.is_empty() { e.kind.to_string() } else { format!("{}, {}", e.kind, e.role) };
-            let _ = writeln!(
-                html,
-                "<li><a href=\"{}\">{}</a> <span class=\"note-after\">{}</span></li>",
-                escape(&relative(&path, &e.url)),
-                escape(&e.name),
-                escape(&what)
-            );
+    let html = html! {
+        h1 { "A to Z" } "\n"
+        p { "Every " (kinds_listed(f)) " of " (Text(&f.name)) ": " (entries.len()) " in all." } "\n"
+        nav class="letters" aria-label="Letters" {
+            "\n"
+            ul { "\n" @for (l, _) in &groups { li { a href={ "#" (id(*l)) } { (Text(&l.to_string())) } } "\n" } }
+            "\n"
         }
-        html.push_str("</ul>\n");
-    }
+        "\n"
+        @for (l, list) in &groups {
+            h2 id=(id(*l)) { (Text(&l.to_string())) } "\n"
+            ul class="links" {
+                "\n"
+                @for e in list {
+                    @let what = if e.role.is_empty() { e.kind.to_string() } else { format!("{}, {}", e.kind, e.role) };
+                    li {
+                        a href=(relative(&path, &e.url)) { (Text(&e.name)) } " "
+                        span class="note-after" { (Text(&what)) }
+                    }
+                    "\n"
+                }
+            }
+            "\n"
+        }
+    };
     Page {
         title: format!("A to Z · {}", f.name),
         path,
         trail: Vec::new(),
         crumb: "A to Z".into(),
-        sections: vec![Section::Html(html)],
+        sections: vec![Section::Markup(html)],
     }
 }
 
