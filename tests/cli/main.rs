@@ -19,6 +19,7 @@ mod import_ft;
 mod import_matrix;
 mod injection;
 mod levels_across;
+mod markup;
 mod names;
 mod options;
 mod pictures;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::common::{cmd, fixture_path, json, path, stdout};
 
 /// Every file of a folder, by path relative to it (with `/`), with its bytes.
-fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let entry = entry.unwrap().path();
@@ -28,7 +28,7 @@ fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The values of every `NAME="…"` attribute in `html`, entities decoded. The site writes every
 /// attribute in double quotes and escapes `"` in text, so a scan finds them all and nothing else.
-fn attributes(html: &str, name: &str) -> Vec<String> {
+pub(crate) fn attributes(html: &str, name: &str) -> Vec<String> {
     let needle = format!(" {name}=\"");
     html.match_indices(&needle)
         .map(|(at, _)| {
@@ -64,7 +64,7 @@ fn resolve(page: &str, rel: &str) -> Option<String> {
 /// What a site's pages may link to outside the site: addresses that the framework's own source
 /// or licence statement names (as the home page quotes them), and the skills' resources (the
 /// data's own reading list). Nothing else: no font, script, style or image from another host.
-fn allowed_web_links(framework: &pm_skills::model::Framework) -> impl Fn(&str) -> bool + '_ {
+pub(crate) fn allowed_web_links(framework: &pm_skills::model::Framework) -> impl Fn(&str) -> bool + '_ {
     move |url: &str| {
         framework.source.contains(url)
             || framework.licence.contains(url)
@@ -77,7 +77,7 @@ fn allowed_web_links(framework: &pm_skills::model::Framework) -> impl Fn(&str) -
 /// names; every page is reachable from `index.html`. Checks each page's frame too: one `<h1>`,
 /// a `<title>` no other page has, `lang`, the security policy, a skip link to `#main`, and tables
 /// with a caption and header cells that say their scope. Returns the number of links checked.
-fn check_site(root: &Path, allowed: &dyn Fn(&str) -> bool) -> usize {
+pub(crate) fn check_site(root: &Path, allowed: &dyn Fn(&str) -> bool) -> usize {
     let files = tree(root);
     let pages: BTreeMap<&str, String> = files
         .iter()
@@ -160,7 +160,7 @@ fn check_site(root: &Path, allowed: &dyn Fn(&str) -> bool) -> usize {
 }
 
 /// `pm-skills ARGS site --out OUT`, as JSON.
-fn build(args: &[&str], out: &Path) -> serde_json::Value {
+pub(crate) fn build(args: &[&str], out: &Path) -> serde_json::Value {
     let mut all = args.to_vec();
     all.extend(["site", "--out", path(out)]);
     json(&all)
