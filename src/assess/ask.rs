@@ -9,7 +9,7 @@ use std::io::{BufRead, Write};
 use super::Question;
 use crate::model::{Assessment, Level, Role, ScaleStep, Scope};
 use crate::profile::Voice;
-use crate::render::text::{wrap, wrap_lines};
+use crate::render::wrap::{wrap, wrap_lines};
 use crate::resolve::{normalise, step_index};
 use crate::text::sanitize;
 

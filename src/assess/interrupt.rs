@@ -22,7 +22,7 @@ pub struct Busy(());
 /// The notes Ctrl-C prints, wrapped at `width` like the questions: the first once the draft holds
 /// something, the second before.
 pub fn notes(draft: &Path, width: Option<usize>) -> (String, String) {
-    let wrap = |text: &str| format!("\n{}", crate::render::text::wrap(text, width, "", ""));
+    let wrap = |text: &str| format!("\n{}", crate::render::wrap::wrap(text, width, "", ""));
     (
         wrap(&format!(
             "Interrupted: your answers so far are kept in {}; run the same command to resume.",

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use super::markup::{Markup, Text, html};
 use super::svg::{Series, dasharray, frame, marker, n, style, truncate};
-use super::text::wrap_lines;
+use super::wrap::wrap_lines;
 
 /// Proficiency over time: one line per skill.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::Block;
-use super::text::sanitize;
+use crate::text::sanitize;
 
 /// Writes `blocks` as GitHub-flavoured Markdown.
 pub fn render(blocks: &[Block], out: &mut Vec<u8>) {

@@ -10,7 +10,7 @@ pub mod markup;
 pub mod records;
 pub mod svg;
 pub mod terminal;
-pub mod text;
+pub mod wrap;
 pub mod xlsx;
 
 use serde::Serialize;

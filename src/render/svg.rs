@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 use libm::{cos, sin};
 
 use super::markup::{Markup, Text, html};
-use super::text::{sanitize, wrap_lines};
+use super::wrap::wrap_lines;
+use crate::text::sanitize;
 
 /// A picture of a report's data, drawn by the HTML renderer above the report's tables.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,8 +3,9 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Color, ColumnConstraint, ContentArrangement, Width};
 
-use super::text::{sanitize, wrap, wrap_into};
+use super::wrap::{wrap, wrap_into, wrap_lines};
 use super::{Block, RenderOptions, Tone};
+use crate::text::{sanitize, width as text_width};
 
 const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
@@ -45,11 +46,11 @@ fn render_blocks(blocks: &[Block], options: &RenderOptions, nested: bool, out: &
                 }
             }
             Block::Fields(fields) => {
-                let label_width = fields.iter().map(|(l, _)| super::text::width(l)).max().unwrap_or(0) + 1;
+                let label_width = fields.iter().map(|(l, _)| text_width(l)).max().unwrap_or(0) + 1;
                 let indent = " ".repeat(label_width + 3);
                 for (label, value) in fields {
                     let label = sanitize(label, false);
-                    let pad = " ".repeat(label_width.saturating_sub(super::text::width(&label) + 1));
+                    let pad = " ".repeat(label_width.saturating_sub(text_width(&label) + 1));
                     let lead = format!("  {label}:{pad} ");
                     let wrapped = wrap(&sanitize(value, false), width, &lead, &indent);
                     let styled = if options.color {
@@ -105,13 +106,13 @@ pub(crate) fn command_lines(lead: &str, commands: &[String], width: Option<usize
     let commands: Vec<String> = commands.iter().map(|c| sanitize(c, false).into_owned()).collect();
     let lead = sanitize(lead, false);
     let line = Block::command_line(&lead, &commands);
-    if width.is_none_or(|w| super::text::width(&line) <= w) {
+    if width.is_none_or(|w| text_width(&line) <= w) {
         return vec![line];
     }
     let mut lines: Vec<String> = if lead.is_empty() {
         Vec::new()
     } else {
-        super::text::wrap_lines(&lead, width, "", "").into_iter().map(|l| l.trim_end().to_string()).collect()
+        wrap_lines(&lead, width, "", "").into_iter().map(|l| l.trim_end().to_string()).collect()
     };
     let indent = if lead.is_empty() { "" } else { "  " };
     lines.extend(commands.iter().map(|c| format!("{indent}{c}")));
@@ -203,7 +204,7 @@ fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
     let words = |text: &str, widest: &mut usize| {
         for line in cell_text(text).lines() {
             for word in line.split(' ') {
-                *widest = (*widest).max(super::text::width(word));
+                *widest = (*widest).max(text_width(word));
             }
         }
     };
@@ -214,14 +215,14 @@ fn column_widths(table: &super::Table) -> [Vec<usize>; 3] {
         for (c, cell) in row.iter().enumerate().take(columns) {
             words(&cell.text, &mut min[c]);
             for line in cell_text(&cell.text).lines() {
-                cells[c] = cells[c].max(super::text::width(line));
+                cells[c] = cells[c].max(text_width(line));
             }
         }
     }
     let mut full = cells.clone();
     for (c, header) in table.header.iter().enumerate() {
         cells[c] = cells[c].max(min[c]);
-        full[c] = cells[c].max(sanitize(header, true).lines().map(super::text::width).max().unwrap_or(0));
+        full[c] = cells[c].max(sanitize(header, true).lines().map(text_width).max().unwrap_or(0));
     }
     [min, cells, full]
 }
@@ -266,7 +267,7 @@ fn shortest_widths(table: &super::Table, min: &[usize], max: &[usize], room: usi
     let columns = min.len();
     // The widths of each cell's words, line by line; the header is a row like the others.
     let words = |text: &str| -> Vec<Vec<usize>> {
-        cell_text(text).lines().map(|l| l.split(' ').map(super::text::width).collect()).collect()
+        cell_text(text).lines().map(|l| l.split(' ').map(text_width).collect()).collect()
     };
     let header: Vec<Vec<Vec<usize>>> = table.header.iter().map(|h| words(&sanitize(h, false))).collect();
     let rows: Vec<Vec<Vec<Vec<usize>>>> = std::iter::once(header)
@@ -516,7 +517,7 @@ mod tests {
         let text = drawn_table(&table, 80);
         assert!(text.matches("●●●○ Practitioner").count() == 2, "{text}");
         assert!(text.contains("not reassessed") && text.contains("Perspective"), "{text}");
-        assert!(text.lines().all(|l| super::super::text::width(l) <= 80), "{text}");
+        assert!(text.lines().all(|l| crate::text::width(l) <= 80), "{text}");
         // Tight: the phrase breaks between its words, never inside one.
         let tight = drawn_table(&table, 60);
         assert!(tight.contains("Practitioner") && tight.contains("Constraints"), "{tight}");
@@ -568,7 +569,7 @@ mod tests {
                 &mut out,
             );
             let text = String::from_utf8(out).unwrap();
-            assert!(text.lines().all(|l| super::super::text::width(l) <= width), "{width}:\n{text}");
+            assert!(text.lines().all(|l| crate::text::width(l) <= width), "{width}:\n{text}");
             for word in ["Christopherson", "Okonkwo-Bassey", "Silva"] {
                 assert!(text.contains(word), "{width}: {word} broken:\n{text}");
             }

@@ -1,8 +1,7 @@
-//! Wrapping text for the terminal and pictures; sanitising and width live in `crate::text`.
+//! Wrapping text for the terminal and pictures, at word boundaries and by display width
+//! (sanitising and measuring live in `crate::text`).
 
 use std::borrow::Cow;
-
-pub use crate::text::{sanitize, width};
 
 /// Wraps `text` to `width` columns, word by word; `None` means no wrapping. The first line gets
 /// `first` as a prefix and the others `rest` (for hanging indents on bullets). Each line of
