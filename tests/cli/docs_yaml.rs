@@ -1,0 +1,137 @@
+//! Every YAML block of the project's Markdown that is a framework file or a profile is real. The
+//! blocks a page gives as a framework's files (the first word of their first line is
+//! `# framework.yaml`, `# skills.yaml`, `# soft-skills.yaml` or `# roles/….yaml`) make a folder
+//! that `validate` accepts, and a block named as any other YAML file is a profile that `gap` reads.
+//! A failure names the Markdown file and line of each block, all at once.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{cmd, path};
+
+/// One YAML block: where it starts, the file its first line names, and its text.
+struct Block {
+    markdown: PathBuf,
+    line: usize,
+    name: String,
+    text: String,
+}
+
+/// The Markdown files a reader is given: the README, ARCHITECTURE.md and the `docs/` pages.
+fn markdown_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("README.md"), root.join("ARCHITECTURE.md")];
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("docs"))
+        .map(|dir| dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "md")).collect())
+        .unwrap_or_default();
+    docs.sort();
+    files.extend(docs);
+    files
+}
+
+/// The ```yaml blocks of `markdown` whose first line is `# NAME.yaml`.
+fn named_blocks(markdown: &Path) -> Vec<Block> {
+    let text = std::fs::read_to_string(markdown).unwrap();
+    let mut blocks = Vec::new();
+    let mut lines = text.lines().enumerate();
+    while let Some((i, line)) = lines.next() {
+        if line.trim_end() != "```yaml" {
+            continue;
+        }
+        let body: Vec<&str> = lines.by_ref().map(|(_, l)| l).take_while(|l| l.trim_end() != "```").collect();
+        // `# roles/engineer.yaml`, or `# priya.yaml (a note)`: the first word names the file.
+        let name = body.first().and_then(|first| first.strip_prefix("# ")?.split_whitespace().next());
+        if let Some(name) = name.filter(|n| n.ends_with(".yaml")) {
+            blocks.push(Block {
+                markdown: markdown.to_path_buf(),
+                line: i + 1,
+                name: name.to_string(),
+                text: body.join("\n") + "\n",
+            });
+        }
+    }
+    blocks
+}
+
+fn is_framework_file(name: &str) -> bool {
+    matches!(name, "framework.yaml" | "skills.yaml" | "soft-skills.yaml") || name.starts_with("roles/")
+}
+
+fn shown(block: &Block) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    format!(
+        "{}:{} ({})",
+        block.markdown.strip_prefix(root).unwrap_or(&block.markdown).display(),
+        block.line,
+        block.name
+    )
+}
+
+/// What is wrong with the framework that `blocks` (one page's) make together, if anything.
+fn framework_problem(blocks: &[&Block]) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    for block in blocks {
+        let file = dir.path().join(&block.name);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, &block.text).unwrap();
+    }
+    let out = cmd().args(["validate", path(dir.path())]).output().unwrap();
+    (!out.status.success()).then(|| {
+        let names: Vec<String> = blocks.iter().map(|b| shown(b)).collect();
+        format!(
+            "the framework of {} does not validate:\n{}",
+            names.join(", "),
+            String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+/// What is wrong with the profile `block`, if anything: `gap` reads it (0, or 3 for gaps) or not.
+fn profile_problem(block: &Block) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(Path::new(&block.name).file_name().unwrap());
+    std::fs::write(&file, &block.text).unwrap();
+    let out = cmd().args(["gap", "--profile", path(&file)]).output().unwrap();
+    (!matches!(out.status.code(), Some(0 | 3)))
+        .then(|| format!("the profile {} is refused by gap:\n{}", shown(block), String::from_utf8_lossy(&out.stderr)))
+}
+
+#[test]
+fn every_framework_file_and_profile_in_the_docs_is_one_pm_skills_reads() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for markdown in markdown_files() {
+        let blocks = named_blocks(&markdown);
+        let framework: Vec<&Block> = blocks.iter().filter(|b| is_framework_file(&b.name)).collect();
+        if !framework.is_empty() {
+            checked += framework.len();
+            problems.extend(framework_problem(&framework));
+        }
+        for block in blocks.iter().filter(|b| !is_framework_file(&b.name)) {
+            checked += 1;
+            problems.extend(profile_problem(block));
+        }
+    }
+    // The README's data format section gives a framework's four files and a profile.
+    assert!(checked >= 5, "only {checked} named YAML blocks found");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn a_broken_block_is_named_by_its_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.md");
+    std::fs::write(
+        &page,
+        "Text.\n\n```yaml\n# skills.yaml\nskills:\n  - id: Not An Id\n```\n\n```yaml\n# me.yaml\nname: Sam\nskills: {nope: expert}\n```\n",
+    )
+    .unwrap();
+    let blocks = named_blocks(&page);
+    assert_eq!(
+        blocks.iter().map(|b| (b.line, b.name.as_str())).collect::<Vec<_>>(),
+        [(3, "skills.yaml"), (9, "me.yaml")]
+    );
+    let framework = framework_problem(&[&blocks[0]]).expect("a framework with no framework.yaml is refused");
+    assert!(framework.contains("page.md:3 (skills.yaml)"), "{framework}");
+    let profile = profile_problem(&blocks[1]).expect("an unknown skill is refused");
+    assert!(profile.contains("page.md:9 (me.yaml)") && profile.contains("nope"), "{profile}");
+}
