@@ -1,8 +1,9 @@
 //! Every YAML block of the project's Markdown that is a framework file or a profile is real. The
 //! blocks a page gives as a framework's files (the first word of their first line is
 //! `# framework.yaml`, `# skills.yaml`, `# soft-skills.yaml` or `# roles/….yaml`) make a folder
-//! that `validate` accepts, and a block named as any other YAML file is a profile that `gap` reads.
-//! A failure names the Markdown file and line of each block, all at once.
+//! that `validate --strict` accepts (no error, no warning), a block named as any other YAML file is
+//! a profile that `gap` reads without a word on stderr, and every other YAML block parses. A
+//! failure names the Markdown file and line of each block, all at once.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,23 @@ struct Block {
     line: usize,
     name: String,
     text: String,
+}
+
+/// The YAML blocks of `markdown` that name no file: each must still parse.
+fn unnamed_problems(markdown: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(markdown).unwrap();
+    let mut problems = Vec::new();
+    let mut lines = text.lines().enumerate();
+    while let Some((i, line)) = lines.next() {
+        if line.trim_end() != "```yaml" {
+            continue;
+        }
+        let body: Vec<&str> = lines.by_ref().map(|(_, l)| l).take_while(|l| l.trim_end() != "```").collect();
+        if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(&body.join("\n")) {
+            problems.push(format!("{}:{}: a YAML block that does not parse: {e}", markdown.display(), i + 1));
+        }
+    }
+    problems
 }
 
 /// The Markdown files a reader is given: the README, ARCHITECTURE.md and the `docs/` pages.
@@ -74,7 +92,7 @@ fn framework_problem(blocks: &[&Block]) -> Option<String> {
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         std::fs::write(&file, &block.text).unwrap();
     }
-    let out = cmd().args(["validate", path(dir.path())]).output().unwrap();
+    let out = cmd().args(["validate", "--strict", path(dir.path())]).output().unwrap();
     (!out.status.success()).then(|| {
         let names: Vec<String> = blocks.iter().map(|b| shown(b)).collect();
         format!(
@@ -85,13 +103,13 @@ fn framework_problem(blocks: &[&Block]) -> Option<String> {
     })
 }
 
-/// What is wrong with the profile `block`, if anything: `gap` reads it (0, or 3 for gaps) or not.
+/// What is wrong with the profile `block`, if anything: `gap` reads it, with nothing to warn of.
 fn profile_problem(block: &Block) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(Path::new(&block.name).file_name().unwrap());
     std::fs::write(&file, &block.text).unwrap();
     let out = cmd().args(["gap", "--profile", path(&file)]).output().unwrap();
-    (!matches!(out.status.code(), Some(0 | 3)))
+    (!out.status.success() || !out.stderr.is_empty())
         .then(|| format!("the profile {} is refused by gap:\n{}", shown(block), String::from_utf8_lossy(&out.stderr)))
 }
 
@@ -110,6 +128,7 @@ fn every_framework_file_and_profile_in_the_docs_is_one_pm_skills_reads() {
             checked += 1;
             problems.extend(profile_problem(block));
         }
+        problems.extend(unnamed_problems(&markdown));
     }
     // The README's data format section gives a framework's four files and a profile.
     assert!(checked >= 5, "only {checked} named YAML blocks found");
