@@ -91,3 +91,16 @@ pub fn needs(program: &str, version: &[&str]) {
     let ok = std::process::Command::new(program).args(version).output().is_ok_and(|o| o.status.success());
     assert!(ok, "this test needs `{program}`, which is not installed (`bash .ci/run` installs it)");
 }
+
+/// The Markdown a reader is given, whose examples the tests run: the README, ARCHITECTURE.md and
+/// every page of `docs/`.
+pub fn markdown_files() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut docs: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("docs"))
+        .map(|dir| dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "md")).collect())
+        .unwrap_or_default();
+    docs.sort();
+    let mut files = vec![root.join("README.md"), root.join("ARCHITECTURE.md")];
+    files.extend(docs);
+    files
+}

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{cmd, path};
+use crate::common::{cmd, markdown_files, path};
 
 /// One YAML block: where it starts, the file its first line names, and its text.
 struct Block {
@@ -32,18 +32,6 @@ fn unnamed_problems(markdown: &Path) -> Vec<String> {
         }
     }
     problems
-}
-
-/// The Markdown files a reader is given: the README, ARCHITECTURE.md and the `docs/` pages.
-fn markdown_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("README.md"), root.join("ARCHITECTURE.md")];
-    let mut docs: Vec<PathBuf> = std::fs::read_dir(root.join("docs"))
-        .map(|dir| dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "md")).collect())
-        .unwrap_or_default();
-    docs.sort();
-    files.extend(docs);
-    files
 }
 
 /// The ```yaml blocks of `markdown` whose first line is `# NAME.yaml`.
