@@ -9,7 +9,7 @@ mod colour;
 mod common;
 mod completion;
 mod costs;
-mod docs_yaml;
+mod docs;
 mod explorer;
 mod files;
 mod framework;

@@ -142,3 +142,50 @@ fn a_broken_block_is_named_by_its_file_and_line() {
     let profile = profile_problem(&blocks[1]).expect("an unknown skill is refused");
     assert!(profile.contains("page.md:9 (me.yaml)") && profile.contains("nope"), "{profile}");
 }
+
+/// The anchors of a Markdown page, as a code-hosting site makes them from its headings: lowercase,
+/// spaces as `-`, other punctuation left out.
+fn anchors(page: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(page).unwrap();
+    let mut out = Vec::new();
+    let mut code = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            code = !code;
+        } else if !code && line.starts_with('#') {
+            let heading = line.trim_start_matches('#').trim().to_lowercase();
+            let kept: String =
+                heading.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' ')).collect();
+            out.push(kept.replace(' ', "-"));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_link_between_the_pages_lands_on_a_file_and_a_heading() {
+    let mut broken = Vec::new();
+    for page in markdown_files() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let base = page.parent().unwrap();
+        for (i, line) in text.lines().enumerate() {
+            for target in line.split("](").skip(1).filter_map(|rest| rest.split(')').next()) {
+                if target.starts_with("http") || target.starts_with("mailto:") || target.contains(' ') {
+                    continue;
+                }
+                let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+                let file = if file.is_empty() { page.clone() } else { base.join(file) };
+                let shown = format!("{}:{}: `{target}`", page.file_name().unwrap().to_string_lossy(), i + 1);
+                if !file.exists() {
+                    broken.push(format!("{shown}: no such file"));
+                } else if !fragment.is_empty()
+                    && file.extension().is_some_and(|e| e == "md")
+                    && !anchors(&file).iter().any(|a| a == fragment)
+                {
+                    broken.push(format!("{shown}: no such heading"));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "links that land nowhere:\n  {}", broken.join("\n  "));
+}
