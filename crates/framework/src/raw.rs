@@ -564,7 +564,8 @@ mod tests {
     /// Parses `path` (relative to the crate) as `T`, writes it back and parses that: the second
     /// writing must equal the first, so nothing a file holds is lost or reordered on the way.
     fn round_trip<T: DeserializeOwned + Serialize>(path: &str) -> String {
-        let text = std::fs::read_to_string(format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let file = format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
         let first: T = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
         let written = serde_yaml::to_string(&first).unwrap();
         let again: T = serde_yaml::from_str(&written).unwrap_or_else(|e| panic!("{path} written back: {e}"));
