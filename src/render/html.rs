@@ -75,6 +75,19 @@ footer { margin-top: 2rem; font-size: .8rem; color: #444; border-top: 1px solid 
 }
 "#;
 
+/// What the head of every page starts with, a report's and the site's alike: the character set,
+/// the viewport, the page's Content-Security-Policy, an empty icon (so a browser asks neither the
+/// network nor the disk for /favicon.ico) and the generator.
+pub fn head_start(policy: &str) -> Markup {
+    html! {
+        meta charset="utf-8"; "\n"
+        meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
+        meta http-equiv="Content-Security-Policy" content=(policy); "\n"
+        link rel="icon" href="data:,"; "\n"
+        meta name="generator" content={ "pm-skills " (env!("CARGO_PKG_VERSION")) }; "\n"
+    }
+}
+
 /// Writes `blocks` as an HTML page, with `chart` drawn under the title.
 pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
     let title = blocks
@@ -91,13 +104,7 @@ pub fn render(blocks: &[Block], chart: Option<&Chart>, out: &mut Vec<u8>) {
             "\n"
             head {
                 "\n"
-                meta charset="utf-8"; "\n"
-                meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
-                meta http-equiv="Content-Security-Policy"
-                    content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"; "\n"
-                // An empty icon, so a browser does not ask the network (or the disk) for /favicon.ico.
-                link rel="icon" href="data:,"; "\n"
-                meta name="generator" content={ "pm-skills " (version) }; "\n"
+                (head_start("default-src 'none'; style-src 'unsafe-inline'; img-src data:"))
                 title { (Text(title)) } "\n"
                 style { (asset(STYLE)) } "\n"
             }

@@ -84,12 +84,7 @@ impl Shell<'_> {
                 "\n"
                 head {
                     "\n"
-                    meta charset="utf-8"; "\n"
-                    meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
-                    meta http-equiv="Content-Security-Policy" content=(POLICY); "\n"
-                    // An empty icon, so a browser asks neither the network nor the disk for /favicon.ico.
-                    link rel="icon" href="data:,"; "\n"
-                    meta name="generator" content={ "pm-skills " (env!("CARGO_PKG_VERSION")) }; "\n"
+                    (html::head_start(POLICY))
                     title { (Text(&page.title)) } "\n"
                     link rel="stylesheet" href=(link(urls::STYLESHEET)); "\n"
                     script src=(link(urls::SEARCH_SCRIPT)) defer {} "\n"
