@@ -189,3 +189,22 @@ fn every_link_between_the_pages_lands_on_a_file_and_a_heading() {
     }
     assert!(broken.is_empty(), "links that land nowhere:\n  {}", broken.join("\n  "));
 }
+
+#[test]
+fn the_readme_contents_list_every_section_in_order() {
+    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let text = std::fs::read_to_string(&readme).unwrap();
+    let mut sections = Vec::new();
+    let mut code = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            code = !code;
+        } else if let Some(heading) = line.strip_prefix("## ").filter(|_| !code) {
+            sections.push(heading.to_string());
+        }
+    }
+    assert_eq!(sections.first().map(String::as_str), Some("Contents"), "the README starts with its contents");
+    let contents = text.split("## Contents").nth(1).unwrap().split("\n## ").next().unwrap();
+    let listed: Vec<&str> = contents.lines().filter_map(|l| l.strip_prefix("- [")?.split("](").next()).collect();
+    assert_eq!(listed, sections[1..], "the README's contents, against its sections");
+}
