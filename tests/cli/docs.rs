@@ -9,33 +9,17 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{cmd, markdown_files, path};
 
-/// One YAML block: where it starts, the file its first line names, and its text.
+/// One YAML block: where it starts, the file its first line names (if it names one), and its text.
 struct Block {
     markdown: PathBuf,
     line: usize,
-    name: String,
+    name: Option<String>,
     text: String,
 }
 
-/// The YAML blocks of `markdown` that name no file: each must still parse.
-fn unnamed_problems(markdown: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(markdown).unwrap();
-    let mut problems = Vec::new();
-    let mut lines = text.lines().enumerate();
-    while let Some((i, line)) = lines.next() {
-        if line.trim_end() != "```yaml" {
-            continue;
-        }
-        let body: Vec<&str> = lines.by_ref().map(|(_, l)| l).take_while(|l| l.trim_end() != "```").collect();
-        if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(&body.join("\n")) {
-            problems.push(format!("{}:{}: a YAML block that does not parse: {e}", markdown.display(), i + 1));
-        }
-    }
-    problems
-}
-
-/// The ```yaml blocks of `markdown` whose first line is `# NAME.yaml`.
-fn named_blocks(markdown: &Path) -> Vec<Block> {
+/// The ```yaml blocks of `markdown`, each with the file its first line names: `# roles/engineer.yaml`,
+/// or `# priya.yaml (a note)`, whose first word names the file.
+fn yaml_blocks(markdown: &Path) -> Vec<Block> {
     let text = std::fs::read_to_string(markdown).unwrap();
     let mut blocks = Vec::new();
     let mut lines = text.lines().enumerate();
@@ -44,18 +28,21 @@ fn named_blocks(markdown: &Path) -> Vec<Block> {
             continue;
         }
         let body: Vec<&str> = lines.by_ref().map(|(_, l)| l).take_while(|l| l.trim_end() != "```").collect();
-        // `# roles/engineer.yaml`, or `# priya.yaml (a note)`: the first word names the file.
         let name = body.first().and_then(|first| first.strip_prefix("# ")?.split_whitespace().next());
-        if let Some(name) = name.filter(|n| n.ends_with(".yaml")) {
-            blocks.push(Block {
-                markdown: markdown.to_path_buf(),
-                line: i + 1,
-                name: name.to_string(),
-                text: body.join("\n") + "\n",
-            });
-        }
+        blocks.push(Block {
+            markdown: markdown.to_path_buf(),
+            line: i + 1,
+            name: name.filter(|n| n.ends_with(".yaml")).map(String::from),
+            text: body.join("\n") + "\n",
+        });
     }
     blocks
+}
+
+/// What is wrong with a block that names no file, if anything: it must still parse.
+fn unnamed_problem(block: &Block) -> Option<String> {
+    let parsed = serde_yaml::from_str::<serde_yaml::Value>(&block.text);
+    parsed.err().map(|e| format!("{}: a YAML block that does not parse: {e}", shown(block)))
 }
 
 fn is_framework_file(name: &str) -> bool {
@@ -64,19 +51,18 @@ fn is_framework_file(name: &str) -> bool {
 
 fn shown(block: &Block) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    format!(
-        "{}:{} ({})",
-        block.markdown.strip_prefix(root).unwrap_or(&block.markdown).display(),
-        block.line,
-        block.name
-    )
+    let at = format!("{}:{}", block.markdown.strip_prefix(root).unwrap_or(&block.markdown).display(), block.line);
+    match &block.name {
+        Some(name) => format!("{at} ({name})"),
+        None => at,
+    }
 }
 
 /// What is wrong with the framework that `blocks` (one page's) make together, if anything.
 fn framework_problem(blocks: &[&Block]) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     for block in blocks {
-        let file = dir.path().join(&block.name);
+        let file = dir.path().join(block.name.as_deref().unwrap_or_default());
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         std::fs::write(&file, &block.text).unwrap();
     }
@@ -94,7 +80,7 @@ fn framework_problem(blocks: &[&Block]) -> Option<String> {
 /// What is wrong with the profile `block`, if anything: `gap` reads it, with nothing to warn of.
 fn profile_problem(block: &Block) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join(Path::new(&block.name).file_name().unwrap());
+    let file = dir.path().join(Path::new(block.name.as_deref().unwrap_or_default()).file_name().unwrap());
     std::fs::write(&file, &block.text).unwrap();
     let out = cmd().args(["gap", "--profile", path(&file)]).output().unwrap();
     (!out.status.success() || !out.stderr.is_empty())
@@ -106,17 +92,23 @@ fn every_framework_file_and_profile_in_the_docs_is_one_pm_skills_reads() {
     let mut problems = Vec::new();
     let mut checked = 0;
     for markdown in markdown_files() {
-        let blocks = named_blocks(&markdown);
-        let framework: Vec<&Block> = blocks.iter().filter(|b| is_framework_file(&b.name)).collect();
+        let blocks = yaml_blocks(&markdown);
+        let framework: Vec<&Block> =
+            blocks.iter().filter(|b| b.name.as_deref().is_some_and(is_framework_file)).collect();
         if !framework.is_empty() {
             checked += framework.len();
             problems.extend(framework_problem(&framework));
         }
-        for block in blocks.iter().filter(|b| !is_framework_file(&b.name)) {
-            checked += 1;
-            problems.extend(profile_problem(block));
+        for block in &blocks {
+            match block.name.as_deref() {
+                Some(name) if is_framework_file(name) => {}
+                Some(_) => {
+                    checked += 1;
+                    problems.extend(profile_problem(block));
+                }
+                None => problems.extend(unnamed_problem(block)),
+            }
         }
-        problems.extend(unnamed_problems(&markdown));
     }
     // The README's data format section gives a framework's four files and a profile.
     assert!(checked >= 5, "only {checked} named YAML blocks found");
@@ -132,10 +124,10 @@ fn a_broken_block_is_named_by_its_file_and_line() {
         "Text.\n\n```yaml\n# skills.yaml\nskills:\n  - id: Not An Id\n```\n\n```yaml\n# me.yaml\nname: Sam\nskills: {nope: expert}\n```\n",
     )
     .unwrap();
-    let blocks = named_blocks(&page);
+    let blocks = yaml_blocks(&page);
     assert_eq!(
-        blocks.iter().map(|b| (b.line, b.name.as_str())).collect::<Vec<_>>(),
-        [(3, "skills.yaml"), (9, "me.yaml")]
+        blocks.iter().map(|b| (b.line, b.name.as_deref())).collect::<Vec<_>>(),
+        [(3, Some("skills.yaml")), (9, Some("me.yaml"))]
     );
     let framework = framework_problem(&[&blocks[0]]).expect("a framework with no framework.yaml is refused");
     assert!(framework.contains("page.md:3 (skills.yaml)"), "{framework}");
@@ -143,23 +135,35 @@ fn a_broken_block_is_named_by_its_file_and_line() {
     assert!(profile.contains("page.md:9 (me.yaml)") && profile.contains("nope"), "{profile}");
 }
 
-/// The anchors of a Markdown page, as a code-hosting site makes them from its headings: lowercase,
-/// spaces as `-`, other punctuation left out.
-fn anchors(page: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(page).unwrap();
+/// The headings of a Markdown page outside its code blocks, as (level, text).
+fn headings(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut code = false;
     for line in text.lines() {
         if line.starts_with("```") {
             code = !code;
         } else if !code && line.starts_with('#') {
-            let heading = line.trim_start_matches('#').trim().to_lowercase();
-            let kept: String =
-                heading.chars().filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' ')).collect();
-            out.push(kept.replace(' ', "-"));
+            let level = line.chars().take_while(|&c| c == '#').count();
+            out.push((level, line[level..].trim().to_string()));
         }
     }
     out
+}
+
+/// The anchors of a Markdown page, as a code-hosting site makes them from its headings: lowercase,
+/// spaces as `-`, other punctuation left out.
+fn anchors(text: &str) -> Vec<String> {
+    headings(text)
+        .into_iter()
+        .map(|(_, heading)| {
+            let kept: String = heading
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+                .collect();
+            kept.replace(' ', "-")
+        })
+        .collect()
 }
 
 #[test]
@@ -180,7 +184,7 @@ fn every_link_between_the_pages_lands_on_a_file_and_a_heading() {
                     broken.push(format!("{shown}: no such file"));
                 } else if !fragment.is_empty()
                     && file.extension().is_some_and(|e| e == "md")
-                    && !anchors(&file).iter().any(|a| a == fragment)
+                    && !anchors(&std::fs::read_to_string(&file).unwrap()).iter().any(|a| a == fragment)
                 {
                     broken.push(format!("{shown}: no such heading"));
                 }
@@ -194,15 +198,7 @@ fn every_link_between_the_pages_lands_on_a_file_and_a_heading() {
 fn the_readme_contents_list_every_section_in_order() {
     let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let text = std::fs::read_to_string(&readme).unwrap();
-    let mut sections = Vec::new();
-    let mut code = false;
-    for line in text.lines() {
-        if line.starts_with("```") {
-            code = !code;
-        } else if let Some(heading) = line.strip_prefix("## ").filter(|_| !code) {
-            sections.push(heading.to_string());
-        }
-    }
+    let sections: Vec<String> = headings(&text).into_iter().filter(|(level, _)| *level == 2).map(|(_, h)| h).collect();
     assert_eq!(sections.first().map(String::as_str), Some("Contents"), "the README starts with its contents");
     let contents = text.split("## Contents").nth(1).unwrap().split("\n## ").next().unwrap();
     let listed: Vec<&str> = contents.lines().filter_map(|l| l.strip_prefix("- [")?.split("](").next()).collect();
