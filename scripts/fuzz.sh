@@ -21,7 +21,7 @@ suite=../shared/reference/yaml-test-suite
 rm -rf "$seeds" && mkdir -p "$seeds/fuzz_data" "$seeds/fuzz_profile" "$seeds/fuzz_matrix" "$seeds/fuzz_ft"
 slot=0
 for f in framework.yaml skills.yaml soft-skills.yaml roles/engineering/engineer.yaml roles/design/designer.yaml; do
-    { printf "\\x$(printf %02x "$slot")"; cat "tests/fixtures/custom-ladder/$f"; } > "$seeds/fuzz_data/fixture-$slot"
+    { printf "\\x$(printf %02x "$slot")"; cat "examples/custom-ladder/$f"; } > "$seeds/fuzz_data/fixture-$slot"
     slot=$((slot + 1))
 done
 for f in data/dvla/framework.yaml data/dvla/skills.yaml; do

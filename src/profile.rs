@@ -629,7 +629,7 @@ mod tests {
 
     #[test]
     fn behaviours_are_rated_on_the_behaviour_scale() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-ladder");
         let (f, _) = data::load_folder(&dir).unwrap();
         let scope = Scope { framework: &f, role: &f.roles[0] };
         let lookup = SkillLookup::new(&f);

@@ -86,7 +86,7 @@ fn roles(dir: &Path, roles: usize) {
 /// The custom-ladder fixture with `files` extra role files of 15 MiB (sparse: no disk used).
 fn big_files(dir: &Path, files: usize) {
     let _ = std::fs::remove_dir_all(dir);
-    let fixture = Path::new(ROOT).join("tests/fixtures/custom-ladder");
+    let fixture = Path::new(ROOT).join("examples/custom-ladder");
     copy_dir(&fixture, dir);
     for i in 0..files {
         let file = std::fs::File::create(dir.join(format!("roles/big{i}.yaml"))).unwrap();

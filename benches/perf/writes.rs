@@ -14,14 +14,14 @@ fn setup(dir: &Path) {
     let root = Path::new(ROOT);
     std::fs::copy(root.join("examples/team/priya.yaml"), dir.join("me.yaml")).unwrap();
     std::os::unix::fs::symlink("me.yaml", dir.join("link.yaml")).unwrap();
-    copy_dir(&root.join("tests/fixtures/custom-ladder"), &dir.join("fw"));
+    copy_dir(&root.join("examples/custom-ladder"), &dir.join("fw"));
     copy_dir(&root.join("examples/growth/checkins"), &dir.join("history"));
     // A folder of one's own, as a git repository is.
     std::fs::create_dir_all(dir.join("repo/.git")).unwrap();
     std::fs::write(dir.join("repo/.git/HEAD"), "ref: refs/heads/main\n").unwrap();
     std::fs::write(dir.join("repo/notes.md"), "mine\n").unwrap();
     // A framework whose skill id is 300 characters long.
-    copy_dir(&root.join("tests/fixtures/custom-ladder"), &dir.join("long-id"));
+    copy_dir(&root.join("examples/custom-ladder"), &dir.join("long-id"));
     let skills = dir.join("long-id/skills.yaml");
     let text = std::fs::read_to_string(&skills).unwrap();
     let first = text.lines().find_map(|l| l.trim().strip_prefix("- id: ")).unwrap().to_string();

@@ -13,7 +13,7 @@ fn dvla() -> Framework {
 }
 
 fn ladder() -> Framework {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-ladder");
     crate::data::load_folder(&dir).unwrap().0
 }
 

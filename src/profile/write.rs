@@ -254,7 +254,7 @@ mod tests {
     }
 
     fn custom_ladder() -> Framework {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-ladder");
         data::load_folder(&dir).unwrap().0
     }
 

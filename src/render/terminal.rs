@@ -445,7 +445,7 @@ mod tests {
         assert!(text.lines().all(|l| l.chars().count() <= 40), "summary not wrapped:\n{text}");
         assert_eq!(text.split_whitespace().collect::<Vec<_>>(), long.split_whitespace().collect::<Vec<_>>());
         // A pipe keeps the whole line, and a status line that names a file is one line anyway.
-        let status = "/a/rather/long/clone/path/tests/fixtures/custom-ladder: valid, 0 errors, 0 warnings";
+        let status = "/a/rather/long/clone/path/examples/custom-ladder: valid, 0 errors, 0 warnings";
         assert_eq!(drawn(&[Block::Status(status.into())], Some(40)), format!("{status}\n"));
         assert_eq!(drawn(&[Block::Summary(long.into())], None), format!("{long}\n"));
     }

@@ -161,9 +161,9 @@ pub(crate) mod testing {
         crate::data::load_builtin("dvla").unwrap()
     }
 
-    /// The test suite's map of three roles (`tests/fixtures/career-map`).
+    /// The example map of three roles (`examples/career-map`).
     pub fn career_map() -> Framework {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/career-map");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/career-map");
         crate::data::load_folder(&dir).unwrap().0
     }
 

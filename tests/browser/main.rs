@@ -177,13 +177,13 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
     fixture::write_framework(&wide, 30);
     let wide_data = wide.join("data").display().to_string();
     let wide_team = wide.join("team").display().to_string();
-    let mixed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mixed-team");
+    let mixed = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/mixed-team");
     let (fifty, many) = (dir.join("team-50"), dir.join("team-250"));
     let _ = fixture::write_team(&fifty, 50);
     let _ = fixture::write_team(&many, 250);
     let (fifty, many) = (fifty.display().to_string(), many.display().to_string());
     // Three roles: each target asks for some skills only, drawn grey.
-    let map = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/career-map");
+    let map = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/career-map");
     let across = dir.join("across");
     std::fs::create_dir_all(&across).unwrap();
     for (file, text) in [

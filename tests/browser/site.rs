@@ -125,7 +125,7 @@ fn the_site_passes_axe_core_on_every_page_type() {
     let root = tmp.path().canonicalize().unwrap();
     let (site, custom) = (root.join("site"), root.join("custom"));
     build_site(&[], &site);
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/custom-ladder");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/custom-ladder");
     build_site(&["--data", fixture], &custom);
     let framework = pm_skills::data::load_folder(Path::new(fixture)).unwrap().0;
     // One page of every type of the default site; from the fixture, a level with moves to other

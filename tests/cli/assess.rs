@@ -535,7 +535,7 @@ fn a_draft_that_does_not_parse_or_match_is_refused_and_restart_starts_again() {
     assert!(v["rows"].as_array().unwrap().iter().all(|r| r["have"]["id"] == "awareness"), "{v}");
     assert_eq!(listing(dir.path()), ["me.yaml"]);
     // A draft for another role of the framework is refused, saying which role it is for.
-    let ladder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder");
+    let ladder = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-ladder");
     let with_role = |role: &str| {
         let mut c = cmd();
         c.args(["--data", ladder.to_str().unwrap(), "--role", role, "assess", "--out", out_str]);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use predicates::str::contains;
 
-use crate::common::{cmd, fixture_path, path};
+use crate::common::{cmd, example_path, path};
 
 /// An analyst's profile on the career map (three roles): research, data and delivery rated.
 fn analyst(dir: &Path) -> PathBuf {
@@ -18,10 +18,10 @@ fn analyst(dir: &Path) -> PathBuf {
     file
 }
 
-/// `pm-skills --data tests/fixtures/career-map ARGS`.
+/// `pm-skills --data examples/career-map ARGS`.
 fn map() -> assert_cmd::Command {
     let mut c = cmd();
-    c.args(["--data", &fixture_path("career-map")]);
+    c.args(["--data", &example_path("career-map")]);
     c
 }
 

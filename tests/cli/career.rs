@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::common::{cmd, json, stdout};
 
 fn map() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/career-map").to_str().unwrap().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/career-map").to_str().unwrap().to_string()
 }
 
 /// `pm-skills --data career-map ARGS`, as an argument list.

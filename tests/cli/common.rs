@@ -31,26 +31,43 @@ pub fn json(args: &[&str]) -> serde_json::Value {
 
 /// A writable copy of `tests/fixtures/NAME` in a fresh temporary folder.
 pub fn copy_fixture(name: &str) -> tempfile::TempDir {
-    fn copy(from: &std::path::Path, to: &std::path::Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
+    copy_from("tests/fixtures", name)
+}
+
+/// A writable copy of `examples/NAME`, the files the guides use, in a fresh temporary folder.
+pub fn copy_example(name: &str) -> tempfile::TempDir {
+    copy_from("examples", name)
+}
+
+fn copy_from(folder: &str, name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder).join(name), dir.path());
+    dir
+}
+
+/// Copies the folder `from` into `to`, sub-folders too.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
         }
     }
-    let dir = tempfile::tempdir().unwrap();
-    copy(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), dir.path());
-    dir
 }
 
 /// The path of `tests/fixtures/REL`, as an argument.
 pub fn fixture_path(rel: &str) -> String {
     let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel);
+    p.to_str().expect("UTF-8 path").to_string()
+}
+
+/// The path of `examples/REL`, as an argument.
+pub fn example_path(rel: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(rel);
     p.to_str().expect("UTF-8 path").to_string()
 }
 

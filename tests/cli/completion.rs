@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
-use crate::common::{cmd, fixture_path, needs, stdout};
+use crate::common::{cmd, example_path, needs, stdout};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -47,7 +47,7 @@ fn names_come_from_the_framework_the_command_line_selects() {
     assert_eq!(offered(&["pm-skills", "soft-skills", "resil"], &[]), ["resilience"]);
     assert!(offered(&["pm-skills", "--framework", "ddat-2025", "show", ""], &[])[0] == "associate");
     assert!(offered(&["pm-skills", "--framework", "dd"], &[]).contains(&"ddat-2025".into()));
-    let custom = fixture_path("custom-ladder");
+    let custom = example_path("custom-ladder");
     let designer = offered(&["pm-skills", "--data", &custom, "--role", "designer", "show", ""], &[]);
     // Then, as the framework has several roles, every level as ROLE/LEVEL.
     assert_eq!(designer[..4], ["designer", "senior-designer", "design-lead", "designer/designer"], "{designer:?}");
@@ -91,7 +91,7 @@ fn only(names: &'static [&'static str]) -> Check {
 /// space), and what must be offered. A path is quoted as a user would type it, since the clone's
 /// may hold a space.
 fn cases() -> Vec<(Vec<String>, Check)> {
-    let custom = shlex::try_quote(&fixture_path("custom-ladder")).unwrap().into_owned();
+    let custom = shlex::try_quote(&example_path("custom-ladder")).unwrap().into_owned();
     let words =
         |line: &str| line.split(' ').map(|w| if w == "DATA" { custom.clone() } else { w.to_string() }).collect();
     let levels: Check = Box::new(|got| got.contains(&"senior".into()) && got.iter().all(|g| g.starts_with("sen")));
@@ -200,7 +200,7 @@ fn bash_completes_names_flags_and_files() {
     let dir = tempfile::tempdir().unwrap();
     check_shell("bash", |words| bash_complete(words, dir.path()));
     // bash makes `--data=DIR` three words, the `=` one of them; the folder is still followed.
-    let custom = shlex::try_quote(&fixture_path("custom-ladder")).unwrap().into_owned();
+    let custom = shlex::try_quote(&example_path("custom-ladder")).unwrap().into_owned();
     let split = ["pm-skills", "--data", "=", &custom, "show", "staff"].map(String::from);
     assert_eq!(bash_complete(&split, dir.path()), ["staff-engineer"]);
 }

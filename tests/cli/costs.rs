@@ -133,7 +133,7 @@ fn distinct_numbers_never_become_a_scale_of_thousands_of_steps() {
 
 #[test]
 fn an_id_too_long_to_name_a_file_is_refused_with_its_line() {
-    let data = crate::common::copy_fixture("custom-ladder");
+    let data = crate::common::copy_example("custom-ladder");
     let long = "coding".repeat(50);
     for file in ["skills.yaml", "roles/engineering/engineer.yaml"] {
         let text = std::fs::read_to_string(data.path().join(file)).unwrap();
@@ -167,7 +167,7 @@ fn sparse(path: &Path, mib: u64) {
 
 #[test]
 fn a_folder_reads_only_what_a_framework_has_and_within_its_budget() {
-    let data = crate::common::copy_fixture("custom-ladder");
+    let data = crate::common::copy_example("custom-ladder");
     // Files no framework has are not read: a big stray file at the top, anything in other folders.
     sparse(&data.path().join("notes.yaml"), 15);
     std::fs::create_dir(data.path().join("other")).unwrap();

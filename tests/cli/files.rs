@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::copy_fixture;
+use crate::common::copy_example;
 use crate::hostile::{path_str, run};
 
 fn example(name: &str) -> PathBuf {
@@ -35,7 +35,7 @@ fn a_named_pipe_is_refused_at_once_wherever_it_is_read() {
     run(&["gap", "--team", t, "--to", "senior"], None).refused().says("x.yaml").says("named pipe");
     run(&["gap", "--profile", path_str(&fifo), "--to", "senior"], None).refused().says("named pipe");
 
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     mkfifo(&data.path().join("roles/x.yaml"));
     let d = path_str(data.path());
     run(&["--data", d, "levels"], None).refused().says("x.yaml").says("named pipe");
@@ -55,7 +55,7 @@ fn a_link_out_of_the_folder_is_refused_by_name_without_reading_it() {
     r.refused().says("zz.yaml").says("outside the team folder");
     assert!(!r.stderr.contains("hunter2") && !r.stderr.contains("root-password"), "{}", r.stderr);
 
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     std::os::unix::fs::symlink(&secret, data.path().join("roles/x.yaml")).unwrap();
     let d = path_str(data.path());
     let r = run(&["--data", d, "levels"], None);

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use predicates::str::contains;
 
-use crate::common::{cmd, copy_fixture, json, stdout};
+use crate::common::{cmd, copy_example, json, stdout};
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-ladder")
 }
 
 /// One change to a fixture file: (file, text to find, replacement).
@@ -16,7 +16,7 @@ type Edit<'a> = (&'a str, &'a str, &'a str);
 
 /// A copy of the good fixture with `edits` applied: (file, text to find, replacement).
 fn broken(edits: &[Edit]) -> tempfile::TempDir {
-    let dir = copy_fixture("custom-ladder");
+    let dir = copy_example("custom-ladder");
     for (file, from, to) in edits {
         let path = dir.path().join(file);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -99,7 +99,7 @@ fn status_line_is_one_line_for_a_long_path_at_any_width() {
     let root = tempfile::tempdir().unwrap();
     let deep = root.path().join("a-rather-long-folder-name-for-a-clone".repeat(3)).join("custom-ladder");
     std::fs::create_dir_all(deep.parent().unwrap()).unwrap();
-    std::fs::rename(copy_fixture("custom-ladder").keep(), &deep).unwrap();
+    std::fs::rename(copy_example("custom-ladder").keep(), &deep).unwrap();
     for columns in ["20", "40", "80", "200"] {
         let out = cmd().env("COLUMNS", columns).args(["validate", &data(&deep)]).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{cmd, copy_fixture, json, refused, stdout};
+use crate::common::{cmd, copy_example, json, refused, stdout};
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team").join(name)
@@ -39,7 +39,7 @@ fn gap_uses_the_builtin_framework_a_profile_names() {
 fn a_flag_that_disagrees_with_the_profile_is_one_error_without_per_skill_noise() {
     let dir = tempfile::tempdir().unwrap();
     let ann = write(dir.path(), "ann.yaml", DDAT);
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     for flags in [vec!["--framework", "dvla"], vec!["--data", data.path().to_str().unwrap()]] {
         let mut args = flags.clone();
         args.extend(["gap", "--profile", &ann, "--to", "senior"]);

@@ -13,7 +13,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::common::copy_fixture;
+use crate::common::copy_example;
 
 /// A run still going after this is hung (the hostile inputs take well under a second): it is
 /// killed and fails as "hung". Generous so a slow or busy machine never fails a correct program.
@@ -334,7 +334,7 @@ fn alias_bombs_are_refused_in_bounded_memory() {
     run(&["gap", "--profile", path_str(&linear_path), "--to", "senior"], None).refused().says("alias");
 
     // In a framework file.
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     let skills = data.path().join("skills.yaml");
     let text = std::fs::read_to_string(&skills).unwrap();
     std::fs::write(&skills, format!("{text}bomb:\n{}", billion_laughs("  "))).unwrap();
@@ -360,7 +360,7 @@ fn ten_thousand_deep_nesting_is_refused() {
         if name != "block-sequence" {
             r.says("nest more than 128 deep");
         }
-        let data = copy_fixture("custom-ladder");
+        let data = copy_example("custom-ladder");
         std::fs::write(data.path().join("skills.yaml"), &text).unwrap();
         run(&["--data", path_str(data.path()), "levels"], None).refused();
     }
@@ -378,7 +378,7 @@ fn a_200_mb_file_is_refused_by_its_size_before_reading() {
         .says("the file is 200 MiB, over the 16 MiB limit");
 
     // Inside a framework folder, the folder is refused with the same reason.
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     std::fs::File::create(data.path().join("skills.yaml")).unwrap().set_len(200 * 1024 * 1024).unwrap();
     run(&["--data", path_str(data.path()), "levels"], None).refused().says("over the 16 MiB limit");
 
@@ -402,7 +402,7 @@ fn invalid_utf8_nul_and_empty_files_are_refused_with_the_line() {
         let path = dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
         run(&["gap", "--profile", path_str(&path), "--to", "senior"], None).refused().says(message);
-        let data = copy_fixture("custom-ladder");
+        let data = copy_example("custom-ladder");
         std::fs::write(data.path().join("framework.yaml"), bytes).unwrap();
         run(&["--data", path_str(data.path()), "levels"], None).refused().says(message);
     }
@@ -427,13 +427,13 @@ fn a_byte_order_mark_and_crlf_line_ends_simply_work() {
     assert_eq!(got.replace("windows.yaml", "plain.yaml"), want);
 
     // A whole framework folder saved by a Windows editor.
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     for file in ["framework.yaml", "skills.yaml", "soft-skills.yaml", "roles/design/designer.yaml"] {
         let path = data.path().join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, bom_crlf(&text)).unwrap();
     }
-    let original = fixtures().join("custom-ladder");
+    let original = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-ladder");
     for args in [&["ladder"][..], &["--role", "designer", "ladder", "-f", "json"], &["diff", "je", "staff"]] {
         // The closing hint names each folder, at its own length: compare what comes before it.
         let before_hint = |out: String| out.split("Compare two levels:").next().unwrap().to_string();
@@ -453,7 +453,7 @@ fn a_directory_where_a_file_is_expected_is_refused() {
     run(&["gap", "--profile", path_str(dir.path()), "--to", "senior"], None)
         .refused()
         .says("it is a directory, expected a regular file");
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     std::fs::create_dir(data.path().join("notes.yaml")).unwrap();
     std::fs::remove_file(data.path().join("skills.yaml")).unwrap();
     std::fs::create_dir(data.path().join("skills.yaml")).unwrap();
@@ -505,7 +505,7 @@ fn a_symlink_loop_is_refused() {
         .refused()
         .says("too many levels of symbolic links");
     // In a framework folder: a looping file link and a link from a folder to its parent.
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     let looping = data.path().join("roles/loop.yaml");
     std::os::unix::fs::symlink(&looping, &looping).unwrap();
     std::os::unix::fs::symlink(data.path(), data.path().join("roles/again")).unwrap();

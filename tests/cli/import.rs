@@ -13,7 +13,7 @@ use crate::common::{cmd, json, stdout, validates_cleanly};
 /// A file of the small fixture (invented text in the official CSV layout).
 fn small(file: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/ddat-csv-small")
+        .join("examples/ddat-csv-small")
         .join(file)
         .to_str()
         .expect("UTF-8 path")

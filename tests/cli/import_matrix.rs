@@ -8,7 +8,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use serde_json::Value;
 
-use crate::common::{cmd, fixture_path, import_json, path, read_yaml, stdout, validates_cleanly};
+use crate::common::{cmd, example_path, fixture_path, import_json, path, read_yaml, stdout, validates_cleanly};
 
 fn fixture(name: &str) -> String {
     fixture_path(&format!("matrix/{name}"))
@@ -24,13 +24,13 @@ fn words_need_the_scale_and_then_import_with_unrated_cells() {
     let out = tmp.path().join("m");
     // Without --scale the order of the words cannot be known: refused, with a --scale to try.
     cmd()
-        .args(["import", "matrix", &fixture("words.csv"), "--out", path(&out)])
+        .args(["import", "matrix", &example_path("matrix.csv"), "--out", path(&out)])
         .assert()
         .code(1)
         .stderr(contains("`basic`, `good`, `great`").and(contains("--scale basic,good,great")));
     assert!(!out.exists());
 
-    let v = import(&fixture("words.csv"), &out, &["--scale", "basic,good,great", "--role", "Platform engineer"]);
+    let v = import(&example_path("matrix.csv"), &out, &["--scale", "basic,good,great", "--role", "Platform engineer"]);
     assert_eq!((v["role"].as_str(), v["scale_from"].as_str()), (Some("platform-engineer"), Some("option")));
     assert_eq!(v["scale"], serde_json::json!(["basic", "good", "great"]));
     assert_eq!(
@@ -54,13 +54,13 @@ fn words_need_the_scale_and_then_import_with_unrated_cells() {
     let table = stdout(&[
         "import",
         "matrix",
-        &fixture("words.csv"),
+        &example_path("matrix.csv"),
         "--out",
         path(&tmp.path().join("t")),
         "--scale",
         "basic,good,great",
     ]);
-    assert!(table.contains("Imported the role words") && table.contains("basic < good < great"), "{table}");
+    assert!(table.contains("Imported the role matrix") && table.contains("basic < good < great"), "{table}");
     assert!(table.contains("category column is not imported"), "{table}");
     stdout(&["--data", path(&out), "diff", "junior-engineer", "staff-engineer"]);
 }

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::common::copy_fixture;
+use crate::common::copy_example;
 use crate::hostile::{GOOD_PROFILE, hostile, path_str, run};
 
 fn injection() -> String {
@@ -215,7 +215,7 @@ fn a_failing_command_writes_nothing_to_stdout() {
     run(&["gap", "-p", path_str(&good), "-p", path_str(&bad), "--to", "senior"], None).refused();
     run(&["gap", "-p", path_str(&good), "--to", "nowhere"], None).refused();
     run(&["show", "nowhere"], None).refused();
-    let broken = copy_fixture("custom-ladder");
+    let broken = copy_example("custom-ladder");
     std::fs::write(broken.path().join("roles/design/designer.yaml"), "id: [\n").unwrap();
     for format in ["table", "json", "yaml", "csv", "markdown"] {
         run(&["--data", path_str(broken.path()), "--format", format, "ladder"], None).refused();

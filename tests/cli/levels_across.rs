@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use crate::common::{cmd, copy_fixture, json, stdout};
+use crate::common::{cmd, copy_example, json, stdout};
 
 fn ladder() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder").display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-ladder").display().to_string()
 }
 
 /// `pm-skills --data <custom-ladder> ARGS`.
@@ -51,7 +51,7 @@ fn an_unrated_cell_is_a_dash_for_people_and_null_for_scripts() {
 
 #[test]
 fn a_level_leaving_a_skill_out_is_the_same_as_writing_a_tilde() {
-    let dir = copy_fixture("custom-ladder");
+    let dir = copy_example("custom-ladder");
     let file = dir.path().join("roles/design/designer.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("      mentoring: ~\n", "")).unwrap();
@@ -65,7 +65,7 @@ fn a_level_leaving_a_skill_out_is_the_same_as_writing_a_tilde() {
 
 #[test]
 fn a_skill_no_level_rates_is_a_warning() {
-    let dir = copy_fixture("custom-ladder");
+    let dir = copy_example("custom-ladder");
     let file = dir.path().join("roles/design/designer.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("      mentoring: competent\n", "").replace("      mentoring: master\n", ""))
@@ -162,7 +162,7 @@ fn a_level_is_named_by_its_id_alone_or_as_role_slash_level() {
 
 #[test]
 fn an_ambiguous_bare_name_fails_with_the_qualified_candidates() {
-    let dir = copy_fixture("custom-ladder");
+    let dir = copy_example("custom-ladder");
     let file = dir.path().join("roles/design/designer.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(
@@ -283,7 +283,7 @@ fn gap_to_a_level_of_another_role_measures_on_that_ladder() {
 
 #[test]
 fn behaviours_need_a_behaviour_scale() {
-    let dir = copy_fixture("custom-ladder");
+    let dir = copy_example("custom-ladder");
     let file = dir.path().join("framework.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, &text[..text.find("behaviour_scale:").unwrap()]).unwrap();

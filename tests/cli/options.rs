@@ -10,11 +10,11 @@ use serde_json::Value;
 use crate::common::{cmd, stdout};
 
 fn custom() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/custom-ladder").to_str().unwrap().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-ladder").to_str().unwrap().to_string()
 }
 
 fn small(file: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ddat-csv-small").join(file).to_str().unwrap().into()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ddat-csv-small").join(file).to_str().unwrap().into()
 }
 
 fn parsed(out: &str) -> Value {

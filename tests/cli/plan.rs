@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{cmd, fixture_path, json, stdout};
+use crate::common::{cmd, example_path, json, stdout};
 
 /// Sam's second check-in: four gaps of one step to Senior, evidence on several skills.
 fn sam() -> String {
@@ -177,7 +177,7 @@ fn csv_has_one_row_per_skill_with_status_evidence_and_tip() {
 fn the_custom_ladder_shows_criteria_tips_resources_and_other_roles() {
     let dir = tempfile::tempdir().unwrap();
     let dee = write(dir.path(), "dee.yaml", DESIGNER);
-    let data = fixture_path("custom-ladder");
+    let data = example_path("custom-ladder");
     let run = |format: &str| stdout(&["--data", &data, "plan", "--profile", &dee, "--format", format]);
     let table = run("table");
     let words = table.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -185,7 +185,7 @@ fn the_custom_ladder_shows_criteria_tips_resources_and_other_roles() {
         &words,
         &[
             "Role: Designer Current level: Designer Target: Senior Designer (the level above the current one)",
-            "Assessed: 2026-05-01, by Jo Bloggs Framework: Acme career ladder Source: Invented for the pm-skills test suite.",
+            "Assessed: 2026-05-01, by Jo Bloggs Framework: Acme career ladder Source: Invented as an example for pm-skills.",
             "Sketching: Competent → Proficient, 1 step What Senior Designer expects Proficient: Runs sketching sessions.",
             "• Sketches a whole journey before anyone opens a design tool.",
             "• Runs sketching sessions with people outside design. For example: A session with engineers on the checkout flow.",
@@ -233,8 +233,8 @@ fn the_custom_ladder_shows_criteria_tips_resources_and_other_roles() {
 
 #[test]
 fn the_career_map_names_a_few_levels_of_the_other_roles_nearest_first() {
-    let data = fixture_path("career-map");
-    let ada = fixture_path("career-team/ada.yaml");
+    let data = example_path("career-map");
+    let ada = example_path("career-team/ada.yaml");
     let v = json(&["--data", &data, "plan", "--profile", &ada]);
     assert_eq!(v["target"]["role"]["id"], "analyst");
     let others = v["other_roles"].as_array().unwrap();
@@ -276,7 +276,7 @@ fn the_target_is_to_else_the_profiles_target_else_the_level_above() {
     assert_eq!(plan["summary"], gap["summary"], "the plan is the gap comparison written out");
     // ROLE/LEVEL aims at another role's level, named in the header.
     let dee = write(dir.path(), "dee.yaml", DESIGNER);
-    let data = fixture_path("custom-ladder");
+    let data = example_path("custom-ladder");
     let out = stdout(&["--data", &data, "plan", "--profile", &dee, "--to", "engineer/engineer"]);
     assert!(out.contains("Target:        Engineer, in the Engineer role (chosen with --to)"), "{out}");
     let v = json(&["--data", &data, "plan", "--profile", &dee, "--to", "engineer/engineer"]);

@@ -1,11 +1,11 @@
 //! Every problem at once: a wrong type or an unknown field does not hide the other mistakes of a
 //! file, so one `validate` run lists them all.
 
-use crate::common::{cmd, copy_fixture};
+use crate::common::{cmd, copy_example};
 
 /// Edits `rel` in a copy of the custom-ladder fixture and returns the `validate` output.
 fn validate_with(rel: &str, edit: impl Fn(String) -> String) -> String {
-    let dir = copy_fixture("custom-ladder");
+    let dir = copy_example("custom-ladder");
     let path = dir.path().join(rel);
     std::fs::write(&path, edit(std::fs::read_to_string(&path).unwrap())).unwrap();
     let out = cmd().args(["validate", "--data"]).arg(dir.path()).output().unwrap();
@@ -42,7 +42,7 @@ fn every_unknown_field_of_one_mapping_is_reported() {
 
 #[test]
 fn problems_of_several_files_come_together() {
-    let dir = copy_fixture("custom-ladder");
+    let dir = copy_example("custom-ladder");
     let add = |rel: &str, extra: &str| {
         let path = dir.path().join(rel);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -251,7 +251,7 @@ fn a_person_reads_a_hundred_problems_of_a_kind_and_a_script_gets_them_all() {
     assert!(err.contains("me.yaml:102: error: unknown skill `skill-99`"), "{err}");
     assert!(err.contains("… and 50 more errors like \"unknown skill `…`\""), "{err}");
 
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     let role = std::fs::read_to_string(data.path().join("roles/design/designer.yaml")).unwrap();
     for i in 0..120 {
         let bad = role.replace("id: designer\nname: Designer", &format!("id: Bad_{i}\nname: Role {i}"));

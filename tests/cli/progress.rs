@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{cmd, copy_fixture, fixture_path, json, path, stdout};
+use crate::common::{cmd, copy_fixture, example_path, fixture_path, json, path, stdout};
 
 fn example(name: &str) -> String {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/growth").join(name);
@@ -225,7 +225,7 @@ fn each_unassessed_case_has_its_own_status_and_the_target_comes_from_the_latest_
 
 #[test]
 fn a_skill_the_target_does_not_expect_is_shown_but_not_counted_and_exit_code_follows_the_last_check_in() {
-    let data = fixture_path("career-map");
+    let data = example_path("career-map");
     let (one, two) = (fixture_path("progress/career/designer-1.yaml"), fixture_path("progress/career/designer-2.yaml"));
     let v = json(&["--data", &data, "progress", &one, &two, "--to", "designer"]);
     assert_eq!(status_of(&v, "coaching"), "not-expected");

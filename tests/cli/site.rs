@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::common::{cmd, fixture_path, json, path, stdout};
+use crate::common::{cmd, example_path, fixture_path, json, path, stdout};
 
 /// Every file of a folder, by path relative to it (with `/`), with its bytes.
 pub(crate) fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -255,7 +255,7 @@ fn pages_hold_the_reports_with_links_between_them() {
 #[test]
 fn cross_role_moves_criteria_tips_resources_and_behaviours_have_their_pages() {
     let tmp = tempfile::tempdir().unwrap();
-    let data = fixture_path("custom-ladder");
+    let data = example_path("custom-ladder");
     let framework = pm_skills::data::load_folder(Path::new(&data)).unwrap().0;
     let out = tmp.path().join("site");
     let report = build(&["--data", &data], &out);
@@ -415,7 +415,7 @@ fn a_site_promises_soft_skills_only_where_the_framework_has_them() {
 fn the_site_of_an_import_names_the_export_not_the_import() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("ddat");
-    let csv = |name: &str| fixture_path(&format!("ddat-csv-small/{name}"));
+    let csv = |name: &str| example_path(&format!("ddat-csv-small/{name}"));
     let (roles, skills) = (csv("roles.csv"), csv("skills.csv"));
     let import = ["import", "ddat-csv", "--roles", &roles, "--skills", &skills, "--out", path(&data)];
     stdout(&[&import[..], &["--export-date", "2025-09"]].concat());

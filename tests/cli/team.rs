@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{cmd, fixture_path, json, refused, stdout};
+use crate::common::{cmd, example_path, json, refused, stdout};
 
 fn mixed() -> String {
-    fixture_path("mixed-team")
+    example_path("mixed-team")
 }
 
 fn example(name: &str) -> String {
@@ -294,7 +294,7 @@ fn over_200_people_the_terminal_shows_the_team_in_numbers_and_csv_has_everyone()
 }
 
 fn career_map() -> String {
-    fixture_path("career-map")
+    example_path("career-map")
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::{cmd, copy_fixture, path};
+use crate::common::{cmd, copy_example, path};
 use crate::hostile::run;
 
 fn example(rel: &str) -> PathBuf {
@@ -47,7 +47,7 @@ fn an_out_that_is_an_input_or_inside_one_is_refused() {
     }
     assert_eq!(fs::read(&me).unwrap(), before, "the profile is untouched");
 
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     let skills = data.path().join("skills.yaml");
     let kept = fs::read(&skills).unwrap();
     let d = path(data.path());
@@ -137,7 +137,7 @@ fn a_device_or_a_pipe_is_written_into_and_a_link_is_refused() {
 /// framework is left whole.
 #[test]
 fn a_site_inside_the_framework_or_around_it_is_refused() {
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     let roles = data.path().join("roles");
     let before: Vec<_> = fs::read_dir(&roles).unwrap().map(|e| e.unwrap().file_name()).collect();
     let d = path(data.path());
@@ -174,7 +174,7 @@ fn force_replaces_only_a_folder_pm_skills_wrote_and_never_a_home() {
     assert!(fs::read_to_string(site.join(".pm-skills")).unwrap().contains("pm-skills site"));
     crate::common::stdout(&["site", "--out", path(&site), "--force"]);
     let ddat = tmp.path().join("ddat");
-    let csv = |name: &str| crate::common::fixture_path(&format!("ddat-csv-small/{name}"));
+    let csv = |name: &str| crate::common::example_path(&format!("ddat-csv-small/{name}"));
     let import = ["import", "ddat-csv", "--roles", &csv("roles.csv"), "--skills", &csv("skills.csv")];
     cmd().args(import).args(["--out", path(&ddat)]).assert().success();
     assert!(fs::read_to_string(ddat.join(".pm-skills")).unwrap().contains("pm-skills import"));
@@ -237,7 +237,7 @@ fn an_old_folder_a_stopped_run_left_aside_is_put_back() {
 /// characters makes a name too long for the filesystem.
 #[test]
 fn a_folder_write_error_names_the_folder_given() {
-    let data = copy_fixture("custom-ladder");
+    let data = copy_example("custom-ladder");
     let long = "s".repeat(300);
     let skills = data.path().join("skills.yaml");
     let text = fs::read_to_string(&skills).unwrap().replace("id: coding\n", &format!("id: {long}\n"));

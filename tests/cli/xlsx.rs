@@ -7,7 +7,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 
-use crate::common::{cmd, fixture_path, path};
+use crate::common::{cmd, example_path, fixture_path, path};
 
 fn example(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/team").join(name).to_str().unwrap().to_string()
@@ -241,7 +241,7 @@ fn assert_sheet_is_csv_catches_a_wrong_rank() {
 
 #[test]
 fn ladder_behaviours_get_a_sheet_ranked_on_their_own_scale() {
-    let data = fixture_path("custom-ladder");
+    let data = example_path("custom-ladder");
     let args = ["--data", &data, "--role", "designer", "ladder"];
     let bytes = workbook(&args);
     let all = sheets(&bytes);
@@ -280,7 +280,7 @@ fn diff_has_from_and_to_ranks_and_a_radar_of_both_levels() {
 
 #[test]
 fn diff_across_roles_and_along_a_path() {
-    let data = fixture_path("career-map");
+    let data = example_path("career-map");
     let across = ["--data", &data, "diff", "analyst/analyst", "engineer/engineer"];
     let scale = ["aware", "working", "skilled", "expert"];
     let bytes = workbook(&across);
@@ -351,7 +351,7 @@ fn progress_review_and_plan_have_ranks_beside_every_proficiency() {
 
 #[test]
 fn a_team_gets_its_matrix_people_skills_and_a_heat_map() {
-    let team = fixture_path("mixed-team");
+    let team = example_path("mixed-team");
     let args = ["gap", "--team", &team, "--to", "senior"];
     let bytes = workbook(&args);
     let all = sheets(&bytes);
@@ -411,7 +411,7 @@ fn a_team_gets_its_matrix_people_skills_and_a_heat_map() {
     ] {
         std::fs::write(dir.path().join(file), text).unwrap();
     }
-    let map = fixture_path("career-map");
+    let map = example_path("career-map");
     let args = ["--data", &map, "gap", "--team", path(dir.path())];
     let bytes = workbook(&args);
     let all = sheets(&bytes);
@@ -500,8 +500,8 @@ fn the_same_report_gives_the_same_bytes_with_a_fixed_date() {
 #[test]
 fn every_report_command_writes_a_workbook_of_its_records() {
     let priya = example("priya.yaml");
-    let (ladder, map) = (fixture_path("custom-ladder"), fixture_path("career-map"));
-    let ada = fixture_path("career-team/ada.yaml");
+    let (ladder, map) = (example_path("custom-ladder"), example_path("career-map"));
+    let ada = example_path("career-team/ada.yaml");
     for args in [
         vec!["levels"],
         vec!["show", "senior"],
@@ -645,7 +645,7 @@ fn a_workbook_is_refused_on_a_terminal() {
 fn map_with_a_level_named_2024(dir: &Path) -> String {
     let data = dir.join("data");
     std::fs::create_dir_all(data.join("roles")).unwrap();
-    let from = Path::new(&fixture_path("career-map")).to_path_buf();
+    let from = Path::new(&example_path("career-map")).to_path_buf();
     for file in ["framework.yaml", "skills.yaml", "roles/engineer.yaml", "roles/designer.yaml", "roles/analyst.yaml"] {
         let text = std::fs::read_to_string(from.join(file)).unwrap();
         let text = text.replace("  - id: analyst\n    name: Analyst\n", "  - id: '2024'\n    name: '2024'\n");
@@ -718,7 +718,7 @@ fn names_that_read_as_numbers_stay_text_and_every_column_has_one_type() {
 /// its id, and levels show their names with their ids beside them.
 #[test]
 fn a_team_workbook_reads_in_names_with_the_ids_beside_them() {
-    let team = fixture_path("mixed-team");
+    let team = example_path("mixed-team");
     let args = ["gap", "--team", &team];
     let all = sheets(&workbook(&args));
     let json = crate::common::json(&args);
@@ -753,8 +753,8 @@ fn a_team_workbook_reads_in_names_with_the_ids_beside_them() {
 /// The Radar sheet's key names every step of the scale, those no row uses too.
 #[test]
 fn the_radar_key_names_every_step_of_the_scale() {
-    let map = fixture_path("career-map");
-    let ada = fixture_path("career-team/ada.yaml");
+    let map = example_path("career-map");
+    let ada = example_path("career-team/ada.yaml");
     let json = crate::common::json(&["--data", &map, "gap", "-p", &ada]);
     let used: std::collections::BTreeSet<&str> = json["rows"]
         .as_array()

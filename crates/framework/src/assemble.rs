@@ -729,7 +729,7 @@ mod tests {
     /// in file order, the same as when everything is parsed on one.
     #[test]
     fn problems_keep_their_order_when_roles_are_parsed_in_parallel() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/custom-ladder");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/custom-ladder");
         let (mut files, _) = crate::source::read_folder(std::path::Path::new(dir)).unwrap();
         for file in &mut files {
             match file.rel.as_str() {

@@ -575,11 +575,11 @@ mod tests {
 
     #[test]
     fn every_file_shape_writes_what_it_reads() {
-        let framework = round_trip::<RawFramework>("tests/fixtures/custom-ladder/framework.yaml");
+        let framework = round_trip::<RawFramework>("examples/custom-ladder/framework.yaml");
         assert!(framework.starts_with("source: "), "{framework}");
-        round_trip::<RawSkillsFile>("tests/fixtures/custom-ladder/skills.yaml");
-        round_trip::<RawSoftSkillsFile>("tests/fixtures/custom-ladder/soft-skills.yaml");
-        round_trip::<RawRole>("tests/fixtures/custom-ladder/roles/design/designer.yaml");
+        round_trip::<RawSkillsFile>("examples/custom-ladder/skills.yaml");
+        round_trip::<RawSoftSkillsFile>("examples/custom-ladder/soft-skills.yaml");
+        round_trip::<RawRole>("examples/custom-ladder/roles/design/designer.yaml");
         round_trip::<RawRole>("data/dvla/roles/product-manager.yaml");
         let profile = round_trip::<RawProfile>("examples/team/priya.yaml");
         let text =
