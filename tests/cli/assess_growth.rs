@@ -8,7 +8,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 
 use crate::assess::{all_answers, listing};
-use crate::common::{cmd, fixture_path, json, path, stdout};
+use crate::common::{cmd, example_path, json, path, stdout};
 
 /// Sam's first check-in, copied to `dir/me.yaml`.
 fn checkin(dir: &Path) -> PathBuf {
@@ -192,7 +192,7 @@ fn an_interrupted_revisit_resumes_from_its_own_draft() {
 fn soft_skills_are_asked_where_the_levels_rate_them() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("me.yaml");
-    let ladder = fixture_path("custom-ladder");
+    let ladder = example_path("custom-ladder");
     let assess = |extra: &[&str]| {
         let mut c = cmd();
         c.args(["--data", &ladder, "--role", "designer", "assess", "--out", path(&out)]).args(extra);
@@ -306,13 +306,14 @@ fn assess_in_a_narrow_real_terminal_wraps_every_line_itself() {
     assert!(dir.path().join("me.yaml.draft").is_file());
 }
 
-/// The README shows a revisit's first question as a text block (a console block cannot give
-/// answers): it is what the command it names prints, at the README's 100 columns.
+/// The product manager's guide shows a revisit's first question as a text block (a console block
+/// cannot give answers): it is what the command it names prints, at the guide's 100 columns.
 #[test]
 fn the_readmes_revisit_question_is_real() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/product-manager.md")).unwrap();
     let command = "pm-skills assess --out me.yaml --skill user-focus --skill financial\n```\n\n```text\n";
-    let start = readme.find(command).expect("the README's revisit example") + command.len();
+    let start = readme.find(command).expect("the guide's revisit example") + command.len();
     let block = &readme[start..start + readme[start..].find("```").unwrap()];
     assert!(block.starts_with("[1/2] Financial Ownership\n"), "{block}");
     let dir = tempfile::tempdir().unwrap();
@@ -326,5 +327,5 @@ fn the_readmes_revisit_question_is_real() {
         .unwrap();
     let ui = String::from_utf8(run.stderr).unwrap();
     assert!(run.status.success(), "{ui}");
-    assert!(ui.contains(block.trim_end()), "the README's block is not what assess prints:\n{ui}");
+    assert!(ui.contains(block.trim_end()), "the guide's block is not what assess prints:\n{ui}");
 }

@@ -1,7 +1,8 @@
 //! The command outputs of the README and of every page of `docs/` are real: every ```console block
-//! starting with `$ pm-skills …` is run here (100 columns, no colour) in a scratch folder that sees the clone's `tests/` and
-//! `examples/` (so nothing is written into the source tree), and must print exactly what the README
-//! shows. A plain ```console block shows stdout, and the command must succeed with nothing on
+//! starting with `$ pm-skills …` is run here (100 columns, no colour), the blocks of one page in
+//! order, in a fresh folder of its own that holds a copy of `examples/` (so a guide runs as its
+//! reader would run it, and nothing is written into the source tree), and must print exactly what
+//! the page shows. A plain ```console block shows stdout, and the command must succeed with nothing on
 //! stderr; a ```console exit=N block shows stderr, and the command must exit N with nothing on
 //! stdout. A block whose last line is `…` shows only the start of the output. Comparison is
 //! snapbox's, with its diff; every block that differs is named by its file and line, all at once.
@@ -9,7 +10,7 @@
 
 use std::path::Path;
 
-use crate::common::{cmd, markdown_files};
+use crate::common::{cmd, copy_dir, markdown_files};
 
 /// Splits a command line the way a shell would for these simple cases: spaces, double quotes.
 fn split(line: &str) -> Vec<String> {
@@ -52,14 +53,12 @@ fn expected_code(fence: &str) -> Option<i32> {
     }
 }
 
-/// A scratch folder for the README's commands: `tests` and `examples` link to the clone's, and
-/// whatever a command writes (e.g. `target/readme-import`) stays in the scratch folder.
+/// A fresh folder for one page's commands, holding a copy of the clone's `examples/`, as each
+/// guide asks its reader to start; whatever a command writes stays there, and no page sees what
+/// another wrote.
 fn scratch() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for name in ["tests", "examples"] {
-        std::os::unix::fs::symlink(root.join(name), dir.path().join(name)).unwrap();
-    }
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"), &dir.path().join("examples"));
     dir
 }
 
@@ -148,10 +147,9 @@ fn check_page(path: &Path, dir: &Path, update: bool) -> (usize, Vec<String>) {
 #[test]
 fn every_console_block_of_every_page_shows_real_output() {
     let update = std::env::var_os("PM_SKILLS_UPDATE_README").is_some();
-    let dir = scratch();
     let (mut checked, mut failures) = (0, Vec::new());
     for page in markdown_files() {
-        let (n, found) = check_page(&page, dir.path(), update);
+        let (n, found) = check_page(&page, scratch().path(), update);
         checked += n;
         failures.extend(found);
     }
