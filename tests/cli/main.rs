@@ -28,6 +28,7 @@ mod plan;
 mod problems;
 mod progress;
 mod readme;
+mod reference;
 mod review;
 mod site;
 mod team;
