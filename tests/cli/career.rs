@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{cmd, json, stdout};
+use crate::common::{cmd, copy_dir, json, stdout};
 
 fn map() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/career-map").to_str().unwrap().to_string()
@@ -157,18 +157,6 @@ fn the_role_family_comes_before_coverage() {
     let family: Vec<bool> =
         v["moves"].as_array().unwrap().iter().map(|m| m["same_family"].as_bool().unwrap()).collect();
     assert_eq!(family, [true, true, false]);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]
