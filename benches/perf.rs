@@ -10,7 +10,7 @@
 //! 2. Binary size of the release binary.
 //! 3. Scale: synthetic frameworks and profiles at 1×, 10× and 100×.
 //! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework.
-//! 5. Career (benches/perf/career.rs): `moves` and `fit` on the official DDaT export from
+//! 5. Career (benches/perf/career.rs): `moves`, `fit` and `route` on the official DDaT export from
 //!    ../shared, one person and a team of 10,000 generated profiles.
 //! 6. Site (benches/perf/site.rs): `site --out DIR` on the official DDaT export from ../shared,
 //!    into a new folder and over the last build, and on the default framework.

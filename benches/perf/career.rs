@@ -1,6 +1,7 @@
-//! `moves` and `fit` on the official DDaT export (52 roles), imported from ../shared: one move
-//! list and one person's fit must each take under 100 ms, and a team of 10,000 generated profiles
-//! under 2 s, in the release build. Without ../shared the section prints SKIP and measures nothing.
+//! `moves`, `fit` and `route` on the official DDaT export (52 roles), imported from ../shared: one
+//! move list and one person's fit must each take under 100 ms, one route (a search over all 201
+//! levels) under 50 ms, and a team of 10,000 generated profiles under 2 s, in the release build.
+//! Without ../shared the section prints SKIP and measures nothing.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -20,7 +21,7 @@ fn profile(framework: &pm_skills::model::Framework, rng: &mut Lcg, name: &str) -
 }
 
 pub fn career(report: &mut Report) {
-    println!("\n== Career: moves and fit on the official DDaT export");
+    println!("\n== Career: moves, fit and route on the official DDaT export");
     let base = Path::new(ROOT).join("target/bench-career");
     let Some((data, framework)) = super::official_import(&base) else { return };
     let d = data.to_str().unwrap();
@@ -36,8 +37,10 @@ pub fn career(report: &mut Report) {
             .unwrap();
     }
     let (me, team) = (me.to_str().unwrap(), team.to_str().unwrap());
-    let cases: [(&str, Vec<&str>, usize, u64); 4] = [
+    let route = vec!["--data", d, "route", "senior-delivery-manager", "head-of-product"];
+    let cases: [(&str, Vec<&str>, usize, u64); 5] = [
         ("moves senior-delivery-manager", vec!["--data", d, "moves", "senior-delivery-manager"], 21, 100),
+        ("route senior-delivery-manager head-of-product", route, 21, 50),
         ("fit --profile (one person)", vec!["--data", d, "fit", "--profile", me], 21, 100),
         ("fit --team, 10,000 profiles (csv)", vec!["--data", d, "fit", "--team", team, "--format", "csv"], 3, 2000),
         ("fit --team, 10,000 profiles (table)", vec!["--data", d, "fit", "--team", team], 3, 2000),

@@ -145,6 +145,31 @@ pub struct MovesArgs {
     pub output: OutputArgs,
 }
 
+/// Options of `route`.
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// The level to start from: id, alias, name, unique prefix, or ROLE/LEVEL. With --profile,
+    /// which starts from the person, the level to aim for.
+    #[arg(value_name = "FROM", add = names(NameKind::Levels))]
+    pub from: String,
+    /// The level to aim for.
+    #[arg(value_name = "TO", add = names(NameKind::Levels))]
+    pub to: Option<String>,
+    /// Start from this person rather than a level: at the profile's `level:`, the first move
+    /// counted from their own ratings, as gap counts them. `-` reads standard input.
+    #[arg(long, short = 'p', value_name = "FILE", add = profiles_or_stdin())]
+    pub profile: Option<PathBuf>,
+    /// Keep to routes that move to a level of this role on the way (the start's own role: up its
+    /// ladder at least once).
+    #[arg(long, value_name = "ROLE", add = names(NameKind::Roles))]
+    pub via: Option<String>,
+    /// Make at most this many moves.
+    #[arg(long, value_name = "N", default_value_t = crate::report::route::MAX_MOVES as u64, value_parser = limit_arg)]
+    pub max_steps: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
 /// Options of `fit`.
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("who").required(true).args(["profile", "team"]))]

@@ -138,6 +138,29 @@ that one role is listed.
     exit_codes!()
 );
 
+pub(super) const ROUTE_EXAMPLES: &str = concat!(
+    "Examples:
+  pm-skills --data ./ddat route senior-delivery-manager head-of-product
+  pm-skills --data ./ddat route --profile me.yaml head-of-product          from my own ratings
+  pm-skills --data ./ddat route senior-delivery-manager head-of-product --via delivery-manager
+  pm-skills --data ./map route analyst designer/senior --max-steps 3
+  pm-skills --data ./map route analyst designer/senior --format json | jq '.routes[0].total'
+
+FROM and TO are levels, as everywhere (ROLE/LEVEL, or a name unique in the framework). With
+--profile FILE the route starts at the profile's `level:`, and its first move is counted from the
+person's own ratings, as gap counts them: a skill not assessed is unknown, never met and not
+counted. The best route comes first, then the best route of each of two other first moves.
+--via ROLE keeps to routes that move to a level of ROLE on the way (the start's own role: up its
+ladder at least once); --max-steps N allows at most N moves (default 6).
+
+",
+    crate::route_rule!(),
+    "
+
+",
+    exit_codes!()
+);
+
 pub(super) const FIT_EXAMPLES: &str = concat!(
     "Examples:
   pm-skills fit --profile me.yaml                 my best fit and the nearest levels above it

@@ -171,6 +171,13 @@ pub enum Command {
     #[command(after_help = MOVES_EXAMPLES)]
     Moves(MovesArgs),
 
+    /// The cheapest route from a level (or a person) to another: moves up a ladder and across roles.
+    #[command(
+        override_usage = "pm-skills route [OPTIONS] <FROM> <TO>\n       pm-skills route [OPTIONS] --profile <FILE> <TO>",
+        after_help = ROUTE_EXAMPLES
+    )]
+    Route(RouteArgs),
+
     /// Place a person (or a team) on every level of every role: best fit and closest next levels.
     #[command(after_help = FIT_EXAMPLES)]
     Fit(FitArgs),
@@ -238,6 +245,7 @@ impl Command {
             | Command::Plan(PlanArgs { output, .. })
             | Command::Progress(ProgressArgs { output, .. })
             | Command::Moves(MovesArgs { output, .. })
+            | Command::Route(RouteArgs { output, .. })
             | Command::Fit(FitArgs { output, .. })
             | Command::Validate(ValidateArgs { output, .. })
             | Command::Profile(ProfileCommand::New(NewArgs { output, .. })) => Some(output),
@@ -271,6 +279,7 @@ impl Cli {
                 all.extend(a.history.as_deref());
             }
             Command::Fit(a) => all.extend(a.profile.as_deref().into_iter().chain(a.team.as_deref())),
+            Command::Route(a) => all.extend(a.profile.as_deref()),
             Command::Validate(a) => all.extend(a.dir.as_deref()),
             Command::Profile(ProfileCommand::New(a)) => all.extend(a.from.as_deref()),
             Command::Import(ImportCommand::DdatCsv(a)) => {
@@ -326,6 +335,12 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
         let gap = command.find_subcommand_mut("gap").expect("gap is a command");
         return Err(gap.error(clap::error::ErrorKind::ArgumentConflict, message));
     }
+    if let Command::Route(route) = &cli.command
+        && let Some(message) = route_levels(route)
+    {
+        let route = command.find_subcommand_mut("route").expect("route is a command");
+        return Err(route.error(clap::error::ErrorKind::WrongNumberOfValues, message));
+    }
     if given("format")
         && let Some((name, writes)) = fixed_output(&cli.command)
         && !writes.contains(&cli.global.format)
@@ -353,6 +368,21 @@ fn review_conflict(gap: &GapArgs) -> Option<String> {
         Some(format!("{why}, so it takes one --profile, not {}", gap.profiles.len()))
     } else {
         None
+    }
+}
+
+/// Why `route` cannot run with the levels given, if it cannot: two levels (FROM TO), or one with
+/// --profile, which starts from the person's own level.
+fn route_levels(route: &RouteArgs) -> Option<String> {
+    match (route.profile.is_some(), route.to.is_some()) {
+        (false, false) => {
+            Some("give the level to start from and the level to aim for (FROM TO), or --profile FILE TO".into())
+        }
+        (true, true) => Some(
+            "with --profile the route starts at the person's own level, so it takes the level to aim for alone (TO)"
+                .into(),
+        ),
+        _ => None,
     }
 }
 

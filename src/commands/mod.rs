@@ -10,6 +10,7 @@ pub mod plan;
 pub mod profiles;
 pub mod progress;
 pub mod review;
+pub mod route;
 pub mod selected;
 pub mod site;
 pub mod validate;
@@ -65,6 +66,7 @@ pub fn run(cli: &Cli, options: &RenderOptions, warnings: &Warnings) -> anyhow::R
         Command::Plan(args) => plan::plan(global, args, options, warnings),
         Command::Progress(args) => progress::progress(global, args, options, warnings),
         Command::Moves(args) => moves::moves(&selected()?, global, args, options),
+        Command::Route(args) => route::route(global, args, options, warnings),
         Command::Fit(args) => fit::fit(global, args, options, warnings),
         Command::Site(args) => site::run(global, args, options),
         Command::Profile(ProfileCommand::New(args)) => profiles::new(global, args, options, warnings),

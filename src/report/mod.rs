@@ -16,6 +16,8 @@ pub mod per_person;
 pub mod plan;
 pub mod progress;
 pub mod review;
+pub mod route;
+pub mod route_search;
 pub mod rules;
 pub mod show;
 pub mod site;

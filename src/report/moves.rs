@@ -79,14 +79,41 @@ pub struct Candidate {
     pub key: MoveKey,
 }
 
-/// Measures the move from `from` to `to`, counting what [`compare`] would write out: every
-/// level a list considers is measured, only the few it keeps become rows.
-fn measure(framework: &Framework, from: LevelAt, to: LevelAt) -> Candidate {
+/// What the move from `from` to `to` asks to grow, as `diff` counts it ([`pairs`], without building
+/// rows): the scale steps to climb (a new skill at its whole rank) and the skills that are new.
+/// `moves` shows these; `route` adds them up along a route.
+pub fn growth(framework: &Framework, from: LevelAt, to: LevelAt) -> (i64, usize) {
     let (mut steps, mut new_skills) = (0, 0);
     for pair in pairs(framework, from, to) {
         steps += pair.change.max(0);
         new_skills += usize::from(pair.direction == Direction::New);
     }
+    (steps, new_skills)
+}
+
+/// The next level up in `from`'s own role, when there is one: the promotion a list of moves puts
+/// first.
+pub fn next_up(framework: &Framework, from: LevelAt) -> Option<LevelAt> {
+    (from.level + 1 < framework.roles[from.role].levels.len())
+        .then_some(LevelAt { role: from.role, level: from.level + 1 })
+}
+
+/// For each role of `roles` but `from`'s own, its level nearest `from` in seniority: the moves
+/// across that `moves` lists, in the order of `roles`. With [`next_up`], every move there is from
+/// a level; `route` walks the same moves.
+pub fn across<'a>(
+    seniorities: &'a Seniorities,
+    from: LevelAt,
+    roles: &'a [usize],
+) -> impl Iterator<Item = LevelAt> + 'a {
+    let seniority = seniorities.at(from);
+    roles.iter().filter(move |&&role| role != from.role).filter_map(move |&role| seniorities.nearest(role, seniority))
+}
+
+/// Measures the move from `from` to `to`, counting what [`compare`] would write out: every
+/// level a list considers is measured, only the few it keeps become rows.
+fn measure(framework: &Framework, from: LevelAt, to: LevelAt) -> Candidate {
+    let (steps, new_skills) = growth(framework, from, to);
     let coverage = Coverage::of(framework, to, |skill| rules::need(framework, from, skill));
     let key = MoveKey::new(framework, from.role, to, coverage, steps, new_skills);
     Candidate { at: to, steps, new_skills, coverage, key }
@@ -120,15 +147,11 @@ impl MovesReport {
         roles: &[usize],
         limit: usize,
     ) -> Self {
-        let seniority = seniorities.at(from);
-        let mut ranked: Vec<Candidate> = roles
-            .iter()
-            .filter(|&&role| role != from.role)
-            .filter_map(|&role| Some(measure(framework, from, seniorities.nearest(role, seniority)?)))
-            .collect();
+        let mut ranked: Vec<Candidate> =
+            across(seniorities, from, roles).map(|to| measure(framework, from, to)).collect();
         ranked.sort_by_key(|c| c.key);
-        if from.level + 1 < framework.roles[from.role].levels.len() {
-            ranked.insert(0, measure(framework, from, LevelAt { role: from.role, level: from.level + 1 }));
+        if let Some(up) = next_up(framework, from) {
+            ranked.insert(0, measure(framework, from, up));
         }
         Self::keep(framework, from, None, ranked, limit)
     }

@@ -191,6 +191,12 @@ pub fn family(framework: &Framework, role: usize) -> Option<&str> {
     framework.roles[role].family.as_deref().map(str::trim).filter(|f| !f.is_empty())
 }
 
+/// Whether a move from role `from` to role `to` stays in the family: the same role, or two that
+/// name the same [`family`]. What the move rule ranks first, and a route counts.
+pub fn same_family(framework: &Framework, from: usize, to: usize) -> bool {
+    to == from || family(framework, from).is_some_and(|f| family(framework, to) == Some(f))
+}
+
 impl MoveKey {
     /// The key of a move to `to` from a source of role `from_role`.
     pub fn new(
@@ -201,10 +207,8 @@ impl MoveKey {
         steps: i64,
         new_skills: usize,
     ) -> Self {
-        let same =
-            to.role == from_role || family(framework, from_role).is_some_and(|f| family(framework, to.role) == Some(f));
         MoveKey {
-            other_family: !same,
+            other_family: !same_family(framework, from_role, to.role),
             uncovered: std::cmp::Reverse(coverage.milli()),
             steps,
             new_skills,

@@ -30,6 +30,7 @@ mod progress;
 mod readme;
 mod reference;
 mod review;
+mod route;
 mod site;
 mod team;
 mod travel;

@@ -141,8 +141,8 @@ fn assert_inert(what: &str, page: &str) -> String {
 }
 
 /// The HTML reports that show the fixture's names: a level, the ladder, skills, soft skills, the
-/// role, a comparison, moves, a person's and a team's gap, plan and fit, and (from the check-ins
-/// in `history`) a line chart over time.
+/// role, a comparison, moves, a person's and a team's gap, plan, fit and route, and (from the
+/// check-ins in `history`) a line chart over time.
 fn reports(history: &Path) -> Vec<Vec<String>> {
     let profile = fixture_path("hostile/markup-profile.yaml");
     let twin = fixture_path("hostile/markup-profile-twin.yaml");
@@ -163,6 +163,8 @@ fn reports(history: &Path) -> Vec<Vec<String>> {
         vec!["gap", "--profile", &profile, "--profile", &twin, "--to", "two"],
         vec!["plan", "--profile", &profile],
         vec!["fit", "--profile", &profile],
+        vec!["route", "one", "three"],
+        vec!["route", "--profile", &profile, "three"],
         vec!["progress", "--history", history],
     ]
     .into_iter()

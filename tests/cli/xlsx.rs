@@ -514,6 +514,8 @@ fn every_report_command_writes_a_workbook_of_its_records() {
         vec!["validate", &ladder],
         vec!["--data", &map, "moves", "analyst"],
         vec!["--data", &map, "fit", "--profile", &ada],
+        vec!["--data", &map, "route", "analyst", "designer/senior"],
+        vec!["--data", &map, "route", "--profile", &ada, "designer/senior"],
     ] {
         let bytes = workbook(&args);
         let all = sheets(&bytes);
