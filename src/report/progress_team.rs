@@ -453,6 +453,28 @@ mod tests {
         assert_eq!(trend.series[0].values, [Some(10), Some(10), Some(10), Some(0)]);
     }
 
+    /// Over 200 people, a terminal gets the team in numbers: no row per person, no names; the
+    /// document keeps everyone.
+    #[test]
+    fn a_screen_over_200_people_shows_the_team_in_numbers() {
+        use crate::render::Block;
+        let f = dvla();
+        let people: Vec<History> = (0..201)
+            .map(|i| {
+                let name = format!("P{i}");
+                let checkins = vec![checkin(&name, "2026-01-10", 1, 0), checkin(&name, "2026-06-01", 2, 1)];
+                History { checkins, target: senior() }
+            })
+            .collect();
+        let r = TeamProgressReport::build(&f, people, None);
+        let tables = |blocks: &[Block]| -> Vec<usize> {
+            blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t.header.len()) } else { None }).collect()
+        };
+        assert_eq!(tables(&r.document()), [8, 5, 5], "people, skills with who, over time");
+        assert_eq!(tables(&r.screen()), [4, 5], "skills without names, over time");
+        assert!(r.screen().iter().any(|b| matches!(b, Block::List(items) if items == &["Not ready: 201"])));
+    }
+
     #[test]
     fn many_dates_keep_the_last_of_each_month_then_quarter_then_year() {
         let f = dvla();

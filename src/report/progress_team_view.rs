@@ -97,18 +97,20 @@ impl TeamProgressReport {
         .collect()
     }
 
-    /// The skills where gaps remain, the most first.
-    fn skills_table(&self) -> Table {
-        let header = ["Skill", "To grow", "Not assessed", "Closed", "Who"];
+    /// The skills where gaps remain, the most first, with who (`with_names`) has them.
+    fn skills_table(&self, with_names: bool) -> Table {
+        let mut header = vec!["Skill", "To grow", "Not assessed", "Closed"];
+        header.extend(with_names.then_some("Who"));
         let mut table = Table::new(header).with_row_labels(1);
         for s in self.skills.iter().filter(|s| s.remain() > 0).take(SKILLS_SHOWN) {
-            table.row(vec![
+            let mut row = vec![
                 Cell::toned(&s.skill.name, Tone::Strong),
                 Cell::toned(s.to_grow.len().to_string(), if s.to_grow.is_empty() { Tone::Plain } else { Tone::Grow }),
                 Cell::plain(s.unassessed.len().to_string()),
                 Cell::plain(s.closed.len().to_string()),
-                Cell::plain(who(s)),
-            ]);
+            ];
+            row.extend(with_names.then(|| Cell::plain(who(s))));
+            table.row(row);
         }
         table
     }
@@ -129,7 +131,7 @@ impl TeamProgressReport {
     }
 
     /// What the team's own sections say, after the people: who is ready, where gaps remain, and
-    /// the open gaps over time.
+    /// the open gaps over time; names only `with_names` (a team a screen can list).
     fn team_blocks(&self, with_names: bool) -> Vec<Block> {
         let mut blocks =
             vec![Block::Heading("Ready for their target".into()), Block::List(self.ready_items(with_names))];
@@ -138,7 +140,7 @@ impl TeamProgressReport {
         if remaining == 0 {
             blocks.push(Block::Para("No gap remains: every skill is met at everyone's latest check-in.".into()));
         } else {
-            blocks.push(Block::Table(self.skills_table()));
+            blocks.push(Block::Table(self.skills_table(with_names)));
             if remaining > SKILLS_SHOWN {
                 blocks.push(Block::Hint(format!(
                     "The {SKILLS_SHOWN} skills with the most gaps of {remaining}; --format json or xlsx lists every one."
