@@ -9,7 +9,8 @@
 //!    median wall time, and peak RSS of each.
 //! 2. Binary size of the release binary.
 //! 3. Scale: synthetic frameworks and profiles at 1×, 10× and 100×.
-//! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework.
+//! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework, and
+//!    (benches/perf/progress.rs) `progress --team` over 1,000 people with 4 check-ins each.
 //! 5. Career (benches/perf/career.rs): `moves`, `fit` and `route` on the official DDaT export from
 //!    ../shared, one person and a team of 10,000 generated profiles.
 //! 6. Site (benches/perf/site.rs): `site --out DIR` on the official DDaT export from ../shared,
@@ -43,6 +44,8 @@ mod costs;
 mod hostile;
 #[path = "perf/org.rs"]
 mod org;
+#[path = "perf/progress.rs"]
+mod progress;
 #[path = "perf/site.rs"]
 mod site;
 #[path = "perf/writes.rs"]
@@ -344,7 +347,7 @@ impl Lcg {
     }
 }
 
-const SCALE: [&str; 4] = ["awareness", "working", "practitioner", "expert"];
+pub const SCALE: [&str; 4] = ["awareness", "working", "practitioner", "expert"];
 
 /// A synthetic framework at factor `k`: `k` role families of 10 levels, each rating 200 skills
 /// of its own (S = 200k skills, L = 10k levels), plus P = 100k profiles against the first family.
@@ -534,6 +537,7 @@ fn team(report: &mut Report) {
     }
     let growth = times[2].as_secs_f64() / times[1].as_secs_f64();
     report.row("growth 1,000 -> 10,000 profiles (time)", format!("{growth:.1}x"), "<= 12x", growth <= 12.0);
+    progress::progress_team(report);
 }
 
 fn main() {

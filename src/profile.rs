@@ -14,7 +14,7 @@ use crate::yaml;
 
 pub mod load;
 mod write;
-pub use load::{FileId, People, file_id, load_people, load_profiles};
+pub use load::{FileId, People, by_person, file_id, load_histories, load_people, load_profiles};
 pub use write::{rated_soft_skills, template, to_yaml, yaml_string};
 
 /// Every accepted spelling of every skill (id, alias, name) to the skill's index. Built once per
@@ -126,40 +126,100 @@ pub fn read(path: &Path) -> anyhow::Result<RawProfileFile> {
 pub struct Folder<'a> {
     pub path: &'a Path,
     pub kind: &'static str,
+    /// Each sub-folder's profiles too, one level down: a team of histories keeps a folder of
+    /// check-ins per person (`progress --team`).
+    pub sub_folders: bool,
 }
 
 impl<'a> Folder<'a> {
     /// A team folder: one profile per person.
     pub fn team(path: &'a Path) -> Self {
-        Folder { path, kind: "team folder" }
+        Folder { path, kind: "team folder", sub_folders: false }
     }
 
-    /// Every `.yaml` or `.yml` file in the folder, in name order; an error when there is none.
+    /// A history folder: one person's check-ins.
+    pub fn history(path: &'a Path) -> Self {
+        Folder { path, kind: "history folder", sub_folders: false }
+    }
+
+    /// A team's check-ins: a sub-folder of them per person, or profiles side by side, or both.
+    pub fn histories(path: &'a Path) -> Self {
+        Folder { path, kind: "team folder", sub_folders: true }
+    }
+
+    /// Every `.yaml` or `.yml` file in the folder (and, with `sub_folders`, in each folder in it
+    /// but those whose name starts with a dot), in name order; an error when there is none. One
+    /// budget of files and bytes holds for them all, and a sub-folder that is a symbolic link out
+    /// of the folder is refused by name, unread.
     pub fn files(&self) -> anyhow::Result<Vec<PathBuf>> {
         let (dir, kind) = (self.path, self.kind);
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| anyhow::anyhow!("cannot read {kind} {}: {}", dir.display(), source::io_reason(&e)))?;
         let budget = source::PROFILES_BUDGET;
-        // A folder's entry says whether it is a folder, so only a link needs a look at what it
-        // leads to. One more than the budget is enough to refuse the folder: the listing stops.
-        let folder =
-            |e: &std::fs::DirEntry| e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink() && e.path().is_dir());
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .filter(|e| matches!(Path::new(&e.file_name()).extension().and_then(|x| x.to_str()), Some("yaml" | "yml")))
-            .filter(|e| !folder(e))
-            .map(|e| e.path())
-            .take(budget.files + 1)
-            .collect();
+        // One more than the budget is enough to refuse the folder: the listing stops.
+        let (mut files, folders) = self.listing(dir, budget.files + 1)?;
+        if self.sub_folders {
+            for folder in folders {
+                if files.len() > budget.files {
+                    break;
+                }
+                if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink())
+                    && source::leaves(dir, &folder)
+                {
+                    anyhow::bail!(
+                        "cannot read {}: it is a symbolic link to a folder outside the {kind}; refused without \
+                         reading it",
+                        folder.display()
+                    );
+                }
+                files.extend(self.listing(&folder, budget.files + 1 - files.len())?.0);
+            }
+        }
         // The names differ only after the folder's own path, which they share.
         files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         if files.is_empty() {
-            anyhow::bail!("the {kind} {} holds no profiles (*.yaml, *.yml)", dir.display());
+            let inside = if self.sub_folders { " or in its sub-folders" } else { "" };
+            anyhow::bail!("the {kind} {} holds no profiles (*.yaml, *.yml){inside}", dir.display());
         }
         // Every file's size, looked up on every core.
         let sizes = crate::parallel::map(files.iter().collect(), |f| source::file_size(f));
         source::check_folder_sizes(&format!("{kind} {}", dir.display()), files.len(), &sizes, budget)?;
         Ok(files)
+    }
+
+    /// The profiles in `dir` (at most `most`), and the folders in it whose name does not start
+    /// with a dot, in name order.
+    fn listing(&self, dir: &Path, most: usize) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+        let kind = self.kind;
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| anyhow::anyhow!("cannot read {kind} {}: {}", dir.display(), source::io_reason(&e)))?;
+        // A folder's entry says whether it is a folder, so only a link needs a look at what it
+        // leads to.
+        let folder =
+            |e: &std::fs::DirEntry| e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink() && e.path().is_dir());
+        let yaml = |e: &std::fs::DirEntry| {
+            matches!(Path::new(&e.file_name()).extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+        };
+        let (mut files, mut folders) = (Vec::new(), Vec::new());
+        for entry in entries.filter_map(Result::ok) {
+            if folder(&entry) {
+                if self.sub_folders && !entry.file_name().to_string_lossy().starts_with('.') {
+                    folders.push(entry.path());
+                    if folders.len() > source::PROFILES_BUDGET.files {
+                        anyhow::bail!(
+                            "the {kind} {} holds more than {} folders, the most read from one folder; refused",
+                            dir.display(),
+                            source::PROFILES_BUDGET.files
+                        );
+                    }
+                }
+            } else if yaml(&entry) {
+                files.push(entry.path());
+                if files.len() >= most {
+                    break;
+                }
+            }
+        }
+        folders.sort_unstable();
+        Ok((files, folders))
     }
 }
 

@@ -110,7 +110,7 @@ pub struct PlanArgs {
 
 /// Options of `progress`.
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("checkins").required(true).multiple(true).args(["files", "history"]))]
+#[command(group = clap::ArgGroup::new("checkins").required(true).multiple(true).args(["files", "history", "team"]))]
 pub struct ProgressArgs {
     /// Check-ins of one person: profiles with a `date:`, in any order. `-` reads standard input.
     #[arg(value_name = "FILE", add = profiles_or_stdin())]
@@ -118,6 +118,14 @@ pub struct ProgressArgs {
     /// Every check-in (*.yaml, *.yml) in this folder, with any FILEs given.
     #[arg(long, value_name = "DIR", add = folders())]
     pub history: Option<PathBuf>,
+    /// A team's check-ins: a sub-folder of dated check-ins per person, or profiles side by side,
+    /// told apart by their `name`. A row per person, then the team.
+    #[arg(long, value_name = "DIR", add = folders(), conflicts_with_all = ["files", "history", "only_gaps"])]
+    pub team: Option<PathBuf>,
+    /// With --team: compare each person's latest check-in with their last one on or before this
+    /// date (without it, with their first).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub since: Option<jiff::civil::Date>,
     /// The target level; defaults to the latest check-in's `target:`, else the level above its
     /// `level:`.
     #[arg(long, value_name = "LEVEL", add = names(NameKind::Levels))]
@@ -125,7 +133,8 @@ pub struct ProgressArgs {
     /// Hide skills met at the last check-in that were never a gap.
     #[arg(long)]
     pub only_gaps: bool,
-    /// Exit with 3 when, at the last check-in, a gap remains or a skill is unassessed.
+    /// Exit with 3 when, at the last check-in, a gap remains or a skill is unassessed (with
+    /// --team: anyone's).
     #[arg(long)]
     pub exit_code: bool,
     #[command(flatten)]

@@ -97,11 +97,21 @@ pub(super) const PROGRESS_EXAMPLES: &str = concat!(
   pm-skills progress --history ./checkins --to lead --format json
   pm-skills progress --history ./checkins --format html > progress.html   a line chart page
   pm-skills progress --history ./checkins --exit-code      exit 3 while a gap remains
+  pm-skills progress --team ./team                        each person, then the team
+  pm-skills progress --team ./team --since 2026-04-01     what moved since the spring
 
 Each file is one check-in of one person: a profile with a `date:`, in any order. The target is
 --to, else the latest check-in's `target:`, else the level above its `level:`. A gap closed when
 a skill was short at the first check-in and is met at the last; it opened when it was met and
 now is short; it remains when it is short at both.
+
+--team reads a folder holding a sub-folder of check-ins per person, or check-ins side by side,
+each person told apart by `name`, and gives each person's progress as progress gives it for
+them alone, then the team's: who became ready, where most gaps remain, the open gaps over time.
+With --since, each person is compared from their last check-in on or before the date; someone
+with none by then is compared from their first, and someone with none after it counts as they
+stood, and the table says so. At the top of their ladder with no `target:`, a person is checked
+against their own level, as `gap --team` does.
 
 ",
     exit_codes!()

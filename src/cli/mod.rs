@@ -276,7 +276,7 @@ impl Cli {
             Command::Plan(a) => all.push(&a.profile),
             Command::Progress(a) => {
                 all.extend(a.files.iter().map(PathBuf::as_path));
-                all.extend(a.history.as_deref());
+                all.extend(a.history.as_deref().into_iter().chain(a.team.as_deref()));
             }
             Command::Fit(a) => all.extend(a.profile.as_deref().into_iter().chain(a.team.as_deref())),
             Command::Route(a) => all.extend(a.profile.as_deref()),
@@ -315,8 +315,10 @@ impl Cli {
 }
 
 /// Parses a command line. clap merges the options every command takes, wherever they stand; this
-/// adds the rule clap cannot express: `--data` and `--framework` given anywhere on the command line
-/// conflict, while a `PM_SKILLS_DATA` folder gives way to an explicit `--framework`.
+/// adds the rules clap cannot express: `--data` and `--framework` given anywhere on the command line
+/// conflict, while a `PM_SKILLS_DATA` folder gives way to an explicit `--framework`; and
+/// `progress --since` needs `--team` (clap let `--since` through with FILEs alone under a
+/// `requires`, since `--team` is one of the group FILEs satisfy).
 pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, clap::Error> {
     let mut command = Cli::command();
     let matches = command.try_get_matches_from_mut(args)?;
@@ -340,6 +342,14 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
     {
         let route = command.find_subcommand_mut("route").expect("route is a command");
         return Err(route.error(clap::error::ErrorKind::WrongNumberOfValues, message));
+    }
+    if let Command::Progress(progress) = &cli.command
+        && progress.since.is_some()
+        && progress.team.is_none()
+    {
+        let message = "--since compares each person of a team from a date, so it needs --team DIR";
+        let progress = command.find_subcommand_mut("progress").expect("progress is a command");
+        return Err(progress.error(clap::error::ErrorKind::MissingRequiredArgument, message));
     }
     if given("format")
         && let Some((name, writes)) = fixed_output(&cli.command)

@@ -9,6 +9,7 @@ pub mod moves;
 pub mod plan;
 pub mod profiles;
 pub mod progress;
+pub mod progress_team;
 pub mod review;
 pub mod route;
 pub mod selected;
@@ -64,6 +65,7 @@ pub fn run(cli: &Cli, options: &RenderOptions, warnings: &Warnings) -> anyhow::R
         Command::Frameworks(_) => explore::frameworks(options),
         Command::Gap(args) => gap::gap(global, args, options, warnings),
         Command::Plan(args) => plan::plan(global, args, options, warnings),
+        Command::Progress(args) if args.team.is_some() => progress_team::progress_team(global, args, options, warnings),
         Command::Progress(args) => progress::progress(global, args, options, warnings),
         Command::Moves(args) => moves::moves(&selected()?, global, args, options),
         Command::Route(args) => route::route(global, args, options, warnings),

@@ -2,8 +2,6 @@
 //! them ([`profile::load_profiles`]: the same framework choice, the same refusals), then checked as one
 //! history: one person, a date each, no two on one date.
 
-use std::path::Path;
-
 use super::Outcome;
 use crate::cli::{GlobalArgs, ProgressArgs};
 use crate::diagnostics::MAX_OF_A_KIND;
@@ -26,7 +24,7 @@ pub fn progress(
     warnings: &Warnings,
 ) -> anyhow::Result<Outcome> {
     let ProgressArgs { files, history, to, only_gaps, exit_code, .. } = args;
-    let folder = history.as_deref().map(|path: &Path| profile::Folder { path, kind: "history folder" });
+    let folder = history.as_deref().map(profile::Folder::history);
     let People { framework, role: home, people } =
         profile::load_profiles(&global.selection(), files, folder, warnings)?;
     // A file given twice is read once, and the warning saying so comes before this error.
@@ -42,7 +40,7 @@ pub fn progress(
 }
 
 /// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[&str]) -> String {
+pub fn and_list(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
@@ -63,8 +61,7 @@ fn grouped<'a, K: PartialEq>(items: impl Iterator<Item = (K, &'a str)>) -> Vec<(
 }
 
 /// The check-ins in date order, or one error naming every check-in that cannot be placed in one
-/// person's history: fewer than two, one without a date, two on the same date (their order would
-/// decide the net change), or profiles of different people.
+/// person's history: fewer than two, or any of [`as_history`]'s problems.
 pub fn one_history(checkins: Vec<Profile>) -> anyhow::Result<Vec<Dated>> {
     if let [only] = checkins.as_slice() {
         anyhow::bail!(
@@ -77,6 +74,16 @@ pub fn one_history(checkins: Vec<Profile>) -> anyhow::Result<Vec<Dated>> {
     if checkins.is_empty() {
         anyhow::bail!("progress needs at least two check-ins, and got none");
     }
+    as_history(checkins).map_err(|mut problems| match problems.len() {
+        1 => anyhow::anyhow!(problems.remove(0)),
+        n => anyhow::anyhow!("the check-ins cannot be followed over time ({n} problems):\n  {}", problems.join("\n  ")),
+    })
+}
+
+/// The check-ins in date order, or every problem that keeps them from being one person's history,
+/// each naming its files: one without a date, two on the same date (their order would decide the
+/// net change), or profiles of different people.
+pub fn as_history(checkins: Vec<Profile>) -> Result<Vec<Dated>, Vec<String>> {
     // Named in the order given, so this is worked out before the check-ins are sorted.
     let people = different_people(&checkins);
     let (mut dated, mut undated) = (Vec::new(), Vec::new());
@@ -108,17 +115,15 @@ pub fn one_history(checkins: Vec<Profile>) -> anyhow::Result<Vec<Dated>> {
         ));
     }
     problems.extend(people);
-    match problems.len() {
-        0 => {}
-        1 => anyhow::bail!("{}", problems.remove(0)),
-        n => anyhow::bail!("the check-ins cannot be followed over time ({n} problems):\n  {}", problems.join("\n  ")),
+    if !problems.is_empty() {
+        return Err(problems);
     }
     dated.sort_by_key(|c| c.date);
     Ok(dated)
 }
 
 /// The problem when the check-ins are of more than one person, naming each person's files.
-fn different_people(checkins: &[Profile]) -> Option<String> {
+pub fn different_people(checkins: &[Profile]) -> Option<String> {
     let people = grouped(checkins.iter().map(|p| (crate::names::person_key(&p.name), p.file.as_str())));
     if people.len() < 2 {
         return None;

@@ -39,7 +39,7 @@ pub fn load_people(
     team: Option<&Path>,
     warnings: &Warnings,
 ) -> anyhow::Result<People> {
-    load(selection, profiles, team.map(Folder::team), true, warnings)
+    load(selection, profiles, team.map(Folder::team), Keep::OncePerName, warnings)
 }
 
 /// Reads and checks profiles as [`load_people`] does, the files first, then the folder's, each
@@ -51,15 +51,53 @@ pub fn load_profiles(
     folder: Option<Folder>,
     warnings: &Warnings,
 ) -> anyhow::Result<People> {
-    load(selection, profiles, folder, false, warnings)
+    load(selection, profiles, folder, Keep::Every, warnings)
 }
 
-/// [`load_people`] (`by_name`: each person once) and [`load_profiles`].
+/// Reads and checks a team's check-ins (`progress --team`) as [`load_profiles`] reads a history
+/// folder, every profile of each person kept, and refuses, naming each file, the check-ins of one
+/// person that name different frameworks: one person's history is read on one framework. The
+/// people are told apart by [`by_person`].
+pub fn load_histories(selection: &Selection, folder: Folder, warnings: &Warnings) -> anyhow::Result<People> {
+    load(selection, &[], Some(folder), Keep::Histories, warnings)
+}
+
+/// The profiles grouped by person, by the rule [`load_people`] counts a person once by
+/// ([`crate::names::person_key`]): in the order each person first appears, each person's
+/// profiles in the order given.
+pub fn by_person(profiles: Vec<Profile>) -> Vec<Vec<Profile>> {
+    let mut at: HashMap<String, usize> = HashMap::with_capacity(profiles.len());
+    let mut people: Vec<Vec<Profile>> = Vec::new();
+    for profile in profiles {
+        let key = crate::names::person_key(&profile.name);
+        match at.get(&key) {
+            Some(&i) => people[i].push(profile),
+            None => {
+                at.insert(key, people.len());
+                people.push(vec![profile]);
+            }
+        }
+    }
+    people
+}
+
+/// What the loader keeps of the profiles it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Each person once ([`load_people`]).
+    OncePerName,
+    /// Every profile ([`load_profiles`]).
+    Every,
+    /// Every profile, and each person's on one framework ([`load_histories`]).
+    Histories,
+}
+
+/// [`load_people`], [`load_profiles`] and [`load_histories`].
 fn load(
     selection: &Selection,
     profiles: &[PathBuf],
     folder: Option<Folder>,
-    by_name: bool,
+    keep: Keep,
     warnings: &Warnings,
 ) -> anyhow::Result<People> {
     let stdin_given = profiles.iter().filter(|p| p.as_os_str() == "-").count();
@@ -78,20 +116,21 @@ fn load(
     }
     let mut noted = Vec::new();
     let paths = once_per_file(paths, &mut noted);
-    let checked = check_people(selection, loading, paths, by_name, &mut noted);
+    let checked = check_people(selection, loading, paths, keep, &mut noted);
     warnings.extend(noted);
     let (framework, role, people) = checked?;
     Ok(People { framework, role, people })
 }
 
-/// The framework, the home role and the checked people of [`load`], each person once if `by_name`.
+/// The framework, the home role and the checked people of [`load`], kept as `keep` says.
 fn check_people(
     selection: &Selection,
     loading: Option<Loading>,
     paths: Vec<(PathBuf, Option<Folder>)>,
-    by_name: bool,
+    keep: Keep,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<(Framework, usize, Vec<Profile>)> {
+    let by_name = keep == Keep::OncePerName;
     let mut paths = paths.into_iter();
     // The first profile is read on its own: the framework it names is the one used (unless a flag
     // names one), and it may name the home role. Every bad profile is named: when the first cannot
@@ -101,7 +140,8 @@ fn check_people(
     // With no flag, a first profile that names no framework picks the default: a later profile
     // naming another framework disagrees with it as much as with a first that names one.
     let names_none = first_raw.filter(|f| f.raw.framework.is_none() && !selection.names_framework());
-    let names_none = names_none.map(|f| format!("{} (names none, so the default)", f.file.display));
+    let names_none =
+        names_none.map(|f| (format!("{} (names none, so the default)", f.file.display), f.raw.name.clone()));
     let wanted = Wanted {
         framework: first_raw.and_then(|f| f.raw.framework.clone()),
         role: first_raw.and_then(|f| f.raw.role.clone()),
@@ -110,8 +150,11 @@ fn check_people(
     let checked = read_while_loading(selection, loading, &wanted, first, paths.collect(), &loaded);
     let framework = loaded.into_inner().unwrap_or_else(|| unreachable!("the framework is loaded first"))?;
     let (mut checked, home) = checked?;
-    if let (Some(at), Some((named, _))) = (names_none, checked.first_mut()) {
-        *named = Some(Named { key: framework.id.clone(), wanted: framework.id.clone(), at });
+    if let (Some((at, person)), Some((named, _))) = (names_none, checked.first_mut()) {
+        *named = Some(Named { key: framework.id.clone(), wanted: framework.id.clone(), at, person: Some(person) });
+    }
+    if keep == Keep::Histories {
+        one_framework_per_person(checked.iter().filter_map(|(named, _)| named.as_ref()))?;
     }
     // A profile for another framework that was read against this one (see `profile::foreign`)
     // does not disagree with it.
@@ -175,7 +218,8 @@ impl<'a> Checker<'a> {
     fn check(&self, raw: anyhow::Result<RawProfileFile>) -> Checked {
         let named = raw.as_ref().ok().and_then(|f| {
             let wanted = f.raw.framework.as_deref()?;
-            Some(Named { key: normalise(wanted), wanted: wanted.to_string(), at: framework_line(f) })
+            let person = Some(f.raw.name.clone());
+            Some(Named { key: normalise(wanted), wanted: wanted.to_string(), at: framework_line(f), person })
         });
         (named, raw.and_then(|raw| check_in_own_role(raw, self.home, &self.lookup)))
     }
@@ -386,6 +430,8 @@ struct Named {
     wanted: String,
     /// `file:line` of its `framework:` line.
     at: String,
+    /// Whose profile it is: its `name`, as written.
+    person: Option<String>,
 }
 
 fn framework_line(file: &RawProfileFile) -> String {
@@ -419,6 +465,47 @@ fn one_framework<'a>(named: impl Iterator<Item = &'a Named>) -> anyhow::Result<(
         text.push_str(&format!("\n  … and {} more frameworks", frameworks.len() - MAX_OF_A_KIND));
     }
     Err(anyhow::anyhow!(text))
+}
+
+/// One error when the check-ins of one person name different frameworks, naming each of those
+/// check-ins with the framework it names, person by person (the first [`MAX_OF_A_KIND`] people).
+fn one_framework_per_person<'a>(named: impl Iterator<Item = &'a Named>) -> anyhow::Result<()> {
+    // (person key, their check-ins that name a framework), in the order people first appear.
+    let mut people: Vec<(String, Vec<&Named>)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for n in named {
+        let Some(name) = n.person.as_deref() else { continue };
+        let key = crate::names::person_key(name);
+        match at.get(&key) {
+            Some(&i) => people[i].1.push(n),
+            None => {
+                at.insert(key.clone(), people.len());
+                people.push((key, vec![n]));
+            }
+        }
+    }
+    let mixed: Vec<&Vec<&Named>> =
+        people.iter().map(|(_, named)| named).filter(|named| named.iter().any(|n| n.key != named[0].key)).collect();
+    let each = |named: &Vec<&Named>| named.iter().map(|n| format!("{} `{}`", n.at, n.wanted)).collect::<Vec<_>>();
+    let who =
+        |named: &Vec<&Named>| crate::names::shown_name(named[0].person.as_deref().unwrap_or("").trim()).into_owned();
+    let rule = "one person's check-ins are compared on one framework; give each the same `framework:`";
+    match mixed.as_slice() {
+        [] => Ok(()),
+        [one] => {
+            anyhow::bail!("`{}`'s check-ins name different frameworks ({}), and {rule}", who(one), each(one).join(", "))
+        }
+        many => {
+            let mut text = format!("{} people's check-ins name different frameworks, and {rule}:", many.len());
+            for named in many.iter().take(MAX_OF_A_KIND) {
+                text.push_str(&format!("\n  `{}`: {}", who(named), each(named).join(", ")));
+            }
+            if many.len() > MAX_OF_A_KIND {
+                text.push_str(&format!("\n  … and {} more people", many.len() - MAX_OF_A_KIND));
+            }
+            Err(anyhow::anyhow!(text))
+        }
+    }
 }
 
 /// The profiles, or one error that names every profile refused (the first [`MAX_OF_A_KIND`] in full).
@@ -467,6 +554,51 @@ mod tests {
             warnings,
             ["two profiles are named `Priya Shah`: a.yaml and c.yaml; counted once, from a.yaml (the first read), \
               leaving out c.yaml"]
+        );
+    }
+
+    #[test]
+    fn profiles_are_grouped_by_person_by_the_rule_that_counts_a_person_once() {
+        let people = vec![
+            person("a.yaml", "Priya Shah"),
+            person("b.yaml", "Tom"),
+            person("c.yaml", " priya  shah"),
+            person("d.yaml", "Jos\u{e9}"),
+            person("e.yaml", "Jose\u{301}\u{200b}"),
+        ];
+        let groups = by_person(people);
+        let files: Vec<Vec<&str>> = groups.iter().map(|g| g.iter().map(|p| p.file.as_str()).collect()).collect();
+        assert_eq!(files, [vec!["a.yaml", "c.yaml"], vec!["b.yaml"], vec!["d.yaml", "e.yaml"]]);
+    }
+
+    #[test]
+    fn one_person_s_check_ins_on_two_frameworks_are_named_each_with_its_framework() {
+        let named = |file: &str, who: &str, framework: &str| Named {
+            key: normalise(framework),
+            wanted: framework.to_string(),
+            at: format!("{file}:3"),
+            person: Some(who.to_string()),
+        };
+        let same = [named("a.yaml", "Ana", "dvla"), named("b.yaml", "ana", "DVLA"), named("c.yaml", "Ben", "x")];
+        assert!(one_framework_per_person(same.iter()).is_ok(), "people on different frameworks are the loader's");
+        let one = [named("a.yaml", "Ana", "dvla"), named("b.yaml", " ana", "ddat-2025"), named("c.yaml", "Ben", "x")];
+        let err = one_framework_per_person(one.iter()).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "`Ana`'s check-ins name different frameworks (a.yaml:3 `dvla`, b.yaml:3 `ddat-2025`), and one person's \
+             check-ins are compared on one framework; give each the same `framework:`"
+        );
+        let two = [
+            named("a.yaml", "Ana", "dvla"),
+            named("b.yaml", "Ana", "y"),
+            named("c.yaml", "Ben", "x"),
+            named("d.yaml", "Ben", "z"),
+        ];
+        let err = one_framework_per_person(two.iter()).unwrap_err().to_string();
+        assert!(err.starts_with("2 people's check-ins name different frameworks"), "{err}");
+        assert!(
+            err.ends_with(":\n  `Ana`: a.yaml:3 `dvla`, b.yaml:3 `y`\n  `Ben`: c.yaml:3 `x`, d.yaml:3 `z`"),
+            "{err}"
         );
     }
 

@@ -171,11 +171,13 @@ fn figure(chart: &Chart, id: &str) -> Markup {
         Chart::Radar(r) => (&r.title, "radar"),
         Chart::Heatmap(h) => (&h.title, "heatmap"),
         Chart::Line(l) => (&l.title, "line"),
+        Chart::Trend(t) => (&t.title, "trend"),
     };
     let why = match chart {
         Chart::Radar(_) => "a radar chart needs at least three skills",
         Chart::Heatmap(_) => "no person and skill left to show",
         Chart::Line(_) => "a line chart needs two check-ins on different dates and a skill",
+        Chart::Trend(_) => "a chart over time needs check-ins on two dates or more",
     };
     html! {
         @match svg::draw(chart, id) {

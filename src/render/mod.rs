@@ -10,6 +10,7 @@ pub mod markup;
 pub mod records;
 pub mod svg;
 pub mod terminal;
+pub mod trend;
 pub mod wrap;
 pub mod xlsx;
 
@@ -19,6 +20,7 @@ pub use doc::{Block, Cell, Table, Tone};
 pub use line::Line;
 pub use records::{Records, STEP_COLUMNS, Value, neutralise_formula};
 pub use svg::{Chart, HeatCell, Heatmap, Radar, Series};
+pub use trend::Trend;
 
 /// Output formats. Table, Markdown and HTML are for people; JSON, YAML and CSV for scripts; XLSX
 /// for spreadsheets.

@@ -1,5 +1,5 @@
-//! Charts as inline SVG: a radar of proficiencies, a heatmap of a team's gaps, and (in
-//! [`super::line`]) a line chart of check-ins over time.
+//! Charts as inline SVG: a radar of proficiencies, a heatmap of a team's gaps, (in
+//! [`super::line`]) a line chart of check-ins over time, and (in [`super::trend`]) counts over time.
 //!
 //! A report only says what to draw ([`Chart`]: axes, series, values); this module decides how it
 //! looks, once for every report. Every element a test or a screen reader cares about is marked:
@@ -22,6 +22,7 @@ pub enum Chart {
     Radar(Radar),
     Heatmap(Heatmap),
     Line(super::line::Line),
+    Trend(super::trend::Trend),
 }
 
 /// One axis per skill, one outline per series (a level, a person, a target).
@@ -114,6 +115,7 @@ pub fn draw(chart: &Chart, id: &str) -> Option<Markup> {
         Chart::Radar(radar) => radar_svg(radar, id),
         Chart::Heatmap(heatmap) => heatmap_svg(heatmap, id),
         Chart::Line(line) => super::line::line_svg(line, id),
+        Chart::Trend(trend) => super::trend::trend_svg(trend, id),
     }
 }
 

@@ -15,6 +15,8 @@ pub mod path;
 pub mod per_person;
 pub mod plan;
 pub mod progress;
+pub mod progress_team;
+pub mod progress_team_view;
 pub mod review;
 pub mod route;
 pub mod route_search;

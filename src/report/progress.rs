@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::evidence_item;
 use super::gap::{GapReport, Readiness};
-use super::rules::Standing;
+use super::rules::{Standing, Tally};
 use super::{NOT_EXPECTED, Proficiency, Ref, Report, Scope, TargetFrom, proficiency_label};
 use jiff::civil::Date;
 
@@ -61,9 +61,21 @@ impl Status {
         }
     }
 
+    /// Where the skill stands at the last check-in, by the gap rule: met, to grow, or unassessed;
+    /// `None` for a skill the target does not expect.
+    pub fn now(self) -> Option<super::rules::Status> {
+        use super::rules::Status as Now;
+        match self {
+            Status::Closed | Status::Met | Status::NowMet => Some(Now::Met),
+            Status::Opened | Status::Remains | Status::NowGap => Some(Now::Grow),
+            Status::NotReassessed | Status::Unassessed => Some(Now::Unassessed),
+            Status::NotExpected => None,
+        }
+    }
+
     /// Whether the skill is met at the last check-in.
     fn met_now(self) -> bool {
-        matches!(self, Status::Closed | Status::Met | Status::NowMet)
+        self.now() == Some(super::rules::Status::Met)
     }
 
     /// The word a table shows.
@@ -170,6 +182,8 @@ pub struct ProgressSummary {
     pub met_now: usize,
     /// Every skill the target expects is met at the last check-in.
     pub ready: bool,
+    /// Every skill the target expects was met at the first check-in, counted as `ready` is.
+    pub ready_at_first: bool,
     /// The latest check-in against the target, counted as `gap` counts it: what remains is its
     /// `grow` and its `unassessed`.
     pub readiness: Readiness,
@@ -201,6 +215,10 @@ pub struct ProgressReport {
     /// Days from the first check-in to each, for the chart's time axis.
     #[serde(skip)]
     days: Vec<i64>,
+    /// Each check-in against the target, oldest first, counted by the gap rule over every skill
+    /// the target expects (`--only-gaps` or not).
+    #[serde(skip)]
+    tallies: Vec<Tally>,
 }
 
 /// The days from the first date to each, in date order; two check-ins on one day (which
@@ -245,7 +263,9 @@ impl ProgressReport {
         let mut rows: Vec<ProgressRow> =
             skills.iter().map(|&(s, need)| row(scope, &ordered, &dates, s, need)).collect();
         let latest = ordered.last().map(|p| GapReport::build(scope, p, target, false).summary);
-        let summary = summarise(&rows, &dates, latest.unwrap_or_else(|| Readiness::of(&[], "")));
+        let tallies = tallies(&rows, dates.len());
+        let mut summary = summarise(&rows, &dates, latest.unwrap_or_else(|| Readiness::of(&[], "")));
+        summary.ready_at_first = tallies.first().is_some_and(Tally::ready);
         if only_gaps {
             rows.retain(|r| !matches!(r.status, Status::Met | Status::NowMet | Status::NotExpected));
         }
@@ -271,7 +291,14 @@ impl ProgressReport {
             summary,
             scale: framework.scale.iter().map(|s| s.name.clone()).collect(),
             days: days_from_first(&dates),
+            tallies,
         }
+    }
+
+    /// Each check-in against the target, oldest first: what `gap` would count of it (met, to
+    /// grow, unassessed) over the skills the target expects, by the same rule.
+    pub fn tallies(&self) -> &[Tally] {
+        &self.tallies
     }
 
     /// Whether anything stands between the person and the target at the last check-in (a gap,
@@ -313,6 +340,18 @@ fn row(scope: Scope, ordered: &[&Profile], dates: &[Date], skill: usize, need: O
     }
 }
 
+/// Each check-in against the target, by the gap rule, over the rows the target expects.
+fn tallies(rows: &[ProgressRow], checkins: usize) -> Vec<Tally> {
+    let mut tallies = vec![Tally::default(); checkins];
+    for r in rows {
+        let Some(need) = &r.need else { continue };
+        for (tally, have) in tallies.iter_mut().zip(&r.proficiencies) {
+            tally.add(Standing::of(have.as_ref().map(|p| p.rank.index()), Some(need.rank.index())));
+        }
+    }
+    tallies
+}
+
 /// Counts the rows the target expects and words the summary; `now` is the latest check-in as
 /// `gap` reads it, so what remains is what `gap` would say.
 fn summarise(rows: &[ProgressRow], dates: &[Date], now: Readiness) -> ProgressSummary {
@@ -341,6 +380,7 @@ fn summarise(rows: &[ProgressRow], dates: &[Date], now: Readiness) -> ProgressSu
         unassessed: count(Status::Unassessed),
         met_now,
         ready: now.ready,
+        ready_at_first: false,
         readiness: now,
         text,
     }
@@ -354,14 +394,8 @@ fn remain_words(rows: &[ProgressRow], now: &Readiness) -> String {
         return "; none remain".into();
     }
     let names = |grow: bool| -> Vec<&str> {
-        rows.iter()
-            .filter(|r| match r.status {
-                Status::Opened | Status::Remains | Status::NowGap => grow,
-                Status::NotReassessed | Status::Unassessed => !grow,
-                _ => false,
-            })
-            .map(|r| r.skill.name.as_str())
-            .collect()
+        let wanted = if grow { super::rules::Status::Grow } else { super::rules::Status::Unassessed };
+        rows.iter().filter(|r| r.status.now() == Some(wanted)).map(|r| r.skill.name.as_str()).collect()
     };
     let mut parts = Vec::new();
     if now.grow > 0 {
@@ -635,10 +669,13 @@ mod tests {
         let all = |date: &str, p: usize| checkin(date, &[Some(p); 10], &[]);
         let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 3)], 0, TargetFrom::To, false);
         assert_eq!(r.summary.text, "0 gaps closed since 2026-01-01; none remain");
-        assert!(r.summary.ready && !r.has_gaps());
+        assert!(r.summary.ready && r.summary.ready_at_first && !r.has_gaps());
+        assert!(r.tallies().iter().all(|t| t.ready() && t.met == 10));
         // Everything from awareness to expert: every gap closes.
         let r = ProgressReport::build(scope, &[all("2026-01-01", 0), all("2026-02-01", 3)], 1, TargetFrom::To, false);
         assert_eq!(r.summary.text, "10 gaps closed since 2026-01-01; none remain");
+        assert!(r.summary.ready && !r.summary.ready_at_first);
+        assert_eq!((r.tallies()[0].grow, r.tallies()[1].grow), (10, 0));
         // From expert to awareness: every gap opens.
         let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 0)], 1, TargetFrom::To, false);
         assert!(r.summary.text.starts_with("0 gaps closed since 2026-01-01, 10 opened; 10 remain: 10 to grow (Agile"));
@@ -646,6 +683,7 @@ mod tests {
         // --only-gaps keeps what was ever a gap, and the counts.
         let r = ProgressReport::build(scope, &[all("2026-01-01", 3), all("2026-02-01", 3)], 1, TargetFrom::To, true);
         assert!(r.rows.is_empty() && r.summary.met == 10);
+        assert!(r.tallies().iter().all(|t| t.met == 10), "counted before --only-gaps hides rows");
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn profiles_complete_as_yaml_files_and_folders() {
     let files = in_root(&["pm-skills", "plan", "-p", ""]);
     assert!(files.contains(&"examples/".into()) && files.contains(&"-".into()), "folders, and - for stdin: {files:?}");
     assert!(!files.iter().any(|f| f == "Cargo.toml"), "only YAML files: {files:?}");
-    assert_eq!(in_root(&["pm-skills", "gap", "--team", "examples/t"]), ["examples/team/"]);
+    assert_eq!(in_root(&["pm-skills", "gap", "--team", "examples/t"]), ["examples/team-over-time/", "examples/team/"]);
 }
 
 /// What a case expects of the values offered.

@@ -27,6 +27,7 @@ mod pictures;
 mod plan;
 mod problems;
 mod progress;
+mod progress_team;
 mod readme;
 mod reference;
 mod review;

@@ -151,7 +151,7 @@ pub fn read_text_in(folder: &Path, path: &Path, what: &str) -> anyhow::Result<St
 
 /// Whether the symbolic link `path` leads outside `folder`. A link that cannot be followed is
 /// left to the read, which says why.
-fn leaves(folder: &Path, path: &Path) -> bool {
+pub fn leaves(folder: &Path, path: &Path) -> bool {
     match (fs::canonicalize(folder), fs::canonicalize(path)) {
         (Ok(folder), Ok(target)) => !target.starts_with(folder),
         _ => false,
