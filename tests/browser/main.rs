@@ -213,6 +213,19 @@ fn html_reports_load_in_chromium_with_the_right_charts_and_no_console_messages()
             lines: 10,
             ..page("progress-gaps", &["progress", "--history", "tests/fixtures/progress/history"], 0, 0, 0)
         },
+        // A team over time: open gaps to grow and not assessed, one line each.
+        Page {
+            lines: 2,
+            ..page(
+                "team-over-time",
+                &["progress", "--team", "examples/team-over-time", "--since", "2026-04-01"],
+                0,
+                0,
+                0,
+            )
+        },
+        // A route is tables of moves, with no chart.
+        page("route", &["--data", map, "route", "analyst/analyst", "designer/senior"], 0, 0, 0),
         // Each person against their own target, and teams of 50 and 250 (people as rows).
         page("mixed-team", &["gap", "--team", mixed], 0, 0, 50),
         page("team-50", &["gap", "--team", &fifty], 0, 0, 500),
