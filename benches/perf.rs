@@ -348,6 +348,19 @@ impl Lcg {
 }
 
 pub const SCALE: [&str; 4] = ["awareness", "working", "practitioner", "expert"];
+/// The skill ids of the built-in framework, which the generated profiles rate.
+pub const DVLA_SKILLS: [&str; 10] = [
+    "agile-working",
+    "government-digital-and-data-perspective",
+    "experience-of-working-within-constraints",
+    "financial-ownership",
+    "lifecycle-perspective",
+    "operational-management",
+    "problem-ownership",
+    "product-ownership",
+    "strategic-focus",
+    "user-focus",
+];
 
 /// A synthetic framework at factor `k`: `k` role families of 10 levels, each rating 200 skills
 /// of its own (S = 200k skills, L = 10k levels), plus P = 100k profiles against the first family.
@@ -407,22 +420,10 @@ fn generate_scale(dir: &Path, k: usize) {
 fn generate_team(dir: &Path, count: usize) {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).unwrap();
-    let skills = [
-        "agile-working",
-        "government-digital-and-data-perspective",
-        "experience-of-working-within-constraints",
-        "financial-ownership",
-        "lifecycle-perspective",
-        "operational-management",
-        "problem-ownership",
-        "product-ownership",
-        "strategic-focus",
-        "user-focus",
-    ];
     let mut rng = Lcg(count as u64);
     for p in 0..count {
         let mut profile = format!("name: Person {p}\nlevel: product-manager\nskills:\n");
-        for s in skills {
+        for s in DVLA_SKILLS {
             if rng.next(10) > 0 {
                 writeln!(profile, "  {s}: {}", SCALE[rng.next(4) as usize]).unwrap();
             }

@@ -7,20 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use super::{Lcg, ROOT, Report, SCALE, ms, timed};
-
-const SKILLS: [&str; 10] = [
-    "agile-working",
-    "government-digital-and-data-perspective",
-    "experience-of-working-within-constraints",
-    "financial-ownership",
-    "lifecycle-perspective",
-    "operational-management",
-    "problem-ownership",
-    "product-ownership",
-    "strategic-focus",
-    "user-focus",
-];
+use super::{DVLA_SKILLS, Lcg, ROOT, Report, SCALE, ms, timed};
 
 /// `people` people with `checkins` check-ins each, in a sub-folder per person.
 fn generate(dir: &Path, people: usize, checkins: usize) {
@@ -30,7 +17,7 @@ fn generate(dir: &Path, people: usize, checkins: usize) {
         let folder = dir.join(format!("p{p:05}"));
         std::fs::create_dir_all(&folder).unwrap();
         let level = ["product-manager", "senior", "lead"][rng.next(3) as usize];
-        let mut ranks: Vec<u64> = SKILLS.iter().map(|_| rng.next(4)).collect();
+        let mut ranks: Vec<u64> = DVLA_SKILLS.iter().map(|_| rng.next(4)).collect();
         for c in 0..checkins {
             // A quarter apart, on a day of the quarter's first month of their own.
             let date = format!("2026-{:02}-{:02}", 1 + 3 * (c % 4), 1 + rng.next(28));
@@ -39,9 +26,9 @@ fn generate(dir: &Path, people: usize, checkins: usize) {
             for (s, rank) in ranks.iter_mut().enumerate() {
                 *rank = (*rank + rng.next(3)).saturating_sub(1).min(3);
                 if rng.next(10) == 0 {
-                    writeln!(text, "  {}: ~", SKILLS[s]).unwrap();
+                    writeln!(text, "  {}: ~", DVLA_SKILLS[s]).unwrap();
                 } else {
-                    writeln!(text, "  {}: {}", SKILLS[s], SCALE[*rank as usize]).unwrap();
+                    writeln!(text, "  {}: {}", DVLA_SKILLS[s], SCALE[*rank as usize]).unwrap();
                 }
             }
             std::fs::write(folder.join(format!("{date}.yaml")), text).unwrap();

@@ -10,18 +10,12 @@ use calamine::{Data, Reader, Xlsx};
 
 use crate::common::{cmd, example_path, json, path, refused, stdout};
 
-const SKILLS: [&str; 10] = [
-    "agile-working",
-    "government-digital-and-data-perspective",
-    "experience-of-working-within-constraints",
-    "financial-ownership",
-    "lifecycle-perspective",
-    "operational-management",
-    "problem-ownership",
-    "product-ownership",
-    "strategic-focus",
-    "user-focus",
-];
+/// The built-in framework's skill ids, as `skills` lists them.
+fn skill_ids() -> Vec<String> {
+    let v = json(&["skills"]);
+    v["skills"].as_array().expect("a list of skills").iter().map(|s| s["id"].as_str().unwrap().to_string()).collect()
+}
+
 const STEPS: [&str; 4] = ["awareness", "working", "practitioner", "expert"];
 
 /// A deterministic pseudo-random sequence, so every run generates the same teams.
@@ -45,6 +39,7 @@ struct Generated {
 /// up and down, about one skill in six unassessed, a `target:` now and then, and names spelt in
 /// other cases and spacings from one check-in to the next.
 fn generate(seed: u64) -> Vec<Generated> {
+    let skills = skill_ids();
     let mut rng = Lcg(seed);
     let people = 3 + rng.next(3) as usize;
     let mut out = Vec::new();
@@ -52,7 +47,7 @@ fn generate(seed: u64) -> Vec<Generated> {
         let checkins = 2 + rng.next(3) as usize;
         let level = ["product-manager", "senior", "lead"][rng.next(3) as usize];
         let target = (rng.next(4) == 0).then_some("lead");
-        let mut ranks: Vec<u64> = (0..SKILLS.len()).map(|_| rng.next(4)).collect();
+        let mut ranks: Vec<u64> = (0..skills.len()).map(|_| rng.next(4)).collect();
         let mut day = rng.next(40);
         for c in 0..checkins {
             day += 20 + rng.next(90);
@@ -70,9 +65,9 @@ fn generate(seed: u64) -> Vec<Generated> {
             for (s, rank) in ranks.iter_mut().enumerate() {
                 *rank = (*rank + rng.next(3)).saturating_sub(1).min(3);
                 if rng.next(6) == 0 {
-                    yaml.push_str(&format!("  {}: ~\n", SKILLS[s]));
+                    yaml.push_str(&format!("  {}: ~\n", skills[s]));
                 } else {
-                    yaml.push_str(&format!("  {}: {}\n", SKILLS[s], STEPS[*rank as usize]));
+                    yaml.push_str(&format!("  {}: {}\n", skills[s], STEPS[*rank as usize]));
                 }
             }
             out.push(Generated { person, date: date.to_string(), yaml });
