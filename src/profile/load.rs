@@ -66,15 +66,22 @@ pub fn load_histories(selection: &Selection, folder: Folder, warnings: &Warnings
 /// ([`crate::names::person_key`]): in the order each person first appears, each person's
 /// profiles in the order given.
 pub fn by_person(profiles: Vec<Profile>) -> Vec<Vec<Profile>> {
-    let mut at: HashMap<String, usize> = HashMap::with_capacity(profiles.len());
-    let mut people: Vec<Vec<Profile>> = Vec::new();
-    for profile in profiles {
-        let key = crate::names::person_key(&profile.name);
+    grouped(profiles, |p| Some(p.name.as_str()))
+}
+
+/// `items` grouped by whose they are, by [`crate::names::person_key`] of the name `name` gives
+/// (an item with none is left out): in the order each person first appears, each person's items
+/// in the order given.
+fn grouped<T>(items: impl IntoIterator<Item = T>, name: impl Fn(&T) -> Option<&str>) -> Vec<Vec<T>> {
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut people: Vec<Vec<T>> = Vec::new();
+    for item in items {
+        let Some(key) = name(&item).map(crate::names::person_key) else { continue };
         match at.get(&key) {
-            Some(&i) => people[i].push(profile),
+            Some(&i) => people[i].push(item),
             None => {
                 at.insert(key, people.len());
-                people.push(vec![profile]);
+                people.push(vec![item]);
             }
         }
     }
@@ -470,22 +477,9 @@ fn one_framework<'a>(named: impl Iterator<Item = &'a Named>) -> anyhow::Result<(
 /// One error when the check-ins of one person name different frameworks, naming each of those
 /// check-ins with the framework it names, person by person (the first [`MAX_OF_A_KIND`] people).
 fn one_framework_per_person<'a>(named: impl Iterator<Item = &'a Named>) -> anyhow::Result<()> {
-    // (person key, their check-ins that name a framework), in the order people first appear.
-    let mut people: Vec<(String, Vec<&Named>)> = Vec::new();
-    let mut at: HashMap<String, usize> = HashMap::new();
-    for n in named {
-        let Some(name) = n.person.as_deref() else { continue };
-        let key = crate::names::person_key(name);
-        match at.get(&key) {
-            Some(&i) => people[i].1.push(n),
-            None => {
-                at.insert(key.clone(), people.len());
-                people.push((key, vec![n]));
-            }
-        }
-    }
-    let mixed: Vec<&Vec<&Named>> =
-        people.iter().map(|(_, named)| named).filter(|named| named.iter().any(|n| n.key != named[0].key)).collect();
+    // Each person's check-ins that name a framework, in the order people first appear.
+    let people = grouped(named, |n| n.person.as_deref());
+    let mixed: Vec<&Vec<&Named>> = people.iter().filter(|named| named.iter().any(|n| n.key != named[0].key)).collect();
     let each = |named: &Vec<&Named>| named.iter().map(|n| format!("{} `{}`", n.at, n.wanted)).collect::<Vec<_>>();
     let who =
         |named: &Vec<&Named>| crate::names::shown_name(named[0].person.as_deref().unwrap_or("").trim()).into_owned();
