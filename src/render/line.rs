@@ -8,10 +8,9 @@
 //! a blank is never drawn as a value. Every line is a `<g class="line …">` with its skill as
 //! `<title>`, and the `<desc>` carries the same summary as the table below the chart.
 
-use std::fmt::Write as _;
-
 use super::markup::{Markup, Text, html};
 use super::svg::{Series, dasharray, frame, marker, n, style, truncate};
+use super::time_axis::{INSET, TimeAxis, last_day};
 use super::wrap::wrap_lines;
 
 /// Proficiency over time: one line per skill.
@@ -39,10 +38,6 @@ const WIDTH: f64 = 900.0;
 const LEFT: f64 = 130.0;
 const RIGHT: f64 = 70.0;
 const TOP: f64 = 24.0;
-/// Space between the plot's edge and the first and last dates, so markers are not cut.
-const INSET: f64 = 24.0;
-/// The least room a date label needs before the next one moves to a row below.
-const LABEL_ROOM: f64 = 86.0;
 /// The most room between the markers of skills that share a value at one date.
 const DODGE: f64 = 11.0;
 /// A legend entry's text wraps at this many characters (a column is about 370 pixels of 13px text).
@@ -50,18 +45,14 @@ const LEGEND_CHARS: usize = 46;
 /// The height of one line of legend text.
 const LEGEND_LINE: f64 = 16.0;
 
-/// The chart's geometry, worked out once.
-struct Frame {
+/// The chart's geometry, worked out once: the scale's bands up, the dates across.
+struct Frame<'a> {
     steps: usize,
     band: f64,
-    /// How far apart the markers of skills that share a value at one date stand.
-    dodge: f64,
-    x0: f64,
-    x1: f64,
-    last_day: f64,
+    time: TimeAxis<'a>,
 }
 
-impl Frame {
+impl Frame<'_> {
     fn plot_bottom(&self) -> f64 {
         TOP + self.band * self.steps as f64
     }
@@ -71,33 +62,16 @@ impl Frame {
         let rank = rank.clamp(1, self.steps);
         TOP + self.band * ((self.steps - rank) as f64 + 0.5)
     }
-
-    /// Where series `k`'s marker stands beside the date's, among the series with its value there:
-    /// side by side along the gridline, never off the value's height.
-    fn dodge(&self, chart: &Line, date: usize, k: usize) -> f64 {
-        let value = |s: &Series| s.values.get(date).copied().flatten();
-        let mine = value(&chart.series[k]);
-        let sharing: Vec<usize> = (0..chart.series.len()).filter(|&j| value(&chart.series[j]) == mine).collect();
-        let at = sharing.iter().position(|&j| j == k).unwrap_or(0);
-        (at as f64 - (sharing.len() as f64 - 1.0) / 2.0) * self.dodge
-    }
-
-    fn x(&self, day: i64) -> f64 {
-        self.x0 + (self.x1 - self.x0) * (day as f64 / self.last_day)
-    }
 }
 
 /// Draws the chart; `None` when there is nothing to draw over time (fewer than two dates, no
 /// skill, or no scale).
 pub fn line_svg(chart: &Line, id: &str) -> Option<Markup> {
+    if chart.series.is_empty() || chart.scale.is_empty() {
+        return None;
+    }
+    let last_day = last_day(&chart.dates, &chart.days)?;
     let dates = chart.dates.len();
-    if dates < 2 || chart.days.len() != dates || chart.series.is_empty() || chart.scale.is_empty() {
-        return None;
-    }
-    let last_day = *chart.days.last()? as f64;
-    if last_day <= 0.0 {
-        return None;
-    }
     let steps = chart.scale.len();
     let band = (320.0 / steps as f64).clamp(30.0, 72.0);
     // The most skills that share one value at one date, and the least room between two dates: the
@@ -108,22 +82,21 @@ pub fn line_svg(chart: &Line, id: &str) -> Option<Markup> {
     let closest = chart.days.windows(2).map(|w| (w[1] - w[0]) as f64 / last_day * plot).fold(f64::MAX, f64::min);
     let dodge = if most > 1 { DODGE.min(0.8 * closest / (most - 1) as f64) } else { 0.0 };
     let inset = INSET.max(dodge * (most - 1) as f64 / 2.0 + 8.0);
-    let plot = Frame { steps, band, dodge, x0: LEFT + inset, x1: WIDTH - RIGHT - inset, last_day };
-    let label_rows = date_label_rows(chart, &plot);
+    let (x0, x1) = (LEFT + inset, WIDTH - RIGHT - inset);
+    let time = TimeAxis { dates: &chart.dates, days: &chart.days, last_day, x0, x1, dodge };
+    let plot = Frame { steps, band, time };
+    // A date label too close to the one before moves to a row below, so every date is named.
+    let label_rows = plot.time.label_rows();
     let dates_top = plot.plot_bottom() + 20.0;
-    let legend_top = dates_top + 18.0 * (label_rows.iter().max().copied().unwrap_or(0) + 1) as f64 + 14.0;
+    let legend_top = dates_top + 18.0 * (label_rows.iter().flatten().max().copied().unwrap_or(0) + 1) as f64 + 14.0;
     let labels = legend_labels(chart);
     let legend_height: f64 = labels.chunks(2).map(legend_row_height).sum();
     let height = legend_top + legend_height + 8.0;
 
     let body = html! {
-        (grid(chart, &plot, &label_rows, dates_top))
+        (grid(chart, &plot, &label_rows))
         (targets(chart, &plot))
-        g class="series-group" {
-            "\n"
-            @for (k, series) in chart.series.iter().enumerate() { (draw_series(chart, &plot, k, series)) }
-        }
-        "\n"
+        (plot.time.lines(&chart.series, |rank| plot.y(rank), |rank| step_name(chart, rank)))
         (legend(&labels, legend_top))
     };
     Some(frame("line", id, (WIDTH, height), &chart.title, &description(chart), body))
@@ -135,27 +108,8 @@ fn most_sharing(chart: &Line, date: usize) -> usize {
     values.iter().flatten().map(|v| values.iter().filter(|w| **w == Some(*v)).count()).max().unwrap_or(1)
 }
 
-/// The row each date's label goes on: the first row where it clears the label before it.
-fn date_label_rows(chart: &Line, frame: &Frame) -> Vec<usize> {
-    let mut row_ends: Vec<f64> = Vec::new();
-    chart
-        .days
-        .iter()
-        .map(|&day| {
-            let x = frame.x(day);
-            let row = row_ends.iter().position(|end| x - end >= LABEL_ROOM).unwrap_or(row_ends.len()).min(3);
-            if row == row_ends.len() {
-                row_ends.push(x);
-            } else {
-                row_ends[row] = x;
-            }
-            row
-        })
-        .collect()
-}
-
 /// The scale's gridlines and names, and a tick and label per date.
-fn grid(chart: &Line, frame: &Frame, rows: &[usize], dates_top: f64) -> Markup {
+fn grid(chart: &Line, frame: &Frame, rows: &[Option<usize>]) -> Markup {
     html! {
         g class="grid" stroke="#b0b0b0" stroke-width="1" {
             "\n"
@@ -167,14 +121,7 @@ fn grid(chart: &Line, frame: &Frame, rows: &[usize], dates_top: f64) -> Markup {
                 }
                 "\n"
             }
-            @for ((date, &day), row) in chart.dates.iter().zip(&chart.days).zip(rows) {
-                @let x = n(frame.x(day));
-                line class="date" x1=(x) y1=(n(TOP)) x2=(x) y2=(n(frame.plot_bottom())) stroke-dasharray="2 3" {}
-                text class="axis-label" x=(x) y=(n(dates_top + 18.0 * *row as f64)) text-anchor="middle" stroke="none" {
-                    (Text(&truncate(date, 12)))
-                }
-                "\n"
-            }
+            (frame.time.ticks(TOP, frame.plot_bottom(), rows))
         }
         "\n"
     }
@@ -206,47 +153,6 @@ fn targets(chart: &Line, frame: &Frame) -> Markup {
                 }
                 text class="target-label" x=(n(WIDTH - RIGHT + 6.0)) y=(n(frame.y(rank) + 4.5)) { "target" }
                 "\n"
-            }
-        }
-        "\n"
-    }
-}
-
-/// One skill's line, broken where a check-in left it unassessed, with a marker per value.
-fn draw_series(chart: &Line, frame: &Frame, k: usize, series: &Series) -> Markup {
-    let (colour, dash, kind) = style(k);
-    let points: Vec<Option<(f64, f64)>> = chart
-        .days
-        .iter()
-        .enumerate()
-        .map(|(i, &day)| {
-            let rank = series.values.get(i).copied().flatten()?;
-            Some((frame.x(day) + frame.dodge(chart, i, k), frame.y(rank)))
-        })
-        .collect();
-    let mut path = String::new();
-    for (i, point) in points.iter().enumerate() {
-        let Some((x, y)) = point else { continue };
-        let joined = i > 0 && points[i - 1].is_some();
-        let _ = write!(path, "{}{} {}", if joined { "L" } else { "M" }, n(*x), n(*y));
-    }
-    html! {
-        g class={ "line line-" (k + 1) } {
-            title { (Text(&series.name)) }
-            "\n"
-            @if !path.is_empty() {
-                path class="line-path" fill="none" stroke=(colour) stroke-width="2.5" stroke-linejoin="round"
-                    stroke-dasharray=[dasharray(dash)] d=(path) {}
-                "\n"
-            }
-            @for (i, point) in points.iter().enumerate() {
-                @if let (Some((x, y)), Some(rank)) = (point, series.values.get(i).copied().flatten()) {
-                    g class="point" {
-                        title { (Text(&series.name)) ", " (Text(&chart.dates[i])) ": " (Text(&step_name(chart, rank))) }
-                        (marker(kind, *x, *y, colour))
-                    }
-                    "\n"
-                }
             }
         }
         "\n"

@@ -10,6 +10,7 @@ pub mod markup;
 pub mod records;
 pub mod svg;
 pub mod terminal;
+mod time_axis;
 pub mod trend;
 pub mod wrap;
 pub mod xlsx;

@@ -6,10 +6,9 @@
 //! by side at that height rather than one over the other. Every point carries a `<title>` with its
 //! date and count, and the `<desc>` says what the table after the chart holds.
 
-use std::fmt::Write as _;
-
 use super::markup::{Markup, Text, html};
 use super::svg::{Series, dasharray, frame, marker, n, style, truncate};
+use super::time_axis::{INSET, TimeAxis, last_day};
 
 /// Counts over time: one line per series.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,27 +32,16 @@ const LEFT: f64 = 80.0;
 const RIGHT: f64 = 40.0;
 const TOP: f64 = 24.0;
 const PLOT_HEIGHT: f64 = 280.0;
-/// Space between the plot's edge and the first and last dates, so markers are not cut.
-const INSET: f64 = 24.0;
-/// The least room a date label needs: a date closer to the one labelled before it is not labelled
-/// (its tick and its points stay, and the table names it).
-const LABEL_ROOM: f64 = 86.0;
 /// How far apart the markers of series that share a value at one date stand.
 const DODGE: f64 = 9.0;
 
-/// The plot's geometry, worked out once.
-struct Frame {
+/// The plot's geometry, worked out once: the count up, the dates across.
+struct Frame<'a> {
     top: f64,
-    x0: f64,
-    x1: f64,
-    last_day: f64,
+    time: TimeAxis<'a>,
 }
 
-impl Frame {
-    fn x(&self, day: i64) -> f64 {
-        self.x0 + (self.x1 - self.x0) * (day as f64 / self.last_day)
-    }
-
+impl Frame<'_> {
     fn y(&self, value: usize) -> f64 {
         TOP + PLOT_HEIGHT * (1.0 - value as f64 / self.top)
     }
@@ -80,26 +68,20 @@ fn axis(most: usize) -> (usize, usize) {
 /// Draws the chart; `None` when there is nothing to draw over time (fewer than two dates, or no
 /// series).
 pub fn trend_svg(chart: &Trend, id: &str) -> Option<Markup> {
-    let dates = chart.dates.len();
-    if dates < 2 || chart.days.len() != dates || chart.series.is_empty() {
+    if chart.series.is_empty() {
         return None;
     }
-    let last_day = *chart.days.last()? as f64;
-    if last_day <= 0.0 {
-        return None;
-    }
+    let last_day = last_day(&chart.dates, &chart.days)?;
     let most = chart.series.iter().flat_map(|s| s.values.iter().flatten()).copied().max().unwrap_or(0);
     let (step, top) = axis(most);
-    let plot = Frame { top: top as f64, x0: LEFT + INSET, x1: WIDTH - RIGHT - INSET, last_day };
+    let (x0, x1) = (LEFT + INSET, WIDTH - RIGHT - INSET);
+    let time = TimeAxis { dates: &chart.dates, days: &chart.days, last_day, x0, x1, dodge: DODGE };
+    let plot = Frame { top: top as f64, time };
     let legend_top = plot.bottom() + 44.0;
     let height = legend_top + 22.0 * chart.series.len() as f64 + 8.0;
     let body = html! {
         (grid(chart, &plot, step, top))
-        g class="series-group" {
-            "\n"
-            @for (k, series) in chart.series.iter().enumerate() { (draw_series(chart, &plot, k, series)) }
-        }
-        "\n"
+        (plot.time.lines(&chart.series, |value| plot.y(value), |value| value.to_string()))
         (legend(chart, legend_top))
     };
     Some(frame("trend", id, (WIDTH, height), &chart.title, &description(chart, top), body))
@@ -107,7 +89,8 @@ pub fn trend_svg(chart: &Trend, id: &str) -> Option<Markup> {
 
 /// The count's gridlines and numbers, the unit, and a tick per date with the labels that fit.
 fn grid(chart: &Trend, frame: &Frame, step: usize, top: usize) -> Markup {
-    let labelled = labelled_dates(chart, frame);
+    // A date label too close to the one before is left out: the table after the chart names it.
+    let labelled = frame.time.labels_that_fit();
     let middle = TOP + PLOT_HEIGHT / 2.0;
     html! {
         g class="grid" stroke="#b0b0b0" stroke-width="1" {
@@ -123,83 +106,7 @@ fn grid(chart: &Trend, frame: &Frame, step: usize, top: usize) -> Markup {
             text class="axis-unit" x=(n(18.0)) y=(n(middle)) text-anchor="middle" stroke="none"
                 transform={ "rotate(-90 18 " (n(middle)) ")" } { (Text(&truncate(&chart.unit, 30))) }
             "\n"
-            @for (i, (date, &day)) in chart.dates.iter().zip(&chart.days).enumerate() {
-                @let x = n(frame.x(day));
-                line class="date" x1=(x) y1=(n(TOP)) x2=(x) y2=(n(frame.bottom())) stroke-dasharray="2 3" {}
-                @if labelled[i] {
-                    text class="axis-label" x=(x) y=(n(frame.bottom() + 20.0)) text-anchor="middle" stroke="none" {
-                        (Text(&truncate(date, 12)))
-                    }
-                }
-                "\n"
-            }
-        }
-        "\n"
-    }
-}
-
-/// Which dates get a label: the first, the last, and each one far enough from the label before it
-/// (a date too close to the last is left for the last).
-fn labelled_dates(chart: &Trend, frame: &Frame) -> Vec<bool> {
-    let xs: Vec<f64> = chart.days.iter().map(|&d| frame.x(d)).collect();
-    let last = xs.len() - 1;
-    let mut labelled = vec![false; xs.len()];
-    let mut previous = f64::MIN;
-    for (i, &x) in xs.iter().enumerate() {
-        let clear = x - previous >= LABEL_ROOM && (i == last || xs[last] - x >= LABEL_ROOM);
-        if i == 0 || i == last || clear {
-            labelled[i] = true;
-            previous = x;
-        }
-    }
-    labelled
-}
-
-/// Where series `k`'s marker stands beside the date's, among the series with its value there.
-fn dodge(chart: &Trend, date: usize, k: usize) -> f64 {
-    let value = |s: &Series| s.values.get(date).copied().flatten();
-    let mine = value(&chart.series[k]);
-    let sharing: Vec<usize> = (0..chart.series.len()).filter(|&j| value(&chart.series[j]) == mine).collect();
-    let at = sharing.iter().position(|&j| j == k).unwrap_or(0);
-    (at as f64 - (sharing.len() as f64 - 1.0) / 2.0) * DODGE
-}
-
-/// One series' line, broken where it has no value, with a marker per value.
-fn draw_series(chart: &Trend, frame: &Frame, k: usize, series: &Series) -> Markup {
-    let (colour, dash, kind) = style(k);
-    let points: Vec<Option<(f64, f64, usize)>> = chart
-        .days
-        .iter()
-        .enumerate()
-        .map(|(i, &day)| {
-            let value = series.values.get(i).copied().flatten()?;
-            Some((frame.x(day) + dodge(chart, i, k), frame.y(value), value))
-        })
-        .collect();
-    let mut path = String::new();
-    for (i, point) in points.iter().enumerate() {
-        let Some((x, y, _)) = point else { continue };
-        let joined = i > 0 && points[i - 1].is_some();
-        let _ = write!(path, "{}{} {}", if joined { "L" } else { "M" }, n(*x), n(*y));
-    }
-    html! {
-        g class={ "line line-" (k + 1) } {
-            title { (Text(&series.name)) }
-            "\n"
-            @if !path.is_empty() {
-                path class="line-path" fill="none" stroke=(colour) stroke-width="2.5" stroke-linejoin="round"
-                    stroke-dasharray=[dasharray(dash)] d=(path) {}
-                "\n"
-            }
-            @for (i, point) in points.iter().enumerate() {
-                @if let Some((x, y, value)) = point {
-                    g class="point" {
-                        title { (Text(&series.name)) ", " (Text(&chart.dates[i])) ": " (value) }
-                        (marker(kind, *x, *y, colour))
-                    }
-                    "\n"
-                }
-            }
+            (frame.time.ticks(TOP, frame.bottom(), &labelled))
         }
         "\n"
     }
