@@ -1,8 +1,8 @@
 //! `pm-skills mcp`: a Model Context Protocol server on standard input and output, with the
 //! official SDK (rmcp). Each tool is a command (`tools`), run in memory by `lib` with
 //! `--format json`, so a tool answers what the command answers, its errors and "did you mean"
-//! included (as a tool's error). The resources are the framework's files and the JSON Schema of
-//! them. Nothing is written, and nothing is read but the framework and the `--profiles` folders.
+//! included (as a tool's error). The resources are the framework's files and the JSON Schemas of
+//! them and of a profile. Nothing is written, and nothing is read but the framework and the `--profiles` folders.
 //! The wire (`wire`) answers what is not a message and reads on.
 
 pub mod tools;
@@ -69,6 +69,8 @@ pub struct Server {
 const FRAMEWORK_URI: &str = "pm-skills://framework/";
 /// The JSON Schema of the framework's files.
 const SCHEMA_URI: &str = "pm-skills://schema/framework.schema.json";
+/// The JSON Schema of a profile.
+const PROFILE_SCHEMA_URI: &str = "pm-skills://schema/profile.schema.json";
 
 impl Server {
     fn new(global: &GlobalArgs, args: &McpArgs, run: Runner) -> anyhow::Result<Self> {
@@ -140,12 +142,18 @@ impl Server {
                 .with_description("the JSON Schema of the framework's files (framework, skills, soft skills, roles)")
                 .with_mime_type("application/schema+json"),
         );
+        all.push(
+            Resource::new(PROFILE_SCHEMA_URI, "profile.schema.json")
+                .with_description("the JSON Schema of a profile, for writing one to give a tool as profile_yaml")
+                .with_mime_type("application/schema+json"),
+        );
         Ok(all)
     }
 
     fn read(&self, uri: &str) -> Result<ReadResourceResult, ErrorData> {
-        let contents = if uri == SCHEMA_URI {
-            ResourceContents::text(crate::schema::JSON_SCHEMA, uri).with_mime_type("application/schema+json")
+        let contents = if uri == SCHEMA_URI || uri == PROFILE_SCHEMA_URI {
+            let schema = if uri == SCHEMA_URI { crate::schema::JSON_SCHEMA } else { crate::schema::PROFILE_SCHEMA };
+            ResourceContents::text(schema, uri).with_mime_type("application/schema+json")
         } else {
             let files = self.framework_files().map_err(|e| ErrorData::internal_error(format!("{e:#}"), None))?;
             let file = uri
@@ -193,7 +201,7 @@ impl rmcp::ServerHandler for Server {
                 "Answers questions about a levelled skills framework: levels, skills, comparisons, a person's \
                  gaps, fit, plan, progress and routes. Names of levels and skills resolve by id, alias, name or \
                  unique prefix. A profile is a path inside a --profiles folder, or YAML text (what `pm-skills \
-                 profile new` prints, filled in). The framework's files and their JSON Schema are resources.",
+                 profile new` prints, filled in; its JSON Schema is a resource), as are the framework's files.",
             )
     }
 

@@ -246,10 +246,16 @@ fn the_framework_s_files_and_their_schema_are_resources() {
         list["result"]["resources"].as_array().unwrap().iter().map(|r| r["uri"].as_str().unwrap()).collect();
     assert!(uris.contains(&"pm-skills://framework/skills.yaml"), "{uris:?}");
     assert!(uris.contains(&"pm-skills://schema/framework.schema.json"), "{uris:?}");
+    assert!(uris.contains(&"pm-skills://schema/profile.schema.json"), "{uris:?}");
     server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "resources/read", "params": { "uri": "pm-skills://framework/skills.yaml" } }));
     let read = server.answer();
     let text = read["result"]["contents"][0]["text"].as_str().unwrap();
     assert_eq!(text, std::fs::read_to_string(format!("{}/data/dvla/skills.yaml", env!("CARGO_MANIFEST_DIR"))).unwrap());
+    let profile = "pm-skills://schema/profile.schema.json";
+    server.send(&json!({ "jsonrpc": "2.0", "id": 4, "method": "resources/read", "params": { "uri": profile } }));
+    let schema: Value =
+        serde_json::from_str(server.answer()["result"]["contents"][0]["text"].as_str().unwrap()).unwrap();
+    assert_eq!(schema["title"], "pm-skills profile");
     server.send(&json!({ "jsonrpc": "2.0", "id": 3, "method": "resources/read", "params": { "uri": "pm-skills://framework/../../etc/passwd" } }));
     assert!(server.answer()["error"]["code"].is_i64());
     assert!(server.close().success());
