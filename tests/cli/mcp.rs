@@ -261,6 +261,19 @@ fn the_framework_s_files_and_their_schema_are_resources() {
     assert!(server.close().success());
 }
 
+#[test]
+fn data_chooses_the_framework_of_the_tools_and_the_resources() {
+    let ladder = example_path("custom-ladder");
+    let mut server = start(&["--data", &ladder]);
+    let levels = server.call(1, "levels", json!({}));
+    assert_eq!(ok(&levels), &cli_json(&["--data", &ladder, "levels"]));
+    server.send(&json!({ "jsonrpc": "2.0", "id": 2, "method": "resources/read", "params": { "uri": "pm-skills://framework/skills.yaml" } }));
+    let read = server.answer();
+    let text = read["result"]["contents"][0]["text"].as_str().unwrap();
+    assert_eq!(text, std::fs::read_to_string(format!("{ladder}/skills.yaml")).unwrap());
+    assert!(server.close().success());
+}
+
 /// Resident memory of a process, in KiB, from /proc.
 #[cfg(target_os = "linux")]
 fn rss_kib(pid: u32) -> u64 {
