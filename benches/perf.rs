@@ -23,8 +23,10 @@
 //! 8. Organisation (benches/perf/org.rs): `gap --team` and `fit --team` over 10,000 and
 //!    100,000 people across the official export's roles, each against their own target.
 //!
+//! 9. MCP server (benches/perf/mcp.rs): a `tools/call` answered after start-up, median of 200.
+//!
 //! Set `PM_SKILLS_BENCH_RUNS` to change the number of alternating runs (default 300), and pass
-//! `-- --only floor|size|scale|team|career|org|site|hostile` to run one section.
+//! `-- --only floor|size|scale|team|career|org|site|hostile|mcp` to run one section.
 
 use std::fmt::Write as _;
 use std::os::unix::process::CommandExt as _;
@@ -42,6 +44,8 @@ mod career;
 mod costs;
 #[path = "perf/hostile.rs"]
 mod hostile;
+#[path = "perf/mcp.rs"]
+mod mcp;
 #[path = "perf/org.rs"]
 mod org;
 #[path = "perf/progress.rs"]
@@ -556,7 +560,7 @@ fn main() {
         bin().display(),
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    // `--only floor|size|scale|team|career|org|site|hostile` runs one section, e.g. while tuning start-up.
+    // `--only floor|size|scale|team|career|org|site|hostile|mcp` runs one section, e.g. while tuning start-up.
     let only = std::env::args().skip_while(|a| a != "--only").nth(1);
     let wanted = |section: &str| only.as_deref().is_none_or(|o| o == section);
     if wanted("floor") {
@@ -579,6 +583,9 @@ fn main() {
     }
     if wanted("hostile") {
         hostile::hostile(&mut report);
+    }
+    if wanted("mcp") {
+        mcp::mcp(&mut report);
     }
     // Last: it writes and deletes 110,000 files, whose write-back would slow the sections after it.
     if wanted("org") {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod data;
 pub mod import;
+pub mod mcp;
 pub mod names;
 pub mod parallel;
 pub mod profile;
@@ -52,6 +53,9 @@ pub fn main() -> u8 {
 /// is rendered in full, so a failure never leaves half a report on stdout (or any file at `--out`);
 /// warnings follow it on stderr.
 pub fn main_with(cli: &Cli) -> u8 {
+    if let cli::Command::Mcp(args) = &cli.command {
+        return mcp::serve(&cli.global, args, run_in_memory);
+    }
     let stdout = std::io::stdout();
     let output = cli.command.output().cloned().unwrap_or_default();
     let file = output.file();
@@ -84,6 +88,15 @@ pub fn main_with(cli: &Cli) -> u8 {
             report_error(&err)
         }
     }
+}
+
+/// Runs a parsed command in memory, as the MCP server's tools do: its output or its error, and its
+/// warnings. Nothing is written: the tools never ask for a file.
+fn run_in_memory(cli: &Cli) -> mcp::Answer {
+    let warnings = Warnings::default();
+    let options = terminal::render_options(&cli.global, false);
+    let result = commands::run(cli, &options, &warnings).map(|o| o.output).map_err(|e| format!("{e:#}"));
+    mcp::Answer { result, warnings: warnings.take() }
 }
 
 /// Refuses, before any work, a write that would land on what the run reads (the one rule,

@@ -1,13 +1,17 @@
 //! The JSON Schema of the data files, for editors (`yaml-language-server`) to check YAML as it is
-//! typed. It is kept in `schema/` as a plain file so it can be linked from a repository too.
+//! typed, and of a profile, which the MCP server offers an assistant that writes one. They are
+//! kept in `schema/` as plain files so they can be linked from a repository too.
 
 /// The schema, as `pm-skills schema` prints it.
 pub static JSON_SCHEMA: &str = include_str!("../schema/pm-skills.schema.json");
 
+/// The schema of a profile.
+pub static PROFILE_SCHEMA: &str = include_str!("../schema/profile.schema.json");
+
 #[cfg(test)]
 mod tests {
-    use super::JSON_SCHEMA;
-    use crate::raw::{RawFramework, RawRole, RawSkillsFile, RawSoftSkillsFile};
+    use super::{JSON_SCHEMA, PROFILE_SCHEMA};
+    use crate::raw::{RawFramework, RawProfile, RawRole, RawSkillsFile, RawSoftSkillsFile};
     use serde::de::DeserializeOwned;
     use serde_json::Value;
 
@@ -100,6 +104,24 @@ mod tests {
         let from_loader = accepted_fields::<RawRole>("id: r\nname: R\nskills: []\nlevels:\n  - ").into_iter();
         // The unknown field lands inside the level, so serde lists the level's fields.
         assert_eq!(level_fields, from_loader.collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_profile_schema_lists_exactly_the_fields_a_profile_takes() {
+        let schema: Value = serde_json::from_str(PROFILE_SCHEMA).expect("schema is valid JSON");
+        let mut top: Vec<String> = schema["properties"].as_object().unwrap().keys().cloned().collect();
+        top.sort();
+        assert_eq!(top, accepted_fields::<RawProfile>("name: x\n"));
+        let long = &schema["$defs"]["assessment"]["anyOf"][1]["properties"];
+        let mut fields: Vec<String> = long.as_object().unwrap().keys().cloned().collect();
+        fields.sort();
+        // Two fields are listed as "expected `a` or `b`", which `accepted_fields` does not read.
+        let text = "name: x\nskills:\n  a:\n    proficiency: working\n    zz_unknown_field: 1\n";
+        let err = serde_yaml::from_str::<RawProfile>(text).unwrap_err().to_string();
+        let expected = err.split("expected ").nth(1).unwrap_or_else(|| panic!("{err}"));
+        let mut accepted: Vec<String> = expected.split('`').skip(1).step_by(2).map(String::from).collect();
+        accepted.sort();
+        assert_eq!(fields, accepted);
     }
 }
 

@@ -307,6 +307,15 @@ impl OutputArgs {
     }
 }
 
+/// Options of `mcp`.
+#[derive(Debug, Clone, Args)]
+pub struct McpArgs {
+    /// A folder of profiles the tools may read (repeatable). Nothing outside these folders and the
+    /// framework is read; without one, profiles are given as YAML text.
+    #[arg(long = "profiles", value_name = "DIR", add = folders())]
+    pub profiles: Vec<PathBuf>,
+}
+
 /// Options of `completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

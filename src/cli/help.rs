@@ -241,3 +241,12 @@ have the shell make it as it starts, with one of
   source <(COMPLETE=bash pm-skills)   # in ~/.bashrc
   source <(COMPLETE=zsh pm-skills)    # in ~/.zshrc, after compinit
   COMPLETE=fish pm-skills | source    # in ~/.config/fish/config.fish";
+
+pub(super) const MCP_EXAMPLES: &str = "Examples:
+  pm-skills mcp                                  # the built-in framework, profiles as YAML text
+  pm-skills mcp --profiles ~/reviews             # and the profiles in this folder
+  pm-skills --data ./my-ladder mcp --profiles ./team
+
+An assistant starts it and speaks JSON-RPC on stdin and stdout; each tool answers what the
+command of its name answers with --format json. It writes nothing and reads only the framework
+and the --profiles folders.";

@@ -220,6 +220,10 @@ pub enum Command {
     #[command(after_help = "Examples:\n  pm-skills frameworks\n  pm-skills --framework ddat-2025 ladder")]
     Frameworks(OutputArgs),
 
+    /// Answer an assistant's questions: a Model Context Protocol server on stdin and stdout.
+    #[command(after_help = MCP_EXAMPLES)]
+    Mcp(McpArgs),
+
     /// Print a shell completion script; names from the framework and profile files complete too.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -253,6 +257,7 @@ impl Command {
             | Command::Import(_)
             | Command::Site(_)
             | Command::Schema
+            | Command::Mcp(_)
             | Command::Completions(_)
             | Command::Man => None,
         }
@@ -282,6 +287,7 @@ impl Cli {
             Command::Route(a) => all.extend(a.profile.as_deref()),
             Command::Validate(a) => all.extend(a.dir.as_deref()),
             Command::Profile(ProfileCommand::New(a)) => all.extend(a.from.as_deref()),
+            Command::Mcp(a) => all.extend(a.profiles.iter().map(PathBuf::as_path)),
             Command::Import(ImportCommand::DdatCsv(a)) => {
                 all.extend([a.roles.as_path(), a.skills.as_path()]);
                 all.extend(a.level_order.as_deref());
@@ -419,6 +425,7 @@ fn fixed_output(command: &Command) -> Option<(&'static str, &'static [Format])> 
         Command::Schema => Some(("schema", &[Format::Json])),
         Command::Profile(ProfileCommand::New(_)) => Some(("profile new", &[Format::Yaml])),
         Command::Completions(_) => Some(("completions", &[])),
+        Command::Mcp(_) => Some(("mcp", &[])),
         Command::Man => Some(("man", &[])),
         Command::Assess(_) => Some(("assess", &[Format::Yaml])),
         _ => None,

@@ -94,5 +94,7 @@ pub fn run(cli: &Cli, options: &RenderOptions, warnings: &Warnings) -> anyhow::R
         Command::Schema => Ok(Outcome::bytes(schema::JSON_SCHEMA.as_bytes().to_vec())),
         Command::Completions(args) => Ok(Outcome::bytes(shell::completions(args.shell))),
         Command::Man => Ok(Outcome::bytes(shell::man_page()?)),
+        // `lib` starts the server; a tool never asks for another.
+        Command::Mcp(_) => anyhow::bail!("the server is started by `pm-skills mcp` alone"),
     }
 }

@@ -21,6 +21,7 @@ mod import_matrix;
 mod injection;
 mod levels_across;
 mod markup;
+mod mcp;
 mod names;
 mod options;
 mod pictures;

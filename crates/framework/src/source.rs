@@ -78,13 +78,25 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// What `-` reads while standard input carries something else (the MCP server's messages): the
+/// text a request gave, once, or nothing. `None` reads standard input.
+static STDIN_STAND_IN: std::sync::Mutex<Option<Option<Vec<u8>>>> = std::sync::Mutex::new(None);
+
+/// From now on `-` reads `text` (once) instead of standard input, with the same limits; with no
+/// text it is refused. Standard input itself is never read again.
+pub fn stand_in_for_stdin(text: Option<Vec<u8>>) {
+    *STDIN_STAND_IN.lock().unwrap_or_else(|e| e.into_inner()) = Some(text);
+}
+
 /// Reads a file the user named, with the size cap, UTF-8 and NUL checks every input shares.
 /// `-` reads standard input.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
     let stdin = path == Path::new("-");
     // Named as profiles name it, so every message about standard input says the same.
     let shown = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
-    let bytes = if stdin {
+    let bytes = if stdin && let Some(stand_in) = STDIN_STAND_IN.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        stand_in.take().ok_or_else(|| anyhow::anyhow!("standard input is not read here: give the text itself"))?
+    } else if stdin {
         let mut buf = Vec::new();
         std::io::stdin()
             .lock()
