@@ -94,9 +94,13 @@ pub fn main_with(cli: &Cli) -> u8 {
 /// warnings. Nothing is written: the tools never ask for a file.
 fn run_in_memory(cli: &Cli) -> mcp::Answer {
     let warnings = Warnings::default();
-    let options = terminal::render_options(&cli.global, false);
-    let result = commands::run(cli, &options, &warnings).map(|o| o.output).map_err(|e| format!("{e:#}"));
-    mcp::Answer { result, warnings: warnings.take() }
+    let options = render::RenderOptions { answer_line: true, ..terminal::render_options(&cli.global, false) };
+    let result = commands::run(cli, &options, &warnings).map_err(|e| format!("{e:#}"));
+    let (result, answer_line) = match result {
+        Ok(outcome) => (Ok(outcome.output), outcome.answer_line),
+        Err(why) => (Err(why), None),
+    };
+    mcp::Answer { result, answer_line, warnings: warnings.take() }
 }
 
 /// Refuses, before any work, a write that would land on what the run reads (the one rule,

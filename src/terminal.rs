@@ -35,6 +35,7 @@ pub fn render_options(global: &GlobalArgs, stdout_is_terminal: bool) -> RenderOp
         raw_csv: global.raw_csv,
         terminal: stdout_is_terminal,
         invocation: global.invocation(),
+        answer_line: false,
     }
 }
 

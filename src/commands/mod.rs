@@ -29,12 +29,14 @@ pub struct Outcome {
     pub output: Vec<u8>,
     /// 0, or 3 when `--exit-code` found gaps.
     pub status: u8,
+    /// The report's answer in a line, when [`RenderOptions::answer_line`] asks for it.
+    pub answer_line: Option<String>,
 }
 
 impl Outcome {
     /// Output that is already bytes (a script, a schema), with status 0.
     pub fn bytes(output: Vec<u8>) -> Self {
-        Outcome { output, status: 0 }
+        Outcome { output, status: 0, answer_line: None }
     }
 
     /// A report rendered in the chosen format, with status 0.
@@ -45,7 +47,12 @@ impl Outcome {
     /// A report rendered in the chosen format, with status 3 when `gaps` (`--exit-code` found
     /// something to grow).
     pub fn report_gaps<R: Report>(report: &R, options: &RenderOptions, gaps: bool) -> anyhow::Result<Self> {
-        Ok(Outcome { status: if gaps { 3 } else { 0 }, ..Outcome::bytes(render::render(report, options)?) })
+        let answer_line = if options.answer_line { render::answer_line(report) } else { None };
+        Ok(Outcome {
+            status: if gaps { 3 } else { 0 },
+            answer_line,
+            ..Outcome::bytes(render::render(report, options)?)
+        })
     }
 }
 

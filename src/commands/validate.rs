@@ -4,14 +4,14 @@ use std::path::Path;
 
 use super::Outcome;
 use crate::cli::{GlobalArgs, ValidateArgs};
-use crate::render::{self, RenderOptions};
+use crate::render::RenderOptions;
 use crate::{data, report, source};
 
 /// `validate [DIR]`: exit status 1 when the folder fails (errors, or warnings with `--strict`).
 pub fn run(global: &GlobalArgs, args: &ValidateArgs, options: &RenderOptions) -> anyhow::Result<Outcome> {
     let dir = args.dir.as_deref().or(global.data.as_deref());
     let report = validate_target(dir, global.framework.as_deref(), args.strict)?;
-    Ok(Outcome { status: u8::from(report.failed), ..Outcome::bytes(render::render(&report, options)?) })
+    Ok(Outcome { status: u8::from(report.failed), ..Outcome::report(&report, options)? })
 }
 
 /// Runs every check on a folder, or on a built-in framework, and reports all findings.

@@ -23,6 +23,8 @@ use crate::source::{self, SourceFile};
 /// What one command gave: its output, or its error in words, and the warnings it said.
 pub struct Answer {
     pub result: Result<Vec<u8>, String>,
+    /// The report's answer in a line of plain text, for the assistant to quote.
+    pub answer_line: Option<String>,
     pub warnings: Vec<String>,
 }
 
@@ -173,8 +175,13 @@ fn refused(why: String) -> CallToolResult {
 
 /// The command's JSON (as structured content and as text) and a line to quote; or its error.
 fn answered(args: &[String], answer: Answer) -> CallToolResult {
-    let shown: Vec<String> =
-        args.iter().filter(|a| *a != "--").map(|a| crate::text::shell_word(a).into_owned()).collect();
+    // Options as they are; the names after `--` quoted for a shell, as a command a person can run.
+    let names_from = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    let shown: Vec<String> = args
+        .iter()
+        .enumerate()
+        .map(|(i, a)| if i <= names_from { a.clone() } else { crate::text::shell_word(a).into_owned() })
+        .collect();
     let mut said = String::new();
     for warning in &answer.warnings {
         said.push_str(&format!("\nwarning: {warning}"));
@@ -185,7 +192,11 @@ fn answered(args: &[String], answer: Answer) -> CallToolResult {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let mut result = CallToolResult::success(vec![
                 ContentBlock::text(text.clone()),
-                ContentBlock::text(format!("The answer of `{}`, as JSON.{said}", shown.join(" "))),
+                ContentBlock::text(format!(
+                    "{}(`{}` gives the JSON above.){said}",
+                    answer.answer_line.map(|line| format!("{line}\n")).unwrap_or_default(),
+                    shown.join(" ")
+                )),
             ]);
             result.structured_content = serde_json::from_str(&text).ok();
             result

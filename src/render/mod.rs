@@ -68,6 +68,9 @@ pub struct RenderOptions {
     /// How this run was invoked (`pm-skills --framework ddat-2025`): the commands that hints
     /// suggest start with it, so they run on the same framework and role. Empty means `pm-skills`.
     pub invocation: String,
+    /// Also give the report's answer in a line of plain text ([`answer_line`]), beside the chosen
+    /// format: the MCP server's tools return it for an assistant to quote.
+    pub answer_line: bool,
 }
 
 /// What a workbook adds to a report's records, all optional: every report gets a workbook of its
@@ -116,6 +119,22 @@ pub trait Report: Serialize {
     /// What a workbook adds to the records: its name, a header in names, further sheets.
     fn workbook(&self) -> Workbook {
         Workbook::default()
+    }
+}
+
+/// The report's answer in plain text: its title and its closing summary, as the table ends with
+/// them ("Senior Product Manager: 8 of 10 skills must grow, 2 stay the same"), or `None` when the
+/// report has neither.
+pub fn answer_line<R: Report + ?Sized>(report: &R) -> Option<String> {
+    let document = report.document();
+    let title = document.iter().find_map(|b| if let Block::Title(t) = b { Some(t.as_str()) } else { None });
+    let summary = document.iter().rev().find_map(|b| match b {
+        Block::Summary(s) | Block::Status(s) => Some(s.as_str()),
+        _ => None,
+    });
+    match (title, summary) {
+        (Some(title), Some(summary)) => Some(format!("{title}: {summary}")),
+        (title, summary) => summary.or(title).map(str::to_string),
     }
 }
 

@@ -144,7 +144,15 @@ fn each_tool_answers_what_its_command_answers_with_format_json() {
         // The same JSON as text too, and a line to quote.
         let text: Value = serde_json::from_str(result["content"][0]["text"].as_str().unwrap()).unwrap();
         assert_eq!(&text, ok(&result));
-        assert!(result["content"][1]["text"].as_str().unwrap().starts_with("The answer of `pm-skills"), "{result}");
+        // A line to quote: the report's title and closing answer, then the command that gives it.
+        let said = result["content"][1]["text"].as_str().unwrap();
+        assert!(said.lines().count() >= 2 && said.trim_end().ends_with("` gives the JSON above.)"), "{said}");
+        assert!(said.lines().last().unwrap().starts_with("(`pm-skills "), "{said}");
+        if tool == "diff" {
+            let answer = "From Senior Product Manager to Lead Product Manager: 3 of 10 skills must grow, 6 stay the same, \
+                          1 drops (not a gap)";
+            assert_eq!(said.lines().next(), Some(answer), "{said}");
+        }
     }
     assert!(server.close().success());
 }
