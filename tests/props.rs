@@ -177,8 +177,13 @@ fn renders_everywhere<R: Report>(report: &R, width: usize, color: bool) {
                 raw_csv: color,
                 terminal: color,
                 invocation: "pm-skills --role x".into(),
+                answer_line: color,
             };
             render::render(report, &options).expect("rendering never fails");
+            if color {
+                // The line the MCP server quotes is built from the same document, whatever it holds.
+                let _ = render::answer_line(report);
+            }
         }
     }
 }
