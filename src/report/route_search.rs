@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::moves;
-use super::rules::{self, Seniorities, Standing, Tally};
+use super::rules::{self, Seniorities, Tally};
 use crate::model::{Framework, LevelAt, Profile};
 
 /// Which way a move goes: up one's own ladder, or across to another role.
@@ -45,7 +45,7 @@ pub struct Leg {
     /// Skills only `to` expects, from a level; 0 from a person, whose skills are assessed or not.
     pub new_skills: usize,
     /// Skills `to` rates that the person has not assessed: unknown, so never a gap of known size
-    /// and not in `steps` (the gap rule, [`Standing`]). 0 from a level.
+    /// and not in `steps` (the gap rule, [`rules::Standing`]). 0 from a level.
     pub unassessed: usize,
     /// The move stays in the family: up one's own ladder, or across to a role of the same family.
     pub same_family: bool,
@@ -64,10 +64,7 @@ impl Leg {
     /// The first move of a person standing at `from`, to `to`, measured from their own ratings
     /// as `gap --to` counts them.
     pub fn from_person(framework: &Framework, person: &Profile, from: LevelAt, to: LevelAt) -> Leg {
-        let mut tally = Tally::default();
-        for (skill, need) in rules::expected(framework, to) {
-            tally.add(Standing::of(person.assessment(skill).map(|a| a.proficiency), Some(need)));
-        }
+        let tally = Tally::of(framework, to, |skill| person.assessment(skill).map(|a| a.proficiency));
         let same_family = rules::same_family(framework, from.role, to.role);
         Leg {
             from,

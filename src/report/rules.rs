@@ -98,6 +98,16 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// The counts of `at` for a person whose scale index in each skill is `have(skill)`, as
+    /// [`Coverage::of`] measures the same level.
+    pub fn of(framework: &Framework, at: LevelAt, have: impl Fn(usize) -> Option<usize>) -> Self {
+        let mut t = Tally::default();
+        for (skill, need) in expected(framework, at) {
+            t.add(Standing::of(have(skill), Some(need)));
+        }
+        t
+    }
+
     /// Counts one skill; a skill the level does not rate is not counted.
     pub fn add(&mut self, standing: Standing) {
         match standing {
@@ -326,10 +336,7 @@ mod tests {
         levels[4] = Some(1);
         let p = profile(&f, &levels);
         let have = |skill: usize| p.assessment(skill).map(|a| a.proficiency);
-        let mut t = Tally::default();
-        for (skill, need) in expected(&f, at) {
-            t.add(Standing::of(have(skill), Some(need)));
-        }
+        let t = Tally::of(&f, at, have);
         assert_eq!((t.skills, t.met, t.grow, t.unassessed, t.steps), (10, 8, 1, 1, 2));
         assert!(!t.ready());
         let skill = f.roles[0].skills[4];
