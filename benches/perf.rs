@@ -5,10 +5,11 @@
 //! first, rather than the binary of the `bench` profile.
 //!
 //! 1. Start-up: `--version` against a minimal Rust binary, built with the same profile, that
-//!    writes the same bytes, and every other command against `--version`; run alternately,
-//!    median wall time, and peak RSS of each.
+//!    writes the same bytes, and every other command against `--version`; each command by turns
+//!    with its floor and with `--version`, median wall time, and peak RSS of each.
 //! 2. Binary size of the release binary.
-//! 3. Scale: synthetic frameworks and profiles at 1×, 10× and 100×.
+//! 3. Scale: synthetic frameworks and profiles at 1×, 10× and 100×. At 100× the team report
+//!    and the parse of its profiles alone run by turns, five times each.
 //! 4. Team reports over 100, 1,000 and 10,000 generated profiles on the built-in framework, and
 //!    (benches/perf/progress.rs) `progress --team` over 1,000 people with 4 check-ins each.
 //! 5. Career (benches/perf/career.rs): `moves`, `fit` and `route` on the official DDaT export from
@@ -299,16 +300,23 @@ fn floor_ratio(report: &mut Report, runs: usize) {
     let outputs: Vec<Vec<u8>> = cases.iter().map(|(c, _)| output_of(c)).collect();
     let floor = build_floor(&outputs);
     println!("\n== Start-up: {runs} alternating runs each, median wall time; peak RSS (VmHWM) of {RSS_RUNS} more");
-    let mut version = (Duration::ZERO, 0i64);
+    let mut version_rss = 0i64;
     for (i, (case, limit)) in cases.iter().enumerate() {
         let arg = i.to_string();
         // Warm the page cache for both.
         run(bin(), case);
         run(&floor, &[&arg]);
+        // A command runs by turns with its floor and with `--version`, whose median of the same
+        // turns it is held to: this machine's speed moves within minutes, and a `--version`
+        // timed minutes earlier would measure the machine as much as the command.
         let (mut ours, mut theirs) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+        let mut versions = Vec::with_capacity(runs);
         for _ in 0..runs {
             ours.push(run(bin(), case));
             theirs.push(run(&floor, &[&arg]));
+            if i > 0 {
+                versions.push(run(bin(), &cases[0].0));
+            }
         }
         let (mut our_rss, mut their_rss) = (0, 0);
         for _ in 0..RSS_RUNS {
@@ -318,7 +326,7 @@ fn floor_ratio(report: &mut Report, runs: usize) {
         let (a, b) = (median(ours), median(theirs));
         let name = case.join(" ");
         if i == 0 {
-            version = (a, our_rss);
+            version_rss = our_rss;
             let (time, mem) = (a.as_secs_f64() / b.as_secs_f64(), our_rss as f64 / their_rss as f64);
             let value = format!("{:.3} / {:.3} ms = {time:.2}", ms(a), ms(b));
             report.row(&format!("time  {name} / floor"), value, "ratio <= 1.8", time <= 1.8);
@@ -326,11 +334,12 @@ fn floor_ratio(report: &mut Report, runs: usize) {
             report.row(&format!("rss   {name} / floor"), value, "ratio <= 3", mem <= 3.0);
             continue;
         }
-        let (time, mem) = (a.as_secs_f64() / version.0.as_secs_f64(), our_rss as f64 / version.1 as f64);
+        let beside = median(versions);
+        let (time, mem) = (a.as_secs_f64() / beside.as_secs_f64(), our_rss as f64 / version_rss as f64);
         let target = format!("ratio <= {limit}");
-        let value = format!("{:.3} / {:.3} ms = {time:.2}", ms(a), ms(version.0));
+        let value = format!("{:.3} / {:.3} ms = {time:.2}", ms(a), ms(beside));
         report.row(&format!("time  {name} / --version"), value, &target, time <= *limit);
-        let value = format!("{our_rss} / {} KiB = {mem:.2}", version.1);
+        let value = format!("{our_rss} / {version_rss} KiB = {mem:.2}");
         report.row(&format!("rss   {name} / --version"), value, &target, mem <= *limit);
     }
 }
@@ -454,21 +463,20 @@ fn scale(report: &mut Report) {
         let team = dir.join("team");
         let (d, t) = (data.to_str().unwrap(), team.to_str().unwrap());
         let repeats = if k == 100 { 3 } else { 5 };
-        let figures = vec![
+        let gap = ["--data", d, "gap", "--team", t, "--to", "l9", "--format", "csv"];
+        let mut figures = vec![
             ("validate".to_string(), timed(&["validate", d], repeats)),
             ("ladder --format csv".to_string(), timed(&["--data", d, "ladder", "--format", "csv"], repeats)),
             ("diff first last".to_string(), timed(&["--data", d, "diff", "l0", "l9"], repeats)),
-            (
-                "team gap (csv)".to_string(),
-                timed(&["--data", d, "gap", "--team", t, "--to", "l9", "--format", "csv"], repeats),
-            ),
         ];
         if k == 100 {
-            let wall = parse_floor(&team, repeats);
+            let (sample, wall) = report_and_floor(&gap, &team, 5);
+            figures.push(("team gap (csv)".to_string(), sample));
             report.row("100x YAML parse of the team alone", format!("{:.1} ms", ms(wall)), "(reference)", true);
-            let team = figures.iter().find(|(name, _)| name.starts_with("team")).map(|(_, s)| s.wall).unwrap();
-            let ratio = team.as_secs_f64() / wall.as_secs_f64();
+            let ratio = sample.wall.as_secs_f64() / wall.as_secs_f64();
             report.row("100x team gap / the parse alone", format!("{ratio:.2}"), "<= 1.5", ratio <= 1.5);
+        } else {
+            figures.push(("team gap (csv)".to_string(), timed(&gap, repeats)));
         }
         for (name, s) in &figures {
             // The team report does the most work per run (10,000 profiles x 200 skills at 100x).
@@ -489,26 +497,32 @@ fn scale(report: &mut Report) {
     }
 }
 
-/// Set in a child run of this bench: it parses the team folder named, as [`parse_floor`] times it.
+/// Set in a child run of this bench: it parses the team folder named, as [`report_and_floor`] times it.
 const PARSE_ONLY: &str = "PM_SKILLS_BENCH_PARSE_ONLY";
 
-/// The least any team report can take: a fresh process reading and parsing every profile with the
-/// program's one YAML reader, on every core, and nothing else. A fresh process, as the report is:
-/// a parse repeated in this one would reuse memory the first run had already faulted in. The
-/// median of `repeats` runs, the statistic of the report's own row, so a noisy machine moves both
-/// alike.
-fn parse_floor(team: &Path, repeats: usize) -> Duration {
+/// The team report of `args` and its floor, run by turns `repeats` times: the median of each,
+/// and the report's peak memory. The floor is the least any team report can take: a fresh process
+/// reading and parsing every profile of `team` with the program's one YAML reader, on every core,
+/// and nothing else. A fresh process, as the report is: a parse repeated in this one would reuse
+/// memory the first run had already faulted in. By turns, because this machine's speed moves
+/// within minutes: each report is timed beside a parse that met the same machine.
+fn report_and_floor(args: &[&str], team: &Path, repeats: usize) -> (Sample, Duration) {
     let me = std::env::current_exe().expect("the bench knows its own path");
-    let once = || {
+    let parse = || {
         let start = Instant::now();
         let status = Command::new(&me).env(PARSE_ONLY, team).status().expect("the bench runs itself");
         assert!(status.success(), "the parse of {} failed", team.display());
         start.elapsed()
     };
-    median((0..repeats).map(|_| once()).collect())
+    let (mut reports, mut parses) = (Vec::new(), Vec::new());
+    for _ in 0..repeats {
+        reports.push(run(bin(), args));
+        parses.push(parse());
+    }
+    (Sample { wall: median(reports), max_rss_kib: peak_rss(bin(), args) }, median(parses))
 }
 
-/// The child run of [`parse_floor`]: every profile of `team`, read and parsed.
+/// The child run of [`report_and_floor`]: every profile of `team`, read and parsed.
 fn parse_only(team: &Path) {
     use pm_skills::diagnostics::Problems;
     use pm_skills::source::SourceFile;
