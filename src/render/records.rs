@@ -171,13 +171,7 @@ impl<'a> CsvWriter<'a> {
                 Value::Text(text) | Value::Step { id: text, .. } | Value::Named { id: text, .. } if !self.raw => {
                     self.writer.write_field(neutralise_formula(text).as_bytes())?
                 }
-                Value::Int(n) => {
-                    let mut digits = [0u8; 20];
-                    let mut at = std::io::Cursor::new(&mut digits[..]);
-                    std::io::Write::write_fmt(&mut at, format_args!("{n}"))?;
-                    let len = usize::try_from(at.position()).unwrap_or(0);
-                    self.writer.write_field(&digits[..len])?
-                }
+                Value::Int(n) => self.writer.write_field(itoa::Buffer::new().format(*n))?,
                 other => self.writer.write_field(other.csv().as_bytes())?,
             }
         }
