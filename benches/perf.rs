@@ -62,7 +62,7 @@ static REFUSED: AtomicBool = AtomicBool::new(false);
 /// The release binary, built once by [`build_release`].
 static BIN: OnceLock<PathBuf> = OnceLock::new();
 
-fn bin() -> &'static Path {
+pub fn bin() -> &'static Path {
     BIN.get().expect("the release binary is built first")
 }
 
@@ -109,7 +109,7 @@ fn check_exit(program: &Path, args: &[&str], status: i32) {
 }
 
 /// Runs `program args` with stdout and stderr discarded and returns the wall time.
-fn run(program: &Path, args: &[&str]) -> Duration {
+pub fn run(program: &Path, args: &[&str]) -> Duration {
     let start = Instant::now();
     let child = command(program, args).spawn().unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
     let pid = child.id() as libc::pid_t;
@@ -129,7 +129,7 @@ fn run(program: &Path, args: &[&str]) -> Duration {
 /// `ru_maxrss` is not used: Linux folds the memory of the process that spawned the program, as it
 /// was at the `exec`, into it. Spawned from this benchmark (about 2 MiB), a 1.7 MiB floor binary
 /// read as 2.1 MiB, which made every ratio against it look better than it is.
-fn peak_rss(program: &Path, args: &[&str]) -> i64 {
+pub fn peak_rss(program: &Path, args: &[&str]) -> i64 {
     let mut command = command(program, args);
     // SAFETY: ptrace(PTRACE_TRACEME) is async-signal-safe and touches no memory of ours.
     unsafe {
@@ -214,7 +214,7 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn median(mut values: Vec<Duration>) -> Duration {
+pub fn median(mut values: Vec<Duration>) -> Duration {
     values.sort();
     values[values.len() / 2]
 }
