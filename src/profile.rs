@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
-
 use crate::diagnostics::{DataError, KeyLines, MAX_OF_A_KIND, Problem, Problems, find_line};
 use crate::model::Scope;
 use crate::model::{Assessment, Framework, Profile, ScaleStep};
@@ -26,8 +24,8 @@ pub use write::{rated_soft_skills, template, to_yaml, yaml_string};
 #[derive(Debug)]
 pub struct SkillLookup<'a> {
     framework: &'a Framework,
-    ids: FxHashMap<&'a str, usize>,
-    spellings: std::sync::OnceLock<FxHashMap<String, usize>>,
+    ids: HashMap<&'a str, usize, foldhash::fast::RandomState>,
+    spellings: std::sync::OnceLock<HashMap<String, usize, foldhash::fast::RandomState>>,
 }
 
 impl<'a> SkillLookup<'a> {
@@ -43,7 +41,7 @@ impl<'a> SkillLookup<'a> {
             return Some(i);
         }
         let spellings = self.spellings.get_or_init(|| {
-            let mut map = FxHashMap::with_capacity_and_hasher(self.framework.skills.len() * 3, Default::default());
+            let mut map = HashMap::with_capacity_and_hasher(self.framework.skills.len() * 3, Default::default());
             for (i, skill) in self.framework.skills.iter().enumerate() {
                 for name in std::iter::once(&skill.id).chain(&skill.aliases).chain(std::iter::once(&skill.name)) {
                     map.entry(normalise(name)).or_insert(i);
